@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DEFAULT_AUTH_POLICY, kernelModule, type Engine, type ModuleDefinition } from '@sifa/kernel';
+import type { AppConfig } from './config';
+import { registerAuth } from './plugins/auth';
+import { registerErrorHandler } from './plugins/errors';
+import { markPublic } from './plugins/public';
+import { registerWeb } from './plugins/web';
+import { businessModules } from './registry';
+
+z.config(z.locales.zhCN());
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  config: RouteOptions['config'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route with its declared config; the boot check and the scope test read it. */
+    routeTable: RouteEntry[];
+  }
+}
+
+export class UndeclaredRouteError extends Error {
+  constructor(routes: string[]) {
+    super(`以下路由未声明权限 (config.permission / config.authenticated / config.public)，拒绝启动：\n  ${routes.join('\n  ')}`);
+    this.name = 'UndeclaredRouteError';
+  }
+}
+
+export interface BuildOptions {
+  engine: Engine;
+  config: AppConfig;
+  /** Business modules; defaults to the registry. Tests may add their own. */
+  modules?: readonly ModuleDefinition[];
+  logger?: boolean;
+}
+
+export function allModules(config: AppConfig, business: readonly ModuleDefinition[]): ModuleDefinition[] {
+  const list: ModuleDefinition[] = [];
+  const kernel = kernelModule(
+    {
+      policy: { ...DEFAULT_AUTH_POLICY, idleMinutes: config.sessionIdleMinutes },
+      secureCookie: config.secureCookie,
+      loginRatePerMinute: config.loginRatePerMinute,
+    },
+    () => list,
+  );
+  list.push(kernel, ...business);
+  return list;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { engine, config } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    // The same options object is later completed by child contexts (static files mark themselves public).
+    const entry = { method: String(r.method), url: r.url, get config() { return r.config; } };
+    routeTable.push(entry);
+  });
+  app.addHook('onReady', () => {
+    const undeclared = routeTable
+      .filter((r) => !r.config?.public && !r.config?.authenticated && !r.config?.permission)
+      .map((r) => `${r.method} ${r.url}`);
+    if (undeclared.length) throw new UndeclaredRouteError(undeclared);
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const modules = allModules(config, opts.modules ?? businessModules);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', after: ctx.after, message: 'rate limited' }),
+  });
+  registerErrorHandler(app);
+  registerAuth(app, engine, { ...DEFAULT_AUTH_POLICY, idleMinutes: config.sessionIdleMinutes }, () => modules);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Sifa 智慧司法行政平台 API', version: '0.1.0', description: '错误统一为 {code, message, details}；写请求须携带 x-csrf-token。' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (child) => {
+    markPublic(child);
+    await child.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await engine.db.selectFrom('kernel.schemaMigrations').select('name').limit(1).execute();
+      return { status: 'ready', engine: engine.kind };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', engine: engine.kind });
+    }
+  });
+
+  const deps = { engine, config: { dataDir: config.databaseUrl ? undefined : config.dataDir } };
+  for (const m of modules) {
+    if (m.routes) {
+      const routes = m.routes;
+      await app.register(async (child) => {
+        await routes(child, deps);
+      });
+    }
+  }
+  await registerWeb(app, config.webDist);
+  return app;
+}

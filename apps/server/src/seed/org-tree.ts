@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, DivisionRow, OrgKind } from '@sifa/kernel';
+
+interface OrgSeed {
+  id: string;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  kind: OrgKind;
+  name: string;
+  divisionCode: string;
+  sort: number;
+}
+
+/**
+ * The bureau hierarchy of one city built from its divisions: the city bureau with its legal-aid and public
+ * legal-service centres, a bureau per county-level division with its own centres, and a judicial office per
+ * township or street (司法所). Other kinds (committees, firms, …) are added by modules and administrators.
+ */
+export function buildOrgTree(divisions: DivisionRow[]): OrgSeed[] {
+  const city = divisions.find((d) => d.level === 2);
+  if (!city) throw new Error('区划数据缺少地级市');
+  const out: OrgSeed[] = [];
+  const add = (parent: OrgSeed | null, kind: OrgKind, name: string, divisionCode: string, sort: number) => {
+    const id = randomUUID();
+    const org: OrgSeed = { id, parentId: parent?.id ?? null, path: `${parent?.path ?? ''}${id}/`, depth: parent ? parent.depth + 1 : 0, kind, name, divisionCode, sort };
+    out.push(org);
+    return org;
+  };
+  const root = add(null, 'city-bureau', `${city.name}司法局`, city.code, 0);
+  add(root, 'legal-aid-centre', `${city.name}法律援助中心`, city.code, 1);
+  add(root, 'service-centre', `${city.name}公共法律服务中心`, city.code, 2);
+  const counties = divisions.filter((d) => d.level === 3);
+  counties.forEach((county, i) => {
+    const bureau = add(root, 'county-bureau', `${county.name}司法局`, county.code, 10 + i);
+    add(bureau, 'legal-aid-centre', `${county.name}法律援助中心`, county.code, 1);
+    add(bureau, 'service-centre', `${county.name}公共法律服务中心`, county.code, 2);
+    divisions
+      .filter((d) => d.level === 4 && d.parentCode === county.code)
+      .forEach((town, j) => add(bureau, 'judicial-office', `${town.name}司法所`, town.code, 10 + j));
+  });
+  return out;
+}
+
+export async function insertOrgTree(db: Kysely<Database>, orgs: OrgSeed[]) {
+  for (let i = 0; i < orgs.length; i += 200) await db.insertInto('kernel.orgs').values(orgs.slice(i, i + 200)).execute();
+}

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const AUDIT_LOCK = 7_348_124;
+
+/** Who does something and where the request came from; every write carries one. */
+export interface Actor {
+  id: string | null;
+  username: string | null;
+  orgId: string | null;
+  requestId?: string | null;
+  ip?: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, username: 'system', orgId: null };
+
+export interface AuditInput {
+  action: string;
+  result?: 'success' | 'failure';
+  targetType?: string;
+  targetId?: string;
+  summary?: Record<string, unknown>;
+}
+
+/** JSON with object keys sorted at every level, so the hashed text does not depend on key order (jsonb reorders). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+    .join(',')}}`;
+}
+
+export interface HashedFields {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  result: string;
+  orgId: string | null;
+  requestId: string | null;
+  ip: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  summary: unknown;
+}
+
+/** SM3 (GB/T 32905) over the previous hash and the canonical record. */
+export function entryHash(prevHash: string, f: HashedFields): string {
+  return createHash('sm3')
+    .update(prevHash)
+    .update(canonicalJson(f))
+    .digest('hex');
+}
+
+/**
+ * Appends one entry to the hash chain. Must run inside the transaction of the write it records, so the
+ * entry and the change commit or roll back together; the advisory lock orders concurrent appenders.
+ */
+export async function appendAudit(trx: Kysely<Database>, actor: Actor, input: AuditInput): Promise<void> {
+  if (!trx.isTransaction) throw new Error('appendAudit must run inside a transaction');
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
+  const last = await trx
+    .selectFrom('kernel.auditLog')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const fields: HashedFields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date().toISOString(),
+    actorId: actor.id,
+    actorName: actor.username,
+    action: input.action,
+    result: input.result ?? 'success',
+    orgId: actor.orgId,
+    requestId: actor.requestId ?? null,
+    ip: actor.ip ?? null,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    summary: input.summary ?? {},
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await trx
+    .insertInto('kernel.auditLog')
+    .values({ ...fields, summary: JSON.stringify(fields.summary), prevHash, hash: entryHash(prevHash, fields) })
+    .execute();
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  brokenAt?: number;
+  reason?: string;
+}
+
+/** Walks the whole chain in order; reports the first entry whose link or hash does not hold. */
+export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Promise<VerifyResult> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('kernel.auditLog')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
+    for (const r of rows) {
+      if (r.seq !== expectedSeq) {
+        return { ok: false, checked, brokenAt: expectedSeq, reason: `第 ${expectedSeq} 条缺失 (下一条为第 ${r.seq} 条)` };
+      }
+      if (r.prevHash !== prevHash) {
+        return { ok: false, checked, brokenAt: r.seq, reason: `第 ${r.seq} 条的前序哈希与第 ${r.seq - 1} 条不符` };
+      }
+      const fields: HashedFields = {
+        seq: r.seq,
+        at: new Date(r.at).toISOString(),
+        actorId: r.actorId,
+        actorName: r.actorName,
+        action: r.action,
+        result: r.result,
+        orgId: r.orgId,
+        requestId: r.requestId,
+        ip: r.ip,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        summary: r.summary,
+      };
+      if (entryHash(prevHash, fields) !== r.hash) {
+        return { ok: false, checked, brokenAt: r.seq, reason: `第 ${r.seq} 条的内容与其哈希不符 (记录被修改)` };
+      }
+      prevHash = r.hash;
+      expectedSeq++;
+      checked++;
+    }
+    if (rows.length < batch) return { ok: true, checked };
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+/** One SQL session with multi-statement scripts allowed when no parameters are given. */
+export type ScriptSession = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** The database the platform runs on: embedded PGlite (file-backed) or a PostgreSQL server. */
+export interface Engine {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Kysely<Database>;
+  /** Runs `fn` on one dedicated connection (migrations, advisory locks, scripts). */
+  withSession<T>(fn: (run: ScriptSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Type OIDs normalised so both engines return the same JavaScript values:
+// int8 and numeric → number (money is kept in fen; counts fit in 2^53), date → 'YYYY-MM-DD' string.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const toNumber = (v: string) => Number(v);
+const asIs = (v: string) => v;
+
+const plugins = () => [new CamelCasePlugin()];
+
+export async function openPglite(dataDir: string | undefined): Promise<Engine> {
+  let dir: string | undefined;
+  if (dataDir) {
+    dir = join(dataDir, 'pgdata');
+    mkdirSync(dir, { recursive: true });
+  }
+  const client = await PGlite.create(dir, {
+    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+  });
+  return pgliteEngine(client);
+}
+
+export function pgliteEngine(client: PGlite): Engine {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }), plugins: plugins() });
+  return {
+    kind: 'pglite',
+    db,
+    async withSession(fn) {
+      // PGlite is a single session already; Kysely serialises its own queries on it.
+      return fn(async (text, params) =>
+        params ? (await client.query<Record<string, unknown>>(text, params)).rows : (await client.exec(text)).flatMap((r) => r.rows as Record<string, unknown>[]),
+      );
+    },
+    async close() {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+export function openPostgres(url: string, max = 10): Engine {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: string) => {
+        if (oid === INT8 || oid === NUMERIC) return toNumber;
+        if (oid === DATE) return asIs;
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- pg's TypeId enum is the plain OID number
+        return pg.types.getTypeParser(oid, format as 'text') as (v: string) => unknown;
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  pool.on('error', () => undefined); // idle client errors surface on the next query
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: plugins() });
+  return {
+    kind: 'postgres',
+    db,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(async (text, params) => {
+          const res = await client.query(text, params);
+          const results: pg.QueryResult[] = Array.isArray(res) ? (res as pg.QueryResult[]) : [res];
+          return results.flatMap((r) => r.rows as Record<string, unknown>[]);
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy(); // ends the pool
+    },
+  };
+}
+
+export interface EngineOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+}
+
+export async function openEngine(opts: EngineOptions): Promise<Engine> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}

@@ -1,0 +1,24 @@
+import type { RoleCode } from './shared/permissions';
+import type { ModuleDeps, SifaApp } from './http/types';
+
+/** A business line plugged into the platform: its tables, routes, permissions and role grants. */
+export interface ModuleDefinition {
+  name: string;
+  labelZh: string;
+  labelEn: string;
+  /** Directory of the module's numbered `.sql` migrations. */
+  migrationsDir?: string;
+  permissions: readonly string[];
+  /** Permissions each role receives from this module. */
+  roleGrants?: Partial<Record<RoleCode, readonly string[]>>;
+  routes?: (app: SifaApp, deps: ModuleDeps) => Promise<void> | void;
+}
+
+export const defineModule = (m: ModuleDefinition): ModuleDefinition => m;
+
+/** Effective permissions of a set of roles over all registered modules. */
+export function permissionsOf(modules: readonly ModuleDefinition[], roles: readonly RoleCode[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of modules) for (const r of roles) for (const p of m.roleGrants?.[r] ?? []) out.add(p);
+  return out;
+}

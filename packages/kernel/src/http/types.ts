@@ -1,0 +1,75 @@
+import type {} from '@fastify/cookie';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/audit';
+import type { Database } from '../db/schema';
+import type { Engine } from '../db/engine';
+import type { Locale } from '../errors';
+import type { Scope } from '../scope';
+import type { RoleCode } from '../shared/permissions';
+
+/** The signed-in staff member a request acts for. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName: string;
+  orgPath: string;
+  roles: RoleCode[];
+  permissions: ReadonlySet<string>;
+  sessionId: string;
+  csrfToken: string;
+}
+
+/**
+ * How the generated scope test probes a route (packages/testing): every route that is not public declares
+ * one, so a new route cannot escape the test.
+ * - `resource`: the route acts on the resource named by the `:id` path parameter; called with a resource of
+ *   another county it must answer 404 and change nothing. `body` is a valid request body for write routes.
+ * - `list`: the route lists or exports scoped data; called by a county user the answer must not mention
+ *   anything of another county. `query` may carry extra query parameters.
+ * - `bodyOrg`: the route creates something under the unit named by `field` in `body`; with another county's
+ *   unit it must answer 404.
+ * - `self`: the route only touches the caller's own account or session.
+ * - `unscoped`: the route serves reference data that is the same for everyone (roles, divisions); `reason` says so.
+ */
+export type ScopeProbe =
+  | { kind: 'resource'; resource: string; body?: Record<string, unknown> }
+  | { kind: 'list'; query?: Record<string, string> }
+  | { kind: 'bodyOrg'; field: string; body: Record<string, unknown> }
+  | { kind: 'self' }
+  | { kind: 'unscoped'; reason: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a caller needs; `<module>.<object>.<action>`. */
+    permission?: string;
+    /** Any signed-in staff member may call it (own session, own password). */
+    authenticated?: boolean;
+    /** No sign-in needed. */
+    public?: boolean;
+    scopeProbe?: ScopeProbe;
+  }
+  interface FastifyRequest {
+    user: AuthUser | null;
+    locale: Locale;
+  }
+}
+
+export type SifaApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** What a use case needs from the request: the database, who acts, and within which scope. */
+export interface Ctx {
+  db: Kysely<Database>;
+  actor: Actor;
+  scope: Scope;
+  user: AuthUser;
+}
+
+export interface ModuleDeps {
+  engine: Engine;
+  config: { dataDir: string | undefined };
+}

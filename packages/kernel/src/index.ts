@@ -1,0 +1,16 @@
+export * from './db/engine';
+export * from './db/lock';
+export * from './db/migrator';
+export type { Database } from './db/schema';
+export * from './errors';
+export * from './scope';
+export * from './define-module';
+export * from './module';
+export * from './audit/audit';
+export * from './auth/password';
+export * from './auth/session.service';
+export * from './orgs/divisions';
+export * from './http/types';
+export * from './http/context';
+export { SESSION_COOKIE, auditDenied } from './http/auth.routes';
+export * from './shared/index';

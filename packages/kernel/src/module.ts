@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineModule, type ModuleDefinition } from './define-module';
+import type { AuthRouteOptions } from './http/auth.routes';
+import { authRoutes } from './http/auth.routes';
+import { auditRoutes } from './http/audit.routes';
+import { orgRoutes } from './http/org.routes';
+import { userRoutes } from './http/user.routes';
+import { KERNEL_PERMISSIONS, KERNEL_ROLE_GRANTS } from './shared/permissions';
+
+export const KERNEL_MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
+
+/** The kernel as a module: organisation tree, accounts, sign-in, audit, to-do. */
+export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: () => readonly ModuleDefinition[]) {
+  return defineModule({
+    name: 'kernel',
+    labelZh: '系统管理',
+    labelEn: 'System',
+    migrationsDir: KERNEL_MIGRATIONS,
+    permissions: KERNEL_PERMISSIONS,
+    roleGrants: KERNEL_ROLE_GRANTS,
+    routes(app, deps) {
+      authRoutes(app, deps, { ...opts, modules });
+      orgRoutes(app, deps);
+      userRoutes(app, deps, modules);
+      auditRoutes(app, deps);
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** The one error shape of every API response that is not a success. */
+export const ApiError = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const IdParams = z.object({ id: z.uuid('编号格式不正确') });
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  result: z.string(),
+  orgId: z.string().nullable(),
+  orgName: z.string().nullable(),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  summary: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = PageQuery.extend({
+  from: z.iso.date('开始日期格式应为 YYYY-MM-DD').optional(),
+  to: z.iso.date('结束日期格式应为 YYYY-MM-DD').optional(),
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(100).optional(),
+  orgId: z.uuid().optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const TodoItem = z.object({
+  id: z.string(),
+  module: z.string(),
+  title: z.string(),
+  matterNumber: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  level: z.enum(['normal', 'due-soon', 'overdue']),
+  link: z.string(),
+});
+export type TodoItem = z.infer<typeof TodoItem>;

@@ -1,0 +1,4 @@
+export * from './permissions';
+export * from './orgs';
+export * from './users';
+export * from './common';

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ROLE_CODES } from './permissions';
+
+/**
+ * GB/T 22239-2019 level 3 asks for password complexity: at least 8 characters from at least three of
+ * upper case, lower case, digits and symbols.
+ */
+export function passwordProblem(pw: string): string | undefined {
+  if (pw.length < 8) return '口令至少 8 位';
+  if (pw.length > 128) return '口令不超过 128 位';
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(pw)).length;
+  if (classes < 3) return '口令须包含大写字母、小写字母、数字、符号中的至少三类';
+  return undefined;
+}
+
+export const Password = z.string().superRefine((pw, ctx) => {
+  const problem = passwordProblem(pw);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const RoleCodeSchema = z.enum(ROLE_CODES);
+
+export const Username = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '登录名为 3–32 位小写字母、数字、下划线、点或连字符，以字母开头');
+
+export const User = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  roles: z.array(RoleCodeSchema),
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof User>;
+
+export const CreateUserInput = z.object({
+  username: Username,
+  displayName: z.string().trim().min(1, '请填写姓名').max(40, '姓名不超过 40 个字'),
+  orgId: z.uuid('请选择所属单位'),
+  roles: z.array(RoleCodeSchema).min(1, '至少选择一个角色'),
+  password: Password,
+});
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const UpdateUserInput = z.object({
+  displayName: z.string().trim().min(1, '请填写姓名').max(40, '姓名不超过 40 个字').optional(),
+  orgId: z.uuid('请选择所属单位').optional(),
+  roles: z.array(RoleCodeSchema).min(1, '至少选择一个角色').optional(),
+});
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+export const LoginInput = z.object({
+  username: z.string().trim().min(1, '请输入登录名').max(64),
+  password: z.string().min(1, '请输入口令').max(128),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, '请输入当前口令').max(128),
+  newPassword: Password,
+});
+
+export const ResetPasswordInput = z.object({ newPassword: Password });
+
+export const SessionUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  roles: z.array(RoleCodeSchema),
+  permissions: z.array(z.string()),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const SessionInfo = z.object({ user: SessionUser, csrfToken: z.string() });
+export type SessionInfo = z.infer<typeof SessionInfo>;

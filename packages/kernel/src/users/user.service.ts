@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../audit/audit';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { AppError, notFound } from '../errors';
+import type { Ctx } from '../http/types';
+import { findOrg } from '../orgs/org.repository';
+import type { CreateUserInput, UpdateUserInput } from '../shared/users';
+import * as repo from './user.repository';
+
+async function activeOrgInScope(ctx: Ctx, db: Ctx['db'], orgId: string) {
+  const org = await findOrg(db, ctx.scope, orgId);
+  if (!org) throw notFound('所属单位');
+  if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
+  return org;
+}
+
+async function getInScope(ctx: Ctx, db: Ctx['db'], id: string) {
+  const user = await repo.findUser(db, ctx.scope, id);
+  if (!user) throw notFound('用户');
+  return user;
+}
+
+export const listUsers = (ctx: Ctx, f: repo.UserFilter, page: number, pageSize: number) =>
+  repo.listUsers(ctx.db, ctx.scope, f, page, pageSize);
+
+export const getUser = (ctx: Ctx, id: string) => getInScope(ctx, ctx.db, id);
+
+export async function createUser(ctx: Ctx, input: CreateUserInput) {
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const org = await activeOrgInScope(ctx, trx, input.orgId);
+    if (await repo.usernameTaken(trx, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
+    const id = randomUUID();
+    await repo.insertUser(trx, { id, username: input.username, displayName: input.displayName, passwordHash, orgId: org.id, roles: input.roles });
+    await appendAudit(trx, ctx.actor, {
+      action: 'kernel.user.create',
+      targetType: 'user',
+      targetId: id,
+      summary: { username: input.username, displayName: input.displayName, org: org.name, roles: input.roles },
+    });
+    return getInScope(ctx, trx, id);
+  });
+}
+
+export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getInScope(ctx, trx, id);
+    if (input.orgId) await activeOrgInScope(ctx, trx, input.orgId);
+    if (id === ctx.actor.id && input.roles && !input.roles.every((r) => before.roles.includes(r))) {
+      throw new AppError('SELF_ACTION');
+    }
+    await repo.updateUser(trx, id, input);
+    // A changed unit or role set changes what the account may see: its sessions end.
+    if (input.orgId !== undefined || input.roles !== undefined) await repo.deleteSessionsOf(trx, id);
+    await appendAudit(trx, ctx.actor, {
+      action: 'kernel.user.update',
+      targetType: 'user',
+      targetId: id,
+      summary: { username: before.username, before: { displayName: before.displayName, orgId: before.orgId, roles: before.roles }, after: input },
+    });
+    return getInScope(ctx, trx, id);
+  });
+}
+
+export async function setUserActive(ctx: Ctx, id: string, active: boolean) {
+  if (id === ctx.actor.id) throw new AppError('SELF_ACTION');
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await getInScope(ctx, trx, id);
+    if (active) await activeOrgInScope(ctx, trx, user.orgId);
+    await repo.updateUser(trx, id, { active });
+    if (!active) await repo.deleteSessionsOf(trx, id);
+    await appendAudit(trx, ctx.actor, {
+      action: active ? 'kernel.user.activate' : 'kernel.user.deactivate',
+      targetType: 'user',
+      targetId: id,
+      summary: { username: user.username },
+    });
+    return getInScope(ctx, trx, id);
+  });
+}
+
+export async function unlockUser(ctx: Ctx, id: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await getInScope(ctx, trx, id);
+    await repo.updateUser(trx, id, { failedLogins: 0, lockedUntil: null });
+    await appendAudit(trx, ctx.actor, { action: 'kernel.user.unlock', targetType: 'user', targetId: id, summary: { username: user.username } });
+    return getInScope(ctx, trx, id);
+  });
+}
+
+export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
+  const passwordHash = await hashPassword(newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    const user = await getInScope(ctx, trx, id);
+    await repo.updateUser(trx, id, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
+    await repo.deleteSessionsOf(trx, id);
+    await appendAudit(trx, ctx.actor, { action: 'kernel.user.reset-password', targetType: 'user', targetId: id, summary: { username: user.username } });
+  });
+}
+
+export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPassword: string) {
+  const me = await ctx.db.selectFrom('kernel.users').select(['passwordHash']).where('id', '=', ctx.user.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(me.passwordHash, currentPassword))) throw new AppError('WRONG_PASSWORD');
+  if (currentPassword === newPassword) throw new AppError('WEAK_PASSWORD', { reason: '新口令不能与当前口令相同' });
+  const passwordHash = await hashPassword(newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, ctx.user.id, { passwordHash, passwordChangedAt: new Date() });
+    // Other sessions of this account end; the current one stays.
+    await trx.deleteFrom('kernel.sessions').where('userId', '=', ctx.user.id).where('id', '<>', ctx.user.sessionId).execute();
+    await appendAudit(trx, ctx.actor, { action: 'kernel.user.change-password', targetType: 'user', targetId: ctx.user.id });
+  });
+}
