@@ -27,21 +27,34 @@ const asIs = (v: string) => v;
 
 const plugins = () => [new CamelCasePlugin()];
 
+const PARSERS = { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs };
+
 export async function openPglite(dataDir: string | undefined): Promise<Engine> {
   let dir: string | undefined;
   if (dataDir) {
     dir = join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
   }
-  const client = await PGlite.create(dir, {
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
-  });
-  return pgliteEngine(client);
+  return pgliteEngine(await PGlite.create(dir, { parsers: PARSERS }));
 }
+
+/** An in-memory database restored from a `dumpDataDir()` tarball (tests clone a migrated template this way). */
+export async function openPgliteFromDump(dump: Blob): Promise<Engine> {
+  return pgliteEngine(await PGlite.create({ loadDataDir: dump, parsers: PARSERS }));
+}
+
+/** Dumps an embedded database's files (for templates); only the embedded engine can. */
+export async function dumpPglite(engine: Engine): Promise<Blob> {
+  const client = pgliteClients.get(engine);
+  if (!client) throw new Error('dumpPglite needs an embedded (PGlite) engine');
+  return client.dumpDataDir('none');
+}
+
+const pgliteClients = new WeakMap<Engine, PGlite>();
 
 export function pgliteEngine(client: PGlite): Engine {
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }), plugins: plugins() });
-  return {
+  const engine: Engine = {
     kind: 'pglite',
     db,
     async withSession(fn) {
@@ -55,6 +68,8 @@ export function pgliteEngine(client: PGlite): Engine {
       if (!client.closed) await client.close();
     },
   };
+  pgliteClients.set(engine, client);
+  return engine;
 }
 
 export function openPostgres(url: string, max = 10): Engine {

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hashPassword, ROLE_CODES } from '@sifa/kernel';
+import { createTestApp, DEMO_PASSWORD, probeScope, type TestApp } from '@sifa/testing';
+
+// The scope test is generated from the route table: every registered route that is not public is probed,
+// and a route without a probe fails the test.
+describe('data scope: a county user cannot reach another county through any route', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  test('every route keeps 章贡区 away from 宁都县', async () => {
+    const zhanggong = await t.orgId('章贡区司法局');
+    // A 章贡区 account holding every role: only the scope can refuse it.
+    await t.engine.db
+      .insertInto('kernel.users')
+      .values({ id: crypto.randomUUID(), username: 'zg-all', displayName: '章贡全权', passwordHash: await hashPassword(DEMO_PASSWORD), orgId: zhanggong, roles: [...ROLE_CODES] })
+      .execute();
+    const prober = await t.loginAs('zg-all');
+    const ningduOrgs = await t.engine.db
+      .selectFrom('kernel.orgs')
+      .select(['id', 'name'])
+      .where('path', 'like', `%${await t.orgId('宁都县司法局')}/%`)
+      .execute();
+    const ningduUsers = await t.engine.db.selectFrom('kernel.users').innerJoin('kernel.orgs as o', 'o.id', 'kernel.users.orgId').select(['kernel.users.id', 'username']).where('o.name', 'like', '宁都%').execute();
+    expect(ningduOrgs.length).toBeGreaterThan(20);
+    expect(ningduUsers.length).toBeGreaterThan(0);
+
+    const { findings, probed } = await probeScope(t.app.routeTable, {
+      t,
+      prober,
+      resources: {
+        org: { inside: await t.orgId('章贡区法律援助中心'), outside: await t.orgId('宁都县法律援助中心') },
+        user: { inside: await t.userId('office'), outside: await t.userId('ningdu') },
+      },
+      orgs: { inside: await t.orgId('章贡区公共法律服务中心'), outside: await t.orgId('宁都县公共法律服务中心') },
+      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username])],
+      snapshot: async () =>
+        JSON.stringify([
+          await t.engine.db.selectFrom('kernel.orgs').selectAll().where('name', 'like', '宁都%').orderBy('id').execute(),
+          await t.engine.db.selectFrom('kernel.users').selectAll().where('username', '=', 'ningdu').execute(),
+        ]),
+    });
+    expect(findings).toEqual([]);
+    expect(probed).toBeGreaterThanOrEqual(20);
+  });
+});

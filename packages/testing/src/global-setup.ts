@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { dumpPglite, migrate, openPglite, openPostgres } from '@sifa/kernel';
+import { migrationSources } from '@sifa/server/serve';
+import { seedIfEmpty } from '@sifa/server/seed/seed';
+import { testConfig } from './config';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PGlite: path of the migrated + seeded data-dir dump; PostgreSQL: name of the template database. */
+    sifaTemplate: string;
+  }
+}
+
+/** Builds one migrated, seeded template per test run; each test file clones it (packages/testing createTestDb). */
+export default async function setup(project: TestProject) {
+  const config = testConfig();
+  if (config.databaseUrl) {
+    const admin = new pg.Client({ connectionString: config.databaseUrl });
+    await admin.connect();
+    const name = `sifa_tpl_${process.pid}`;
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(config.databaseUrl);
+    url.pathname = `/${name}`;
+    const engine = openPostgres(url.toString(), 2);
+    await migrate(engine, migrationSources(config));
+    await seedIfEmpty(engine, config);
+    await engine.close();
+    project.provide('sifaTemplate', name);
+    return async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'sifa-tpl-'));
+  const engine = await openPglite(undefined);
+  await migrate(engine, migrationSources(config));
+  await seedIfEmpty(engine, config);
+  const file = join(dir, 'template.tar');
+  writeFileSync(file, Buffer.from(await (await dumpPglite(engine)).arrayBuffer()));
+  await engine.close();
+  project.provide('sifaTemplate', file);
+  return () => rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,6 @@
+export * from './app';
+export * from './config';
+export * from './db';
+export * from './server';
+export * from './pg';
+export * from './scope-probe';

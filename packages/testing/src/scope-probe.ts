@@ -1,0 +1,103 @@
+import ExcelJS from 'exceljs';
+import type { LightMyRequestResponse } from 'fastify';
+import type { ScopeProbe } from '@sifa/kernel';
+import type { RouteEntry } from '@sifa/server/app';
+import type { Agent, Method, TestApp } from './app';
+
+/** Ids of one resource kind: one the prober may touch, one of a neighbouring county it must not. */
+export interface ResourcePair {
+  inside: string;
+  outside: string;
+}
+
+export interface ScopeProbeSetup {
+  t: TestApp;
+  /** A user of county A holding every permission, so only the scope can refuse it. */
+  prober: Agent;
+  resources: Record<string, ResourcePair>;
+  /** Unit ids for `bodyOrg` probes. */
+  orgs: ResourcePair;
+  /** Strings that must never appear in what the prober can list (county B's ids and names). */
+  forbidden: string[];
+  /** Rows whose change would be a write across the boundary. */
+  snapshot: () => Promise<string>;
+}
+
+export interface ProbeFinding {
+  route: string;
+  problem: string;
+}
+
+const fill = (url: string, id: string) => url.replace(/:id\b/, id);
+
+async function textOf(res: LightMyRequestResponse): Promise<string> {
+  if (!String(res.headers['content-type']).includes('spreadsheetml')) return res.body;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(c.text))));
+  return cells.join('\n');
+}
+
+/** Probes every registered, non-public route as `setup.prober`; returns what is wrong (empty = all scoped). */
+export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProbeSetup): Promise<{ findings: ProbeFinding[]; probed: number }> {
+  const findings: ProbeFinding[] = [];
+  let probed = 0;
+  const seen = new Set<string>();
+  for (const r of routes) {
+    const key = `${r.method} ${r.url}`;
+    if (r.method === 'HEAD' || r.config?.public || seen.has(key)) continue;
+    seen.add(key);
+    const probe: ScopeProbe | undefined = r.config?.scopeProbe;
+    const fail = (problem: string) => findings.push({ route: key, problem });
+    if (!probe) {
+      fail('没有声明 scopeProbe，无法证明其数据权限');
+      continue;
+    }
+    probed++;
+    const method = r.method as Method;
+    switch (probe.kind) {
+      case 'resource': {
+        const pair = setup.resources[probe.resource];
+        if (!pair) {
+          fail(`没有 ${probe.resource} 类资源的测试数据`);
+          break;
+        }
+        const before = await setup.snapshot();
+        const res = await setup.prober.request(method, fill(r.url, pair.outside), probe.body);
+        if (res.statusCode !== 404) fail(`访问邻县资源应得 404，实得 ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if ((await setup.snapshot()) !== before) fail('邻县数据被改动');
+        const ok = await setup.prober.request(method, fill(r.url, pair.inside), probe.body);
+        if (ok.statusCode >= 300) fail(`对照：本县资源应成功，实得 ${ok.statusCode} ${ok.body.slice(0, 200)}`);
+        break;
+      }
+      case 'bodyOrg': {
+        const before = await setup.snapshot();
+        const res = await setup.prober.request(method, r.url, { ...probe.body, [probe.field]: setup.orgs.outside });
+        if (res.statusCode !== 404) fail(`在邻县单位下写入应得 404，实得 ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if ((await setup.snapshot()) !== before) fail('邻县数据被改动');
+        const ok = await setup.prober.request(method, r.url, { ...probe.body, [probe.field]: setup.orgs.inside });
+        if (ok.statusCode >= 300) fail(`对照：在本县单位下写入应成功，实得 ${ok.statusCode} ${ok.body.slice(0, 200)}`);
+        break;
+      }
+      case 'list': {
+        const qs = new URLSearchParams(probe.query ?? {}).toString();
+        const res = await setup.prober.request(method, qs ? `${r.url}?${qs}` : r.url);
+        if (res.statusCode !== 200) {
+          fail(`列表应得 200，实得 ${res.statusCode}`);
+          break;
+        }
+        const text = await textOf(res);
+        const leaked = setup.forbidden.filter((s) => text.includes(s));
+        if (leaked.length) fail(`列表泄露邻县数据：${leaked.slice(0, 3).join(', ')}`);
+        break;
+      }
+      case 'self':
+      case 'unscoped':
+        if (/:\w+/.test(r.url)) fail(`${probe.kind} 路由不应带路径参数`);
+        if (probe.kind === 'unscoped' && !probe.reason.trim()) fail('unscoped 须说明理由');
+        break;
+    }
+  }
+  return { findings, probed };
+}
