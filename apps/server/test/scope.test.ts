@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hashPassword, ROLE_CODES } from '@sifa/kernel';
-import { createTestApp, DEMO_PASSWORD, probeScope, type TestApp } from '@sifa/testing';
+import { createTestApp, DEMO_PASSWORD, probeScope, sampleModule, type TestApp } from '@sifa/testing';
 
 // The scope test is generated from the route table: every registered route that is not public is probed,
 // and a route without a probe fails the test.
 describe('data scope: a county user cannot reach another county through any route', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ modules: [sampleModule] });
   });
   afterAll(() => t.close());
 
@@ -27,6 +27,10 @@ describe('data scope: a county user cannot reach another county through any rout
     const ningduUsers = await t.engine.db.selectFrom('kernel.users').innerJoin('kernel.orgs as o', 'o.id', 'kernel.users.orgId').select(['kernel.users.id', 'username']).where('o.name', 'like', '宁都%').execute();
     expect(ningduOrgs.length).toBeGreaterThan(20);
     expect(ningduUsers.length).toBeGreaterThan(0);
+    const ningdu = await t.loginAs('ningdu');
+    const newMatter = async (agent: typeof prober, orgId: string) =>
+      (await agent.request('POST', '/api/sample/cases', { orgId, title: '测试事项' })).json<{ id: string }>().id;
+    const ningduMatter = await newMatter(ningdu, await t.orgId('宁都县司法局'));
 
     const { findings, probed } = await probeScope(t.app.routeTable, {
       t,
@@ -34,13 +38,15 @@ describe('data scope: a county user cannot reach another county through any rout
       resources: {
         org: { inside: await t.orgId('章贡区法律援助中心'), outside: await t.orgId('宁都县法律援助中心') },
         user: { inside: await t.userId('office'), outside: await t.userId('ningdu') },
+        matter: { inside: () => newMatter(prober, zhanggong), outside: ningduMatter },
       },
       orgs: { inside: await t.orgId('章贡区公共法律服务中心'), outside: await t.orgId('宁都县公共法律服务中心') },
-      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username])],
+      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter],
       snapshot: async () =>
         JSON.stringify([
           await t.engine.db.selectFrom('kernel.orgs').selectAll().where('name', 'like', '宁都%').orderBy('id').execute(),
           await t.engine.db.selectFrom('kernel.users').selectAll().where('username', '=', 'ningdu').execute(),
+          await t.engine.db.selectFrom('kernel.matters').selectAll().where('id', '=', ningduMatter).execute(),
         ]),
     });
     expect(findings).toEqual([]);

@@ -1,4 +1,5 @@
 import type { RoleCode } from './shared/permissions';
+import type { WorkflowDefinition } from './shared/workflow';
 import type { ModuleDeps, SifaApp } from './http/types';
 
 /** A business line plugged into the platform: its tables, routes, permissions and role grants. */
@@ -12,6 +13,12 @@ export interface ModuleDefinition {
   /** Permissions each role receives from this module. */
   roleGrants?: Partial<Record<RoleCode, readonly string[]>>;
   routes?: (app: SifaApp, deps: ModuleDeps) => Promise<void> | void;
+  /** Workflows of the module's matter kinds; the kernel's matter routes read them. */
+  workflows?: readonly WorkflowDefinition[];
+}
+
+export function findWorkflow(modules: readonly ModuleDefinition[], module: string, kind: string): WorkflowDefinition | undefined {
+  return modules.find((m) => m.name === module)?.workflows?.find((w) => w.kind === kind);
 }
 
 export const defineModule = (m: ModuleDefinition): ModuleDefinition => m;

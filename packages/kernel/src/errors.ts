@@ -33,6 +33,13 @@ const MESSAGES = {
     zh: '单位“{name}”及其下级仍有 {count} 个启用的账号，请先停用或调走这些账号',
     en: 'Unit "{name}" and its sub-units still have {count} active accounts; disable or move them first',
   },
+  MATTER_CONFLICT: {
+    status: 409,
+    zh: '事项 {number} 已被他人更新 (当前版本 {version})，您的操作未执行；请刷新后查看最新情况再操作',
+    en: 'Matter {number} was changed by someone else (now version {version}); nothing was done — reload and try again',
+  },
+  INVALID_TRANSITION: { status: 409, zh: '事项当前状态为“{status}”，不能执行“{action}”', en: 'In status "{status}" the action "{action}" is not allowed' },
+  ACTION_NEEDS_FORM: { status: 400, zh: '“{action}”需要填写相应内容，请在业务页面中办理', en: '"{action}" needs its form; use the business page' },
   SELF_ACTION: { status: 409, zh: '不能对自己的账号执行此操作', en: 'You cannot do this to your own account' },
   INTERNAL: {
     status: 500,

@@ -13,4 +13,6 @@ export * from './orgs/divisions';
 export * from './http/types';
 export * from './http/context';
 export { SESSION_COOKIE, auditDenied } from './http/auth.routes';
+export * from './matters/matter.service';
+export * from './matters/numbering';
 export * from './shared/index';

@@ -3,6 +3,7 @@ import { defineModule, type ModuleDefinition } from './define-module';
 import type { AuthRouteOptions } from './http/auth.routes';
 import { authRoutes } from './http/auth.routes';
 import { auditRoutes } from './http/audit.routes';
+import { matterRoutes } from './http/matter.routes';
 import { orgRoutes } from './http/org.routes';
 import { userRoutes } from './http/user.routes';
 import { KERNEL_PERMISSIONS, KERNEL_ROLE_GRANTS } from './shared/permissions';
@@ -23,6 +24,7 @@ export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: (
       orgRoutes(app, deps);
       userRoutes(app, deps, modules);
       auditRoutes(app, deps);
+      matterRoutes(app, deps, modules);
     },
   });
 }

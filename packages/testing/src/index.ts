@@ -4,3 +4,4 @@ export * from './db';
 export * from './server';
 export * from './pg';
 export * from './scope-probe';
+export * from './sample-module';

@@ -6,7 +6,8 @@ import type { Agent, Method, TestApp } from './app';
 
 /** Ids of one resource kind: one the prober may touch, one of a neighbouring county it must not. */
 export interface ResourcePair {
-  inside: string;
+  /** An id, or a factory for a fresh one when a write's control call would use the resource up. */
+  inside: string | (() => Promise<string>);
   outside: string;
 }
 
@@ -67,7 +68,8 @@ export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProb
         const res = await setup.prober.request(method, fill(r.url, pair.outside), probe.body);
         if (res.statusCode !== 404) fail(`访问邻县资源应得 404，实得 ${res.statusCode} ${res.body.slice(0, 200)}`);
         if ((await setup.snapshot()) !== before) fail('邻县数据被改动');
-        const ok = await setup.prober.request(method, fill(r.url, pair.inside), probe.body);
+        const inside = typeof pair.inside === 'string' ? pair.inside : await pair.inside();
+        const ok = await setup.prober.request(method, fill(r.url, inside), probe.body);
         if (ok.statusCode >= 300) fail(`对照：本县资源应成功，实得 ${ok.statusCode} ${ok.body.slice(0, 200)}`);
         break;
       }
@@ -76,7 +78,8 @@ export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProb
         const res = await setup.prober.request(method, r.url, { ...probe.body, [probe.field]: setup.orgs.outside });
         if (res.statusCode !== 404) fail(`在邻县单位下写入应得 404，实得 ${res.statusCode} ${res.body.slice(0, 200)}`);
         if ((await setup.snapshot()) !== before) fail('邻县数据被改动');
-        const ok = await setup.prober.request(method, r.url, { ...probe.body, [probe.field]: setup.orgs.inside });
+        const insideOrg = typeof setup.orgs.inside === 'string' ? setup.orgs.inside : await setup.orgs.inside();
+        const ok = await setup.prober.request(method, r.url, { ...probe.body, [probe.field]: insideOrg });
         if (ok.statusCode >= 300) fail(`对照：在本县单位下写入应成功，实得 ${ok.statusCode} ${ok.body.slice(0, 200)}`);
         break;
       }

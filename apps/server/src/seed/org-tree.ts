@@ -11,6 +11,7 @@ interface OrgSeed {
   name: string;
   divisionCode: string;
   sort: number;
+  abbr: string | null;
 }
 
 /**
@@ -22,18 +23,32 @@ export function buildOrgTree(divisions: DivisionRow[]): OrgSeed[] {
   const city = divisions.find((d) => d.level === 2);
   if (!city) throw new Error('区划数据缺少地级市');
   const out: OrgSeed[] = [];
-  const add = (parent: OrgSeed | null, kind: OrgKind, name: string, divisionCode: string, sort: number) => {
+  const add = (parent: OrgSeed | null, kind: OrgKind, name: string, divisionCode: string, sort: number, abbr: string | null = null) => {
     const id = randomUUID();
-    const org: OrgSeed = { id, parentId: parent?.id ?? null, path: `${parent?.path ?? ''}${id}/`, depth: parent ? parent.depth + 1 : 0, kind, name, divisionCode, sort };
+    const org: OrgSeed = { id, parentId: parent?.id ?? null, path: `${parent?.path ?? ''}${id}/`, depth: parent ? parent.depth + 1 : 0, kind, name, divisionCode, sort, abbr };
     out.push(org);
     return org;
   };
-  const root = add(null, 'city-bureau', `${city.name}司法局`, city.code, 0);
+  // Number abbreviations (案号简称): the city's first character, plus the county's for county bureaus (赣章);
+  // a clash takes one more character. Judicial offices number under their county bureau.
+  const cityAbbr = city.name.slice(0, 1);
+  const used = new Set<string>([cityAbbr]);
+  const abbrOf = (name: string) => {
+    for (let n = 1; n <= name.length; n++) {
+      const a = cityAbbr + name.slice(0, n);
+      if (!used.has(a)) {
+        used.add(a);
+        return a;
+      }
+    }
+    return null;
+  };
+  const root = add(null, 'city-bureau', `${city.name}司法局`, city.code, 0, cityAbbr);
   add(root, 'legal-aid-centre', `${city.name}法律援助中心`, city.code, 1);
   add(root, 'service-centre', `${city.name}公共法律服务中心`, city.code, 2);
   const counties = divisions.filter((d) => d.level === 3);
   counties.forEach((county, i) => {
-    const bureau = add(root, 'county-bureau', `${county.name}司法局`, county.code, 10 + i);
+    const bureau = add(root, 'county-bureau', `${county.name}司法局`, county.code, 10 + i, abbrOf(county.name));
     add(bureau, 'legal-aid-centre', `${county.name}法律援助中心`, county.code, 1);
     add(bureau, 'service-centre', `${county.name}公共法律服务中心`, county.code, 2);
     divisions

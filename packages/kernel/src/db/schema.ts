@@ -20,6 +20,7 @@ export interface OrgsTable {
   kind: string;
   name: string;
   divisionCode: string | null;
+  abbr: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   sort: Generated<number>;
   createdAt: TimestampDefault;
@@ -70,6 +71,86 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface MattersTable {
+  id: string;
+  module: string;
+  kind: string;
+  number: string;
+  year: number;
+  seq: number;
+  orgId: string;
+  status: string;
+  title: string;
+  outcome: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  openedAt: TimestampDefault;
+  closedAt: TimestampNull;
+  createdBy: string | null;
+  updatedAt: TimestampDefault;
+}
+
+export interface MatterCountersTable {
+  module: string;
+  orgId: string;
+  year: number;
+  lastSeq: number;
+}
+
+export interface MatterActionsTable {
+  id: Generated<number>;
+  matterId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  actorName: string | null;
+  at: TimestampDefault;
+  note: string | null;
+  data: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface MatterAssignmentsTable {
+  matterId: string;
+  userId: string | null;
+  orgId: string | null;
+  role: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  assignedAt: TimestampDefault;
+  endedAt: TimestampNull;
+}
+
+export interface PartiesTable {
+  id: string;
+  kind: string;
+  name: string;
+  idType: string | null;
+  idCipher: string | null;
+  idIndex: string | null;
+  idMasked: string | null;
+  phoneCipher: string | null;
+  phoneIndex: string | null;
+  phoneMasked: string | null;
+  uscc: string | null;
+  orgId: string;
+  createdBy: string | null;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface PartyUnitsTable {
+  partyId: string;
+  orgId: string;
+  registeredBy: string | null;
+  registeredAt: TimestampDefault;
+}
+
+export interface MatterPartiesTable {
+  matterId: string;
+  partyId: string;
+  role: string;
+  addedAt: TimestampDefault;
+}
+
 export interface SchemaMigrationsTable {
   module: string;
   name: string;
@@ -85,4 +166,11 @@ export interface Database {
   'kernel.sessions': SessionsTable;
   'kernel.auditLog': AuditLogTable;
   'kernel.schemaMigrations': SchemaMigrationsTable;
+  'kernel.parties': PartiesTable;
+  'kernel.partyUnits': PartyUnitsTable;
+  'kernel.matterParties': MatterPartiesTable;
+  'kernel.matters': MattersTable;
+  'kernel.matterCounters': MatterCountersTable;
+  'kernel.matterActions': MatterActionsTable;
+  'kernel.matterAssignments': MatterAssignmentsTable;
 }

@@ -6,6 +6,7 @@ export const KERNEL_PERMISSIONS = [
   'kernel.user.manage',
   'kernel.audit.read',
   'kernel.todo.read',
+  'kernel.matter.read',
 ] as const;
 export type KernelPermission = (typeof KERNEL_PERMISSIONS)[number];
 
@@ -37,10 +38,10 @@ export interface RoleDefinition {
 export const KERNEL_ROLE_GRANTS: Record<RoleCode, readonly KernelPermission[]> = {
   'platform-admin': ['kernel.org.read', 'kernel.org.manage', 'kernel.user.read', 'kernel.user.manage', 'kernel.todo.read'],
   'audit-admin': ['kernel.org.read', 'kernel.audit.read', 'kernel.todo.read'],
-  'city-leader': ['kernel.org.read', 'kernel.user.read', 'kernel.todo.read'],
-  'city-staff': ['kernel.org.read', 'kernel.todo.read'],
-  'county-staff': ['kernel.org.read', 'kernel.user.read', 'kernel.todo.read'],
-  'office-staff': ['kernel.org.read', 'kernel.todo.read'],
+  'city-leader': ['kernel.org.read', 'kernel.user.read', 'kernel.todo.read', 'kernel.matter.read'],
+  'city-staff': ['kernel.org.read', 'kernel.todo.read', 'kernel.matter.read'],
+  'county-staff': ['kernel.org.read', 'kernel.user.read', 'kernel.todo.read', 'kernel.matter.read'],
+  'office-staff': ['kernel.org.read', 'kernel.todo.read', 'kernel.matter.read'],
 };
 
 export const ROLE_NAMES: Record<RoleCode, { zh: string; en: string }> = {

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { findWorkflow, type ModuleDefinition } from '../define-module';
+import { AppError, notFound } from '../errors';
+import * as matters from '../matters/matter.service';
+import { IdParams } from '../shared/common';
+import { ActInput, Matter, MatterActionEntry } from '../shared/matters';
+import { availableActions, type WorkflowDefinition } from '../shared/workflow';
+import { ctxOf } from './context';
+import type { Ctx, ModuleDeps, SifaApp } from './types';
+
+const tags = ['事项'];
+
+const ActionOption = z.object({ action: z.string(), labelZh: z.string(), labelEn: z.string() });
+const MatterDetail = z.object({
+  matter: Matter,
+  statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  actions: z.array(ActionOption),
+  assignments: z.array(
+    z.object({ userId: z.string().nullable(), userName: z.string().nullable(), orgId: z.string().nullable(), orgName: z.string().nullable(), role: z.string(), active: z.boolean() }),
+  ),
+});
+
+/** The kernel's generic matter pages: any module's matter by id, its allowed actions, its timeline. */
+export function matterRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
+  const db = engine.db;
+
+  async function load(ctx: Ctx, id: string): Promise<{ matter: Matter; wf: WorkflowDefinition }> {
+    const matter = await matters.getMatter(ctx, id);
+    const wf = findWorkflow(modules(), matter.module, matter.kind);
+    // Reading a module's matter needs that module's read permission too; without it the matter "does not exist".
+    if (!wf || !ctx.user.permissions.has(`${matter.module}.${matter.kind}.read`)) throw notFound('事项');
+    return { matter, wf };
+  }
+
+  app.get(
+    '/api/matters/:id',
+    {
+      config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } },
+      schema: { tags, summary: '事项概况、当前用户可执行的操作、承办指派', params: IdParams, response: { 200: MatterDetail } },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, db);
+      const { matter, wf } = await load(ctx, req.params.id);
+      const actions = availableActions(wf, matter.status, ctx.user.permissions).map((a) => ({ action: a, labelZh: wf.labels.actions[a]?.zh ?? a, labelEn: wf.labels.actions[a]?.en ?? a }));
+      const assignments = (await matters.matterAssignments(ctx, matter.id)).map(({ assignedAt: _a, endedAt: _e, ...a }) => a);
+      return { matter, statusLabel: wf.labels.statuses[matter.status] ?? { zh: matter.status, en: matter.status }, actions, assignments };
+    },
+  );
+
+  app.get(
+    '/api/matters/:id/timeline',
+    {
+      config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } },
+      schema: { tags, summary: '事项操作日志 (时间线)', params: IdParams, response: { 200: z.array(MatterActionEntry) } },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, db);
+      await load(ctx, req.params.id);
+      return matters.matterTimeline(ctx, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/matters/:id/actions',
+    {
+      config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter', body: { action: 'accept', expectedVersion: 1 } } },
+      schema: { tags, summary: '执行一项无需附加数据的工作流操作 (附带数据的操作走各模块接口)', params: IdParams, body: ActInput, response: { 200: Matter } },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, db);
+      const { wf } = await load(ctx, req.params.id);
+      if (wf.requiresForm?.includes(req.body.action)) {
+        throw new AppError('ACTION_NEEDS_FORM', { action: wf.labels.actions[req.body.action]?.zh ?? req.body.action });
+      }
+      return matters.act(ctx, wf, req.params.id, req.body);
+    },
+  );
+}

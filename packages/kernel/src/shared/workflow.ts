@@ -1,0 +1,44 @@
+/**
+ * A workflow is a table: status → action → next status (STYLE.md). The server checks a transition with it
+ * inside the transaction that appends the action; the console shows exactly the buttons it allows.
+ */
+export type TransitionTable<S extends string = string, A extends string = string> = Readonly<Record<S, Partial<Readonly<Record<A, S>>>>>;
+
+export interface WorkflowDefinition<S extends string = string, A extends string = string> {
+  /** Module and matter kind it governs, e.g. mediation / dispute. */
+  module: string;
+  kind: string;
+  statuses: readonly S[];
+  initial: S;
+  /** Statuses in which the matter is closed (no further actions). */
+  terminal: readonly S[];
+  transitions: TransitionTable<S, A>;
+  /** Actions that need module data (an assignee, a reason…): only the module's own route may take them. */
+  requiresForm?: readonly A[];
+  /** Permission needed for each action (default `<module>.<kind>.act`). */
+  actionPermissions?: Partial<Record<A, string>>;
+  labels: { statuses: Record<S, { zh: string; en: string }>; actions: Record<A, { zh: string; en: string }> };
+}
+
+/** Infers statuses and actions from `statuses` and `transitions` only, so a typo elsewhere is an error. */
+export const defineWorkflow = <S extends string, A extends string>(
+  wf: Omit<WorkflowDefinition<S, A>, 'requiresForm' | 'actionPermissions' | 'labels' | 'initial' | 'terminal'> & {
+    initial: NoInfer<S>;
+    terminal: readonly NoInfer<S>[];
+    requiresForm?: readonly NoInfer<A>[];
+    actionPermissions?: Partial<Record<NoInfer<A>, string>>;
+    labels: { statuses: Record<NoInfer<S>, { zh: string; en: string }>; actions: Record<NoInfer<A>, { zh: string; en: string }> };
+  },
+): WorkflowDefinition<S, A> => wf;
+
+export function nextStatus<S extends string, A extends string>(wf: WorkflowDefinition<S, A>, status: S, action: A): S | undefined {
+  return wf.transitions[status][action];
+}
+
+export function availableActions<S extends string, A extends string>(wf: WorkflowDefinition<S, A>, status: S, permissions?: ReadonlySet<string>): A[] {
+  const row = wf.transitions[status];
+  return (Object.keys(row) as A[]).filter((a) => !permissions || permissions.has(actionPermission(wf, a)));
+}
+
+export const actionPermission = <S extends string, A extends string>(wf: WorkflowDefinition<S, A>, action: A) =>
+  wf.actionPermissions?.[action] ?? `${wf.module}.${wf.kind}.act`;
