@@ -31,6 +31,10 @@ describe('data scope: a county user cannot reach another county through any rout
     const newMatter = async (agent: typeof prober, orgId: string) =>
       (await agent.request('POST', '/api/sample/cases', { orgId, title: '测试事项' })).json<{ id: string }>().id;
     const ningduMatter = await newMatter(ningdu, await t.orgId('宁都县司法局'));
+    const newParty = async (agent: typeof prober, name: string, idNumber: string) =>
+      (await agent.request('POST', '/api/parties', { kind: 'person', name, idType: 'resident-id', idNumber, phone: '13907970001' })).json<{ id: string }>().id;
+    const zhanggongParty = await newParty(await t.loginAs('zhanggong'), '章贡当事人甲', '360702199001010037');
+    const ningduParty = await newParty(ningdu, '宁都当事人乙', '360730198503150022');
 
     const { findings, probed } = await probeScope(t.app.routeTable, {
       t,
@@ -39,14 +43,18 @@ describe('data scope: a county user cannot reach another county through any rout
         org: { inside: await t.orgId('章贡区法律援助中心'), outside: await t.orgId('宁都县法律援助中心') },
         user: { inside: await t.userId('office'), outside: await t.userId('ningdu') },
         matter: { inside: () => newMatter(prober, zhanggong), outside: ningduMatter },
+        party: { inside: zhanggongParty, outside: ningduParty },
       },
       orgs: { inside: await t.orgId('章贡区公共法律服务中心'), outside: await t.orgId('宁都县公共法律服务中心') },
-      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter],
+      listParams: { id: 'sample.close-rate' },
+      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter, ningduParty, '宁都当事人乙', '3607**********0022'],
       snapshot: async () =>
         JSON.stringify([
           await t.engine.db.selectFrom('kernel.orgs').selectAll().where('name', 'like', '宁都%').orderBy('id').execute(),
           await t.engine.db.selectFrom('kernel.users').selectAll().where('username', '=', 'ningdu').execute(),
           await t.engine.db.selectFrom('kernel.matters').selectAll().where('id', '=', ningduMatter).execute(),
+          await t.engine.db.selectFrom('kernel.parties').selectAll().where('id', '=', ningduParty).execute(),
+          await t.engine.db.selectFrom('kernel.partyUnits').selectAll().where('partyId', '=', ningduParty).execute(),
         ]),
     });
     expect(findings).toEqual([]);

@@ -1,5 +1,7 @@
 import type { RoleCode } from './shared/permissions';
 import type { WorkflowDefinition } from './shared/workflow';
+import type { IndicatorDefinition } from './shared/indicators';
+import type { IndicatorSource } from './indicators/sources';
 import type { ModuleDeps, SifaApp } from './http/types';
 
 /** A business line plugged into the platform: its tables, routes, permissions and role grants. */
@@ -15,6 +17,9 @@ export interface ModuleDefinition {
   routes?: (app: SifaApp, deps: ModuleDeps) => Promise<void> | void;
   /** Workflows of the module's matter kinds; the kernel's matter routes read them. */
   workflows?: readonly WorkflowDefinition[];
+  indicators?: readonly IndicatorDefinition[];
+  /** Tables the module's indicators count (kernel.matters is always there). */
+  indicatorSources?: readonly IndicatorSource[];
 }
 
 export function findWorkflow(modules: readonly ModuleDefinition[], module: string, kind: string): WorkflowDefinition | undefined {

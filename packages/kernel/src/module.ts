@@ -3,8 +3,11 @@ import { defineModule, type ModuleDefinition } from './define-module';
 import type { AuthRouteOptions } from './http/auth.routes';
 import { authRoutes } from './http/auth.routes';
 import { auditRoutes } from './http/audit.routes';
+import { deadlineRoutes } from './http/deadline.routes';
+import { indicatorRoutes } from './http/indicator.routes';
 import { matterRoutes } from './http/matter.routes';
 import { orgRoutes } from './http/org.routes';
+import { partyRoutes } from './http/party.routes';
 import { userRoutes } from './http/user.routes';
 import { KERNEL_PERMISSIONS, KERNEL_ROLE_GRANTS } from './shared/permissions';
 
@@ -24,7 +27,10 @@ export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: (
       orgRoutes(app, deps);
       userRoutes(app, deps, modules);
       auditRoutes(app, deps);
+      deadlineRoutes(app, deps);
       matterRoutes(app, deps, modules);
+      indicatorRoutes(app, deps, modules);
+      partyRoutes(app, deps);
     },
   });
 }

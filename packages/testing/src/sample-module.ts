@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ctxOf, defineModule, defineWorkflow, IdParams, Matter, act, openMatter, ActInput } from '@sifa/kernel';
+import { ctxOf, defineIndicator, defineModule, defineWorkflow, IdParams, Matter, act, openMatter, ActInput } from '@sifa/kernel';
 
 /** A minimal business module for kernel tests: the smallest workflow that exercises matters. */
 export const SAMPLE_WORKFLOW = defineWorkflow({
@@ -23,6 +23,32 @@ export const SAMPLE_WORKFLOW = defineWorkflow({
 
 export const SAMPLE_NUMBER = '{abbr}样〔{year}〕{seq}号';
 
+const base = [{ column: 'module', op: 'eq', value: 'sample' }] as const;
+
+export const SAMPLE_INDICATORS = [
+  defineIndicator({
+    id: 'sample.accepted',
+    nameZh: '受理数',
+    nameEn: 'Accepted',
+    permission: 'sample.case.read',
+    source: 'kernel.matters',
+    numerator: [...base, { column: 'status', op: 'in', value: ['accepted', 'closed'] }],
+    unit: 'count',
+    decimals: 0,
+  }),
+  defineIndicator({
+    id: 'sample.close-rate',
+    nameZh: '办结率',
+    nameEn: 'Closure rate',
+    permission: 'sample.case.read',
+    source: 'kernel.matters',
+    numerator: [...base, { column: 'status', op: 'eq', value: 'closed' }],
+    denominator: [...base, { column: 'status', op: 'in', value: ['accepted', 'closed'] }],
+    unit: 'percent',
+    decimals: 2,
+  }),
+];
+
 export const sampleModule = defineModule({
   name: 'sample',
   labelZh: '样例',
@@ -35,6 +61,7 @@ export const sampleModule = defineModule({
     'city-leader': ['sample.case.read'],
   },
   workflows: [SAMPLE_WORKFLOW],
+  indicators: SAMPLE_INDICATORS,
   routes(app, { engine }) {
     app.post(
       '/api/sample/cases',

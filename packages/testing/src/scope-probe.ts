@@ -18,6 +18,8 @@ export interface ScopeProbeSetup {
   resources: Record<string, ResourcePair>;
   /** Unit ids for `bodyOrg` probes. */
   orgs: ResourcePair;
+  /** Path parameters of `list` routes, e.g. `{ id: 'sample.close-rate' }` for indicator routes. */
+  listParams?: Record<string, string>;
   /** Strings that must never appear in what the prober can list (county B's ids and names). */
   forbidden: string[];
   /** Rows whose change would be a write across the boundary. */
@@ -84,8 +86,17 @@ export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProb
         break;
       }
       case 'list': {
+        const url = r.url.replace(/:(\w+)/g, (m, name: string) => setup.listParams?.[name] ?? m);
+        if (url.includes(':')) {
+          fail(`列表路由的路径参数没有测试值 (listParams)`);
+          break;
+        }
+        if (probe.orgQuery) {
+          const other = await setup.prober.request(method, `${url}?${new URLSearchParams({ ...probe.query, [probe.orgQuery]: setup.orgs.outside }).toString()}`);
+          if (other.statusCode !== 404) fail(`以邻县单位为 ${probe.orgQuery} 应得 404，实得 ${other.statusCode}`);
+        }
         const qs = new URLSearchParams(probe.query ?? {}).toString();
-        const res = await setup.prober.request(method, qs ? `${r.url}?${qs}` : r.url);
+        const res = await setup.prober.request(method, qs ? `${url}?${qs}` : url);
         if (res.statusCode !== 200) {
           fail(`列表应得 200，实得 ${res.statusCode}`);
           break;
@@ -97,7 +108,8 @@ export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProb
       }
       case 'self':
       case 'unscoped':
-        if (/:\w+/.test(r.url)) fail(`${probe.kind} 路由不应带路径参数`);
+        // Reference data may be addressed by a key that names no scoped record (a calendar year), never by an id.
+        if ((r.url.match(/:\w+/g) ?? []).some((p) => !(probe.kind === 'unscoped' && p === ':year'))) fail(`${probe.kind} 路由不应带路径参数`);
         if (probe.kind === 'unscoped' && !probe.reason.trim()) fail('unscoped 须说明理由');
         break;
     }

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../audit/audit';
 import type { Database } from '../db/schema';
 import type { Engine } from '../db/engine';
+import type { Clock } from '../deadlines/clock';
 import type { Locale } from '../errors';
 import type { Scope } from '../scope';
 import type { RoleCode } from '../shared/permissions';
@@ -30,7 +31,8 @@ export interface AuthUser {
  * - `resource`: the route acts on the resource named by the `:id` path parameter; called with a resource of
  *   another county it must answer 404 and change nothing. `body` is a valid request body for write routes.
  * - `list`: the route lists or exports scoped data; called by a county user the answer must not mention
- *   anything of another county. `query` may carry extra query parameters.
+ *   anything of another county. `query` may carry extra query parameters; path parameters come from the test's
+ *   `listParams`. With `orgQuery`, that query parameter set to another county's unit must answer 404.
  * - `bodyOrg`: the route creates something under the unit named by `field` in `body`; with another county's
  *   unit it must answer 404.
  * - `self`: the route only touches the caller's own account or session.
@@ -38,7 +40,7 @@ export interface AuthUser {
  */
 export type ScopeProbe =
   | { kind: 'resource'; resource: string; body?: Record<string, unknown> }
-  | { kind: 'list'; query?: Record<string, string> }
+  | { kind: 'list'; query?: Record<string, string>; orgQuery?: string }
   | { kind: 'bodyOrg'; field: string; body: Record<string, unknown> }
   | { kind: 'self' }
   | { kind: 'unscoped'; reason: string };
@@ -72,4 +74,8 @@ export interface Ctx {
 export interface ModuleDeps {
   engine: Engine;
   config: { dataDir: string | undefined };
+  /** Master key for personal data at rest (parties/crypto.ts resolveDataKey). */
+  dataKey: Buffer;
+  /** Where "today" comes from for deadline levels; the system clock unless a test fixes it. */
+  clock?: Clock;
 }

@@ -2,5 +2,8 @@ export * from './permissions';
 export * from './orgs';
 export * from './users';
 export * from './common';
+export * from './identity';
 export * from './matters';
+export * from './deadlines';
 export * from './workflow';
+export * from './indicators';

@@ -1,14 +1,30 @@
-/** Kernel permissions, `<module>.<object>.<action>`. */
-export const KERNEL_PERMISSIONS = [
-  'kernel.org.read',
-  'kernel.org.manage',
-  'kernel.user.read',
-  'kernel.user.manage',
-  'kernel.audit.read',
-  'kernel.todo.read',
-  'kernel.matter.read',
-] as const;
-export type KernelPermission = (typeof KERNEL_PERMISSIONS)[number];
+/**
+ * Kernel permissions, `<module>.<object>.<action>`, each with the roles that hold it — one line per permission.
+ * Modules add their own grants through defineModule(); a role's permissions are the union over all modules.
+ * GB/T 22239-2019 level 3 separates system administration from audit administration: the platform admin
+ * manages units and accounts but cannot read the audit log; the audit admin reads it and changes nothing.
+ */
+export const KERNEL_GRANTS = {
+  'kernel.org.read': ['platform-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'kernel.org.manage': ['platform-admin'],
+  'kernel.user.read': ['platform-admin', 'city-leader', 'county-staff'],
+  'kernel.user.manage': ['platform-admin'],
+  'kernel.audit.read': ['audit-admin'],
+  'kernel.todo.read': ['platform-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'kernel.matter.read': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'kernel.party.read': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'kernel.party.write': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'kernel.party.unmask': ['city-leader', 'county-staff'],
+  'kernel.attachment.write': ['city-staff', 'county-staff', 'office-staff'],
+  'kernel.document.issue': ['city-staff', 'county-staff', 'office-staff'],
+  'kernel.indicator.read': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'kernel.calendar.manage': ['platform-admin'],
+} as const satisfies Record<`kernel.${string}.${string}`, readonly RoleCodeLiteral[]>;
+
+type RoleCodeLiteral = 'platform-admin' | 'audit-admin' | 'city-leader' | 'city-staff' | 'county-staff' | 'office-staff';
+
+export const KERNEL_PERMISSIONS = Object.keys(KERNEL_GRANTS) as (keyof typeof KERNEL_GRANTS)[];
+export type KernelPermission = keyof typeof KERNEL_GRANTS;
 
 /** A permission string of any module. */
 export type Permission = `${string}.${string}.${string}`;
@@ -30,19 +46,19 @@ export interface RoleDefinition {
   permissions: readonly Permission[];
 }
 
-/**
- * Kernel grants per role. Modules add their own grants through defineModule(); the effective role is the union.
- * GB/T 22239-2019 level 3 separates system administration from audit administration: the platform admin
- * manages units and accounts but cannot read the audit log; the audit admin reads it and changes nothing.
- */
+/** The kernel's grants by role, derived from KERNEL_GRANTS. */
 export const KERNEL_ROLE_GRANTS: Record<RoleCode, readonly KernelPermission[]> = {
-  'platform-admin': ['kernel.org.read', 'kernel.org.manage', 'kernel.user.read', 'kernel.user.manage', 'kernel.todo.read'],
-  'audit-admin': ['kernel.org.read', 'kernel.audit.read', 'kernel.todo.read'],
-  'city-leader': ['kernel.org.read', 'kernel.user.read', 'kernel.todo.read', 'kernel.matter.read'],
-  'city-staff': ['kernel.org.read', 'kernel.todo.read', 'kernel.matter.read'],
-  'county-staff': ['kernel.org.read', 'kernel.user.read', 'kernel.todo.read', 'kernel.matter.read'],
-  'office-staff': ['kernel.org.read', 'kernel.todo.read', 'kernel.matter.read'],
+  'platform-admin': holders('platform-admin'),
+  'audit-admin': holders('audit-admin'),
+  'city-leader': holders('city-leader'),
+  'city-staff': holders('city-staff'),
+  'county-staff': holders('county-staff'),
+  'office-staff': holders('office-staff'),
 };
+
+function holders(role: RoleCode): KernelPermission[] {
+  return KERNEL_PERMISSIONS.filter((p) => (KERNEL_GRANTS[p] as readonly RoleCode[]).includes(role));
+}
 
 export const ROLE_NAMES: Record<RoleCode, { zh: string; en: string }> = {
   'platform-admin': { zh: '系统管理员', en: 'Platform administrator' },

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { ModuleDefinition } from '../define-module';
+import { computeIndicator, drillIndicator, listIndicators, type IndicatorCatalog } from '../indicators/indicator.service';
+import { MATTERS_SOURCE } from '../indicators/sources';
+import { listOrgs } from '../orgs/org.repository';
+import { notFound } from '../errors';
+import { PageQuery } from '../shared/common';
+import { IndicatorQuery, IndicatorResult } from '../shared/indicators';
+import { ctxOf, EXPORT_LIMIT, sendXlsx } from './context';
+import type { Ctx, ModuleDeps, SifaApp } from './types';
+
+const tags = ['指标'];
+const IdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, '指标编号格式不正确') });
+const DrillQuery = IndicatorQuery.extend({ part: z.enum(['numerator', 'denominator']).default('numerator') });
+const Definition = z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), decimals: z.number(), description: z.string().optional() });
+
+export function catalogOf(modules: readonly ModuleDefinition[]): IndicatorCatalog {
+  return {
+    indicators: new Map(modules.flatMap((m) => m.indicators ?? []).map((d) => [d.id, d])),
+    sources: new Map([MATTERS_SOURCE, ...modules.flatMap((m) => m.indicatorSources ?? [])].map((s) => [s.id, s])),
+  };
+}
+
+const fmtValue = (r: IndicatorResult) => (r.value === null ? '—' : r.unit === 'percent' ? `${r.value.toFixed(r.decimals)}%` : r.value.toFixed(r.decimals));
+
+/** One figure for each direct sub-unit of `org` (county comparison) and the unit as a whole. */
+async function byUnit(ctx: Ctx, catalog: IndicatorCatalog, id: string, q: z.infer<typeof IndicatorQuery>) {
+  const total = await computeIndicator(ctx, catalog, id, q);
+  const children = (await listOrgs(ctx.db, ctx.scope, false)).filter((o) => o.parentId === total.orgId);
+  const rows = [];
+  for (const c of children) rows.push(await computeIndicator(ctx, catalog, id, { ...q, org: c.id }));
+  return { total, rows };
+}
+
+export function indicatorRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
+  const db = engine.db;
+  let cached: IndicatorCatalog | undefined;
+  const catalog = () => (cached ??= catalogOf(modules()));
+  const probe = { kind: 'list', orgQuery: 'org' } as const;
+
+  app.get(
+    '/api/indicators',
+    { config: { permission: 'kernel.indicator.read', scopeProbe: { kind: 'unscoped', reason: '只列出指标定义，不含数据' } }, schema: { tags, summary: '可查看的指标定义', response: { 200: z.array(Definition) } } },
+    (req) => listIndicators(ctxOf(req, db), catalog()).map(({ id, nameZh, nameEn, unit, decimals, description }) => ({ id, nameZh, nameEn, unit, decimals, ...(description ? { description } : {}) })),
+  );
+
+  app.get(
+    '/api/indicators/:id',
+    { config: { permission: 'kernel.indicator.read', scopeProbe: probe }, schema: { tags, summary: '指标值 (分子、分母)，默认为本人全部管辖范围', params: IdParam, querystring: IndicatorQuery, response: { 200: IndicatorResult } } },
+    (req) => computeIndicator(ctxOf(req, db), catalog(), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/indicators/:id/by-unit',
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: probe },
+      schema: { tags, summary: '按下级单位比较 (如各县对比)', params: IdParam, querystring: IndicatorQuery, response: { 200: z.object({ total: IndicatorResult, rows: z.array(IndicatorResult) }) } },
+    },
+    (req) => byUnit(ctxOf(req, db), catalog(), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/indicators/:id/by-unit.xlsx',
+    { config: { permission: 'kernel.indicator.read', scopeProbe: probe }, schema: { tags, summary: '导出按单位比较表 (Excel)', params: IdParam, querystring: IndicatorQuery } },
+    async (req, reply) => {
+      const ctx = ctxOf(req, db);
+      const { total, rows } = await byUnit(ctx, catalog(), req.params.id, req.query);
+      return sendXlsx(ctx, reply, {
+        filename: `${total.nameZh}.xlsx`,
+        sheet: total.nameZh.slice(0, 31),
+        action: 'kernel.indicator.export',
+        filter: { id: req.params.id, ...req.query },
+        rows: [...rows, { ...total, orgName: `${total.orgName}（合计）` }],
+        columns: [
+          { header: '单位', width: 30, value: (r) => r.orgName },
+          { header: total.nameZh, width: 16, value: fmtValue },
+          { header: '分子', value: (r) => r.numerator },
+          { header: '分母', value: (r) => r.denominator },
+          { header: '统计期间', width: 24, value: (r) => `${r.from ?? '不限'} 至 ${r.to ?? '不限'}` },
+        ],
+      });
+    },
+  );
+
+  app.get(
+    '/api/indicators/:id/records',
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: probe },
+      schema: { tags, summary: '指标下钻：分子或分母背后的记录', params: IdParam, querystring: DrillQuery.extend(PageQuery.shape) },
+    },
+    (req) => {
+      const { page, pageSize, part, ...p } = req.query;
+      return drillIndicator(ctxOf(req, db), catalog(), req.params.id, part, p, page, pageSize);
+    },
+  );
+
+  app.get(
+    '/api/indicators/:id/records.xlsx',
+    { config: { permission: 'kernel.indicator.read', scopeProbe: probe }, schema: { tags, summary: '导出下钻记录 (Excel)', params: IdParam, querystring: DrillQuery } },
+    async (req, reply) => {
+      const ctx = ctxOf(req, db);
+      const { part, ...p } = req.query;
+      const def = catalog().indicators.get(req.params.id);
+      if (!def) throw notFound(`指标 ${req.params.id} `);
+      const { columns, items } = await drillIndicator(ctx, catalog(), req.params.id, part, p, 1, EXPORT_LIMIT);
+      return sendXlsx(ctx, reply, {
+        filename: `${def.nameZh}-${part === 'numerator' ? '分子' : '分母'}.xlsx`,
+        sheet: '记录',
+        action: 'kernel.indicator.export',
+        filter: { id: req.params.id, ...req.query },
+        rows: items,
+        columns: columns
+          .filter((c) => c.key !== 'id')
+          .map((c) => ({ header: c.header, width: 20, value: (r: Record<string, unknown>) => cell(r[c.key]) })),
+      });
+    },
+  );
+}
+
+function cell(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
