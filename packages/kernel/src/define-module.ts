@@ -3,6 +3,7 @@ import type { WorkflowDefinition } from './shared/workflow';
 import type { IndicatorDefinition } from './shared/indicators';
 import type { IndicatorSource } from './indicators/sources';
 import type { ModuleDeps, SifaApp } from './http/types';
+import type { JobQueue } from './jobs/queue';
 
 /** A business line plugged into the platform: its tables, routes, permissions and role grants. */
 export interface ModuleDefinition {
@@ -18,6 +19,8 @@ export interface ModuleDefinition {
   /** Workflows of the module's matter kinds; the kernel's matter routes read them. */
   workflows?: readonly WorkflowDefinition[];
   indicators?: readonly IndicatorDefinition[];
+  /** Background jobs of the module: handlers and schedules on the shared queue. */
+  jobs?: (queue: JobQueue, deps: ModuleDeps) => void;
   /** Tables the module's indicators count (kernel.matters is always there). */
   indicatorSources?: readonly IndicatorSource[];
 }

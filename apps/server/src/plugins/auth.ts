@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, auditDenied, localeOf, permissionsOf, resolveSession, SESSION_COOKIE, type AuthPolicy, type Engine, type ModuleDefinition } from '@sifa/kernel';
+import { AppError, auditDenied, localeOf, permissionsOf, PUBLIC_COOKIE, resolvePublicSession, resolveSession, SESSION_COOKIE, type AuthPolicy, type Engine, type ModuleDefinition } from '@sifa/kernel';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -9,11 +9,17 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerAuth(app: FastifyInstance, engine: Engine, policy: AuthPolicy, modules: () => readonly ModuleDefinition[]) {
   app.decorateRequest('user', null);
+  app.decorateRequest('citizen', null);
   app.decorateRequest('locale', 'zh');
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
     req.locale = localeOf(req.headers['accept-language']);
     const cfg = req.routeOptions.config;
+    if (req.url.startsWith('/api/public/')) {
+      const publicToken = req.cookies[PUBLIC_COOKIE];
+      if (publicToken) req.citizen = (await resolvePublicSession(engine.db, publicToken)) ?? null;
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     if (!token || !req.url.startsWith('/api/')) return;
     const found = await resolveSession(engine.db, token, policy);
@@ -24,6 +30,11 @@ export function registerAuth(app: FastifyInstance, engine: Engine, policy: AuthP
   app.addHook('preValidation', async (req: FastifyRequest) => {
     const cfg = req.routeOptions.config;
     if (cfg.public || req.is404) return;
+    if (cfg.citizen) {
+      if (!req.citizen) throw new AppError('PUBLIC_UNAUTHENTICATED');
+      if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== req.citizen.csrfToken) throw new AppError('CSRF_FAILED');
+      return;
+    }
     const user = req.user;
     if (!user) throw new AppError('UNAUTHENTICATED');
     if (cfg.permission && !user.permissions.has(cfg.permission)) {

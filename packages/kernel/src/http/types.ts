@@ -9,6 +9,7 @@ import type { Engine } from '../db/engine';
 import type { Clock } from '../deadlines/clock';
 import type { Locale } from '../errors';
 import type { Scope } from '../scope';
+import type { PublicSession } from '../public/public-auth.service';
 import type { RoleCode } from '../shared/permissions';
 
 /** The signed-in staff member a request acts for. */
@@ -30,6 +31,7 @@ export interface AuthUser {
  * one, so a new route cannot escape the test.
  * - `resource`: the route acts on the resource named by the `:id` path parameter; called with a resource of
  *   another county it must answer 404 and change nothing. `body` is a valid request body for write routes.
+ *   `upload` makes the request multipart/form-data with that file in the field `file` (upload routes).
  * - `list`: the route lists or exports scoped data; called by a county user the answer must not mention
  *   anything of another county. `query` may carry extra query parameters; path parameters come from the test's
  *   `listParams`. With `orgQuery`, that query parameter set to another county's unit must answer 404.
@@ -39,7 +41,7 @@ export interface AuthUser {
  * - `unscoped`: the route serves reference data that is the same for everyone (roles, divisions); `reason` says so.
  */
 export type ScopeProbe =
-  | { kind: 'resource'; resource: string; body?: Record<string, unknown> }
+  | { kind: 'resource'; resource: string; body?: Record<string, unknown>; upload?: { filename: string; content: string } }
   | { kind: 'list'; query?: Record<string, string>; orgQuery?: string }
   | { kind: 'bodyOrg'; field: string; body: Record<string, unknown> }
   | { kind: 'self' }
@@ -53,10 +55,13 @@ declare module 'fastify' {
     authenticated?: boolean;
     /** No sign-in needed. */
     public?: boolean;
+    /** A citizen or enterprise signed in with phone + code (public portal). */
+    citizen?: boolean;
     scopeProbe?: ScopeProbe;
   }
   interface FastifyRequest {
     user: AuthUser | null;
+    citizen: PublicSession | null;
     locale: Locale;
   }
 }
@@ -73,7 +78,15 @@ export interface Ctx {
 
 export interface ModuleDeps {
   engine: Engine;
-  config: { dataDir: string | undefined };
+  config: {
+    dataDir: string | undefined;
+    /** SIFA_FILES_DIR: where attachments and issued PDFs are stored (files/storage.ts resolveFilesRoot). */
+    filesDir?: string | undefined;
+    /** SIFA_PUBLIC_URL: the address citizens reach; QR codes on documents point to `<publicBaseUrl>/verify/<code>`. */
+    publicBaseUrl?: string;
+    /** SIFA_UPLOAD_MAX_MB in bytes; 20 MB when absent. */
+    uploadMaxBytes?: number;
+  };
   /** Master key for personal data at rest (parties/crypto.ts resolveDataKey). */
   dataKey: Buffer;
   /** Where "today" comes from for deadline levels; the system clock unless a test fixes it. */

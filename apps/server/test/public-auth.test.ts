@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestApp, sampleModule, type TestApp } from '@sifa/testing';
+
+const PHONE = '13907971234';
+
+describe('public sign-in with phone + one-time code, and tracking an application', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ modules: [sampleModule] });
+  });
+  afterAll(() => t.close());
+
+  /** Reads the code the way a citizen does: from the SMS (the outbox row, as the default gateway sends it). */
+  const lastCode = async () => {
+    const sms = await t.engine.db.selectFrom('kernel.smsOutbox').select(['text', 'phoneMasked', 'purpose']).orderBy('createdAt', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(sms).toMatchObject({ phoneMasked: '139****1234', purpose: 'otp' });
+    return /验证码为 (\d{6})/.exec(sms.text)?.[1] ?? '';
+  };
+  const ask = (phone = PHONE) => t.anonymous('POST', '/api/public/auth/code', { phone });
+  const login = (code: string, phone = PHONE) => t.anonymous('POST', '/api/public/auth/login', { phone, code });
+
+  test('a bad phone number is refused with what is wrong', async () => {
+    const res = await ask('1390797123');
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ message: string }>().message).toContain('手机号码应为 11 位，现为 10 位');
+  });
+
+  test('the code is sent by SMS, stored only hashed, and a second request within a minute is refused', async () => {
+    expect((await ask('+86 139-0797-1234')).statusCode).toBe(204);
+    const code = await lastCode();
+    expect(code).toMatch(/^\d{6}$/);
+    const stored = await t.engine.db.selectFrom('kernel.otpChallenges').select('codeHash').execute();
+    expect(stored.every((s) => !s.codeHash.includes(code))).toBe(true);
+    const again = await ask();
+    expect(again.statusCode).toBe(429);
+    expect(again.json<{ code: string }>().code).toBe('OTP_TOO_SOON');
+  });
+
+  test('five wrong codes spend the code; the right one then no longer works', async () => {
+    await t.engine.db.deleteFrom('kernel.otpChallenges').execute();
+    await ask();
+    const code = await lastCode();
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect((await login(wrong)).json<{ code: string }>().code).toBe('OTP_INVALID');
+    expect((await login(code)).statusCode).toBe(400);
+  });
+
+  test('the right code signs in once: a public session apart from staff sessions', async () => {
+    await t.engine.db.deleteFrom('kernel.otpChallenges').execute();
+    await ask();
+    const code = await lastCode();
+    const res = await login(code);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ account: { phoneMasked: '139****1234' } });
+    const cookie = res.cookies.find((c) => c.name === 'sifa_public');
+    expect(cookie?.httpOnly).toBe(true);
+    const headers = { cookie: `sifa_public=${cookie?.value ?? ''}` };
+    expect((await t.anonymous('GET', '/api/public/auth/session', undefined, headers)).statusCode).toBe(200);
+    expect((await t.anonymous('GET', '/api/orgs/tree', undefined, headers)).statusCode).toBe(401); // not a staff session
+    expect((await login(code)).statusCode).toBe(400); // used up
+    const staff = await t.loginAs('zhanggong');
+    expect((await staff.request('GET', '/api/public/auth/session')).statusCode).toBe(401); // staff cookie is not a citizen
+  });
+
+  test('tracking needs the number and the phone of a party; it shows progress without staff names', async () => {
+    const staff = await t.loginAs('zhanggong');
+    const m = (await staff.request('POST', '/api/sample/cases', { orgId: await t.orgId('章贡区司法局'), title: '邻里纠纷' })).json<{ id: string; number: string }>();
+    const party = (await staff.request('POST', '/api/parties', { kind: 'person', name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X', phone: PHONE })).json<{ id: string }>();
+    await t.engine.db.insertInto('kernel.matterParties').values({ matterId: m.id, partyId: party.id, role: 'applicant' }).execute();
+    await staff.request('POST', `/api/matters/${m.id}/actions`, { action: 'accept', expectedVersion: 1, note: '当事人王小明身份证 11010519491231002X' });
+
+    const res = await t.anonymous('GET', `/api/public/track?number=${encodeURIComponent(m.number)}&phone=${PHONE}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ number: m.number, status: '已受理', closed: false, steps: [{ action: '登记' }, { action: '受理', status: '已受理' }] });
+    expect(res.body).not.toContain('张县局');
+    expect(res.body).not.toContain('11010519491231002X');
+
+    const wrongPhone = await t.anonymous('GET', `/api/public/track?number=${encodeURIComponent(m.number)}&phone=13800000000`);
+    expect(wrongPhone.statusCode).toBe(404);
+    expect(wrongPhone.json<{ code: string }>().code).toBe('TRACK_NOT_FOUND');
+  });
+});
