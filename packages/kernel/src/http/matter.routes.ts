@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findWorkflow, type ModuleDefinition } from '../define-module';
 import { AppError, notFound } from '../errors';
 import * as matters from '../matters/matter.service';
+import { addMatterParty, listMatterParties, removeMatterParty } from '../matters/matter-parties';
 import { IdParams } from '../shared/common';
 import { ActInput, Matter, MatterActionEntry } from '../shared/matters';
 import { availableActions, type WorkflowDefinition } from '../shared/workflow';
@@ -59,6 +60,49 @@ export function matterRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () =
       return matters.matterTimeline(ctx, req.params.id);
     },
   );
+
+  const PartyRole = z.object({ partyId: z.uuid('请选择当事人'), role: z.string().regex(/^[a-z][a-z-]{1,30}$/, '当事人角色代码不正确') });
+  const MatterParty = z.object({
+    partyId: z.string(),
+    role: z.string(),
+    addedAt: z.string(),
+    kind: z.string(),
+    name: z.string(),
+    idType: z.string().nullable(),
+    idMasked: z.string().nullable(),
+    phoneMasked: z.string().nullable(),
+    uscc: z.string().nullable(),
+  });
+  const writeParties = 'kernel.party.write';
+
+  app.get(
+    '/api/matters/:id/parties',
+    { config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } }, schema: { tags, summary: '事项的当事人及其角色 (脱敏)', params: IdParams, response: { 200: z.array(MatterParty) } } },
+    async (req) => {
+      const ctx = ctxOf(req, db);
+      await load(ctx, req.params.id);
+      return listMatterParties(ctx, req.params.id);
+    },
+  );
+
+  for (const [path, summary, run] of [
+    ['parties', '为事项添加当事人', addMatterParty],
+    ['parties/remove', '移除事项的当事人角色', removeMatterParty],
+  ] as const) {
+    app.post(
+      `/api/matters/:id/${path}`,
+      {
+        config: { permission: writeParties, scopeProbe: { kind: 'resource', resource: 'matter', body: { partyId: '$party', role: 'applicant' } } },
+        schema: { tags, summary, params: IdParams, body: PartyRole },
+      },
+      async (req, reply) => {
+        const ctx = ctxOf(req, db);
+        await load(ctx, req.params.id);
+        await run(ctx, req.params.id, req.body.partyId, req.body.role);
+        return reply.code(204).send();
+      },
+    );
+  }
 
   app.post(
     '/api/matters/:id/actions',
