@@ -1,23 +1,31 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { errorMessage } from '@sifa/kernel';
 import { markPublic } from './public';
 
-/** Serves the built console and falls back to index.html for client-side routes; unknown /api paths get 404 JSON. */
+/**
+ * Serves the built console (files looked up per request, so a rebuild needs no restart) and answers every other
+ * GET page address with index.html for client-side routing; unknown /api paths get 404 JSON.
+ */
 export async function registerWeb(app: FastifyInstance, webDist: string) {
-  const hasWeb = existsSync(join(webDist, 'index.html'));
+  const indexFile = join(webDist, 'index.html');
+  const hasWeb = existsSync(indexFile);
+  // index.html is read per request: it names the current build's hashed assets.
+  const sendIndex = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(indexFile));
   if (hasWeb) {
+    app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
     await app.register(async (child) => {
       markPublic(child);
-      await child.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+      await child.register(fastifyStatic, { root: webDist, wildcard: true, index: false, cacheControl: true, maxAge: '1h' });
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && hasWeb && !req.url.startsWith('/api/') && !req.url.includes('.')) {
-      return reply.type('text/html').sendFile('index.html');
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method === 'GET' && hasWeb && !path.startsWith('/api/') && !/\.\w+$/.test(path)) {
+      return sendIndex(reply);
     }
-    return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', req.locale, { method: req.method, url: req.url.split('?')[0] ?? '' }) });
+    return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', req.locale, { method: req.method, url: path }) });
   });
 }

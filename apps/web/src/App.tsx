@@ -1,0 +1,121 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { setApiLanguage, setUnauthenticatedHandler } from './api';
+import { I18nContext, storeLang, storedLang, translate } from './i18n';
+import type { I18n, Lang } from './i18n';
+import { setMessageApi } from './notify';
+import { createQueryClient } from './query-client';
+import { WEB_ENTRIES } from './registry';
+import { SESSION_KEY, useSessionUser } from './session';
+import { ConsoleLayout } from './shell/ConsoleLayout';
+import { PageLoading } from './shell/PageLoading';
+import { RequireAuth, RequirePermission } from './shell/RequireAuth';
+import { UnitFilterProvider } from './shell/UnitFilter';
+import { ForbiddenPage } from './pages/ForbiddenPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { lazyPage } from '@sifa/ui';
+
+const LoginPage = lazyPage(() => import('./pages/LoginPage').then((m) => m.LoginPage));
+const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage));
+
+/** Hands antd's context-aware message API to code outside components (the query cache's error handler). */
+function MessageBridge() {
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    setMessageApi(message);
+    return () => setMessageApi(undefined);
+  }, [message]);
+  return null;
+}
+
+/** The console for one signed-in user; the unit filter starts afresh for each user. */
+function SignedInShell() {
+  const user = useSessionUser();
+  return (
+    <UnitFilterProvider key={user.id}>
+      <ConsoleLayout />
+    </UnitFilterProvider>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <SignedInShell />
+            </RequireAuth>
+          }
+        >
+          {WEB_ENTRIES.map((entry) => (
+            <Route
+              key={entry.key}
+              path={entry.path}
+              element={
+                <RequirePermission permission={entry.permission}>
+                  <entry.element />
+                </RequirePermission>
+              }
+            />
+          ))}
+          <Route path="/me/password" element={<ChangePasswordPage />} />
+          <Route path="/403" element={<ForbiddenPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+/** The staff console: language, antd locale and theme, data cache, routes. */
+export function App() {
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial = storedLang();
+    setApiLanguage(initial);
+    return initial;
+  });
+  const langRef = useRef(lang);
+  const [queryClient] = useState(() => createQueryClient(() => translate(langRef.current, 'common.loadFailed')));
+
+  const setLang = useCallback((next: Lang) => {
+    langRef.current = next;
+    setApiLanguage(next);
+    storeLang(next);
+    setLangState(next);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = translate(lang, 'app.title');
+  }, [lang]);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => queryClient.setQueryData(SESSION_KEY, null));
+    return () => setUnauthenticatedHandler(undefined);
+  }, [queryClient]);
+
+  const i18n = useMemo<I18n>(() => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }), [lang, setLang]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+        <AntApp>
+          <MessageBridge />
+          <QueryClientProvider client={queryClient}>
+            {/* navigations as plain updates, so signing out leaves the page in the same render that forgets the user */}
+            <BrowserRouter useTransitions={false}>
+              <AppRoutes />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nContext.Provider>
+  );
+}

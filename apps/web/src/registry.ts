@@ -1,0 +1,42 @@
+import type { MenuGroup, WebEntry, WebModule } from '@sifa/ui';
+import { systemModule } from './system';
+
+/**
+ * Every module's web face. A business module adds one line here: `import { mediationWeb } from
+ * '@sifa/mediation/web'` and appends it to the list.
+ */
+export const WEB_MODULES: readonly WebModule[] = [systemModule];
+
+/** All pages of all modules, in registration order. */
+export const WEB_ENTRIES: readonly WebEntry[] = WEB_MODULES.flatMap((m) => m.entries);
+
+/** Menu groups by order; a group named by an entry but declared by no module sorts last under its key. */
+export const MENU_GROUPS: readonly MenuGroup[] = (() => {
+  const groups = new Map<string, MenuGroup>();
+  for (const m of WEB_MODULES) for (const g of m.groups ?? []) groups.set(g.key, g);
+  for (const e of WEB_ENTRIES) {
+    if (!groups.has(e.group)) groups.set(e.group, { key: e.group, labelZh: e.group, labelEn: e.group, order: 9999 });
+  }
+  return [...groups.values()].sort((a, b) => a.order - b.order);
+})();
+
+/** The module of a data item (`TodoItem.module`), for its label. */
+export function findWebModule(name: string): WebModule | undefined {
+  return WEB_MODULES.find((m) => m.name === name);
+}
+
+/** The entries a user may open. */
+export function allowedEntries(permissions: readonly string[]): WebEntry[] {
+  const held = new Set(permissions);
+  return WEB_ENTRIES.filter((e) => held.has(e.permission));
+}
+
+/** The entry whose path is the longest prefix of `pathname` (so detail pages light up their list's menu item). */
+export function entryForPath(pathname: string): WebEntry | undefined {
+  let best: WebEntry | undefined;
+  for (const e of WEB_ENTRIES) {
+    const matches = e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`);
+    if (matches && (!best || e.path.length > best.path.length)) best = e;
+  }
+  return best;
+}

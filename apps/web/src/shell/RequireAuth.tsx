@@ -1,0 +1,40 @@
+import { Button, Result } from 'antd';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { useI18n } from '../i18n';
+import { useSessionQuery } from '../session';
+import { ForbiddenPage } from '../pages/ForbiddenPage';
+import { PageLoading } from './PageLoading';
+
+/** Renders its children for a signed-in user; anyone else goes to /login and comes back afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { data, isPending, isError, refetch } = useSessionQuery();
+  const location = useLocation();
+  if (isPending) return <PageLoading />;
+  if (isError) {
+    return (
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        extra={
+          <Button type="primary" onClick={() => void refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (!data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return children;
+}
+
+/** Renders its children only for a user holding `permission`; others see the 403 page. */
+export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const { data } = useSessionQuery();
+  if (!data?.user.permissions.includes(permission)) return <ForbiddenPage />;
+  return children;
+}

@@ -1,0 +1,42 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { apiGet } from '../../api';
+import { useI18n } from '../../i18n';
+import { AuditVerifyResult } from '../queries';
+
+/** 校验哈希链: asks the server to recompute the chain; shows OK or the first broken entry. */
+export function useAuditVerify() {
+  return useMutation({ mutationFn: () => apiGet('/api/audit/verify', AuditVerifyResult) });
+}
+
+export function AuditVerifyButton({ verify }: { verify: ReturnType<typeof useAuditVerify> }) {
+  const { t } = useI18n();
+  return (
+    <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+      {t('audit.verify')}
+    </Button>
+  );
+}
+
+export function AuditVerifyAlert({ verify }: { verify: ReturnType<typeof useAuditVerify> }) {
+  const { t } = useI18n();
+  const result = verify.data;
+  if (!result) return null;
+  const broken = !result.ok;
+  return (
+    <Alert
+      data-testid="audit-verify"
+      style={{ marginBottom: 16 }}
+      showIcon
+      closable={{ onClose: () => verify.reset() }}
+      type={broken ? 'error' : 'success'}
+      title={
+        broken
+          ? t('audit.verifyBroken', { seq: result.brokenAt ?? '?', reason: result.reason ?? '' })
+          : t('audit.verifyOk', { n: result.checked })
+      }
+      description={broken ? t('audit.verifyChecked', { n: result.checked }) : undefined}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazyPage } from '@sifa/ui';
+import type { WebModule } from '@sifa/ui';
+
+/** The kernel's own pages: the to-do list, units, users, audit log. */
+export const systemModule: WebModule = {
+  name: 'kernel',
+  labelZh: '平台',
+  labelEn: 'Platform',
+  groups: [
+    { key: 'workbench', labelZh: '工作台', labelEn: 'Workbench', order: 0 },
+    { key: 'system', labelZh: '系统管理', labelEn: 'System', order: 1000 },
+  ],
+  entries: [
+    {
+      key: 'todos',
+      group: 'workbench',
+      labelZh: '我的待办',
+      labelEn: 'My to-do',
+      path: '/',
+      permission: 'kernel.todo.read',
+      icon: CheckSquareOutlined,
+      element: lazyPage(() => import('./pages/TodoPage').then((m) => m.TodoPage)),
+    },
+    {
+      key: 'orgs',
+      group: 'system',
+      labelZh: '组织机构',
+      labelEn: 'Organisations',
+      path: '/system/orgs',
+      permission: 'kernel.org.read',
+      icon: ApartmentOutlined,
+      element: lazyPage(() => import('./pages/OrgsPage').then((m) => m.OrgsPage)),
+    },
+    {
+      key: 'users',
+      group: 'system',
+      labelZh: '用户管理',
+      labelEn: 'Users',
+      path: '/system/users',
+      permission: 'kernel.user.read',
+      icon: TeamOutlined,
+      element: lazyPage(() => import('./pages/UsersPage').then((m) => m.UsersPage)),
+    },
+    {
+      key: 'audit',
+      group: 'system',
+      labelZh: '审计日志',
+      labelEn: 'Audit log',
+      path: '/system/audit',
+      permission: 'kernel.audit.read',
+      icon: AuditOutlined,
+      element: lazyPage(() => import('./pages/AuditPage').then((m) => m.AuditPage)),
+    },
+  ],
+};
