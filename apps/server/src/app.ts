@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_AUTH_POLICY, kernelModule, type Engine, type ModuleDefinition } from '@sifa/kernel';
+import { DEFAULT_AUTH_POLICY, kernelModule, resolveDataKey, type Clock, type DataKey, type Engine, type ModuleDefinition, type ModuleDeps } from '@sifa/kernel';
 import type { AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
@@ -26,6 +27,9 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every registered route with its declared config; the boot check and the scope test read it. */
     routeTable: RouteEntry[];
+    /** What module routes and jobs receive (database, configuration, keys). */
+    sifaDeps: ModuleDeps;
+    sifaModules: readonly ModuleDefinition[];
   }
 }
 
@@ -42,7 +46,15 @@ export interface BuildOptions {
   /** Business modules; defaults to the registry. Tests may add their own. */
   modules?: readonly ModuleDefinition[];
   logger?: boolean;
+  /** Resolved by the caller (the CLI reports a generated key); otherwise resolved from the configuration. */
+  dataKey?: Buffer;
+  /** Today's date for deadline levels; tests pass a fixed clock. */
+  clock?: Clock;
 }
+
+/** The personal-data key of a configuration: SIFA_DATA_KEY, or the embedded data directory's key file. */
+export const dataKeyOf = (config: AppConfig, warn?: (message: string) => void): DataKey =>
+  resolveDataKey({ env: { SIFA_DATA_KEY: config.dataKey, DATABASE_URL: config.databaseUrl }, dataDir: config.dataDir, ...(warn ? { warn } : {}) });
 
 export function allModules(config: AppConfig, business: readonly ModuleDefinition[]): ModuleDefinition[] {
   const list: ModuleDefinition[] = [];
@@ -81,7 +93,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   app.addHook('onReady', () => {
     const undeclared = routeTable
-      .filter((r) => !r.config?.public && !r.config?.authenticated && !r.config?.permission)
+      .filter((r) => !r.config?.public && !r.config?.citizen && !r.config?.authenticated && !r.config?.permission)
       .map((r) => `${r.method} ${r.url}`);
     if (undeclared.length) throw new UndeclaredRouteError(undeclared);
   });
@@ -91,6 +103,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const modules = allModules(config, opts.modules ?? businessModules);
   await app.register(fastifyCookie);
+  // Uploads stream file by file; the upload route sets the size limit per request (files/file-types.ts).
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, parts: 11, fieldSize: 64 * 1024 } });
   await app.register(fastifyRateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
@@ -120,7 +134,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }
   });
 
-  const deps = { engine, config: { dataDir: config.databaseUrl ? undefined : config.dataDir } };
+  const dataKey = opts.dataKey ?? dataKeyOf(config, (m) => app.log.warn(m)).key;
+  const moduleConfig = {
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    filesDir: config.filesDir,
+    publicBaseUrl: config.publicUrl,
+    uploadMaxBytes: config.uploadMaxMb * 1024 * 1024,
+  };
+  const deps = { engine, config: moduleConfig, dataKey, ...(opts.clock ? { clock: opts.clock } : {}) };
+  app.decorate('sifaDeps', deps);
+  app.decorate('sifaModules', modules);
   for (const m of modules) {
     if (m.routes) {
       const routes = m.routes;

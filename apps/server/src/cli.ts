@@ -1,9 +1,9 @@
-import { DataDirLockedError, ROLE_NAMES, verifyAuditChain } from '@sifa/kernel';
+import { DataDirLockedError, loadCalendarFile, ROLE_NAMES, verifyAuditChain } from '@sifa/kernel';
 import { loadConfig } from './config';
 import { openPlatform, startServer } from './serve';
 import { seedIfEmpty } from './seed/seed';
 
-const USAGE = `用法 / usage: cli.ts <serve | migrate | seed | audit:verify>`;
+const USAGE = `用法 / usage: cli.ts <serve | migrate | seed | audit:verify | calendar:load FILE.json>`;
 
 async function main(command: string): Promise<number> {
   const config = loadConfig();
@@ -17,7 +17,18 @@ async function main(command: string): Promise<number> {
         `  地址 URL:        ${server.url}`,
         `  接口文档 API:    ${server.url}/api/docs`,
         `  数据库 database: ${where}`,
+        `  数据密钥 key:    ${server.dataKey.source === 'env' ? '环境变量 SIFA_DATA_KEY' : (server.dataKey.file ?? '')}`,
       ];
+      if (server.dataKey.generated) {
+        lines.push(
+          '',
+          `  !! 已生成数据加密密钥 ${server.dataKey.file ?? ''}：身份证号、手机号以此加密，丢失则无法恢复。`,
+          '     请立即另行备份该文件；正式部署请改用环境变量 SIFA_DATA_KEY，并与数据分开保管。',
+          '  !! A new data key was generated: back it up now; production should set SIFA_DATA_KEY.',
+        );
+      } else if (server.dataKey.source === 'file') {
+        lines.push('', '  注意：数据密钥与数据位于同一目录；正式部署请改用环境变量 SIFA_DATA_KEY。');
+      }
       if (server.seed.seeded) {
         lines.push('', '  首次启动已建立组织机构和以下账号 / accounts created on first start:');
         for (const a of server.seed.accounts) lines.push(`    ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${ROLE_NAMES[a.role].zh}（${a.unit}）`);
@@ -69,6 +80,21 @@ async function main(command: string): Promise<number> {
       } finally {
         await p.close();
       }
+    }
+    case 'calendar:load': {
+      const file = process.argv[3];
+      if (!file) {
+        process.stderr.write('请给出节假日安排 JSON 文件 / give the schedule file: npm run calendar:load -- 2027.json\n');
+        return 2;
+      }
+      const p = await openPlatform(config);
+      try {
+        const r = await loadCalendarFile(p.engine.db, file, { source: file });
+        process.stdout.write(`已载入节假日安排 / loaded: ${JSON.stringify(r)}\n`);
+      } finally {
+        await p.close();
+      }
+      return 0;
     }
     default:
       process.stderr.write(`${USAGE}\n`);

@@ -7,6 +7,8 @@ export interface AppConfig {
   /** PostgreSQL server; when absent the embedded database under `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** SIFA_DATA_KEY: 64 hex characters encrypting personal data; required with DATABASE_URL (else kept in dataDir). */
+  dataKey: string | undefined;
   /** Four-digit city division code whose divisions and units are loaded (3607 = 赣州市). */
   city: string;
   seedDemo: boolean;
@@ -16,8 +18,24 @@ export interface AppConfig {
   loginRatePerMinute: number;
   rateLimitPerMinute: number;
   logLevel: string;
+  /** SMS provider endpoint (HTTP POST {phone, text}); without it messages go to the outbox table and the log. */
+  smsUrl: string | undefined;
+  smsToken: string | undefined;
+  /** Run background jobs in this process (deadline sweeps, SMS); a deployment may keep them to some processes. */
+  runJobs: boolean;
   /** Built console; served at / when present. */
   webDist: string;
+  /**
+   * SIFA_PUBLIC_URL: the address citizens reach (behind the proxy, e.g. https://sifa.example.gov.cn); QR codes
+   * on issued documents point to `<publicUrl>/verify/<code>`. Default `http://<HOST>:<PORT>` — set it in production.
+   */
+  publicUrl: string;
+  /** SIFA_FILES_DIR: attachments and issued PDFs; default `<dataDir>/files` (embedded) or `./data/files`. */
+  filesDir: string | undefined;
+  /** SIFA_UPLOAD_MAX_MB: the largest attachment accepted, in MB (default 20). */
+  uploadMaxMb: number;
+  /** SIFA_DEADLINE_RULES: JSON file overriding the configurable ([P]/[M]) fields of deadline rules, e.g. legal-aid review in working days. */
+  deadlineRules: string | undefined;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Sifa@2026';
@@ -30,6 +48,18 @@ const int = (name: string, v: string | undefined, dflt: number) => {
 };
 const bool = (v: string | undefined, dflt: boolean) => (v === undefined || v === '' ? dflt : !['0', 'false', 'no', 'off'].includes(v.toLowerCase()));
 
+function publicUrlOf(raw: string | undefined, host: string, port: number): string {
+  const value = raw || `http://${host.includes(':') ? `[${host}]` : host}:${String(port)}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`环境变量 SIFA_PUBLIC_URL 应为完整网址 (如 https://sifa.example.gov.cn)，而不是 “${value}”`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`环境变量 SIFA_PUBLIC_URL 应以 http:// 或 https:// 开头：“${value}”`);
+  return value.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int('PORT', env.PORT, 8080);
   if (port > 65535) throw new Error(`环境变量 PORT 超出范围：${port}`);
@@ -38,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.SIFA_DATA_DIR || 'data'),
+    dataKey: env.SIFA_DATA_KEY || undefined,
     city: env.SIFA_CITY || '3607',
     seedDemo: bool(env.SIFA_SEED_DEMO, true),
     demoPassword: env.SIFA_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
@@ -46,6 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRatePerMinute: int('SIFA_LOGIN_RATE_PER_MINUTE', env.SIFA_LOGIN_RATE_PER_MINUTE, 20),
     rateLimitPerMinute: int('SIFA_RATE_LIMIT_PER_MINUTE', env.SIFA_RATE_LIMIT_PER_MINUTE, 1200),
     logLevel: env.LOG_LEVEL || 'info',
+    smsUrl: env.SIFA_SMS_URL || undefined,
+    smsToken: env.SIFA_SMS_TOKEN || undefined,
+    runJobs: bool(env.SIFA_RUN_JOBS, true),
     webDist: resolve(env.SIFA_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
+    publicUrl: publicUrlOf(env.SIFA_PUBLIC_URL, env.HOST || '127.0.0.1', port),
+    filesDir: env.SIFA_FILES_DIR ? resolve(env.SIFA_FILES_DIR) : undefined,
+    uploadMaxMb: int('SIFA_UPLOAD_MAX_MB', env.SIFA_UPLOAD_MAX_MB, 20) || 20,
+    deadlineRules: env.SIFA_DEADLINE_RULES ? resolve(env.SIFA_DEADLINE_RULES) : undefined,
   };
 }

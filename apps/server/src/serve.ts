@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { lockDataDir, migrate, openEngine, type DataDirLock, type Engine, type MigrationSource } from '@sifa/kernel';
-import { allModules, buildApp } from './app';
+import { ensureBundledCalendar, loadDeadlineOverridesFile, lockDataDir, migrate, openEngine, type DataDirLock, type DataKey, type Engine, type MigrationSource } from '@sifa/kernel';
+import { allModules, buildApp, dataKeyOf } from './app';
 import type { AppConfig } from './config';
 import { businessModules } from './registry';
+import { createJobs } from './jobs';
 import { seedIfEmpty, type SeedResult } from './seed/seed';
 
 export function migrationSources(config: AppConfig): MigrationSource[] {
@@ -19,8 +20,10 @@ export interface Platform {
 export async function openPlatform(config: AppConfig): Promise<Platform> {
   const lock = config.databaseUrl ? undefined : lockDataDir(config.dataDir);
   try {
+    if (config.deadlineRules) loadDeadlineOverridesFile(config.deadlineRules); // fails fast on a [V] field
     const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await migrate(engine, migrationSources(config));
+    await ensureBundledCalendar(engine.db); // official holiday schedules 2004–2026; later years are loaded by an admin
     return {
       engine,
       lock,
@@ -39,6 +42,8 @@ export interface RunningServer {
   app: FastifyInstance;
   url: string;
   seed: SeedResult;
+  /** Where the personal-data key came from; `generated` means it was created now and must be backed up. */
+  dataKey: Omit<DataKey, 'key'>;
   close(): Promise<void>;
 }
 
@@ -46,16 +51,21 @@ export async function startServer(config: AppConfig, opts: { logger?: boolean } 
   const platform = await openPlatform(config);
   try {
     const seed = await seedIfEmpty(platform.engine, config);
-    const app = await buildApp({ engine: platform.engine, config, ...(opts.logger === undefined ? {} : { logger: opts.logger }) });
+    const { key, ...dataKey } = dataKeyOf(config);
+    const app = await buildApp({ engine: platform.engine, config, dataKey: key, ...(opts.logger === undefined ? {} : { logger: opts.logger }) });
+    const jobs = config.runJobs ? createJobs(platform.engine, config, app.sifaDeps, app.sifaModules, app.log) : undefined;
     const address = await app.listen({ host: config.host, port: config.port });
+    await jobs?.start();
     let closed = false;
     return {
       app,
       url: address.replace('[::1]', 'localhost'),
       seed,
+      dataKey,
       async close() {
         if (closed) return;
         closed = true;
+        await jobs?.stop();
         await app.close();
         await platform.close();
       },

@@ -1,12 +1,16 @@
 import { fileURLToPath } from 'node:url';
+import { registerDeadlineJobs } from './deadlines/reminders';
 import { defineModule, type ModuleDefinition } from './define-module';
 import type { AuthRouteOptions } from './http/auth.routes';
 import { authRoutes } from './http/auth.routes';
 import { auditRoutes } from './http/audit.routes';
 import { deadlineRoutes } from './http/deadline.routes';
+import { documentRoutes } from './http/document.routes';
 import { indicatorRoutes } from './http/indicator.routes';
 import { matterRoutes } from './http/matter.routes';
+import { notificationRoutes } from './http/notification.routes';
 import { orgRoutes } from './http/org.routes';
+import { publicRoutes } from './http/public.routes';
 import { partyRoutes } from './http/party.routes';
 import { userRoutes } from './http/user.routes';
 import { KERNEL_PERMISSIONS, KERNEL_ROLE_GRANTS } from './shared/permissions';
@@ -22,6 +26,9 @@ export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: (
     migrationsDir: KERNEL_MIGRATIONS,
     permissions: KERNEL_PERMISSIONS,
     roleGrants: KERNEL_ROLE_GRANTS,
+    jobs(queue, deps) {
+      registerDeadlineJobs(queue, deps.engine.db, deps.clock);
+    },
     routes(app, deps) {
       authRoutes(app, deps, { ...opts, modules });
       orgRoutes(app, deps);
@@ -30,7 +37,10 @@ export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: (
       deadlineRoutes(app, deps);
       matterRoutes(app, deps, modules);
       indicatorRoutes(app, deps, modules);
+      notificationRoutes(app, deps);
+      publicRoutes(app, deps, modules, { secureCookie: opts.secureCookie });
       partyRoutes(app, deps);
+      documentRoutes(app, deps);
     },
   });
 }

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Engine, ModuleDefinition } from '@sifa/kernel';
+import type { Clock, Engine, ModuleDefinition } from '@sifa/kernel';
 import { buildApp } from '@sifa/server/app';
+import type { AppConfig } from '@sifa/server/config';
 import { testConfig, DEMO_PASSWORD } from './config';
 import { createTestDb } from './db';
 
@@ -22,12 +26,15 @@ export interface TestApp {
   /** Unit id by exact name, e.g. '章贡区司法局'. */
   orgId(name: string): Promise<string>;
   userId(username: string): Promise<string>;
+  /** The file store of this app (attachments, issued PDFs): a temporary directory removed on close. */
+  filesDir: string;
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { modules?: readonly ModuleDefinition[] } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { modules?: readonly ModuleDefinition[]; clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const engine = await createTestDb();
-  const app = await buildApp({ engine, config: testConfig(), logger: false, ...(opts.modules ? { modules: opts.modules } : {}) });
+  const filesDir = mkdtempSync(join(tmpdir(), 'sifa-files-'));
+  const app = await buildApp({ engine, config: testConfig({ filesDir, ...opts.config }), logger: false, ...(opts.modules ? { modules: opts.modules } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   const send = (o: InjectOptions) => app.inject(o);
   const req = (cookie: string | undefined, csrf: string | undefined) => (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -56,9 +63,11 @@ export async function createTestApp(opts: { modules?: readonly ModuleDefinition[
       const r = await engine.db.selectFrom('kernel.users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
       return r.id;
     },
+    filesDir,
     async close() {
       await app.close();
       await engine.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { dumpPglite, migrate, openPglite, openPostgres } from '@sifa/kernel';
+import { dumpPglite, ensureBundledCalendar, migrate, openPglite, openPostgres } from '@sifa/kernel';
 import { migrationSources } from '@sifa/server/serve';
 import { seedIfEmpty } from '@sifa/server/seed/seed';
 import { testConfig } from './config';
@@ -29,6 +29,7 @@ export default async function setup(project: TestProject) {
     const engine = openPostgres(url.toString(), 2);
     await migrate(engine, migrationSources(config));
     await seedIfEmpty(engine, config);
+    await ensureBundledCalendar(engine.db);
     await engine.close();
     project.provide('sifaTemplate', name);
     return async () => {
@@ -40,6 +41,7 @@ export default async function setup(project: TestProject) {
   const engine = await openPglite(undefined);
   await migrate(engine, migrationSources(config));
   await seedIfEmpty(engine, config);
+  await ensureBundledCalendar(engine.db);
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await (await dumpPglite(engine)).arrayBuffer()));
   await engine.close();

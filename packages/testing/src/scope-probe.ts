@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { ScopeProbe } from '@sifa/kernel';
 import type { RouteEntry } from '@sifa/server/app';
 import type { Agent, Method, TestApp } from './app';
+import { multipartFile } from './multipart';
 
 /** Ids of one resource kind: one the prober may touch, one of a neighbouring county it must not. */
 export interface ResourcePair {
@@ -42,6 +43,17 @@ async function textOf(res: LightMyRequestResponse): Promise<string> {
   return cells.join('\n');
 }
 
+/** Replaces `'$<resource>'` values of a probe body with an in-scope instance of that resource. */
+async function resolveBody(body: Record<string, unknown> | undefined, resources: Record<string, ResourcePair>) {
+  if (!body) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const pair = typeof v === 'string' && v.startsWith('$') ? resources[v.slice(1)] : undefined;
+    out[k] = pair ? (typeof pair.inside === 'string' ? pair.inside : await pair.inside()) : v;
+  }
+  return out;
+}
+
 /** Probes every registered, non-public route as `setup.prober`; returns what is wrong (empty = all scoped). */
 export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProbeSetup): Promise<{ findings: ProbeFinding[]; probed: number }> {
   const findings: ProbeFinding[] = [];
@@ -49,7 +61,8 @@ export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProb
   const seen = new Set<string>();
   for (const r of routes) {
     const key = `${r.method} ${r.url}`;
-    if (r.method === 'HEAD' || r.config?.public || seen.has(key)) continue;
+    // Citizen routes act on the caller's own public account, never on staff scope.
+    if (r.method === 'HEAD' || r.config?.public || r.config?.citizen || seen.has(key)) continue;
     seen.add(key);
     const probe: ScopeProbe | undefined = r.config?.scopeProbe;
     const fail = (problem: string) => findings.push({ route: key, problem });
@@ -66,12 +79,18 @@ export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProb
           fail(`没有 ${probe.resource} 类资源的测试数据`);
           break;
         }
+        const body = await resolveBody(probe.body, setup.resources);
+        const send = (url: string) => {
+          if (!probe.upload) return setup.prober.request(method, url, body);
+          const { payload, headers } = multipartFile(probe.upload.filename, probe.upload.content);
+          return setup.prober.request(method, url, payload, headers);
+        };
         const before = await setup.snapshot();
-        const res = await setup.prober.request(method, fill(r.url, pair.outside), probe.body);
+        const res = await send(fill(r.url, pair.outside));
         if (res.statusCode !== 404) fail(`访问邻县资源应得 404，实得 ${res.statusCode} ${res.body.slice(0, 200)}`);
         if ((await setup.snapshot()) !== before) fail('邻县数据被改动');
         const inside = typeof pair.inside === 'string' ? pair.inside : await pair.inside();
-        const ok = await setup.prober.request(method, fill(r.url, inside), probe.body);
+        const ok = await send(fill(r.url, inside));
         if (ok.statusCode >= 300) fail(`对照：本县资源应成功，实得 ${ok.statusCode} ${ok.body.slice(0, 200)}`);
         break;
       }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { verifyAuditChain } from '../audit/audit';
 import { listAudit } from '../audit/audit.repository';
+import { systemClock } from '../deadlines/clock';
+import { listTodos } from '../deadlines/deadline.service';
 import { AuditEntry, AuditQuery, pageOf, TodoItem } from '../shared/common';
 import { ctxOf, EXPORT_LIMIT, fmtDateTime, sendXlsx } from './context';
 import type { Ctx, ModuleDeps, SifaApp } from './types';
@@ -8,7 +10,7 @@ import type { Ctx, ModuleDeps, SifaApp } from './types';
 const tags = ['审计'];
 const isRoot = (ctx: Ctx) => !ctx.scope.path.slice(0, -1).includes('/');
 
-export function auditRoutes(app: SifaApp, { engine }: ModuleDeps) {
+export function auditRoutes(app: SifaApp, { engine, clock = systemClock }: ModuleDeps) {
   const db = engine.db;
 
   app.get(
@@ -68,13 +70,13 @@ export function auditRoutes(app: SifaApp, { engine }: ModuleDeps) {
     () => verifyAuditChain(db),
   );
 
-  // The home page's to-do list; business modules fill it as they arrive (deadlines, assignments).
+  // The home page's to-do list: open deadlines of the caller and of the caller's unit, levelled by today in Asia/Shanghai.
   app.get(
     '/api/todos',
     {
       config: { permission: 'kernel.todo.read', scopeProbe: { kind: 'list' } },
       schema: { tags: ['工作台'], summary: '我的待办', response: { 200: z.object({ items: z.array(TodoItem), total: z.number() }) } },
     },
-    () => ({ items: [], total: 0 }),
+    (req) => listTodos(ctxOf(req, db), clock.today()),
   );
 }

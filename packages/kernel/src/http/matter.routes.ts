@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { findWorkflow, type ModuleDefinition } from '../define-module';
 import { AppError, notFound } from '../errors';
 import * as matters from '../matters/matter.service';
+import { listMatterDeadlines } from '../deadlines/deadline.service';
+import { Deadline } from '../shared/deadline-model';
 import { addMatterParty, listMatterParties, removeMatterParty } from '../matters/matter-parties';
 import { IdParams } from '../shared/common';
 import { ActInput, Matter, MatterActionEntry } from '../shared/matters';
@@ -74,6 +76,16 @@ export function matterRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () =
     uscc: z.string().nullable(),
   });
   const writeParties = 'kernel.party.write';
+
+  app.get(
+    '/api/matters/:id/deadlines',
+    { config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } }, schema: { tags, summary: '事项的法定期限 (到期日、预警级别、计算说明与法条依据)', params: IdParams, response: { 200: z.array(Deadline) } } },
+    async (req) => {
+      const ctx = ctxOf(req, db);
+      await load(ctx, req.params.id);
+      return listMatterDeadlines(ctx, req.params.id);
+    },
+  );
 
   app.get(
     '/api/matters/:id/parties',

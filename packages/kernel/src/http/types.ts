@@ -30,7 +30,8 @@ export interface AuthUser {
  * How the generated scope test probes a route (packages/testing): every route that is not public declares
  * one, so a new route cannot escape the test.
  * - `resource`: the route acts on the resource named by the `:id` path parameter; called with a resource of
- *   another county it must answer 404 and change nothing. `body` is a valid request body for write routes.
+ *   another county it must answer 404 and change nothing. `body` is a valid request body for write routes; a
+ *   value `'$<resource>'` stands for an in-scope instance of that resource kind (e.g. `'$party'`).
  *   `upload` makes the request multipart/form-data with that file in the field `file` (upload routes).
  * - `list`: the route lists or exports scoped data; called by a county user the answer must not mention
  *   anything of another county. `query` may carry extra query parameters; path parameters come from the test's

@@ -7,3 +7,4 @@ export * from './matters';
 export * from './deadlines';
 export * from './workflow';
 export * from './indicators';
+export * from './documents';

@@ -1,0 +1,10 @@
+export * from './bundled';
+export * from './calendar';
+export * from './calendar.service';
+export * from './clock';
+export * from './dates';
+export * from './deadline.service';
+export * from './due-date';
+export * from './rules';
+export type { CalendarDaysTable, CalendarYearsTable, DeadlinesTable } from './schema';
+export * from './reminders';

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { DeadlineLength, ExtensionPolicy, WarnBefore, type ConfigurableField, type DeadlineRule } from '../shared/deadline-model';
+import { DEADLINE_RULES } from '../shared/deadlines';
+
+/**
+ * The rule catalogue in force: the shipped rules, with a deployment's overrides of the fields the rules mark
+ * configurable (rules.md [P]/[M]: e.g. legal-aid review in working days where a province says so). A field
+ * checked against the statute ([V]) cannot be overridden.
+ */
+export const DeadlineRuleOverride = z
+  .object({
+    length: DeadlineLength,
+    rollOverHoliday: z.boolean(),
+    rollOverWeekend: z.boolean(),
+    pausable: z.boolean(),
+    extension: ExtensionPolicy.nullable(),
+    warnBefore: WarnBefore,
+    /** Why the deployment differs (e.g. the provincial regulation), shown with the rule. */
+    reason: z.string().min(2, '请说明覆盖依据（如本省法规名称和条款）'),
+  })
+  .partial()
+  .required({ reason: true })
+  .strict();
+export type DeadlineRuleOverride = z.infer<typeof DeadlineRuleOverride>;
+export const DeadlineOverrides = z.record(z.string(), DeadlineRuleOverride);
+export type DeadlineOverrides = z.infer<typeof DeadlineOverrides>;
+
+/** The catalogue with `overrides` applied; throws with a message naming the rule and field that cannot change. */
+export function applyDeadlineOverrides(overrides: unknown, base: Readonly<Record<string, DeadlineRule>> = DEADLINE_RULES): Record<string, DeadlineRule> {
+  const parsed = DeadlineOverrides.safeParse(overrides);
+  if (!parsed.success) throw new Error(`期限规则配置格式有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  const out: Record<string, DeadlineRule> = { ...base };
+  for (const [id, o] of Object.entries(parsed.data)) {
+    const rule = base[id];
+    if (!rule) throw new Error(`期限规则配置中的“${id}”不是已知规则；可用规则：${Object.keys(base).join('、')}`);
+    const { reason, ...fields } = o;
+    for (const field of Object.keys(fields) as ConfigurableField[]) {
+      if (!rule.configurable.includes(field)) {
+        throw new Error(`期限规则“${rule.nameZh}”(${id}) 的 ${field} 已依${rule.cite.law}${rule.cite.article}核定，不可配置；可配置项：${rule.configurable.join('、')}`);
+      }
+    }
+    out[id] = { ...rule, ...fields, note: `${rule.note ?? ''}【本地配置】${reason}`.trim() };
+  }
+  return out;
+}
+
+let active: Readonly<Record<string, DeadlineRule>> = DEADLINE_RULES;
+
+/** Sets the deployment's overrides (at boot). Pass `{}` to go back to the shipped catalogue. */
+export function configureDeadlineRules(overrides: unknown): void {
+  active = applyDeadlineOverrides(overrides);
+}
+
+/** Reads overrides from a JSON file `{ "<rule id>": { "length": {...}, "reason": "..." } }`. */
+export function loadDeadlineOverridesFile(path: string): void {
+  configureDeadlineRules(JSON.parse(readFileSync(path, 'utf8')) as unknown);
+}
+
+export const listDeadlineRules = (): DeadlineRule[] => Object.values(active);
+
+export const findDeadlineRule = (id: string): DeadlineRule | undefined => (Object.hasOwn(active, id) ? active[id] : undefined);
+
+export function getDeadlineRule(id: string): DeadlineRule {
+  const rule = findDeadlineRule(id);
+  if (!rule) throw new AppError('DEADLINE_RULE_UNKNOWN', { id });
+  return rule;
+}
+
+/**
+ * Why an extension is not allowed, or undefined when it is: the rule must have an extension policy, the unit
+ * must match, and neither the number of extensions nor the length of one may exceed what the statute allows.
+ */
+export function extensionRefusal(rule: DeadlineRule, amount: number, unit: string, timesSoFar = 0): string | undefined {
+  const p = rule.extension;
+  const where = `（${rule.cite.law}${rule.cite.article}）`;
+  if (!p) return `“${rule.nameZh}”依法不得延长${where}`;
+  if (!Number.isInteger(amount) || amount <= 0) return '延长期限应为正整数';
+  const unitZh = { day: '日', workday: '个工作日', month: '个月' }[p.unit];
+  if (unit !== p.unit) return `“${rule.nameZh}”的延长以“${unitZh}”计`;
+  if (p.maxTimes !== null && timesSoFar >= p.maxTimes) {
+    return `“${rule.nameZh}”最多延长 ${p.maxTimes} 次，已延长 ${timesSoFar} 次（${p.cite.law}${p.cite.article}）`;
+  }
+  if (p.amount !== null && amount > p.amount) {
+    return `“${rule.nameZh}”每次延长不得超过 ${p.amount} ${unitZh}，申请延长 ${amount} ${unitZh}（${p.cite.law}${p.cite.article}）`;
+  }
+  return undefined;
+}

@@ -1,0 +1,263 @@
+import { defineDeadline, type DeadlineCite, type DeadlineRule } from './deadline-model';
+
+export * from './deadline-model';
+
+// Every rule below was checked against the statute text in /shared/laws (file + article cited). Where
+// domain/rules.md marks a value [P] or [M], the rule says so in `verified`/`note` and lists the field in
+// `configurable`; a deployment overrides it (kernel `configureDeadlineRules`), never the code.
+
+const cite = (law: string, file: string) => (article: string): DeadlineCite => ({ law, file, article });
+const ARL = cite('行政复议法', 'administrative-reconsideration-law-2023.md');
+const CPL = cite('民事诉讼法', 'civil-procedure-law-2023.md');
+const CRIM = cite('刑事诉讼法', 'criminal-procedure-law-2018.md');
+const LAL = cite('法律援助法', 'legal-aid-law-2021.md');
+const ZJLA = cite('浙江省法律援助条例', 'zhejiang-legal-aid-regulations-2016.md');
+const PML = cite('人民调解法', 'people-mediation-law-2010.md');
+const SPCM = cite('最高人民法院关于人民法院特邀调解的规定', 'spc-court-invited-mediation-provisions-2016.md');
+const CCL = cite('社区矫正法', 'community-corrections-law-2019.md');
+const APL = cite('行政处罚法', 'administrative-penalty-law-2021.md');
+
+// 民事诉讼法 第八十五条第二款: 期间开始的时和日，不计算在期间内; 第三款: 最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期。
+const CPL_START = CPL('第八十五条第二款');
+const CPL_ROLL = CPL('第八十五条第三款');
+// 行政复议法 第八十八条: 本法没有规定的期间依照民事诉讼法 (第一款)；“三日”“五日”“七日”“十日”是指工作日，不含法定休假日 (第二款)。
+const ARL_CPL = ARL('第八十八条第一款');
+const ARL_WORKDAYS = ARL('第八十八条第二款');
+// 行政复议法 第三十九条: 中止的情形；原因消除后恢复审理 — the suspended days do not run.
+const ARL_SUSPEND = ARL('第三十九条');
+
+const SPC_PARTIES_EXTEND = {
+  maxTimes: null,
+  amount: null,
+  unit: 'day',
+  approval: '双方当事人同意延长调解期限',
+  // 特邀调解规定 第二十七条: 双方当事人同意延长调解期限的，不受此限。
+} as const;
+
+export const DEADLINE_RULES = {
+  // 行政复议法 第三十条 + 第八十八条第二款: 收到申请后五日 (= 五个工作日) 内审查 (administrative-reconsideration-law-2023.md)
+  'reconsideration.intake-review': defineDeadline({
+    id: 'reconsideration.intake-review',
+    module: 'reconsideration',
+    nameZh: '行政复议申请受理审查',
+    nameEn: 'Reconsideration: intake review',
+    cite: ARL('第三十条第一款'),
+    basis: [ARL_WORKDAYS, CPL_START, ARL('第三十一条第一款')],
+    startsOn: 'application.received',
+    startsOnZh: '收到行政复议申请',
+    length: { amount: 5, unit: 'workday' },
+    rollOverHoliday: false,
+    warnBefore: { amount: 2, unit: 'workday' },
+    verified: 'V',
+    note: '工作日期限的届满日必然是工作日，不发生顺延。期满未作出不予受理决定的，自期满之日起视为受理（第三十条第三款）；补正通知须在同一五日内发出（第三十一条第一款），收到补正材料后依第三十条重新审查，应另行登记新的审查期限。',
+  }),
+  // 行政复议法 第六十二条第一款: 普通程序自受理之日起六十日；经批准可延长，最多不超过三十日 (administrative-reconsideration-law-2023.md)
+  'reconsideration.decision.ordinary': defineDeadline({
+    id: 'reconsideration.decision.ordinary',
+    module: 'reconsideration',
+    nameZh: '行政复议决定期限（普通程序）',
+    nameEn: 'Reconsideration: decision, ordinary procedure',
+    cite: ARL('第六十二条第一款'),
+    basis: [ARL_CPL, CPL_START, CPL_ROLL, ARL_SUSPEND],
+    startsOn: 'application.accepted',
+    startsOnZh: '受理行政复议申请',
+    length: { amount: 60, unit: 'day' },
+    rollOverHoliday: true,
+    pausable: true,
+    extension: { maxTimes: 1, amount: 30, unit: 'day', approval: '情况复杂的，经行政复议机构的负责人批准，并书面告知当事人', cite: ARL('第六十二条第一款') },
+    warnBefore: { amount: 10, unit: 'day' },
+    verified: 'V',
+    note: '法律规定的行政复议期限少于六十日的，从其规定（第六十二条第一款但书）。视为受理的，自审查期限届满之日起算（第三十条第三款）。',
+  }),
+  // 行政复议法 第六十二条第二款: 简易程序自受理之日起三十日 (administrative-reconsideration-law-2023.md)
+  'reconsideration.decision.simplified': defineDeadline({
+    id: 'reconsideration.decision.simplified',
+    module: 'reconsideration',
+    nameZh: '行政复议决定期限（简易程序）',
+    nameEn: 'Reconsideration: decision, simplified procedure',
+    cite: ARL('第六十二条第二款'),
+    basis: [ARL_CPL, CPL_START, CPL_ROLL, ARL_SUSPEND],
+    startsOn: 'application.accepted',
+    startsOnZh: '受理行政复议申请',
+    length: { amount: 30, unit: 'day' },
+    rollOverHoliday: true,
+    pausable: true,
+    warnBefore: { amount: 5, unit: 'day' },
+    verified: 'V',
+    note: '简易程序的决定期限法律未规定可以延长。转为普通程序审理的（第五十五条），期限如何衔接法律未作规定，请按普通程序另行登记期限并由办案机构确定起算日。',
+  }),
+  // 行政复议法 第四十八条 + 第八十八条第二款: 被申请人收到副本之日起十日 (= 十个工作日) 内答复 (administrative-reconsideration-law-2023.md)
+  'reconsideration.respondent-reply': defineDeadline({
+    id: 'reconsideration.respondent-reply',
+    module: 'reconsideration',
+    nameZh: '被申请人书面答复期限（普通程序）',
+    nameEn: 'Reconsideration: respondent’s written reply, ordinary procedure',
+    cite: ARL('第四十八条'),
+    basis: [ARL_WORKDAYS, CPL_START],
+    startsOn: 'copy.received',
+    startsOnZh: '被申请人收到行政复议申请书副本或者申请笔录复印件',
+    length: { amount: 10, unit: 'workday' },
+    rollOverHoliday: false,
+    warnBefore: { amount: 3, unit: 'workday' },
+    verified: 'V',
+    note: '简易程序的答复期限为五日，即五个工作日（第五十四条）。逾期不答复的，视为该行政行为没有证据、依据（第七十条）。',
+  }),
+  // 法律援助法 第四十三条第一款: 收到申请之日起七日内审查决定 (legal-aid-law-2021.md)
+  'legal-aid.review': defineDeadline({
+    id: 'legal-aid.review',
+    module: 'legal-aid',
+    nameZh: '法律援助申请审查期限',
+    nameEn: 'Legal aid: review of an application',
+    cite: LAL('第四十三条第一款'),
+    basis: [ZJLA('第十七条'), CPL_START, CPL_ROLL],
+    startsOn: 'application.received',
+    startsOnZh: '法律援助机构收到法律援助申请',
+    length: { amount: 7, unit: 'day' },
+    rollOverHoliday: true,
+    pausable: true,
+    warnBefore: { amount: 2, unit: 'day' },
+    verified: 'P',
+    configurable: ['length', 'rollOverHoliday', 'pausable'],
+    note: '法律援助法未规定“七日”是否为工作日：司法部 2012 年程序规定为七个工作日，2023 年修订后为七日（[P]）；地方性法规可规定为工作日（如浙江省法律援助条例第十七条“七个工作日”）。默认按自然日计算，可按本省规定配置为工作日。补充材料期间不计入审查期限系部门规章做法（[P]），默认可中止。届满日遇节假日顺延参照民事诉讼法第八十五条（可配置）。',
+  }),
+  // 法律援助法 第四十三条第一款: 决定给予法律援助的，自作出决定之日起三日内指派 (legal-aid-law-2021.md)
+  'legal-aid.assignment': defineDeadline({
+    id: 'legal-aid.assignment',
+    module: 'legal-aid',
+    nameZh: '法律援助指派期限',
+    nameEn: 'Legal aid: assignment of a lawyer',
+    cite: LAL('第四十三条第一款'),
+    basis: [LAL('第三十六条'), CPL_START, CPL_ROLL],
+    startsOn: 'aid.granted',
+    startsOnZh: '作出给予法律援助的决定',
+    length: { amount: 3, unit: 'day' },
+    rollOverHoliday: true,
+    warnBefore: { amount: 1, unit: 'day' },
+    verified: 'V',
+    configurable: ['length', 'rollOverHoliday'],
+    note: '法律未规定“三日”为工作日，默认按自然日计算，可按本省规定配置。人民法院、人民检察院、公安机关通知指派的，自收到通知之日起三日内指派（第三十六条），起算事件为收到通知。届满日遇节假日顺延参照民事诉讼法第八十五条（可配置）。',
+  }),
+  // 人民调解法 第三十三条、民事诉讼法 第二百零五条: 调解协议生效之日起三十日内共同申请司法确认 (people-mediation-law-2010.md)
+  'mediation.judicial-confirmation': defineDeadline({
+    id: 'mediation.judicial-confirmation',
+    module: 'mediation',
+    nameZh: '申请司法确认期限',
+    nameEn: 'Mediation: application for judicial confirmation',
+    cite: PML('第三十三条'),
+    basis: [CPL('第二百零五条'), CPL_START, CPL_ROLL],
+    startsOn: 'agreement.effective',
+    startsOnZh: '调解协议生效',
+    length: { amount: 30, unit: 'day' },
+    rollOverHoliday: true,
+    warnBefore: { amount: 5, unit: 'day' },
+    verified: 'V',
+    note: '由双方当事人共同向人民法院申请；本期限用于提醒调解组织及时告知当事人。',
+  }),
+  // 特邀调解规定 第二十七条第一款、第三款: 委派调解期限 30 日，自签字接收法院移交材料之日起计算 (spc-court-invited-mediation-provisions-2016.md)
+  'mediation.court-delegated': defineDeadline({
+    id: 'mediation.court-delegated',
+    module: 'mediation',
+    nameZh: '委派调解期限（立案前）',
+    nameEn: 'Mediation: court-delegated (before filing)',
+    cite: SPCM('第二十七条第一款'),
+    basis: [SPCM('第二十七条第三款'), SPCM('第十一条'), CPL_START, CPL_ROLL],
+    startsOn: 'materials.signed-for',
+    startsOnZh: '特邀调解组织或者特邀调解员签字接收法院移交材料',
+    length: { amount: 30, unit: 'day' },
+    rollOverHoliday: true,
+    extension: { ...SPC_PARTIES_EXTEND, cite: SPCM('第二十七条第一款') },
+    warnBefore: { amount: 5, unit: 'day' },
+    verified: 'V',
+  }),
+  // 特邀调解规定 第二十七条第二款: 委托调解普通程序 15 日 (spc-court-invited-mediation-provisions-2016.md)
+  'mediation.court-entrusted.ordinary': defineDeadline({
+    id: 'mediation.court-entrusted.ordinary',
+    module: 'mediation',
+    nameZh: '委托调解期限（普通程序）',
+    nameEn: 'Mediation: court-entrusted, ordinary procedure',
+    cite: SPCM('第二十七条第二款'),
+    basis: [SPCM('第二十七条第三款'), SPCM('第十一条'), CPL_START, CPL_ROLL],
+    startsOn: 'materials.signed-for',
+    startsOnZh: '特邀调解组织或者特邀调解员签字接收法院移交材料',
+    length: { amount: 15, unit: 'day' },
+    rollOverHoliday: true,
+    extension: { ...SPC_PARTIES_EXTEND, cite: SPCM('第二十七条第二款') },
+    warnBefore: { amount: 3, unit: 'day' },
+    verified: 'V',
+    note: '延长的调解期限不计入审理期限（第二十七条第二款）。',
+  }),
+  // 特邀调解规定 第二十七条第二款: 委托调解简易程序 7 日 (spc-court-invited-mediation-provisions-2016.md)
+  'mediation.court-entrusted.simplified': defineDeadline({
+    id: 'mediation.court-entrusted.simplified',
+    module: 'mediation',
+    nameZh: '委托调解期限（简易程序）',
+    nameEn: 'Mediation: court-entrusted, simplified procedure',
+    cite: SPCM('第二十七条第二款'),
+    basis: [SPCM('第二十七条第三款'), SPCM('第十一条'), CPL_START, CPL_ROLL],
+    startsOn: 'materials.signed-for',
+    startsOnZh: '特邀调解组织或者特邀调解员签字接收法院移交材料',
+    length: { amount: 7, unit: 'day' },
+    rollOverHoliday: true,
+    extension: { ...SPC_PARTIES_EXTEND, cite: SPCM('第二十七条第二款') },
+    warnBefore: { amount: 2, unit: 'day' },
+    verified: 'V',
+    note: '延长的调解期限不计入审理期限（第二十七条第二款）。',
+  }),
+  // 社区矫正法 第二十一条第一款: 判决、裁定生效之日起十日内报到 (community-corrections-law-2019.md)
+  'corrections.report': defineDeadline({
+    id: 'corrections.report',
+    module: 'corrections',
+    nameZh: '社区矫正对象报到期限',
+    nameEn: 'Corrections: reporting to the corrections agency',
+    cite: CCL('第二十一条第一款'),
+    basis: [CRIM('第一百零五条第二款'), CRIM('第一百零五条第四款')],
+    startsOn: 'judgment.effective',
+    startsOnZh: '判决、裁定生效',
+    length: { amount: 10, unit: 'day' },
+    rollOverHoliday: true,
+    warnBefore: { amount: 3, unit: 'day' },
+    verified: 'V',
+    configurable: ['rollOverHoliday'],
+    note: '适用于判处管制、宣告缓刑、裁定假释的社区矫正对象；暂予监外执行的由看守所、公安机关、监狱自收到决定之日起十日内移送（第二十一条第二款、第三款）。届满日为节假日的顺延至节假日后第一日（刑事诉讼法第一百零五条第四款；报到人不在押）。',
+  }),
+  // 社区矫正法 第二十九条第二款: 使用电子定位装置的期限不得超过三个月；经评估、批准可延长，每次不超过三个月 (community-corrections-law-2019.md)
+  'corrections.tagging-period': defineDeadline({
+    id: 'corrections.tagging-period',
+    module: 'corrections',
+    nameZh: '电子定位装置使用期限',
+    nameEn: 'Corrections: electronic tagging period',
+    cite: CCL('第二十九条第二款'),
+    basis: [CRIM('第一百零五条第二款'), CRIM('第一百零五条第四款')],
+    startsOn: 'tagging.started',
+    startsOnZh: '开始使用电子定位装置',
+    length: { amount: 3, unit: 'month' },
+    rollOverHoliday: false,
+    extension: { maxTimes: null, amount: 3, unit: 'month', approval: '期限届满后经评估仍有必要继续使用的，经过批准', cite: CCL('第二十九条第二款') },
+    warnBefore: { amount: 7, unit: 'day' },
+    verified: 'V',
+    configurable: ['rollOverHoliday'],
+    note: '这是限制措施的最长期限，不因节假日顺延（参照刑事诉讼法第一百零五条第四款：在押期间不得因节假日而延长）。按月计算的期间以到期月的对应日为最后一日，无对应日的以该月末日为最后一日（民法典第二百零二条，该法未收入 shared/laws，[P]）。不需要继续使用的，应当及时解除。',
+  }),
+  // 行政处罚法 第六十条: 立案之日起九十日内作出行政处罚决定；法律、法规、规章另有规定的从其规定 (administrative-penalty-law-2021.md)
+  'penalty.decision': defineDeadline({
+    id: 'penalty.decision',
+    module: 'enforcement',
+    nameZh: '行政处罚决定期限',
+    nameEn: 'Administrative penalty: decision',
+    cite: APL('第六十条'),
+    basis: [APL('第八十五条'), CPL_START],
+    startsOn: 'case.filed',
+    startsOnZh: '行政处罚案件立案',
+    length: { amount: 90, unit: 'day' },
+    rollOverHoliday: true,
+    pausable: true,
+    warnBefore: { amount: 15, unit: 'day' },
+    verified: 'V',
+    configurable: ['length', 'rollOverHoliday', 'pausable', 'extension'],
+    note: '第八十五条只把“二日”“三日”“五日”“七日”规定为工作日，九十日按自然日计算。第六十条“法律、法规、规章另有规定的，从其规定”：各领域规章常规定经批准可延长以及听证、鉴定等期间不计入，请按本部门适用的规章配置延长和中止（[M]）。行政处罚法没有期间计算的一般规定，届满日遇节假日顺延系参照民事诉讼法第八十五条的默认做法（[M]）。',
+  }),
+} as const satisfies Record<string, DeadlineRule>;
+
+export type DeadlineRuleId = keyof typeof DEADLINE_RULES;
+export const DEADLINE_RULE_IDS = Object.keys(DEADLINE_RULES) as DeadlineRuleId[];
+export const isDeadlineRuleId = (id: string): id is DeadlineRuleId => Object.hasOwn(DEADLINE_RULES, id);
