@@ -38,5 +38,9 @@ export async function sweepAndRemind(db: Kysely<Database>, today: string): Promi
 
 /** The hourly sweep on the shared queue (once per hour across all processes). */
 export function registerDeadlineJobs(queue: JobQueue, db: Kysely<Database>, clock: Clock = systemClock) {
-  queue.register('deadlines.sweep', async () => void (await sweepAndRemind(db, clock.today()))).every('deadlines.sweep', 3600);
+  queue
+    .register('deadlines.sweep', async () => {
+      await sweepAndRemind(db, clock.today());
+    })
+    .every('deadlines.sweep', 3600);
 }
