@@ -73,7 +73,16 @@ export function allModules(config: AppConfig, business: readonly ModuleDefinitio
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { engine, config } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Query strings can carry personal data (?q=<ID number>, ?phone=): logs keep the path only.
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string; id?: string }) => ({ method: req.method, url: req.url.split('?')[0], ip: req.ip, id: req.id }),
+            },
+          },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hashPassword, ROLE_CODES } from '@sifa/kernel';
-import { createTestApp, DEMO_PASSWORD, probeScope, sampleModule, type TestApp } from '@sifa/testing';
+import { hashPassword, notifyUser, ROLE_CODES } from '@sifa/kernel';
+import { createTestApp, DEMO_PASSWORD, probeScope, sampleModule, type TestApp, multipartFile } from '@sifa/testing';
 
 // The scope test is generated from the route table: every registered route that is not public is probed,
 // and a route without a probe fails the test.
@@ -31,10 +31,24 @@ describe('data scope: a county user cannot reach another county through any rout
     const newMatter = async (agent: typeof prober, orgId: string) =>
       (await agent.request('POST', '/api/sample/cases', { orgId, title: '测试事项' })).json<{ id: string }>().id;
     const ningduMatter = await newMatter(ningdu, await t.orgId('宁都县司法局'));
+    const [proberId, ningduId] = [await t.userId('zg-all'), await t.userId('ningdu')];
+    const newNotification = async (userId: string) => {
+      await t.engine.db.transaction().execute((trx) => notifyUser(trx, { userId, title: '测试通知' }));
+      return (await t.engine.db.selectFrom('kernel.notifications').select('id').where('userId', '=', userId).orderBy('createdAt', 'desc').limit(1).executeTakeFirstOrThrow()).id;
+    };
+    const ningduNotification = await newNotification(ningduId);
     const newParty = async (agent: typeof prober, name: string, idNumber: string) =>
       (await agent.request('POST', '/api/parties', { kind: 'person', name, idType: 'resident-id', idNumber, phone: '13907970001' })).json<{ id: string }>().id;
     const zhanggongParty = await newParty(await t.loginAs('zhanggong'), '章贡当事人甲', '360702199001010037');
     const ningduParty = await newParty(ningdu, '宁都当事人乙', '360730198503150022');
+    const newAttachment = async (agent: typeof prober, matterId: string) => {
+      const { payload, headers } = multipartFile('询问笔录.txt', '数据权限测试附件');
+      return (await agent.request('POST', `/api/matters/${matterId}/attachments`, payload, headers)).json<{ id: string }>().id;
+    };
+    const newDocument = async (agent: typeof prober, matterId: string) =>
+      (await agent.request('POST', `/api/matters/${matterId}/documents`, { kind: 'sample.notice', title: '受理通知书', body: ['数据权限测试。'] })).json<{ id: string }>().id;
+    const ningduAttachment = await newAttachment(ningdu, ningduMatter);
+    const ningduDocument = await newDocument(ningdu, ningduMatter);
 
     const { findings, probed } = await probeScope(t.app.routeTable, {
       t,
@@ -43,11 +57,14 @@ describe('data scope: a county user cannot reach another county through any rout
         org: { inside: await t.orgId('章贡区法律援助中心'), outside: await t.orgId('宁都县法律援助中心') },
         user: { inside: await t.userId('office'), outside: await t.userId('ningdu') },
         matter: { inside: () => newMatter(prober, zhanggong), outside: ningduMatter },
+        notification: { inside: () => newNotification(proberId), outside: ningduNotification },
         party: { inside: zhanggongParty, outside: ningduParty },
+        attachment: { inside: async () => newAttachment(prober, await newMatter(prober, zhanggong)), outside: ningduAttachment },
+        document: { inside: async () => newDocument(prober, await newMatter(prober, zhanggong)), outside: ningduDocument },
       },
       orgs: { inside: await t.orgId('章贡区公共法律服务中心'), outside: await t.orgId('宁都县公共法律服务中心') },
       listParams: { id: 'sample.close-rate' },
-      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter, ningduParty, '宁都当事人乙', '3607**********0022'],
+      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter, ningduParty, ningduAttachment, ningduDocument, '宁都当事人乙', '3607**********0022'],
       snapshot: async () =>
         JSON.stringify([
           await t.engine.db.selectFrom('kernel.orgs').selectAll().where('name', 'like', '宁都%').orderBy('id').execute(),
@@ -55,6 +72,8 @@ describe('data scope: a county user cannot reach another county through any rout
           await t.engine.db.selectFrom('kernel.matters').selectAll().where('id', '=', ningduMatter).execute(),
           await t.engine.db.selectFrom('kernel.parties').selectAll().where('id', '=', ningduParty).execute(),
           await t.engine.db.selectFrom('kernel.partyUnits').selectAll().where('partyId', '=', ningduParty).execute(),
+          await t.engine.db.selectFrom('kernel.attachments').selectAll().where('matterId', '=', ningduMatter).execute(),
+          await t.engine.db.selectFrom('kernel.documents').selectAll().where('matterId', '=', ningduMatter).execute(),
         ]),
     });
     expect(findings).toEqual([]);

@@ -2,11 +2,16 @@ import { loadConfig, type AppConfig } from '@sifa/server/config';
 
 export const DEMO_PASSWORD = 'Sifa@2026';
 
+/** SIFA_DATA_KEY of the test runs (never used outside tests). */
+export const TEST_DATA_KEY = '5a'.repeat(32);
+
 /** The configuration tests run with: demo data, generous rate limits, no logging. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     ...loadConfig({ SIFA_DEMO_PASSWORD: DEMO_PASSWORD }),
     databaseUrl: process.env.DATABASE_URL || undefined,
+    // A fixed personal-data key: tests must not write a key file into the working directory.
+    dataKey: TEST_DATA_KEY,
     loginRatePerMinute: 10_000,
     rateLimitPerMinute: 100_000,
     logLevel: 'silent',

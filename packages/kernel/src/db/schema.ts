@@ -151,6 +151,91 @@ export interface MatterPartiesTable {
   addedAt: TimestampDefault;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  matterId: string;
+  filename: string;
+  mime: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: string | null;
+  uploadedAt: TimestampDefault;
+  deletedAt: TimestampNull;
+  deletedBy: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface DocumentsTable {
+  id: string;
+  matterId: string;
+  orgId: string;
+  kind: string;
+  title: string;
+  number: string;
+  issuedAt: Timestamp;
+  contentSm3: string;
+  verifyCode: string;
+  storageKey: string;
+  sizeBytes: number;
+  issuedBy: string | null;
+  revokedAt: TimestampNull;
+  revokeReason: ColumnType<string | null, string | null | undefined, string | null>;
+  revokedBy: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface SmsOutboxTable {
+  id: string;
+  phoneCipher: string;
+  phoneMasked: string;
+  text: string;
+  purpose: string;
+  status: ColumnType<string, string | undefined, string>;
+  provider: string | null;
+  providerRef: string | null;
+  error: string | null;
+  createdAt: TimestampDefault;
+  sentAt: TimestampNull;
+}
+
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  title: string;
+  body: ColumnType<string, string | undefined, string>;
+  link: string | null;
+  createdAt: TimestampDefault;
+  readAt: TimestampNull;
+}
+
+export interface PublicAccountsTable {
+  id: string;
+  phoneIndex: string;
+  phoneCipher: string;
+  phoneMasked: string;
+  createdAt: TimestampDefault;
+  lastLoginAt: TimestampNull;
+}
+
+export interface OtpChallengesTable {
+  id: string;
+  phoneIndex: string;
+  codeHash: string;
+  expiresAt: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  consumedAt: TimestampNull;
+  createdAt: TimestampDefault;
+  ip: string | null;
+}
+
+export interface PublicSessionsTable {
+  id: string;
+  accountId: string;
+  csrfToken: string;
+  createdAt: TimestampDefault;
+  lastSeenAt: TimestampDefault;
+  expiresAt: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   module: string;
   name: string;
@@ -170,7 +255,14 @@ export interface Database {
   'kernel.partyUnits': PartyUnitsTable;
   'kernel.matterParties': MatterPartiesTable;
   'kernel.matters': MattersTable;
+  'kernel.smsOutbox': SmsOutboxTable;
+  'kernel.publicAccounts': PublicAccountsTable;
+  'kernel.otpChallenges': OtpChallengesTable;
+  'kernel.publicSessions': PublicSessionsTable;
+  'kernel.notifications': NotificationsTable;
   'kernel.matterCounters': MatterCountersTable;
   'kernel.matterActions': MatterActionsTable;
   'kernel.matterAssignments': MatterAssignmentsTable;
+  'kernel.attachments': AttachmentsTable;
+  'kernel.documents': DocumentsTable;
 }

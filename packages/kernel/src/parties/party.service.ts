@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit';
+import type { Database } from '../db/schema';
+import { AppError, notFound } from '../errors';
+import type { Ctx } from '../http/types';
+import { findOrg } from '../orgs/org.repository';
+import { checkIdNumber, checkMobile, checkUscc, type Party, type PartyInput, type RegisteredParty, type UnmaskField } from '../shared/identity';
+import { maskIdNumber, maskPhone, type FieldCrypto } from './crypto';
+import * as repo from './party.repository';
+
+/** A use-case context with the personal-data crypto of the running app. */
+export interface PartyCtx extends Ctx {
+  pii: FieldCrypto;
+}
+
+export const UNMASK_PERMISSION = 'kernel.party.unmask';
+
+// The associated data binds each ciphertext to its row and column.
+const aad = (partyId: string, field: UnmaskField) => `kernel.parties/${partyId}/${field}`;
+
+function toParty(r: repo.PartyRow): Party {
+  const code = r.uscc ? checkUscc(r.uscc) : undefined;
+  return {
+    id: r.id,
+    kind: r.kind as Party['kind'],
+    name: r.name,
+    idType: r.idType as Party['idType'],
+    idMasked: r.idMasked,
+    phoneMasked: r.phoneMasked,
+    uscc: r.uscc,
+    usccCategory: code?.ok ? `${code.type} ${code.typeName ?? code.authorityName}` : null,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    createdAt: new Date(r.createdAt).toISOString(),
+    updatedAt: new Date(r.updatedAt).toISOString(),
+  };
+}
+
+function invalid(problem: string): never {
+  throw new AppError('VALIDATION_FAILED', { first: problem }, [{ field: 'body', message: problem }]);
+}
+
+/** Names compared as a person would: width, case, spacing and the 间隔号 in minority and foreign names. */
+const sameName = (a: string, b: string) => {
+  const norm = (s: string) => s.normalize('NFKC').replace(/[·•.・‧]/g, '·').replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
+};
+
+/** The identity, phone and their stored forms of a valid input (the route's schema has already checked it). */
+function prepare(pii: FieldCrypto, input: PartyInput) {
+  const phone = input.phone ? checkMobile(input.phone) : undefined;
+  if (phone && !phone.ok) invalid(phone.problem);
+  const phoneNorm = phone?.normalised;
+  if (input.kind === 'organisation') {
+    const code = checkUscc(input.uscc);
+    if (!code.ok) invalid(code.problem);
+    return { identity: { uscc: code.normalised }, idNumber: undefined, masked: code.normalised, phone: phoneNorm };
+  }
+  const id = checkIdNumber(input.idType, input.idNumber);
+  if (!id.ok) invalid(id.problem);
+  const identity = { idType: input.idType, idIndex: pii.blindIndex('id', id.normalised) };
+  return { identity, idNumber: id.normalised, masked: maskIdNumber(id.normalised), phone: phoneNorm };
+}
+
+function phoneColumns(pii: FieldCrypto, partyId: string, phone: string) {
+  return { phoneCipher: pii.encrypt(phone, aad(partyId, 'phone')), phoneIndex: pii.blindIndex('phone', phone), phoneMasked: maskPhone(phone) };
+}
+
+async function reread(ctx: PartyCtx, db: Kysely<Database>, id: string): Promise<Party> {
+  const row = await repo.findParty(db, ctx.scope, id);
+  if (!row) throw notFound('当事人');
+  return toParty(row);
+}
+
+/**
+ * Registers a person or organisation for the caller's unit (or a unit in its scope). The same identity
+ * entered again is recognised: the existing party is returned (its phone updated when a new one is given)
+ * and the caller's unit is recorded as registering it too, so it becomes visible there.
+ */
+export async function registerParty(ctx: PartyCtx, input: PartyInput): Promise<RegisteredParty> {
+  const p = prepare(ctx.pii, input);
+  return ctx.db.transaction().execute(async (trx) => {
+    const unit = await findOrg(trx, ctx.scope, input.orgId ?? ctx.user.orgId);
+    if (!unit) throw notFound('登记单位');
+    if (!unit.active) throw new AppError('ORG_INACTIVE', { name: unit.name });
+
+    let existing = await repo.findPartyByIdentity(trx, p.identity);
+    if (!existing) {
+      const id = randomUUID();
+      const inserted = await repo.insertParty(trx, {
+        id,
+        kind: input.kind,
+        name: input.name,
+        idType: input.kind === 'person' ? input.idType : null,
+        idCipher: p.idNumber === undefined ? null : ctx.pii.encrypt(p.idNumber, aad(id, 'idNumber')),
+        idIndex: 'idIndex' in p.identity ? p.identity.idIndex : null,
+        idMasked: p.idNumber === undefined ? null : p.masked,
+        ...(p.phone ? phoneColumns(ctx.pii, id, p.phone) : { phoneCipher: null, phoneIndex: null, phoneMasked: null }),
+        uscc: 'uscc' in p.identity ? p.identity.uscc : null,
+        orgId: unit.id,
+        createdBy: ctx.user.id,
+      });
+      if (inserted) {
+        await repo.linkPartyUnit(trx, id, unit.id, ctx.user.id);
+        await appendAudit(trx, ctx.actor, {
+          action: 'kernel.party.register',
+          targetType: 'party',
+          targetId: id,
+          summary: { kind: input.kind, name: input.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: unit.name, recognised: false },
+        });
+        return { ...(await reread(ctx, trx, id)), recognised: false };
+      }
+      // Someone registered the same identity meanwhile; their row is committed and visible now.
+      existing = await repo.findPartyByIdentity(trx, p.identity);
+      if (!existing) throw new Error('party vanished after an insert conflict');
+    }
+
+    if (!sameName(existing.name, input.name)) {
+      throw new AppError('CONFLICT', {
+        reason:
+          input.kind === 'person'
+            ? `证件号码 ${p.masked} 已登记，但登记的姓名与“${input.name}”不一致；请核对姓名和证件号码`
+            : `统一社会信用代码 ${p.masked} 已登记为“${existing.name}”，与填写的名称不一致；请核对后使用已登记的名称`,
+      });
+    }
+    const phone = p.phone ? phoneColumns(ctx.pii, existing.id, p.phone) : undefined;
+    const phoneChanged = phone !== undefined && phone.phoneIndex !== existing.phoneIndex;
+    if (phone && phoneChanged) await repo.updatePartyPhone(trx, existing.id, phone);
+    const unitAdded = await repo.linkPartyUnit(trx, existing.id, unit.id, ctx.user.id);
+    await appendAudit(trx, ctx.actor, {
+      action: 'kernel.party.register',
+      targetType: 'party',
+      targetId: existing.id,
+      summary: { kind: input.kind, name: existing.name, identity: p.masked, recognised: true, phoneChanged, phone: phoneChanged ? phone.phoneMasked : undefined, unit: unit.name, unitAdded },
+    });
+    return { ...(await reread(ctx, trx, existing.id)), recognised: true };
+  });
+}
+
+export async function getParty(ctx: PartyCtx, id: string): Promise<Party> {
+  return reread(ctx, ctx.db, id);
+}
+
+/**
+ * Parties in scope matching `q`: a name prefix, or exactly an ID number, mobile number or social credit
+ * code (numbers are matched through their blind indexes, never decrypted).
+ */
+export async function searchParties(ctx: PartyCtx, query: { q?: string | undefined; page: number; pageSize: number }) {
+  const q = query.q?.trim();
+  const filter: repo.PartyFilter = {};
+  if (q) {
+    filter.namePrefix = q;
+    // Any document type: an ID number is indexed the same whatever its type.
+    const idNorm = q.replace(/[\s\u3000]+/g, '').toUpperCase();
+    if (/^[0-9A-Z]{5,20}$/.test(idNorm)) filter.idIndex = ctx.pii.blindIndex('id', idNorm);
+    const phone = checkMobile(q);
+    if (phone.ok) filter.phoneIndex = ctx.pii.blindIndex('phone', phone.normalised);
+    const code = checkUscc(q);
+    if (code.ok) filter.uscc = code.normalised;
+  }
+  const { rows, total } = await repo.listParties(ctx.db, ctx.scope, filter, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  return { items: rows.map(toParty), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** A search text fit for the audit log: a number in it (ID, phone) is masked, a name is kept. */
+export function maskedQuery(q: string | undefined): string | null {
+  if (!q?.trim()) return null;
+  return /\d{5,}/.test(q) ? maskIdNumber(q.replace(/[\s\u3000]+/g, '')) : q.trim();
+}
+
+/**
+ * The clear ID number or phone of a party in scope, for a stated reason; needs `kernel.party.unmask` and
+ * leaves an audit entry with the field and the reason (GB/T 35273-2020: access to sensitive data recorded).
+ */
+export async function unmaskParty(ctx: PartyCtx, id: string, field: UnmaskField, reason: string): Promise<{ field: UnmaskField; value: string }> {
+  if (!ctx.user.permissions.has(UNMASK_PERMISSION)) throw new AppError('FORBIDDEN', { permission: UNMASK_PERMISSION });
+  const why = reason.trim();
+  if (why.length < 4) invalid('查看理由至少 4 个字');
+  return ctx.db.transaction().execute(async (trx) => {
+    const s = await repo.findPartySecrets(trx, ctx.scope, id);
+    if (!s) throw notFound('当事人');
+    const cipher = field === 'idNumber' ? s.idCipher : s.phoneCipher;
+    if (!cipher) throw new AppError('CONFLICT', { reason: field === 'idNumber' ? '该当事人是单位，没有证件号码可查看' : '该当事人没有登记手机号码' });
+    const value = ctx.pii.decrypt(cipher, aad(id, field));
+    await appendAudit(trx, ctx.actor, {
+      action: UNMASK_PERMISSION,
+      targetType: 'party',
+      targetId: id,
+      summary: { field, reason: why, name: s.name, masked: field === 'idNumber' ? s.idMasked : s.phoneMasked },
+    });
+    return { field, value };
+  });
+}
