@@ -57,7 +57,7 @@ const MESSAGES = {
   FILE_TYPE_REFUSED: { status: 415, zh: '不能上传“{name}”：只接受以下格式的文件：{allowed}', en: 'Cannot upload "{name}": accepted formats are {allowed}' },
   FILE_CONTENT_MISMATCH: {
     status: 415,
-    zh: '文件“{name}”的内容不是 {label} (可能是改了扩展名的其他文件)，已拒绝上传；请上传真实的 {label} 文件',
+    zh: '文件“{name}”的内容不是 {label} (可能是改了扩展名的其他文件)，已拒绝上传；请上传真实的 {label}',
     en: 'The content of "{name}" is not {label} (renamed file?); upload a real {label} file',
   },
   FILE_EMPTY: { status: 400, zh: '文件“{name}”是空文件，请选择正确的文件后重新上传', en: 'File "{name}" is empty' },

@@ -5,3 +5,5 @@ export * from './server';
 export * from './pg';
 export * from './scope-probe';
 export * from './sample-module';
+export * from './multipart';
+export * from './pdf-tools';

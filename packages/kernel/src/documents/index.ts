@@ -1,0 +1,6 @@
+export * from './document.service';
+export * from './pdf';
+export * from './verify-code';
+export * from '../files/attachment.service';
+export * from '../files/file-types';
+export * from '../files/storage';
