@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import { DataDirLockedError, lockDataDir, type DataDirLock } from './lock';
+
+const LOCK_MODULE = pathToFileURL(fileURLToPath(new URL('./lock.ts', import.meta.url))).href;
+const DEAD_PID = 999_999; // above Linux's default pid_max (32768 / 4194304): no such process
+
+// A separate Node process that tries to take the lock. `hold` keeps it (until killed); `exit` ends without releasing.
+const CHILD = `
+const [url, dir, mode] = process.argv.slice(1);
+import(url).then(({ lockDataDir }) => {
+  try {
+    lockDataDir(dir);
+    process.stdout.write('LOCKED\\n');
+    if (mode === 'hold') setInterval(() => {}, 1000);
+  } catch (e) {
+    process.stdout.write(e.name + '\\n' + e.message + '\\n');
+    process.exitCode = 3;
+  }
+});`;
+
+function child(dir: string, mode: 'hold' | 'exit') {
+  const proc = spawn(process.execPath, ['--import', 'tsx', '-e', CHILD, LOCK_MODULE, dir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  proc.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const printed = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (out.includes(text)) resolve();
+        else if (proc.exitCode !== null) reject(new Error(`child exited without printing ${text}: ${out}`));
+        else setTimeout(check, 50);
+      };
+      check();
+    });
+  return { proc, exited, printed, output: () => out };
+}
+
+const dirs: string[] = [];
+const locks: DataDirLock[] = [];
+const children: ChildProcess[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'sifa-lock-'));
+  dirs.push(d);
+  return d;
+};
+const take = (dir: string) => {
+  const lock = lockDataDir(dir);
+  locks.push(lock);
+  return lock;
+};
+const holder = (dir: string) => JSON.parse(readFileSync(join(dir, 'sifa.lock'), 'utf8')) as { pid: number; host: string; since: string };
+
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const l of locks.splice(0)) l.release();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('the data-directory lock', () => {
+  test('taking it writes a lock file naming this process; releasing it removes the file', () => {
+    const dir = tempDir();
+    const lock = take(dir);
+    expect(holder(dir)).toMatchObject({ pid: process.pid, host: hostname() });
+    expect(Date.now() - new Date(holder(dir).since).getTime()).toBeLessThan(10_000);
+    lock.release();
+    expect(existsSync(join(dir, 'sifa.lock'))).toBe(false);
+  });
+
+  test('a directory that does not exist yet is created', () => {
+    const dir = join(tempDir(), 'nested', 'data');
+    take(dir);
+    expect(holder(dir).pid).toBe(process.pid);
+  });
+
+  test('another process is refused while this one holds the lock', async () => {
+    const dir = tempDir();
+    take(dir);
+    const c = child(dir, 'exit');
+    children.push(c.proc);
+    expect(await c.exited).toBe(3);
+    expect(c.output()).toContain('DataDirLockedError');
+    expect(c.output()).toContain(`数据目录 ${dir} 正被另一个 Sifa 进程 (PID ${process.pid}) 使用`);
+    expect(holder(dir).pid).toBe(process.pid);
+  });
+
+  test('this process is refused while another live process holds the lock', async () => {
+    const dir = tempDir();
+    const c = child(dir, 'hold');
+    children.push(c.proc);
+    await c.printed('LOCKED');
+    let refusal: unknown;
+    try {
+      take(dir);
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(DataDirLockedError);
+    expect(refusal).toMatchObject({ dataDir: dir, holderPid: c.proc.pid, message: expect.stringContaining('正被另一个 Sifa 进程') as string });
+  });
+
+  test('the lock of a process killed outright is taken over', async () => {
+    const dir = tempDir();
+    const c = child(dir, 'hold');
+    children.push(c.proc);
+    await c.printed('LOCKED');
+    c.proc.kill('SIGKILL');
+    await c.exited;
+    expect(holder(dir).pid).toBe(c.proc.pid); // a killed process leaves its file behind
+    take(dir);
+    expect(holder(dir).pid).toBe(process.pid);
+  });
+
+  test('a process that exits without releasing removes its lock file', async () => {
+    const dir = tempDir();
+    const c = child(dir, 'exit');
+    children.push(c.proc);
+    expect(await c.exited).toBe(0);
+    expect(c.output()).toContain('LOCKED');
+    expect(existsSync(join(dir, 'sifa.lock'))).toBe(false);
+  });
+
+  test('a stale lock file of a dead process is taken over', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sifa.lock'), JSON.stringify({ pid: DEAD_PID, host: hostname(), since: '2020-01-01T00:00:00Z' }));
+    take(dir);
+    expect(holder(dir).pid).toBe(process.pid);
+  });
+
+  test('a half-written lock file is treated as stale', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sifa.lock'), '{"pid":');
+    take(dir);
+    expect(holder(dir).pid).toBe(process.pid);
+  });
+
+  test('releasing does not remove a lock file another process has written since', () => {
+    const dir = tempDir();
+    const lock = take(dir);
+    writeFileSync(join(dir, 'sifa.lock'), JSON.stringify({ pid: DEAD_PID }));
+    lock.release();
+    expect(holder(dir).pid).toBe(DEAD_PID);
+  });
+});
