@@ -128,7 +128,7 @@ describe('separation of duties between the platform admin and the auditor', () =
   // (user.service.ts createUser/updateUser/resetPassword check no role rule). Fix: a table of the roles each
   // role may assign and manage (e.g. platform-admin: the business roles only), enforced in createUser,
   // updateUser, setUserActive and resetPassword for both the requested roles and the target's current roles.
-  test.fails('the platform admin cannot create an account with the auditor role', async () => {
+  test('the platform admin cannot create an account with the auditor role', async () => {
     const res = await caller('admin').agent.request('POST', '/api/users', {
       username: 'shadow-auditor',
       displayName: '影子审计员',
@@ -139,7 +139,7 @@ describe('separation of duties between the platform admin and the auditor', () =
     expect(res.statusCode).toBe(403);
   });
 
-  test.fails('the platform admin cannot reset an auditor’s password', async () => {
+  test('the platform admin cannot reset an auditor’s password', async () => {
     // A second audit-admin account, so the demo auditor's session survives the bug.
     const id = randomUUID();
     await t.engine.db

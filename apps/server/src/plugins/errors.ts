@@ -1,11 +1,32 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, errorMessage, type ErrorCode } from '@sifa/kernel';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
 };
+
+const zodEn = z.locales.en();
+
+/**
+ * The English of a validation issue: Zod's own English for its standard checks; the schema's Chinese text
+ * stays in `details` for custom rules (they say more than "Invalid input").
+ */
+function englishOf(v: { keyword: string; message: string; params: Record<string, unknown> }): string {
+  if (v.keyword === 'custom') return 'Invalid input';
+  try {
+    const r = zodEn.localeError({ ...v.params, code: v.keyword, input: undefined } as unknown as Parameters<typeof zodEn.localeError>[0]);
+    const text = typeof r === 'string' ? r : r?.message;
+    return text && !/[\u4e00-\u9fff]/.test(text) ? text : 'Invalid input';
+  } catch {
+    return 'Invalid input';
+  }
+}
 
 /** Every failure leaves as `{ code, message, details }` in the request's locale; 5xx carry the request id only. */
 export function registerErrorHandler(app: FastifyInstance) {
@@ -16,9 +37,13 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
-      const details = err.validation.map((v) => ({ field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || where, message: v.message }));
+      const details = err.validation.map((v) => ({
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || where,
+        message: locale === 'en' ? englishOf({ keyword: v.keyword, message: v.message ?? '', params: v.params as Record<string, unknown> }) : (v.message ?? ''),
+        ...(locale === 'en' ? { messageZh: v.message } : {}),
+      }));
       const first = details[0];
-      const firstText = first ? `${first.field}：${first.message}` : '';
+      const firstText = first ? `${first.field}${locale === 'en' ? ': ' : '：'}${first.message}` : '';
       return reply.code(400).send({ code: 'VALIDATION_FAILED', message: errorMessage('VALIDATION_FAILED', locale, { first: firstText }), details });
     }
     if (err.statusCode === 429) {
@@ -26,9 +51,11 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.code(429).send({ code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED', locale, { after: locale === 'zh' ? after.replace('minute', '分钟').replace('second', '秒') : after }) });
     }
     const mapped = FASTIFY_CODES[err.code];
-    if (mapped) return reply.code(err.statusCode ?? 400).send({ code: mapped, message: errorMessage(mapped, locale) });
+    if (mapped) return reply.code(err.statusCode ?? 400).send({ code: mapped, message: errorMessage(mapped, locale, { reason: locale === 'en' ? 'see the request' : '请检查请求' }) });
     if (!isResponseSerializationError(err) && err.statusCode && err.statusCode < 500) {
-      return reply.code(err.statusCode).send({ code: 'BAD_REQUEST', message: errorMessage('BAD_REQUEST', locale, { reason: err.message }) });
+      // Framework messages are English and technical: the log keeps them, the answer says what to do.
+      req.log.info({ err }, 'request refused');
+      return reply.code(err.statusCode).send({ code: 'BAD_REQUEST', message: errorMessage('BAD_REQUEST', locale, { reason: locale === 'en' ? err.message : '请检查提交的内容和格式' }) });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: errorMessage('INTERNAL', locale, { requestId: req.id }) });

@@ -161,12 +161,12 @@ describe('the audit hash chain', () => {
   // "{}") and for undefined inside arrays (stored as null; canonicalJson leaves nothing), so an honest entry
   // later reads as tampered. Fix: hash what is stored — normalise with
   // `const summary = JSON.parse(JSON.stringify(input.summary ?? {}))` before building `fields`.
-  test.fails('an entry whose summary holds a Date still verifies', async () => {
+  test('an entry whose summary holds a Date still verifies', async () => {
     const result = await verifyAfter((trx) => appendAudit(trx, clerk, { action: 'test.user.lock', summary: { lockedUntil: new Date('2026-03-01T08:00:00Z') } }));
     expect(result).toEqual({ ok: true, checked: total + 1 });
   });
 
-  test.fails('an entry whose summary holds an undefined array item still verifies', async () => {
+  test('an entry whose summary holds an undefined array item still verifies', async () => {
     const result = await verifyAfter((trx) => appendAudit(trx, clerk, { action: 'test.thing.update', summary: { changed: ['name', undefined] } }));
     expect(result).toEqual({ ok: true, checked: total + 1 });
   });

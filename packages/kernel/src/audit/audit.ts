@@ -84,7 +84,8 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor, input: Au
     ip: actor.ip ?? null,
     targetType: input.targetType ?? null,
     targetId: input.targetId ?? null,
-    summary: input.summary ?? {},
+    // Hash exactly what jsonb will give back: JSON round trip (Dates become strings, undefined items null).
+    summary: JSON.parse(JSON.stringify(input.summary ?? {})) as unknown,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   await trx

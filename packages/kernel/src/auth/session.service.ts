@@ -48,10 +48,16 @@ export async function login(db: Kysely<Database>, username: string, password: st
     throw new AppError('ACCOUNT_LOCKED', { until: fmtTime(new Date(user.lockedUntil)) });
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const failed = user.failedLogins + 1;
+    // Counted in the database, so simultaneous wrong attempts cannot overwrite each other's count.
+    const { failedLogins: failed } = await db
+      .updateTable('kernel.users')
+      .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
+      .where('id', '=', user.id)
+      .returning('failedLogins')
+      .executeTakeFirstOrThrow();
     const lock = failed >= policy.maxFailedLogins;
     const until = new Date(now.getTime() + policy.lockMinutes * 60_000);
-    await updateUser(db, user.id, lock ? { failedLogins: 0, lockedUntil: until } : { failedLogins: failed });
+    if (lock) await updateUser(db, user.id, { failedLogins: 0, lockedUntil: until });
     await auditLogin(db, actor, 'failure', lock ? 'wrong-password-locked' : 'wrong-password');
     if (lock) throw new AppError('ACCOUNT_LOCKED', { until: fmtTime(until) });
     throw new AppError('INVALID_CREDENTIALS');

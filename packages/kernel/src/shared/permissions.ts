@@ -46,6 +46,20 @@ export interface RoleDefinition {
   permissions: readonly Permission[];
 }
 
+/**
+ * Which roles a role may assign, and whose holders it may manage (GB/T 22239-2019 三员分立): the platform admin
+ * manages every role but the audit admin, so it can neither create an auditor nor take over one's account to
+ * read the log. Audit admins are created at installation (seed) or by a security administrator.
+ */
+export const MANAGEABLE_ROLES: Record<RoleCode, readonly RoleCode[]> = {
+  'platform-admin': ['platform-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'audit-admin': [],
+  'city-leader': [],
+  'city-staff': [],
+  'county-staff': [],
+  'office-staff': [],
+};
+
 /** The kernel's grants by role, derived from KERNEL_GRANTS. */
 export const KERNEL_ROLE_GRANTS: Record<RoleCode, readonly KernelPermission[]> = {
   'platform-admin': holders('platform-admin'),

@@ -74,7 +74,9 @@ export async function listUsers(db: Kysely<Database>, scope: Scope, f: UserFilte
   const [rows, count] = await Promise.all([
     filtered(db, scope, f)
       .select(userColumns)
-      .orderBy('o.path')
+      .orderBy('o.depth')
+      .orderBy('o.sort')
+      .orderBy('o.name')
       .orderBy('u.username')
       .limit(pageSize)
       .offset((page - 1) * pageSize)

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
 import { findOrg } from '../orgs/org.repository';
 import type { CreateUserInput, UpdateUserInput } from '../shared/users';
+import { MANAGEABLE_ROLES, ROLE_NAMES, type RoleCode } from '../shared/permissions';
 import * as repo from './user.repository';
 
 async function activeOrgInScope(ctx: Ctx, db: Ctx['db'], orgId: string) {
@@ -12,6 +13,13 @@ async function activeOrgInScope(ctx: Ctx, db: Ctx['db'], orgId: string) {
   if (!org) throw notFound('所属单位');
   if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
   return org;
+}
+
+/** Refuses roles the caller's roles may not assign or manage (MANAGEABLE_ROLES). */
+function assertManageable(ctx: Ctx, roles: readonly RoleCode[]) {
+  const allowed = new Set(ctx.user.roles.flatMap((r) => MANAGEABLE_ROLES[r]));
+  const refused = roles.find((r) => !allowed.has(r));
+  if (refused) throw new AppError('ROLE_NOT_MANAGEABLE', { role: ROLE_NAMES[refused].zh });
 }
 
 async function getInScope(ctx: Ctx, db: Ctx['db'], id: string) {
@@ -26,6 +34,7 @@ export const listUsers = (ctx: Ctx, f: repo.UserFilter, page: number, pageSize: 
 export const getUser = (ctx: Ctx, id: string) => getInScope(ctx, ctx.db, id);
 
 export async function createUser(ctx: Ctx, input: CreateUserInput) {
+  assertManageable(ctx, input.roles);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     const org = await activeOrgInScope(ctx, trx, input.orgId);
@@ -45,6 +54,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput) {
 export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput) {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getInScope(ctx, trx, id);
+    assertManageable(ctx, [...before.roles, ...(input.roles ?? [])]);
     if (input.orgId) await activeOrgInScope(ctx, trx, input.orgId);
     if (id === ctx.actor.id && input.roles && !input.roles.every((r) => before.roles.includes(r))) {
       throw new AppError('SELF_ACTION');
@@ -66,6 +76,7 @@ export async function setUserActive(ctx: Ctx, id: string, active: boolean) {
   if (id === ctx.actor.id) throw new AppError('SELF_ACTION');
   return ctx.db.transaction().execute(async (trx) => {
     const user = await getInScope(ctx, trx, id);
+    assertManageable(ctx, user.roles);
     if (active) await activeOrgInScope(ctx, trx, user.orgId);
     await repo.updateUser(trx, id, { active });
     if (!active) await repo.deleteSessionsOf(trx, id);
@@ -82,6 +93,7 @@ export async function setUserActive(ctx: Ctx, id: string, active: boolean) {
 export async function unlockUser(ctx: Ctx, id: string) {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await getInScope(ctx, trx, id);
+    assertManageable(ctx, user.roles);
     await repo.updateUser(trx, id, { failedLogins: 0, lockedUntil: null });
     await appendAudit(trx, ctx.actor, { action: 'kernel.user.unlock', targetType: 'user', targetId: id, summary: { username: user.username } });
     return getInScope(ctx, trx, id);
@@ -92,6 +104,7 @@ export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     const user = await getInScope(ctx, trx, id);
+    assertManageable(ctx, user.roles);
     await repo.updateUser(trx, id, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
     await repo.deleteSessionsOf(trx, id);
     await appendAudit(trx, ctx.actor, { action: 'kernel.user.reset-password', targetType: 'user', targetId: id, summary: { username: user.username } });
