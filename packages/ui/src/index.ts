@@ -1,6 +1,14 @@
 export { StatusTag } from './StatusTag';
 export type { StatusTagProps, StatusTone } from './StatusTag';
-export { DeadlineBadge, DEADLINE_COLORS } from './DeadlineBadge';
-export type { DeadlineBadgeProps, DeadlineLevel } from './DeadlineBadge';
+export { DeadlineBadge, DeadlineCard, DEADLINE_COLORS, citationText } from './DeadlineBadge';
+export type { DeadlineBadgeProps, DeadlineCitation, DeadlineLevel } from './DeadlineBadge';
+export { MatterHeader } from './MatterHeader';
+export type { HeaderParty, MatterHeaderProps } from './MatterHeader';
+export { Timeline } from './Timeline';
+export type { TimelineEntry, TimelineProps } from './Timeline';
+export { ActionBar } from './ActionBar';
+export type { ActionBarProps, ActionItem } from './ActionBar';
+export { uiText } from './ui-text';
+export type { UiLang, UiTextKey } from './ui-text';
 export { lazyPage } from './web-module';
-export type { MenuGroup, WebEntry, WebModule } from './web-module';
+export type { MatterActionFormProps, MenuGroup, WebEntry, WebModule } from './web-module';

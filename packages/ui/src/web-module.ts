@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
-import type { Permission } from '@sifa/kernel/shared';
+import type { Permission, WorkflowDefinition } from '@sifa/kernel/shared';
 
 /** A group in the left menu (a business line, or 系统管理). Lower `order` shows higher. */
 export interface MenuGroup {
@@ -27,6 +27,18 @@ export interface WebEntry {
   menu?: boolean;
 }
 
+/** What a module's form for a workflow action receives on the kernel's matter page. */
+export interface MatterActionFormProps {
+  matterId: string;
+  /** The matter version the user saw; send it as `expectedVersion`. */
+  expectedVersion: number;
+  action: string;
+  /** Close without acting. */
+  onClose: () => void;
+  /** The action was taken: the page reloads the matter. */
+  onDone: () => void;
+}
+
 /** What a module's `web/index.ts` exports; the console's registry (apps/web/src/registry.ts) lists them. */
 export interface WebModule {
   /** The module name used in data (`TodoItem.module`). */
@@ -35,6 +47,13 @@ export interface WebModule {
   labelEn: string;
   groups?: readonly MenuGroup[];
   entries: readonly WebEntry[];
+  /** The module's workflows (from its `shared/`): the matter page labels statuses and actions of the timeline. */
+  workflows?: readonly Pick<WorkflowDefinition, 'module' | 'kind' | 'labels'>[];
+  /**
+   * Forms for actions the kernel cannot take alone (`requiresForm`), by `<kind>.<action>`, e.g. `dispute.assign`.
+   * The matter page opens the form instead of its plain confirmation.
+   */
+  matterActionForms?: Readonly<Record<string, ComponentType<MatterActionFormProps>>>;
 }
 
 /**

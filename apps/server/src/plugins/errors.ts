@@ -39,7 +39,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       const where = err.validationContext ?? 'body';
       const details = err.validation.map((v) => ({
         field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || where,
-        message: locale === 'en' ? englishOf({ keyword: v.keyword, message: v.message ?? '', params: v.params as Record<string, unknown> }) : (v.message ?? ''),
+        message: locale === 'en' ? englishOf({ keyword: v.keyword, message: v.message ?? '', params: v.params }) : (v.message ?? ''),
         ...(locale === 'en' ? { messageZh: v.message } : {}),
       }));
       const first = details[0];

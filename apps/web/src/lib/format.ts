@@ -46,3 +46,25 @@ export function compactJson(value: unknown): string {
     return '[?]';
   }
 }
+
+/** Today's date `YYYY-MM-DD` in Asia/Shanghai (deadline levels are reckoned by the Shanghai calendar day). */
+export function todayInShanghai(now: Date = new Date()): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+/** 0 (Sunday) … 6 (Saturday) of an ISO date, independent of the browser's time zone. */
+export function weekdayOf(isoDate: string): number {
+  return new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+}
+
+/** 20971520 → “20 MB”, 1536 → “1.5 KB”. */
+export function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i] ?? 'B'}`;
+}
