@@ -37,6 +37,18 @@ describe('data scope: a county user cannot reach another county through any rout
       return (await t.engine.db.selectFrom('kernel.notifications').select('id').where('userId', '=', userId).orderBy('createdAt', 'desc').limit(1).executeTakeFirstOrThrow()).id;
     };
     const ningduNotification = await newNotification(ningduId);
+    const newDispute = async (agent: typeof prober, orgId: string) => {
+      const res = await agent.request('POST', '/api/mediation/disputes', {
+        orgId,
+        category: 'neighbour',
+        source: 'window',
+        summary: '邻里排水纠纷',
+        description: '双方因排水沟堵塞发生争执',
+        parties: [{ kind: 'person', name: '李四', idType: 'resident-id', idNumber: '11010519491231002X', role: 'applicant' }],
+      });
+      return res.json<{ id: string }>().id;
+    };
+    const ningduDispute = await newDispute(ningdu, await t.orgId('宁都县司法局'));
     const newParty = async (agent: typeof prober, name: string, idNumber: string) =>
       (await agent.request('POST', '/api/parties', { kind: 'person', name, idType: 'resident-id', idNumber, phone: '13907970001' })).json<{ id: string }>().id;
     const zhanggongParty = await newParty(await t.loginAs('zhanggong'), '章贡当事人甲', '360702199001010037');
@@ -58,13 +70,15 @@ describe('data scope: a county user cannot reach another county through any rout
         user: { inside: await t.userId('office'), outside: await t.userId('ningdu') },
         matter: { inside: () => newMatter(prober, zhanggong), outside: ningduMatter },
         notification: { inside: () => newNotification(proberId), outside: ningduNotification },
+        dispute: { inside: () => newDispute(prober, zhanggong), outside: ningduDispute },
+        committee: { inside: await t.orgId('解放街道人民调解委员会'), outside: await t.orgId('梅江镇人民调解委员会') },
         party: { inside: zhanggongParty, outside: ningduParty },
         attachment: { inside: async () => newAttachment(prober, await newMatter(prober, zhanggong)), outside: ningduAttachment },
         document: { inside: async () => newDocument(prober, await newMatter(prober, zhanggong)), outside: ningduDocument },
       },
       orgs: { inside: await t.orgId('章贡区公共法律服务中心'), outside: await t.orgId('宁都县公共法律服务中心') },
       listParams: { id: 'sample.close-rate' },
-      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter, ningduParty, ningduAttachment, ningduDocument, '宁都当事人乙', '3607**********0022'],
+      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter, ningduParty, ningduAttachment, ningduDocument, ningduDispute, '宁都当事人乙', '3607**********0022'],
       snapshot: async () =>
         JSON.stringify([
           await t.engine.db.selectFrom('kernel.orgs').selectAll().where('name', 'like', '宁都%').orderBy('id').execute(),

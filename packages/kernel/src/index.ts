@@ -27,3 +27,4 @@ export * from './public/public-auth.service';
 export { PUBLIC_COOKIE } from './http/public.routes';
 export * from './shared/index';
 export * from './documents/index';
+export { findOrg } from './orgs/org.repository';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock, Engine, ModuleDefinition } from '@sifa/kernel';
 import { buildApp } from '@sifa/server/app';
+import { businessModules } from '@sifa/server/registry';
 import type { AppConfig } from '@sifa/server/config';
 import { testConfig, DEMO_PASSWORD } from './config';
 import { createTestDb } from './db';
@@ -34,7 +35,9 @@ export interface TestApp {
 export async function createTestApp(opts: { modules?: readonly ModuleDefinition[]; clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const engine = await createTestDb();
   const filesDir = mkdtempSync(join(tmpdir(), 'sifa-files-'));
-  const app = await buildApp({ engine, config: testConfig({ filesDir, ...opts.config }), logger: false, ...(opts.modules ? { modules: opts.modules } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
+  // Test modules come on top of the registry's business modules, so every real route is there too.
+  const modules = [...businessModules, ...(opts.modules ?? [])];
+  const app = await buildApp({ engine, config: testConfig({ filesDir, ...opts.config }), logger: false, modules, ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   const send = (o: InjectOptions) => app.inject(o);
   const req = (cookie: string | undefined, csrf: string | undefined) => (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>

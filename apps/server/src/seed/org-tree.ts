@@ -51,9 +51,15 @@ export function buildOrgTree(divisions: DivisionRow[]): OrgSeed[] {
     const bureau = add(root, 'county-bureau', `${county.name}司法局`, county.code, 10 + i, abbrOf(county.name));
     add(bureau, 'legal-aid-centre', `${county.name}法律援助中心`, county.code, 1);
     add(bureau, 'service-centre', `${county.name}公共法律服务中心`, county.code, 2);
+    // 人民调解法 第八条: committees in villages, towns and industries — a township committee under each judicial
+    // office, and a county committee for medical disputes (features.md M4).
+    add(bureau, 'mediation-committee', `${county.name}医疗纠纷人民调解委员会`, county.code, 3);
     divisions
       .filter((d) => d.level === 4 && d.parentCode === county.code)
-      .forEach((town, j) => add(bureau, 'judicial-office', `${town.name}司法所`, town.code, 10 + j));
+      .forEach((town, j) => {
+        const office = add(bureau, 'judicial-office', `${town.name}司法所`, town.code, 10 + j);
+        add(office, 'mediation-committee', `${town.name}人民调解委员会`, town.code, 1);
+      });
   });
   return out;
 }

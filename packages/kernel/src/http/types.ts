@@ -42,7 +42,7 @@ export interface AuthUser {
  * - `unscoped`: the route serves reference data that is the same for everyone (roles, divisions); `reason` says so.
  */
 export type ScopeProbe =
-  | { kind: 'resource'; resource: string; body?: Record<string, unknown>; upload?: { filename: string; content: string } }
+  | { kind: 'resource'; resource: string; body?: Record<string, unknown>; control?: 'success' | 'found'; upload?: { filename: string; content: string } }
   | { kind: 'list'; query?: Record<string, string>; orgQuery?: string }
   | { kind: 'bodyOrg'; field: string; body: Record<string, unknown> }
   | { kind: 'self' }

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { defineModule } from '@sifa/kernel';
+import { MEDIATION_INDICATORS } from '../shared/indicators';
+import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
+import { DISPUTE_WORKFLOW } from '../shared/workflow';
+import { mediationRoutes } from './routes';
+
+/** People's mediation 人民调解 (modules/mediation/README.md). */
+export const mediationModule = defineModule({
+  name: 'mediation',
+  labelZh: '人民调解',
+  labelEn: "People's mediation",
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  permissions: MEDIATION_PERMISSIONS,
+  roleGrants: MEDIATION_GRANTS,
+  workflows: [DISPUTE_WORKFLOW],
+  indicators: MEDIATION_INDICATORS,
+  indicatorSources: [
+    {
+      id: 'mediation.disputes',
+      table: 'mediation.disputes',
+      orgColumn: 'org_id',
+      dateColumn: 'accepted_at',
+      columns: ['status', 'outcome', 'category', 'source', 'accepted_at', 'closed_at', 'confirmation_result', 'at_risk'],
+      drill: [
+        ['id', 'id'],
+        ['number', '编号'],
+        ['title', '纠纷'],
+        ['category', '类型'],
+        ['source', '来源'],
+        ['status', '状态'],
+        ['accepted_at', '受理时间'],
+        ['closed_at', '办结时间'],
+      ],
+    },
+  ],
+  routes: mediationRoutes,
+});

@@ -1,0 +1,62 @@
+import type { ColumnType, Kysely } from 'kysely';
+import type { Database } from '@sifa/kernel';
+
+type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
+type TsNull = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Opt<T> = ColumnType<T, T | undefined, T>;
+
+export interface DisputesTable {
+  id: string;
+  number: string;
+  title: string;
+  orgId: string;
+  status: string;
+  category: string;
+  source: string;
+  description: string;
+  amountFen: Opt<number | null>;
+  address: Opt<string | null>;
+  courtCaseNumber: Opt<string | null>;
+  courtName: Opt<string | null>;
+  courtProcedure: Opt<string | null>;
+  committeeOrgId: Opt<string | null>;
+  mediatorName: Opt<string | null>;
+  mediatorUserId: Opt<string | null>;
+  registeredAt: Ts;
+  acceptedAt: TsNull;
+  assignedAt: TsNull;
+  agreedAt: TsNull;
+  agreementKind: Opt<string | null>;
+  agreementEffectiveOn: Opt<string | null>;
+  agreementAmountFen: Opt<number | null>;
+  closedAt: TsNull;
+  outcome: Opt<string | null>;
+  confirmationResult: Opt<string | null>;
+  confirmationCourt: Opt<string | null>;
+  confirmedOn: Opt<string | null>;
+  performed: Opt<string | null>;
+  atRisk: Opt<boolean>;
+  riskReason: Opt<string | null>;
+}
+
+export interface SessionsTable {
+  id: string;
+  disputeId: string;
+  heldOn: string;
+  place: string;
+  attendees: string;
+  record: string;
+  recordedBy: string | null;
+  createdAt: Ts;
+}
+
+// A type alias (not an interface) so it satisfies Kysely's Record<string, …> constraint of withTables().
+export type MediationTables = {
+  'mediation.disputes': DisputesTable;
+  'mediation.sessions': SessionsTable;
+};
+
+export type MediationDb = Kysely<Database & MediationTables>;
+
+/** The kernel's database handle (or transaction) seen with the module's tables too. */
+export const mdb = (db: Kysely<Database>): MediationDb => db.$extendTables<MediationTables>();

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { act, appendAudit, AppError, assignMatter, findOrg, completeDeadline, notFound, openMatter, registerParty, scheduleDeadline, type Ctx, type Database, type Matter, type PartyCtx } from '@sifa/kernel';
+import type { DisputeSource } from '../shared/categories';
+import type { ActionForms, CreateDisputeInput, Dispute } from '../shared/schemas';
+import { DISPUTE_WORKFLOW } from '../shared/workflow';
+import type { z } from 'zod';
+import * as repo from './repository';
+import { mdb } from './schema';
+
+/** 赣章调〔2026〕123号: unit abbreviation, 调 for mediation, year, sequence (issue #4). */
+export const DISPUTE_NUMBER = '{abbr}调〔{year}〕{seq}号';
+
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.round(yuan * 100));
+
+/**
+ * Registers a dispute: its parties first (recognised by ID, encrypted, masked), then — in one transaction —
+ * the matter with its number, the dispute row, and the parties with their roles.
+ */
+export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput): Promise<Matter> {
+  // The unit is checked before anything is written: an out-of-scope request leaves no party behind.
+  const org = await findOrg(ctx.db, ctx.scope, input.orgId);
+  if (!org) throw notFound('受理单位');
+  if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
+  const parties: { role: string; party: { id: string } }[] = [];
+  for (const p of input.parties) parties.push({ role: p.role, party: await registerParty(ctx, p) });
+  return openMatter(ctx, DISPUTE_WORKFLOW, DISPUTE_NUMBER, { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category } }, async (trx, matter) => {
+    await mdb(trx)
+      .insertInto('mediation.disputes')
+      .values({
+        id: matter.id,
+        number: matter.number,
+        title: matter.title,
+        orgId: matter.orgId,
+        status: matter.status,
+        category: input.category,
+        source: input.source,
+        description: input.description,
+        amountFen: toFen(input.amountYuan),
+        address: input.address ?? null,
+        courtCaseNumber: input.courtCaseNumber ?? null,
+        courtName: input.courtName ?? null,
+        courtProcedure: input.courtProcedure ?? null,
+      })
+      .execute();
+    for (const { role, party } of parties) {
+      await trx.insertInto('kernel.matterParties').values({ matterId: matter.id, partyId: party.id, role }).onConflict((oc) => oc.doNothing()).execute();
+    }
+  });
+}
+
+export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {
+  const d = await repo.findDispute(ctx.db, ctx.scope, id);
+  if (!d) throw notFound('纠纷');
+  const matter = await ctx.db
+    .selectFrom('kernel.matters as m')
+    .innerJoin('kernel.orgs as o', 'o.id', 'm.orgId')
+    .select(['m.id', 'm.module', 'm.kind', 'm.number', 'm.orgId', 'o.name as orgName', 'm.status', 'm.title', 'm.outcome', 'm.version', 'm.openedAt', 'm.closedAt'])
+    .where('m.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    matter: { ...matter, openedAt: new Date(matter.openedAt).toISOString(), closedAt: matter.closedAt ? new Date(matter.closedAt).toISOString() : null },
+    category: d.category as Dispute['category'],
+    source: d.source as Dispute['source'],
+    description: d.description,
+    amountYuan: d.amountFen === null ? null : d.amountFen / 100,
+    address: d.address,
+    courtCaseNumber: d.courtCaseNumber,
+    courtName: d.courtName,
+    courtProcedure: d.courtProcedure,
+    committeeOrgId: d.committeeOrgId,
+    committeeName: d.committeeName,
+    mediatorName: d.mediatorName,
+    acceptedAt: d.acceptedAt ? new Date(d.acceptedAt).toISOString() : null,
+    agreementKind: d.agreementKind,
+    agreementEffectiveOn: d.agreementEffectiveOn,
+    confirmationResult: d.confirmationResult,
+    atRisk: d.atRisk,
+    related: await repo.relatedDisputes(ctx.db, ctx.scope, id, d.address),
+  };
+}
+
+/** 特邀调解规定 第二十七条 (spc-court-invited-mediation-provisions-2016.md): the court's limit for this dispute. */
+function courtRule(source: DisputeSource, procedure: string | null) {
+  if (source === 'court-delegated') return 'mediation.court-delegated';
+  if (source === 'court-entrusted') return procedure === 'simplified' ? 'mediation.court-entrusted.simplified' : 'mediation.court-entrusted.ordinary';
+  return undefined;
+}
+
+async function closeOpenDeadlines(ctx: Ctx, trx: Kysely<Database>, matterId: string) {
+  const open = await trx.selectFrom('kernel.deadlines').select('id').where('matterId', '=', matterId).where('status', 'in', ['open', 'paused']).execute();
+  for (const d of open) await completeDeadline(ctx, d.id, {}, trx);
+}
+
+type Forms = typeof ActionForms;
+type FormOf<A extends keyof Forms> = z.infer<Forms[A]>;
+
+/** Takes one workflow action with its form; the dispute row, assignments, sessions and deadlines change with it. */
+export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string, action: A, form: FormOf<A>): Promise<Matter> {
+  const current = await repo.findDispute(ctx.db, ctx.scope, id);
+  if (!current) throw notFound('纠纷');
+  const f = form as Record<string, unknown>;
+  const refused = typeof f.partyName === 'string' ? `${f.partyName} 明确拒绝调解` : undefined;
+  const note = (f.reason ?? f.note ?? refused) as string | undefined;
+  const outcomes: Partial<Record<keyof Forms, string>> = { decline: 'declined', withdraw: 'withdrawn', reachAgreement: 'success', fail: 'failed', partyRefuses: 'refused' };
+  const outcome = outcomes[action];
+  return act(
+    ctx,
+    DISPUTE_WORKFLOW,
+    id,
+    { action, expectedVersion: form.expectedVersion, ...(note ? { note } : {}) },
+    {
+      ...(outcome ? { outcome } : {}),
+      data: Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'expectedVersion')),
+      apply: async (trx, _before, after) => {
+        const d = mdb(trx);
+        const patch: Record<string, unknown> = { status: after.status };
+        if (outcome) Object.assign(patch, { outcome, closedAt: new Date() });
+        switch (action) {
+          case 'accept':
+            patch.acceptedAt = new Date();
+            break;
+          case 'assign':
+          case 'transfer': {
+            const committeeOrgId = String(f.committeeOrgId);
+            const committee = await trx.selectFrom('kernel.orgs').select(['kind', 'active']).where('id', '=', committeeOrgId).executeTakeFirst();
+            if (committee?.kind !== 'mediation-committee' || !committee.active) throw new AppError('VALIDATION_FAILED', { first: '请选择启用中的人民调解委员会' });
+            await assignMatter(trx, ctx, id, { orgId: committeeOrgId, role: 'committee' });
+            await assignMatter(trx, ctx, id, { userId: (f.mediatorUserId as string | undefined) ?? null, orgId: committeeOrgId, role: 'mediator' });
+            Object.assign(patch, { committeeOrgId, mediatorName: f.mediatorName, mediatorUserId: f.mediatorUserId ?? null });
+            if (action === 'assign') {
+              patch.assignedAt = new Date();
+              // The court's period runs from the mediator's sign-off (特邀调解规定 第二十七条第三款).
+              const rule = courtRule(current.source as DisputeSource, current.courtProcedure);
+              if (rule) await scheduleDeadline(trx, { matterId: id, ruleId: rule, start: today(), assigneeId: (f.mediatorUserId as string | undefined) ?? null, orgId: current.orgId });
+            }
+            break;
+          }
+          case 'startSession':
+          case 'recordSession':
+            await d.insertInto('mediation.sessions').values({ id: randomUUID(), disputeId: id, heldOn: String(f.on), place: String(f.place), attendees: String(f.attendees), record: String(f.record), recordedBy: ctx.user.id }).execute();
+            break;
+          case 'reachAgreement': {
+            Object.assign(patch, { agreedAt: new Date(), agreementKind: f.kind, agreementEffectiveOn: f.effectiveOn, agreementAmountFen: toFen(f.amountYuan as number | undefined) });
+            await closeOpenDeadlines(ctx, trx, id);
+            // 人民调解法 第三十三条: joint application for judicial confirmation within 30 days of the agreement
+            // taking effect — for a court-delegated dispute too (特邀调解规定 第十九条); not for an entrusted one.
+            if (current.source !== 'court-entrusted') {
+              await scheduleDeadline(trx, { matterId: id, ruleId: 'mediation.judicial-confirmation', start: String(f.effectiveOn), assigneeId: current.mediatorUserId, orgId: current.orgId });
+            }
+            break;
+          }
+          case 'decline':
+          case 'withdraw':
+          case 'fail':
+          case 'partyRefuses':
+            await closeOpenDeadlines(ctx, trx, id);
+            break;
+        }
+        await d.updateTable('mediation.disputes').set(patch).where('id', '=', id).execute();
+      },
+    },
+  );
+}
+
+/** The court's ruling on judicial confirmation; closes the 30-day window. */
+export async function recordConfirmation(ctx: Ctx, id: string, input: { result: 'confirmed' | 'dismissed'; courtName: string; ruledOn: string }) {
+  const d = await repo.findDispute(ctx.db, ctx.scope, id);
+  if (!d) throw notFound('纠纷');
+  if (d.status !== 'agreed') throw new AppError('INVALID_TRANSITION', { status: DISPUTE_WORKFLOW.labels.statuses[d.status as 'agreed'].zh, action: '登记司法确认结果' });
+  await ctx.db.transaction().execute(async (trx) => {
+    await mdb(trx).updateTable('mediation.disputes').set({ confirmationResult: input.result, confirmationCourt: input.courtName, confirmedOn: input.ruledOn }).where('id', '=', id).execute();
+    await closeOpenDeadlines(ctx, trx, id);
+    await appendAudit(trx, ctx.actor, { action: 'mediation.dispute.confirmation', targetType: 'matter', targetId: id, summary: { number: d.number, ...input } });
+  });
+  return getDispute(ctx, id);
+}
+
+export async function markRisk(ctx: Ctx, id: string, atRisk: boolean, reason: string | undefined) {
+  const d = await repo.findDispute(ctx.db, ctx.scope, id);
+  if (!d) throw notFound('纠纷');
+  await ctx.db.transaction().execute(async (trx) => {
+    await mdb(trx).updateTable('mediation.disputes').set({ atRisk, riskReason: reason ?? null }).where('id', '=', id).execute();
+    await appendAudit(trx, ctx.actor, { action: 'mediation.dispute.risk', targetType: 'matter', targetId: id, summary: { number: d.number, atRisk, reason } });
+  });
+  return getDispute(ctx, id);
+}

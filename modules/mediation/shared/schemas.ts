@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { Matter, PartyInput } from '@sifa/kernel/shared';
+import { DISPUTE_CATEGORY_CODES, DISPUTE_SOURCE_CODES, type DisputeCategory, type DisputeSource } from './categories';
+import { DISPUTE_STATUSES } from './workflow';
+
+export const DisputeCategorySchema = z.enum(DISPUTE_CATEGORY_CODES as [DisputeCategory, ...DisputeCategory[]], { error: '请选择纠纷类型' });
+export const DisputeSourceSchema = z.enum(DISPUTE_SOURCE_CODES as [DisputeSource, ...DisputeSource[]], { error: '请选择纠纷来源' });
+
+const yuan = z
+  .number({ error: '金额应为数字 (元)' })
+  .min(0, '金额不能为负')
+  .max(1e11, '金额过大')
+  .refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), '金额最多两位小数');
+
+export const DisputePartyInput = PartyInput.and(z.object({ role: z.enum(['applicant', 'respondent', 'other'], { error: '请选择当事人角色' }) }));
+
+export const CreateDisputeInput = z
+  .object({
+    orgId: z.uuid('请选择受理单位'),
+    category: DisputeCategorySchema,
+    source: DisputeSourceSchema,
+    summary: z.string().trim().min(2, '请简述纠纷 (至少 2 个字)').max(60, '纠纷名称不超过 60 个字'),
+    description: z.string().trim().min(5, '请写明纠纷事实和请求 (至少 5 个字)').max(5000, '纠纷情况不超过 5000 字'),
+    amountYuan: yuan.optional(),
+    address: z.string().trim().max(200, '地址不超过 200 个字').optional(),
+    courtCaseNumber: z.string().trim().max(60).optional(),
+    courtName: z.string().trim().max(60).optional(),
+    courtProcedure: z.enum(['ordinary', 'simplified']).optional(),
+    parties: z.array(DisputePartyInput).min(1, '至少登记一名当事人').max(20, '当事人不超过 20 名'),
+  })
+  .superRefine((v, ctx) => {
+    const court = v.source.startsWith('court-');
+    if (court && !v.courtCaseNumber) ctx.addIssue({ code: 'custom', path: ['courtCaseNumber'], message: '法院委派、委托、邀请的纠纷须填写法院案号' });
+    if (v.source === 'court-entrusted' && !v.courtProcedure) ctx.addIssue({ code: 'custom', path: ['courtProcedure'], message: '法院委托调解须注明适用普通程序还是简易程序' });
+    if (!v.parties.some((p) => p.role === 'applicant')) ctx.addIssue({ code: 'custom', path: ['parties'], message: '至少有一名申请人' });
+  });
+export type CreateDisputeInput = z.infer<typeof CreateDisputeInput>;
+
+export const Dispute = z.object({
+  matter: Matter,
+  category: DisputeCategorySchema,
+  source: DisputeSourceSchema,
+  description: z.string(),
+  amountYuan: z.number().nullable(),
+  address: z.string().nullable(),
+  courtCaseNumber: z.string().nullable(),
+  courtName: z.string().nullable(),
+  courtProcedure: z.string().nullable(),
+  committeeOrgId: z.string().nullable(),
+  committeeName: z.string().nullable(),
+  mediatorName: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  agreementKind: z.string().nullable(),
+  agreementEffectiveOn: z.string().nullable(),
+  confirmationResult: z.string().nullable(),
+  atRisk: z.boolean(),
+  /** Earlier disputes of the same parties or address in the last 12 months (features.md M5). */
+  related: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.string(), openedAt: z.string(), reason: z.string() })),
+});
+export type Dispute = z.infer<typeof Dispute>;
+
+export const DisputeListItem = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: z.enum(DISPUTE_STATUSES),
+  category: z.string(),
+  source: z.string(),
+  orgName: z.string(),
+  committeeName: z.string().nullable(),
+  mediatorName: z.string().nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  atRisk: z.boolean(),
+  dueDate: z.string().nullable(),
+  level: z.enum(['normal', 'due-soon', 'overdue']).nullable(),
+});
+export type DisputeListItem = z.infer<typeof DisputeListItem>;
+
+export const DisputeFilter = z.object({
+  q: z.string().trim().max(60).optional(),
+  status: z.enum(DISPUTE_STATUSES).optional(),
+  category: DisputeCategorySchema.optional(),
+  source: DisputeSourceSchema.optional(),
+  orgId: z.uuid().optional(),
+  from: z.iso.date('开始日期格式应为 YYYY-MM-DD').optional(),
+  to: z.iso.date('结束日期格式应为 YYYY-MM-DD').optional(),
+  atRisk: z.enum(['true', 'false']).optional(),
+});
+export type DisputeFilter = z.infer<typeof DisputeFilter>;
+
+const Version = { expectedVersion: z.number().int().min(1, '缺少版本号，请刷新页面后重试') };
+const note = z.string().trim().max(2000, '说明不超过 2000 字').optional();
+
+/** The forms of the workflow actions (each action's body). */
+export const ActionForms = {
+  accept: z.object({ ...Version, note }),
+  decline: z.object({ ...Version, reason: z.string().trim().min(2, '请写明不予受理的理由') }),
+  withdraw: z.object({ ...Version, reason: z.string().trim().min(2, '请写明撤回的原因') }),
+  assign: z.object({ ...Version, committeeOrgId: z.uuid('请选择人民调解委员会'), mediatorName: z.string().trim().min(2, '请填写调解员姓名').max(40), mediatorUserId: z.uuid().optional(), note }),
+  transfer: z.object({ ...Version, committeeOrgId: z.uuid('请选择接收的人民调解委员会'), mediatorName: z.string().trim().min(2, '请填写调解员姓名').max(40), reason: z.string().trim().min(2, '请写明移交原因') }),
+  startSession: z.object({ ...Version, on: z.iso.date('调解日期格式应为 YYYY-MM-DD'), place: z.string().trim().min(2, '请填写调解地点').max(100), attendees: z.string().trim().min(2, '请填写参加人').max(500), record: z.string().trim().min(2, '请填写调解记录').max(10000) }),
+  recordSession: z.object({ ...Version, on: z.iso.date('调解日期格式应为 YYYY-MM-DD'), place: z.string().trim().min(2, '请填写调解地点').max(100), attendees: z.string().trim().min(2, '请填写参加人').max(500), record: z.string().trim().min(2, '请填写调解记录').max(10000) }),
+  reachAgreement: z.object({
+    ...Version,
+    kind: z.enum(['written', 'oral'], { error: '请选择书面或口头协议' }),
+    effectiveOn: z.iso.date('协议生效日期格式应为 YYYY-MM-DD'),
+    terms: z.array(z.string().trim().min(2).max(1000)).min(1, '请写明协议内容').max(30),
+    amountYuan: yuan.optional(),
+    signedBy: z.string().trim().min(2, '请写明签名、盖章或按指印的当事人').max(300),
+  }),
+  fail: z.object({ ...Version, reason: z.string().trim().min(2, '请写明调解不成的原因'), remediesTold: z.literal(true, { error: '须告知当事人可通过仲裁、行政、司法等途径维护权利 (人民调解法 第二十六条)' }) }),
+  partyRefuses: z.object({ ...Version, partyName: z.string().trim().min(1, '请填写拒绝调解的当事人'), note }),
+} as const;
+
+export const ConfirmationInput = z.object({
+  result: z.enum(['confirmed', 'dismissed'], { error: '请选择法院裁定结果' }),
+  courtName: z.string().trim().min(2, '请填写法院名称').max(60),
+  ruledOn: z.iso.date('裁定日期格式应为 YYYY-MM-DD'),
+});
+
+export const FollowUpInput = z.object({ performed: z.enum(['full', 'partial', 'none'], { error: '请选择履行情况' }), note });

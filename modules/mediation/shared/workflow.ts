@@ -1,0 +1,52 @@
+import { defineWorkflow } from '@sifa/kernel/shared';
+
+export const DISPUTE_STATUSES = ['registered', 'accepted', 'declined', 'assigned', 'mediating', 'agreed', 'failed', 'withdrawn'] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+/**
+ * The dispute workflow (STYLE.md). 人民调解法 第十七条: a party's express refusal ends mediation
+ * (people-mediation-law-2010.md); 第二十六条: on failure the mediator ends it and tells the parties their remedies.
+ */
+export const DISPUTE_WORKFLOW = defineWorkflow({
+  module: 'mediation',
+  kind: 'dispute',
+  statuses: DISPUTE_STATUSES,
+  initial: 'registered',
+  terminal: ['declined', 'agreed', 'failed', 'withdrawn'],
+  transitions: {
+    registered: { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' },
+    accepted: { assign: 'assigned', withdraw: 'withdrawn' },
+    assigned: { startSession: 'mediating', transfer: 'assigned', partyRefuses: 'failed', withdraw: 'withdrawn' },
+    mediating: { recordSession: 'mediating', reachAgreement: 'agreed', fail: 'failed', partyRefuses: 'failed', withdraw: 'withdrawn' },
+    agreed: {},
+    failed: {},
+    declined: {},
+    withdrawn: {},
+  },
+  requiresForm: ['decline', 'assign', 'transfer', 'startSession', 'recordSession', 'reachAgreement', 'fail', 'partyRefuses', 'withdraw'],
+  labels: {
+    statuses: {
+      registered: { zh: '已登记', en: 'Registered' },
+      accepted: { zh: '已受理', en: 'Accepted' },
+      declined: { zh: '不予受理', en: 'Declined' },
+      assigned: { zh: '已指派', en: 'Assigned' },
+      mediating: { zh: '调解中', en: 'In mediation' },
+      agreed: { zh: '调解成功', en: 'Agreement reached' },
+      failed: { zh: '调解终止', en: 'Mediation ended' },
+      withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+    },
+    actions: {
+      accept: { zh: '受理', en: 'Accept' },
+      decline: { zh: '不予受理', en: 'Decline' },
+      withdraw: { zh: '撤回申请', en: 'Withdraw' },
+      assign: { zh: '指派调解', en: 'Assign' },
+      transfer: { zh: '移交其他调委会', en: 'Transfer' },
+      startSession: { zh: '开始调解', en: 'Start mediation' },
+      recordSession: { zh: '记录调解', en: 'Record a session' },
+      reachAgreement: { zh: '达成协议', en: 'Reach agreement' },
+      fail: { zh: '调解不成', en: 'Mediation failed' },
+      partyRefuses: { zh: '当事人拒绝调解', en: 'A party refuses' },
+    },
+  },
+});
+export type DisputeAction = keyof (typeof DISPUTE_WORKFLOW)['labels']['actions'];
