@@ -71,6 +71,12 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     expect(deadlines).toEqual([expect.objectContaining({ ruleId: 'mediation.judicial-confirmation', dueDate: '2024-04-01', status: 'open' })]);
     const detail = (await office.request('GET', `/api/mediation/disputes/${d.id}`)).json<{ committeeName: string; mediatorName: string; agreementKind: string }>();
     expect(detail).toMatchObject({ committeeName: '解放街道人民调解委员会', mediatorName: '刘调解', agreementKind: 'written' });
+    // The written agreement was printed with its number and QR code; its public verification shows no party.
+    const docs = (await office.request('GET', `/api/matters/${d.id}/documents`)).json<{ title: string; number: string; verifyUrl: string }[]>();
+    expect(docs).toEqual([expect.objectContaining({ title: '人民调解协议书', number: expect.stringMatching(new RegExp(`^赣章调协〔${year}〕\\d+号$`)) as string })]);
+    const verify = await t.anonymous('GET', `/api/public/documents/${docs[0]?.verifyUrl.split('/verify/')[1] ?? ''}`);
+    expect(verify.statusCode).toBe(200);
+    expect(verify.body).not.toContain('王小明');
     const sessions = (await office.request('GET', `/api/mediation/disputes/${d.id}/sessions`)).json<unknown[]>();
     expect(sessions).toHaveLength(1);
     const confirmed = await office.request('POST', `/api/mediation/disputes/${d.id}/confirmation`, { result: 'confirmed', courtName: '章贡区人民法院', ruledOn: '2024-03-20' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createFieldCrypto, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
+import { createFieldCrypto, createFileStorage, resolveFilesRoot, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../shared/categories';
 import { ActionForms, ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem } from '../shared/schemas';
@@ -25,8 +25,9 @@ const PROBE_BODIES: Record<keyof typeof ActionForms, Record<string, unknown>> = 
 };
 const label = (table: Record<string, { zh: string }>, key: string) => (table as Record<string, { zh: string } | undefined>)[key]?.zh ?? key;
 
-export function mediationRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
+export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: ModuleDeps) {
   const db = engine.db;
+  const files = createFileStorage(resolveFilesRoot({ dataDir: config.dataDir, filesDir: config.filesDir }));
   const pii = createFieldCrypto(dataKey);
   const pctx = (req: FastifyRequest) => ({ ...ctxOf(req, db), pii });
 
@@ -115,7 +116,15 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
         config: { permission: 'mediation.dispute.act', scopeProbe: { kind: 'resource', resource: 'dispute', control: 'found', body: { expectedVersion: 1, ...PROBE_BODIES[action] } } },
         schema: { tags, summary: DISPUTE_WORKFLOW.labels.actions[action].zh, params: IdParams, body, response: { 200: Matter } },
       },
-      (req) => service.disputeAction(ctxOf(req, db), req.params.id, action, req.body as never),
+      async (req) => {
+        const matter = await service.disputeAction(ctxOf(req, db), req.params.id, action, req.body);
+        // A written agreement is printed at once with its number and QR code (人民调解法 第二十八、二十九条).
+        if (action === 'reachAgreement') {
+          const form = req.body as { kind: string; terms: string[]; signedBy: string; effectiveOn: string; amountYuan?: number };
+          if (form.kind === 'written') await service.issueAgreement({ ...ctxOf(req, db), files, publicBaseUrl: config.publicBaseUrl ?? 'http://127.0.0.1:8080' }, req.params.id, form);
+        }
+        return matter;
+      },
     );
   }
 

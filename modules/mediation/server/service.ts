@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { act, appendAudit, AppError, assignMatter, findOrg, completeDeadline, notFound, openMatter, registerParty, scheduleDeadline, type Ctx, type Database, type Matter, type PartyCtx } from '@sifa/kernel';
+import { act, appendAudit, AppError, assignMatter, findOrg, issueDocument, type DocumentCtx, completeDeadline, notFound, openMatter, registerParty, scheduleDeadline, type Ctx, type Database, type Matter, type PartyCtx } from '@sifa/kernel';
 import type { DisputeSource } from '../shared/categories';
 import type { ActionForms, CreateDisputeInput, Dispute } from '../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
@@ -161,6 +161,41 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
         await d.updateTable('mediation.disputes').set(patch).where('id', '=', id).execute();
       },
     },
+  );
+}
+
+/**
+ * The written agreement (人民调解法 第二十九条) as a numbered PDF with a verification QR code. The title and
+ * numbers are public on the verification page, so the title names no party (document.service checks that).
+ */
+export async function issueAgreement(ctx: DocumentCtx, id: string, form: { terms: string[]; signedBy: string; effectiveOn: string; amountYuan?: number | undefined }) {
+  const d = await repo.findDispute(ctx.db, ctx.scope, id);
+  if (!d) throw notFound('纠纷');
+  const parties = await ctx.db
+    .selectFrom('kernel.matterParties as mp')
+    .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
+    .select(['p.name', 'p.idMasked', 'mp.role'])
+    .where('mp.matterId', '=', id)
+    .orderBy('mp.addedAt')
+    .execute();
+  const roleName = (r: string) => (r === 'applicant' ? '申请人' : r === 'respondent' ? '被申请人' : '当事人');
+  return issueDocument(
+    ctx,
+    {
+      matterId: id,
+      kind: 'mediation.agreement',
+      title: '人民调解协议书',
+      body: [
+        ...parties.map((p) => `${roleName(p.role)}：${p.name}${p.idMasked ? `（证件号码 ${p.idMasked}）` : ''}`),
+        `纠纷简要情况：${d.description}`,
+        '经人民调解委员会调解，双方当事人自愿达成如下协议：',
+        ...form.terms.map((term, i) => `${i + 1}. ${term}`),
+        ...(form.amountYuan !== undefined ? [`协议涉及金额：人民币 ${form.amountYuan.toFixed(2)} 元。`] : []),
+        `本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（${form.effectiveOn}）。签名：${form.signedBy}。`,
+        '双方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认（《中华人民共和国人民调解法》第三十三条）。',
+      ],
+    },
+    { numberTemplate: '{abbr}调协〔{year}〕{seq}号' },
   );
 }
 
