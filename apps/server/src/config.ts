@@ -12,6 +12,8 @@ export interface AppConfig {
   /** Four-digit city division code whose divisions and units are loaded (3607 = 赣州市). */
   city: string;
   seedDemo: boolean;
+  /** How many demo disputes (and similar records of other modules) a first demo start generates. */
+  demoSize: number;
   demoPassword: string;
   secureCookie: boolean;
   sessionIdleMinutes: number;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataKey: env.SIFA_DATA_KEY || undefined,
     city: env.SIFA_CITY || '3607',
     seedDemo: bool(env.SIFA_SEED_DEMO, true),
+    demoSize: int('SIFA_DEMO_SIZE', env.SIFA_DEMO_SIZE, 3000),
     demoPassword: env.SIFA_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     secureCookie: bool(env.SIFA_COOKIE_SECURE, false),
     sessionIdleMinutes: int('SIFA_SESSION_IDLE_MINUTES', env.SIFA_SESSION_IDLE_MINUTES, 30),

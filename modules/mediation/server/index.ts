@@ -3,6 +3,7 @@ import { defineModule } from '@sifa/kernel';
 import { MEDIATION_INDICATORS } from '../shared/indicators';
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
+import { generateDisputes } from './demo';
 import { mediationRoutes } from './routes';
 
 /** People's mediation 人民调解 (modules/mediation/README.md). */
@@ -35,4 +36,8 @@ export const mediationModule = defineModule({
     },
   ],
   routes: mediationRoutes,
+  async seedDemo(db, { size, now }) {
+    const year = Number(now.toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
+    await generateDisputes(db, { count: size, year, until: now });
+  },
 });

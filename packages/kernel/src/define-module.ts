@@ -4,6 +4,8 @@ import type { IndicatorDefinition } from './shared/indicators';
 import type { IndicatorSource } from './indicators/sources';
 import type { ModuleDeps, SifaApp } from './http/types';
 import type { JobQueue } from './jobs/queue';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
 
 /** A business line plugged into the platform: its tables, routes, permissions and role grants. */
 export interface ModuleDefinition {
@@ -19,6 +21,8 @@ export interface ModuleDefinition {
   /** Workflows of the module's matter kinds; the kernel's matter routes read them. */
   workflows?: readonly WorkflowDefinition[];
   indicators?: readonly IndicatorDefinition[];
+  /** Demo records for a first start with demo data (SIFA_SEED_DEMO); `size` scales the module's sample. */
+  seedDemo?: (db: Kysely<Database>, opts: { size: number; now: Date }) => Promise<void>;
   /** Background jobs of the module: handlers and schedules on the shared queue. */
   jobs?: (queue: JobQueue, deps: ModuleDeps) => void;
   /** Tables the module's indicators count (kernel.matters is always there). */

@@ -12,6 +12,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databaseUrl: process.env.DATABASE_URL || undefined,
     // A fixed personal-data key: tests must not write a key file into the working directory.
     dataKey: TEST_DATA_KEY,
+    demoSize: 0, // tests make the records they count
     loginRatePerMinute: 10_000,
     rateLimitPerMinute: 100_000,
     logLevel: 'silent',

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { appendAudit, cityDivisions, hashPassword, loadDivisions, SYSTEM_ACTOR, type Engine, type RoleCode } from '@sifa/kernel';
 import type { AppConfig } from '../config';
+import { allModules } from '../app';
+import { businessModules } from '../registry';
 import { buildOrgTree, insertOrgTree } from './org-tree';
 
 export interface DemoAccount {
@@ -68,5 +70,8 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig): Promise<Se
       summary: { city: config.city, divisions: divisions.length, orgs: orgs.length, accounts: accounts.map((a) => a.username), demo: config.seedDemo },
     });
   });
+  if (config.seedDemo && config.demoSize > 0) {
+    for (const m of allModules(config, businessModules)) await m.seedDemo?.(db, { size: config.demoSize, now: new Date() });
+  }
   return { seeded: true, accounts };
 }
