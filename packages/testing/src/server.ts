@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Engine } from '@sifa/kernel';
 import { startServer } from '@sifa/server/serve';
 import { testConfig } from './config';
 import { createEmptyPgDatabase } from './pg';
@@ -9,7 +10,14 @@ import { createEmptyPgDatabase } from './pg';
  * The real platform on a random loopback port: embedded database in a fresh directory (or the run's
  * PostgreSQL in a fresh database), demo data, the built console. For browser tests.
  */
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+export interface TestServer {
+  url: string;
+  /** The server's own database (it runs in this process): read what a person would receive, e.g. an SMS code. */
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(opts: { demoSize?: number } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sifa-srv-'));
   let databaseUrl: string | undefined;
   let dropDb: (() => Promise<void>) | undefined;
@@ -18,9 +26,10 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
     databaseUrl = created.url;
     dropDb = () => created.drop();
   }
-  const server = await startServer(testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl }), { logger: false });
+  const server = await startServer(testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0 }), { logger: false });
   return {
     url: server.url,
+    engine: server.app.sifaDeps.engine,
     async close() {
       await server.close();
       await dropDb?.();
