@@ -8,7 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_AUTH_POLICY, kernelModule, resolveDataKey, type Clock, type DataKey, type Engine, type ModuleDefinition, type ModuleDeps } from '@sifa/kernel';
-import type { AppConfig } from './config';
+import { anchorFileOf, type AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { markPublic } from './plugins/public';
@@ -149,6 +149,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     filesDir: config.filesDir,
     publicBaseUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxMb * 1024 * 1024,
+    auditAnchorFile: anchorFileOf(config),
   };
   const deps = { engine, config: moduleConfig, dataKey, ...(opts.clock ? { clock: opts.clock } : {}) };
   app.decorate('sifaDeps', deps);

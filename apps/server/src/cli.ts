@@ -1,5 +1,6 @@
-import { DataDirLockedError, loadCalendarFile, ROLE_NAMES, verifyAuditChain } from '@sifa/kernel';
-import { loadConfig } from './config';
+import { DataDirLockedError, loadCalendarFile, readAnchor, ROLE_NAMES, verifyAuditChain } from '@sifa/kernel';
+import { dataKeyOf } from './app';
+import { anchorFileOf, loadConfig } from './config';
 import { openPlatform, startServer } from './serve';
 import { seedIfEmpty } from './seed/seed';
 
@@ -70,7 +71,9 @@ async function main(command: string): Promise<number> {
     case 'audit:verify': {
       const p = await openPlatform(config);
       try {
-        const r = await verifyAuditChain(p.engine.db);
+        const anchorFile = anchorFileOf(config);
+        const anchor = anchorFile ? readAnchor(anchorFile, dataKeyOf(config).key) : undefined;
+        const r = await verifyAuditChain(p.engine.db, anchor ? { anchor } : {});
         if (r.ok) {
           process.stdout.write(`OK 审计哈希链完好，共校验 ${r.checked} 条 / audit chain intact (${r.checked} entries)\n`);
           return 0;

@@ -25,6 +25,8 @@ export interface AppConfig {
   smsToken: string | undefined;
   /** Run background jobs in this process (deadline sweeps, SMS); a deployment may keep them to some processes. */
   runJobs: boolean;
+  /** Where the signed head of the audit chain is kept (default: the embedded data directory). */
+  auditAnchorFile: string | undefined;
   /** Built console; served at / when present. */
   webDist: string;
   /**
@@ -62,6 +64,9 @@ function publicUrlOf(raw: string | undefined, host: string, port: number): strin
   return value.replace(/\/+$/, '');
 }
 
+/** The audit anchor file in force: SIFA_AUDIT_ANCHOR_FILE, else beside the embedded database, else none. */
+export const anchorFileOf = (c: AppConfig) => c.auditAnchorFile ?? (c.databaseUrl ? undefined : resolve(c.dataDir, 'audit-anchor.json'));
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int('PORT', env.PORT, 8080);
   if (port > 65535) throw new Error(`环境变量 PORT 超出范围：${port}`);
@@ -83,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smsUrl: env.SIFA_SMS_URL || undefined,
     smsToken: env.SIFA_SMS_TOKEN || undefined,
     runJobs: bool(env.SIFA_RUN_JOBS, true),
+    auditAnchorFile: env.SIFA_AUDIT_ANCHOR_FILE || undefined,
     webDist: resolve(env.SIFA_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
     publicUrl: publicUrlOf(env.SIFA_PUBLIC_URL, env.HOST || '127.0.0.1', port),
     filesDir: env.SIFA_FILES_DIR ? resolve(env.SIFA_FILES_DIR) : undefined,

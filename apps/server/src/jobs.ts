@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { createFieldCrypto, httpGateway, JobQueue, logGateway, smsSendHandler, type Engine, type ModuleDeps, type ModuleDefinition } from '@sifa/kernel';
-import type { AppConfig } from './config';
+import { auditHead, createFieldCrypto, writeAnchor, httpGateway, JobQueue, logGateway, smsSendHandler, type Engine, type ModuleDeps, type ModuleDefinition } from '@sifa/kernel';
+import { anchorFileOf, type AppConfig } from './config';
 
 /** The process's job runner: the SMS sender plus every module's jobs and schedules (ADR 0007). */
 export function createJobs(engine: Engine, config: AppConfig, deps: ModuleDeps, modules: readonly ModuleDefinition[], log: FastifyBaseLogger): JobQueue {
@@ -10,6 +10,16 @@ export function createJobs(engine: Engine, config: AppConfig, deps: ModuleDeps, 
   });
   const gateway = config.smsUrl ? httpGateway(config.smsUrl, config.smsToken) : logGateway((line) => log.info(line));
   queue.register('sms.send', smsSendHandler(engine.db, createFieldCrypto(deps.dataKey), gateway));
+  const anchorFile = anchorFileOf(config);
+  if (anchorFile) {
+    // The chain's head, signed, outside the database: a cut tail older than a minute is detectable (ADR 0003).
+    queue
+      .register('audit.anchor', async () => {
+        const head = await auditHead(engine.db);
+        if (head) writeAnchor(anchorFile, deps.dataKey, head);
+      })
+      .every('audit.anchor', 60);
+  }
   for (const m of modules) m.jobs?.(queue, deps);
   return queue;
 }

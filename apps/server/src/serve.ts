@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { ensureBundledCalendar, loadDeadlineOverridesFile, lockDataDir, migrate, openEngine, type DataDirLock, type DataKey, type Engine, type MigrationSource } from '@sifa/kernel';
+import { auditHead, writeAnchor, ensureBundledCalendar, loadDeadlineOverridesFile, lockDataDir, migrate, openEngine, type DataDirLock, type DataKey, type Engine, type MigrationSource } from '@sifa/kernel';
 import { allModules, buildApp, dataKeyOf } from './app';
-import type { AppConfig } from './config';
+import { anchorFileOf, type AppConfig } from './config';
 import { businessModules } from './registry';
 import { createJobs } from './jobs';
 import { seedIfEmpty, type SeedResult } from './seed/seed';
@@ -66,6 +66,10 @@ export async function startServer(config: AppConfig, opts: { logger?: boolean } 
         if (closed) return;
         closed = true;
         await jobs?.stop();
+        // A clean stop records the chain's head, so entries written since the last minute are covered too.
+        const anchorFile = anchorFileOf(config);
+        const head = anchorFile ? await auditHead(platform.engine.db) : undefined;
+        if (head && anchorFile) writeAnchor(anchorFile, key, head);
         await app.close();
         await platform.close();
       },

@@ -7,6 +7,7 @@ export * from './scope';
 export * from './define-module';
 export * from './module';
 export * from './audit/audit';
+export * from './audit/anchor';
 export * from './auth/password';
 export * from './auth/session.service';
 export * from './orgs/divisions';

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AnchorTamperedError, auditHead, readAnchor, writeAnchor, type AuditHead } from './anchor';
 import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -73,13 +77,13 @@ describe('the audit hash chain', () => {
   afterAll(() => engine.close());
 
   /** Runs `change` and the verification in one transaction that is then rolled back, so every test sees the intact chain. */
-  async function verifyAfter(change: (trx: Kysely<Database>) => Promise<unknown>): Promise<VerifyResult> {
+  async function verifyAfter(change: (trx: Kysely<Database>) => Promise<unknown>, anchor?: AuditHead): Promise<VerifyResult> {
     let result: VerifyResult | undefined;
     await engine.db
       .transaction()
       .execute(async (trx) => {
         await change(trx);
-        result = await verifyAuditChain(trx);
+        result = await verifyAuditChain(trx, anchor ? { anchor } : {});
         throw new Rollback();
       })
       .catch((e: unknown) => {
@@ -100,7 +104,7 @@ describe('the audit hash chain', () => {
   });
 
   test('the chain is walked across batch boundaries', async () => {
-    expect(await verifyAuditChain(engine.db, 2)).toEqual({ ok: true, checked: total });
+    expect(await verifyAuditChain(engine.db, { batch: 2 })).toEqual({ ok: true, checked: total });
   });
 
   test('an entry of a rolled-back transaction disappears with it and leaves the chain intact', async () => {
@@ -146,14 +150,27 @@ describe('the audit hash chain', () => {
     expect(result).toEqual({ ok: false, checked: seq - 1, brokenAt: seq, reason: `第 ${seq} 条缺失 (下一条为第 ${seq + 1} 条)` });
   });
 
-  // BUG (design gap): the chain has no anchor outside the table, so deleting the newest entries leaves a
-  // shorter chain that still verifies, although DESIGN.md promises that a deletion is detectable. Fix: keep
-  // the head (seq, hash) where the table's owner cannot rewrite it silently (a checkpoint signed with a key
-  // from the environment, or written to the server log/an external file) and compare against it in
-  // verifyAuditChain.
-  test.fails('deleting the newest entries is detected', async () => {
-    const result = await verifyAfter((trx) => trx.deleteFrom('kernel.auditLog').where('seq', '>=', seqAt(3)).execute());
-    expect(result.ok).toBe(false);
+  // Without an anchor a cut tail leaves a valid shorter chain; the head kept outside the database (a signed
+  // file, audit/anchor.ts, written every minute and on shutdown) reveals it.
+  test('deleting the newest entries is detected against the anchor kept outside the database', async () => {
+    const anchor = await auditHead(engine.db);
+    if (!anchor) throw new Error('empty chain');
+    const result = await verifyAfter((trx) => trx.deleteFrom('kernel.auditLog').where('seq', '>=', seqAt(3)).execute(), anchor);
+    expect(result).toMatchObject({ ok: false, brokenAt: seqAt(3) });
+    expect(result.reason).toContain('最新的记录被删除');
+    expect(await verifyAfter(() => Promise.resolve(), anchor)).toMatchObject({ ok: true });
+  });
+
+  test('the anchor file is signed with the data key: an edited or foreign anchor is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sifa-anchor-'));
+    const file = join(dir, 'audit-anchor.json');
+    const key = Buffer.alloc(32, 7);
+    writeAnchor(file, key, { seq: 42, hash: 'a'.repeat(64) });
+    expect(readAnchor(file, key)).toEqual({ seq: 42, hash: 'a'.repeat(64) });
+    expect(() => readAnchor(file, Buffer.alloc(32, 8))).toThrow(/校验码不符/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"seq":42', '"seq":41'));
+    expect(() => readAnchor(file, key)).toThrow(AnchorTamperedError);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   // BUG: appendAudit (audit.ts:88-92) hashes canonicalJson(summary) but stores JSON.stringify(summary). The two

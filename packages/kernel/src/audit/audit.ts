@@ -101,8 +101,13 @@ export interface VerifyResult {
   reason?: string;
 }
 
-/** Walks the whole chain in order; reports the first entry whose link or hash does not hold. */
-export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Promise<VerifyResult> {
+/**
+ * Walks the whole chain in order; reports the first entry whose link or hash does not hold. With an `anchor`
+ * (the head recorded outside the database, audit/anchor.ts) a chain cut short after it is reported too.
+ */
+export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: number; anchor?: { seq: number; hash: string } } = {}): Promise<VerifyResult> {
+  const batch = opts.batch ?? 5000;
+  const anchor = opts.anchor;
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -138,10 +143,18 @@ export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Prom
       if (entryHash(prevHash, fields) !== r.hash) {
         return { ok: false, checked, brokenAt: r.seq, reason: `第 ${r.seq} 条的内容与其哈希不符 (记录被修改)` };
       }
+      if (anchor && r.seq === anchor.seq && r.hash !== anchor.hash) {
+        return { ok: false, checked, brokenAt: r.seq, reason: `第 ${r.seq} 条与库外锚点记录的哈希不符 (其后记录被替换)` };
+      }
       prevHash = r.hash;
       expectedSeq++;
       checked++;
     }
-    if (rows.length < batch) return { ok: true, checked };
+    if (rows.length < batch) {
+      if (anchor && expectedSeq - 1 < anchor.seq) {
+        return { ok: false, checked, brokenAt: expectedSeq, reason: `库外锚点记录到第 ${anchor.seq} 条，数据库只剩到第 ${expectedSeq - 1} 条：最新的记录被删除` };
+      }
+      return { ok: true, checked };
+    }
   }
 }

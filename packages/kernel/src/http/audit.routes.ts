@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { verifyAuditChain } from '../audit/audit';
+import { readAnchor } from '../audit/anchor';
 import { listAudit } from '../audit/audit.repository';
 import { systemClock } from '../deadlines/clock';
 import { listTodos } from '../deadlines/deadline.service';
@@ -10,7 +11,7 @@ import type { Ctx, ModuleDeps, SifaApp } from './types';
 const tags = ['审计'];
 const isRoot = (ctx: Ctx) => !ctx.scope.path.slice(0, -1).includes('/');
 
-export function auditRoutes(app: SifaApp, { engine, clock = systemClock }: ModuleDeps) {
+export function auditRoutes(app: SifaApp, { engine, clock = systemClock, config, dataKey }: ModuleDeps) {
   const db = engine.db;
 
   app.get(
@@ -67,7 +68,11 @@ export function auditRoutes(app: SifaApp, { engine, clock = systemClock }: Modul
         response: { 200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().optional(), reason: z.string().optional() }) },
       },
     },
-    () => verifyAuditChain(db),
+    () => {
+      const file = config.auditAnchorFile;
+      const anchor = file ? readAnchor(file, dataKey) : undefined;
+      return verifyAuditChain(db, anchor ? { anchor } : {});
+    },
   );
 
   // The home page's to-do list: open deadlines of the caller and of the caller's unit, levelled by today in Asia/Shanghai.

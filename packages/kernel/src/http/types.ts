@@ -83,6 +83,8 @@ export interface ModuleDeps {
     dataDir: string | undefined;
     /** SIFA_FILES_DIR: where attachments and issued PDFs are stored (files/storage.ts resolveFilesRoot). */
     filesDir?: string | undefined;
+    /** Signed copy of the audit chain's head kept outside the database (audit/anchor.ts). */
+    auditAnchorFile?: string | undefined;
     /** SIFA_PUBLIC_URL: the address citizens reach; QR codes on documents point to `<publicBaseUrl>/verify/<code>`. */
     publicBaseUrl?: string;
     /** SIFA_UPLOAD_MAX_MB in bytes; 20 MB when absent. */
