@@ -34,7 +34,7 @@ export function readAnchor(file: string, dataKey: Buffer): AuditHead | undefined
   if (!existsSync(file)) return undefined;
   const a = JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string; at: string; mac: string };
   const expected = Buffer.from(macOf(macKey(dataKey), a, a.at));
-  const given = Buffer.from(String(a.mac));
+  const given = Buffer.from(typeof a.mac === 'string' ? a.mac : '');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     throw new AnchorTamperedError(`审计锚点文件 ${file} 的校验码不符：文件被改动或换用了其他数据密钥`);
   }
