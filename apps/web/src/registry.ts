@@ -1,11 +1,12 @@
 import type { MenuGroup, WebEntry, WebModule } from '@sifa/ui';
+import { mediationWeb } from '@sifa/mediation/web';
 import { systemModule } from './system';
 
 /**
  * Every module's web face. A business module adds one line here: `import { mediationWeb } from
  * '@sifa/mediation/web'` and appends it to the list.
  */
-export const WEB_MODULES: readonly WebModule[] = [systemModule];
+export const WEB_MODULES: readonly WebModule[] = [systemModule, mediationWeb];
 
 /** All pages of all modules, in registration order. */
 export const WEB_ENTRIES: readonly WebEntry[] = WEB_MODULES.flatMap((m) => m.entries);

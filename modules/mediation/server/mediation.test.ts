@@ -52,6 +52,12 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     ]);
   });
 
+  test('accepting through the generic matter route is refused: the acceptance date would be lost', async () => {
+    const d = await register();
+    const res = await office.request('POST', `/api/matters/${d.id}/actions`, { action: 'accept', expectedVersion: 1 });
+    expect(res.json<{ code: string }>().code).toBe('ACTION_NEEDS_FORM');
+  });
+
   test('validation says what is missing, in Chinese', async () => {
     const res = await office.request('POST', '/api/mediation/disputes', { orgId: unitId, category: 'neighbour', source: 'court-delegated', summary: '案', description: '短', parties: [] });
     expect(res.statusCode).toBe(400);
@@ -81,6 +87,8 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     expect(sessions).toHaveLength(1);
     const confirmed = await office.request('POST', `/api/mediation/disputes/${d.id}/confirmation`, { result: 'confirmed', courtName: '章贡区人民法院', ruledOn: '2024-03-20' });
     expect(confirmed.json<{ confirmationResult: string }>().confirmationResult).toBe('confirmed');
+    const again = await office.request('POST', `/api/mediation/disputes/${d.id}/confirmation`, { result: 'dismissed', courtName: '章贡区人民法院', ruledOn: '2024-03-21' });
+    expect(again.statusCode).toBe(409);
     const after = (await office.request('GET', `/api/matters/${d.id}/deadlines`)).json<{ status: string }[]>();
     expect(after[0]?.status).toBe('met');
   });

@@ -204,6 +204,7 @@ export async function recordConfirmation(ctx: Ctx, id: string, input: { result: 
   const d = await repo.findDispute(ctx.db, ctx.scope, id);
   if (!d) throw notFound('纠纷');
   if (d.status !== 'agreed') throw new AppError('INVALID_TRANSITION', { status: DISPUTE_WORKFLOW.labels.statuses[d.status as 'agreed'].zh, action: '登记司法确认结果' });
+  if (d.confirmationResult) throw new AppError('CONFLICT', { reason: `该纠纷已登记司法确认结果 (${d.confirmationResult === 'confirmed' ? '确认有效' : '驳回申请'})，不能重复登记` });
   await ctx.db.transaction().execute(async (trx) => {
     await mdb(trx).updateTable('mediation.disputes').set({ confirmationResult: input.result, confirmationCourt: input.courtName, confirmedOn: input.ruledOn }).where('id', '=', id).execute();
     await closeOpenDeadlines(ctx, trx, id);

@@ -23,7 +23,8 @@ export const DISPUTE_WORKFLOW = defineWorkflow({
     declined: {},
     withdrawn: {},
   },
-  requiresForm: ['decline', 'assign', 'transfer', 'startSession', 'recordSession', 'reachAgreement', 'fail', 'partyRefuses', 'withdraw'],
+  // Every action changes the dispute row too (acceptance date, committee, outcome…): the module's routes only.
+  requiresForm: ['accept', 'decline', 'assign', 'transfer', 'startSession', 'recordSession', 'reachAgreement', 'fail', 'partyRefuses', 'withdraw'],
   labels: {
     statuses: {
       registered: { zh: '已登记', en: 'Registered' },

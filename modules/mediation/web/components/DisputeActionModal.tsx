@@ -1,0 +1,116 @@
+import { Alert, App, Form, Modal } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { ActionForms } from '@sifa/mediation/shared';
+import type { DisputeAction } from '@sifa/mediation/shared';
+import type { MatterActionFormProps } from '@sifa/ui';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { ApiError } from '@sifa/web/src/api';
+import { useMatter } from '@sifa/web/src/matters/queries';
+import { notifySuccess } from '@sifa/web/src/notify';
+import { serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
+import { actionLabel, DANGER_ACTIONS, isDisputeAction, isFinalAction } from '../labels';
+import { useMediationText } from '../messages';
+import { refreshDispute, useDisputeAction } from '../queries';
+import { ActionFields, actionBody } from './ActionFields';
+import type { ActionValues } from './ActionFields';
+
+const FIELDS = new Set(['note', 'reason', 'committeeOrgId', 'mediatorName', 'on', 'place', 'attendees', 'record', 'kind', 'effectiveOn', 'terms', 'amountYuan', 'signedBy', 'remediesTold', 'partyName']);
+const known = (name: (string | number)[]) => typeof name[0] === 'string' && FIELDS.has(name[0]);
+
+/**
+ * The form of one dispute action (ActionForms[action]), sent with the version the user saw. Actions that close the
+ * dispute are asked once more. A conflict (someone else acted first) is shown in the dialog and the dispute reloads,
+ * so the next attempt carries the new version. Also opened by the kernel's matter page (WebModule.matterActionForms).
+ */
+export function DisputeActionModal(props: MatterActionFormProps) {
+  const { mt } = useMediationText();
+  if (!isDisputeAction(props.action)) {
+    return <Modal open title={props.action} onCancel={props.onClose} footer={null}>{mt('action.unknown')}</Modal>;
+  }
+  return <ActionForm {...props} action={props.action} />;
+}
+
+function ActionForm({ matterId, expectedVersion, action, onClose, onDone }: MatterActionFormProps & { action: DisputeAction }) {
+  const { t, mt, lang } = useMediationText();
+  const { modal } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<ActionValues>();
+  const matter = useMatter(matterId);
+  const act = useDisputeAction(matterId);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const label = actionLabel(action, lang);
+  const danger = DANGER_ACTIONS.has(action);
+
+  const send = (body: Record<string, unknown>) =>
+    act.mutateAsync({ action, body }).then(
+      () => {
+        notifySuccess(mt('action.done', { action: label }));
+        void refreshDispute(client, matterId);
+        onDone();
+      },
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status === 409) {
+          // MATTER_CONFLICT or INVALID_TRANSITION: the dispute moved on; show why and load what it is now
+          setProblem(error.code === 'MATTER_CONFLICT' ? `${error.message} ${mt('action.conflict')}` : error.message);
+          void refreshDispute(client, matterId);
+          return;
+        }
+        const fields = serverFieldErrors(error);
+        const rest = showFieldErrors(form, fields, known);
+        if (fields.length > 0 && rest.length === 0) setProblem(undefined);
+        else setProblem(error instanceof ApiError ? error.message : t('common.loadFailed'));
+      },
+    );
+
+  const submit = async () => {
+    setProblem(undefined);
+    let values: ActionValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const schema: z.ZodType = ActionForms[action];
+    const parsed = schema.safeParse(actionBody(action, values, expectedVersion));
+    if (!parsed.success) {
+      const rest = showFieldErrors(form, zodFieldErrors(parsed.error, 'reason'), known);
+      if (rest.length > 0) setProblem(rest.flatMap((e) => e.errors).join('；'));
+      return;
+    }
+    const body = parsed.data as Record<string, unknown>;
+    const status = matter.data?.matter.status;
+    if (status !== undefined && isFinalAction(action, status)) {
+      modal.confirm({
+        title: mt('action.finalTitle', { action: label }),
+        content: mt('action.final', { action: label }),
+        okText: mt('action.submit'),
+        cancelText: t('common.cancel'),
+        okButtonProps: { danger },
+        onOk: () => send(body),
+      });
+      return;
+    }
+    await send(body);
+  };
+
+  return (
+    <Modal
+      open
+      title={label}
+      okText={mt('action.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger }}
+      confirmLoading={act.isPending}
+      onOk={() => void submit()}
+      onCancel={() => !act.isPending && onClose()}
+      destroyOnHidden
+      width={600}
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="action-problem" />}
+      <Form<ActionValues> form={form} layout="vertical" initialValues={{ kind: 'written', terms: [''] }} preserve={false}>
+        <ActionFields action={action} matterId={matterId} />
+      </Form>
+    </Modal>
+  );
+}

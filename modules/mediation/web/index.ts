@@ -1,0 +1,67 @@
+import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ActionForms, DISPUTE_WORKFLOW } from '@sifa/mediation/shared';
+import { lazyPage } from '@sifa/ui';
+import type { MatterActionFormProps, WebModule } from '@sifa/ui';
+import type { ComponentType } from 'react';
+import { LazyActionForm } from './components/LazyActionForm';
+
+/**
+ * Every dispute action goes through the module's own route with its form — also `accept`, which needs no data but
+ * must go through the module so the dispute records its acceptance date (the success-rate denominator); the kernel's
+ * plain action route would skip that.
+ */
+const actionForms: Record<string, ComponentType<MatterActionFormProps>> = Object.fromEntries(
+  Object.keys(ActionForms).map((action) => [`dispute.${action}`, LazyActionForm]),
+);
+
+/** 人民调解: the dispute register, registration, the dispute page and the dashboard. */
+export const mediationWeb: WebModule = {
+  name: 'mediation',
+  labelZh: '人民调解',
+  labelEn: "People's mediation",
+  groups: [{ key: 'mediation', labelZh: '人民调解', labelEn: "People's mediation", order: 100 }],
+  workflows: [DISPUTE_WORKFLOW],
+  matterActionForms: actionForms,
+  entries: [
+    {
+      key: 'mediation.disputes',
+      group: 'mediation',
+      labelZh: '纠纷台账',
+      labelEn: 'Disputes',
+      path: '/mediation/disputes',
+      permission: 'mediation.dispute.read',
+      icon: SolutionOutlined,
+      element: lazyPage(() => import('./pages/DisputesPage').then((m) => m.DisputesPage)),
+    },
+    {
+      key: 'mediation.dispute-new',
+      group: 'mediation',
+      labelZh: '登记纠纷',
+      labelEn: 'Register a dispute',
+      path: '/mediation/disputes/new',
+      permission: 'mediation.dispute.write',
+      menu: false,
+      element: lazyPage(() => import('./pages/NewDisputePage').then((m) => m.NewDisputePage)),
+    },
+    {
+      key: 'mediation.dispute',
+      group: 'mediation',
+      labelZh: '纠纷详情',
+      labelEn: 'Dispute',
+      path: '/mediation/disputes/:id',
+      permission: 'mediation.dispute.read',
+      menu: false,
+      element: lazyPage(() => import('./pages/DisputePage').then((m) => m.DisputePage)),
+    },
+    {
+      key: 'mediation.dashboard',
+      group: 'mediation',
+      labelZh: '调解工作看板',
+      labelEn: 'Mediation dashboard',
+      path: '/mediation/dashboard',
+      permission: 'mediation.indicator.read',
+      icon: DashboardOutlined,
+      element: lazyPage(() => import('./pages/DashboardPage').then((m) => m.DashboardPage)),
+    },
+  ],
+};

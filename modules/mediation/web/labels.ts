@@ -1,0 +1,67 @@
+import {
+  ActionForms,
+  DISPUTE_CATEGORIES,
+  DISPUTE_CATEGORY_CODES,
+  DISPUTE_SOURCE_CODES,
+  DISPUTE_SOURCES,
+  DISPUTE_STATUSES,
+  DISPUTE_WORKFLOW,
+  PARTY_ROLES,
+} from '@sifa/mediation/shared';
+import type { DisputeAction, DisputeStatus } from '@sifa/mediation/shared';
+import type { StatusTone } from '@sifa/ui';
+import { pick } from '@sifa/web/src/i18n';
+import type { Lang } from '@sifa/web/src/i18n';
+
+type Named = Readonly<Record<string, { zh: string; en: string } | undefined>>;
+
+/** The label of a code in a `{ zh, en }` table; an unknown code shows as it is. */
+function labelIn(table: Named, code: string, lang: Lang): string {
+  const entry = table[code];
+  return entry ? pick(lang, entry.zh, entry.en) : code;
+}
+
+export const categoryLabel = (code: string, lang: Lang) => labelIn(DISPUTE_CATEGORIES, code, lang);
+export const sourceLabel = (code: string, lang: Lang) => labelIn(DISPUTE_SOURCES, code, lang);
+export const statusLabel = (code: string, lang: Lang) => labelIn(DISPUTE_WORKFLOW.labels.statuses, code, lang);
+export const actionLabel = (code: string, lang: Lang) => labelIn(DISPUTE_WORKFLOW.labels.actions, code, lang);
+export const partyRoleLabel = (code: string, lang: Lang) => labelIn(PARTY_ROLES, code, lang);
+
+const TONES: Record<DisputeStatus, StatusTone> = {
+  registered: 'default',
+  accepted: 'processing',
+  assigned: 'processing',
+  mediating: 'processing',
+  agreed: 'success',
+  failed: 'error',
+  declined: 'warning',
+  withdrawn: 'default',
+};
+
+export const isDisputeStatus = (v: string): v is DisputeStatus => (DISPUTE_STATUSES as readonly string[]).includes(v);
+export const statusTone = (code: string): StatusTone => (isDisputeStatus(code) ? TONES[code] : 'default');
+
+export const isDisputeAction = (v: string): v is DisputeAction => Object.hasOwn(ActionForms, v);
+
+/** Actions that end the dispute: asked once more before they are sent. */
+export function isFinalAction(action: DisputeAction, status: string): boolean {
+  if (!isDisputeStatus(status)) return false;
+  const next = (DISPUTE_WORKFLOW.transitions[status] as Partial<Record<DisputeAction, DisputeStatus>>)[action];
+  return next !== undefined && (DISPUTE_WORKFLOW.terminal as readonly string[]).includes(next);
+}
+
+/** Refusing, withdrawing or ending: shown in red. */
+export const DANGER_ACTIONS: ReadonlySet<string> = new Set(['decline', 'withdraw', 'fail', 'partyRefuses']);
+
+export const categoryOptions = (lang: Lang) =>
+  DISPUTE_CATEGORY_CODES.map((c) => ({ value: c, label: pick(lang, DISPUTE_CATEGORIES[c].zh, DISPUTE_CATEGORIES[c].en) }));
+export const sourceOptions = (lang: Lang) =>
+  DISPUTE_SOURCE_CODES.map((c) => ({ value: c, label: pick(lang, DISPUTE_SOURCES[c].zh, DISPUTE_SOURCES[c].en) }));
+export const statusOptions = (lang: Lang) => DISPUTE_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) }));
+export const roleOptions = (lang: Lang) =>
+  (Object.keys(PARTY_ROLES) as (keyof typeof PARTY_ROLES)[]).map((r) => ({ value: r, label: partyRoleLabel(r, lang) }));
+
+/** 1,234.50 — yuan with thousands separators and two decimals. */
+export function formatYuan(value: number, lang: Lang): string {
+  return value.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

@@ -1,0 +1,164 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { IndicatorResult, Matter, pageOf } from '@sifa/kernel/shared';
+import { ConfirmationInput, Dispute, DisputeListItem } from '@sifa/mediation/shared';
+import type { CreateDisputeInput } from '@sifa/mediation/shared';
+import { apiGet, apiSend, queryString } from '@sifa/web/src/api';
+import type { QueryValue } from '@sifa/web/src/api';
+import { matterKeys } from '@sifa/web/src/matters/queries';
+
+// `GET /api/mediation/disputes/:id/sessions` and `/committees` and the indicator drill-down declare no response
+// schema on the server (or declare it inside the route file); they are written out here so every answer is checked.
+
+export const Session = z.object({
+  id: z.string(),
+  heldOn: z.string(),
+  place: z.string(),
+  attendees: z.string(),
+  record: z.string(),
+  createdAt: z.string(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const Committee = z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() });
+export type Committee = z.infer<typeof Committee>;
+
+export const DisputePage = pageOf(DisputeListItem);
+
+export const ByUnit = z.object({ total: IndicatorResult, rows: z.array(IndicatorResult) });
+export type ByUnit = z.infer<typeof ByUnit>;
+
+export const DrillPage = z.object({
+  columns: z.array(z.object({ key: z.string(), header: z.string() })),
+  items: z.array(z.record(z.string(), z.unknown())),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type DrillPage = z.infer<typeof DrillPage>;
+
+export type Params = Record<string, QueryValue>;
+
+const base = (id: string) => `/api/mediation/disputes/${encodeURIComponent(id)}`;
+
+export const mediationKeys = {
+  all: ['mediation'] as const,
+  list: (params: Params) => ['mediation', 'disputes', params] as const,
+  dispute: (id: string) => ['mediation', 'dispute', id] as const,
+  sessions: (id: string) => ['mediation', 'dispute', id, 'sessions'] as const,
+  committees: ['mediation', 'committees'] as const,
+};
+
+export function useDisputePage(params: Params) {
+  return useQuery({
+    queryKey: mediationKeys.list(params),
+    queryFn: () => apiGet(`/api/mediation/disputes${queryString(params)}`, DisputePage),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The dispute with its related earlier disputes; the page shows a 404 itself. */
+export function useDispute(id: string) {
+  return useQuery({
+    queryKey: mediationKeys.dispute(id),
+    queryFn: () => apiGet(base(id), Dispute),
+    meta: { silent: true },
+  });
+}
+
+export function useSessions(id: string) {
+  return useQuery({ queryKey: mediationKeys.sessions(id), queryFn: () => apiGet(`${base(id)}/sessions`, z.array(Session)) });
+}
+
+export function useCommittees(enabled = true) {
+  return useQuery({
+    queryKey: mediationKeys.committees,
+    queryFn: () => apiGet('/api/mediation/committees', z.array(Committee)),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** After anything changed a dispute: its matter, the mediation lists, the to-do list and the figures reload. */
+export async function refreshDispute(client: QueryClient, id: string): Promise<void> {
+  await Promise.all([
+    client.invalidateQueries({ queryKey: matterKeys.all(id) }),
+    client.invalidateQueries({ queryKey: mediationKeys.all }),
+    client.invalidateQueries({ queryKey: ['todos'] }),
+    client.invalidateQueries({ queryKey: ['indicator'] }),
+  ]);
+}
+
+export function useCreateDispute() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateDisputeInput) => apiSend('POST', '/api/mediation/disputes', input, Matter),
+    // the form shows field errors itself
+    meta: { silent: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: mediationKeys.all }),
+  });
+}
+
+/** One workflow action with its form (the body carries `expectedVersion`); the caller reports the outcome. */
+export function useDisputeAction(id: string) {
+  return useMutation({
+    mutationFn: ({ action, body }: { action: string; body: Record<string, unknown> }) =>
+      apiSend('POST', `${base(id)}/${encodeURIComponent(action)}`, body, Matter),
+    meta: { silent: true },
+  });
+}
+
+export function useRecordConfirmation(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.infer<typeof ConfirmationInput>) => apiSend('POST', `${base(id)}/confirmation`, input, Dispute),
+    meta: { silent: true },
+    onSuccess: () => refreshDispute(client, id),
+  });
+}
+
+export function useMarkRisk(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { atRisk: boolean; reason?: string }) => apiSend('POST', `${base(id)}/risk`, input, Dispute),
+    onSuccess: () => refreshDispute(client, id),
+  });
+}
+
+/** Period and unit of the dashboard; `org` is the top-bar unit. */
+export interface IndicatorParams {
+  org?: string;
+  from?: string;
+  to?: string;
+}
+
+const indicatorPath = (id: string) => `/api/indicators/${encodeURIComponent(id)}`;
+
+export function useIndicator(id: string, params: IndicatorParams) {
+  return useQuery({
+    queryKey: ['indicator', id, params],
+    queryFn: () => apiGet(`${indicatorPath(id)}${queryString({ ...params })}`, IndicatorResult),
+  });
+}
+
+export function useIndicatorByUnit(id: string, params: IndicatorParams) {
+  return useQuery({
+    queryKey: ['indicator', id, 'by-unit', params],
+    queryFn: () => apiGet(`${indicatorPath(id)}/by-unit${queryString({ ...params })}`, ByUnit),
+  });
+}
+
+export type DrillPart = 'numerator' | 'denominator';
+
+export function useIndicatorRecords(id: string, part: DrillPart, params: Params, enabled: boolean) {
+  return useQuery({
+    queryKey: ['indicator', id, 'records', part, params],
+    queryFn: () => apiGet(`${indicatorPath(id)}/records${queryString({ ...params, part })}`, DrillPage),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export const indicatorExportPath = (id: string, kind: 'records' | 'by-unit', params: Params) =>
+  `${indicatorPath(id)}/${kind}.xlsx${queryString(params)}`;
