@@ -21,6 +21,15 @@ import { lazyPage } from '@sifa/ui';
 
 const LoginPage = lazyPage(() => import('./pages/LoginPage').then((m) => m.LoginPage));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage));
+const PortalLayout = lazyPage(() => import('./portal/PortalLayout').then((m) => m.PortalLayout));
+const PortalHomePage = lazyPage(() => import('./portal/pages/PortalHomePage').then((m) => m.PortalHomePage));
+const PortalLoginPage = lazyPage(() => import('./portal/pages/PortalLoginPage').then((m) => m.PortalLoginPage));
+const PortalTrackPage = lazyPage(() => import('./portal/pages/PortalTrackPage').then((m) => m.PortalTrackPage));
+const PortalVerifyEntryPage = lazyPage(() =>
+  import('./portal/pages/PortalVerifyEntryPage').then((m) => m.PortalVerifyEntryPage),
+);
+const PortalMePage = lazyPage(() => import('./portal/pages/PortalMePage').then((m) => m.PortalMePage));
+const VerifyPage = lazyPage(() => import('./portal/pages/VerifyPage').then((m) => m.VerifyPage));
 
 /** Hands antd's context-aware message API to code outside components (the query cache's error handler). */
 function MessageBridge() {
@@ -47,6 +56,19 @@ function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* the public portal: its own layout and citizen session, no staff menu */}
+        <Route path="/portal" element={<PortalLayout />}>
+          <Route index element={<PortalHomePage />} />
+          <Route path="login" element={<PortalLoginPage />} />
+          <Route path="track" element={<PortalTrackPage />} />
+          <Route path="verify" element={<PortalVerifyEntryPage />} />
+          <Route path="me" element={<PortalMePage />} />
+          <Route path="*" element={<NotFoundPage home="/portal" />} />
+        </Route>
+        {/* the QR code on a printed document opens this */}
+        <Route path="/verify/:code" element={<PortalLayout />}>
+          <Route index element={<VerifyPage />} />
+        </Route>
         <Route
           element={
             <RequireAuth>

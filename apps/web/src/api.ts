@@ -188,7 +188,12 @@ export function apiGet<S extends z.ZodType>(path: string, schema: S): Promise<z.
 }
 
 /** POST/PATCH with a JSON body; checks the answer against `schema`. */
-export function apiSend<S extends z.ZodType>(method: WriteMethod, path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+export function apiSend<S extends z.ZodType>(
+  method: WriteMethod,
+  path: string,
+  body: unknown,
+  schema: S,
+): Promise<z.infer<S>> {
   return staffApi.send(method, path, body, schema);
 }
 
@@ -198,7 +203,12 @@ export function apiCall(method: WriteMethod, path: string, body?: unknown): Prom
 }
 
 /** Upload one file (multipart, field `file`) and check the answer against `schema`. */
-export function apiUpload<S extends z.ZodType>(path: string, file: Blob, fileName: string, schema: S): Promise<z.infer<S>> {
+export function apiUpload<S extends z.ZodType>(
+  path: string,
+  file: Blob,
+  fileName: string,
+  schema: S,
+): Promise<z.infer<S>> {
   return staffApi.upload(path, file, fileName, schema);
 }
 

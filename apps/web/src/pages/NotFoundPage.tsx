@@ -2,8 +2,8 @@ import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n';
 
-/** 404: no page at this address. */
-export function NotFoundPage() {
+/** 404: no page at this address; the button leads to `home` (the portal passes its own). */
+export function NotFoundPage({ home = '/' }: { home?: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   return (
@@ -12,7 +12,7 @@ export function NotFoundPage() {
       title={t('error.notFound.title')}
       subTitle={t('error.notFound.text')}
       extra={
-        <Button type="primary" onClick={() => void navigate('/')}>
+        <Button type="primary" onClick={() => void navigate(home)}>
           {t('error.backHome')}
         </Button>
       }

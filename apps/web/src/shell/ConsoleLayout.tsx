@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { useCompact } from '../lib/use-compact';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { PageLoading } from './PageLoading';
 import { SideMenu } from './SideMenu';
 import { UnitFilterSelect } from './UnitFilter';
@@ -25,8 +26,8 @@ function Brand({ short = false }: { short?: boolean }) {
 }
 
 /**
- * The console frame: grouped menu on the left (a drawer below 768 px), top bar with the unit filter, language switch
- * and user menu; the page in the middle.
+ * The console frame: grouped menu on the left (a drawer below 768 px), top bar with the unit filter, notifications,
+ * language switch and user menu; the page in the middle.
  */
 export function ConsoleLayout() {
   const { t } = useI18n();
@@ -87,6 +88,7 @@ export function ConsoleLayout() {
           )}
           <div style={{ flex: 1 }} />
           {!mobile && <UnitFilterSelect width={240} />}
+          <NotificationBell />
           <LanguageSwitch compact={mobile} />
           <UserMenu compact={mobile} />
         </Layout.Header>

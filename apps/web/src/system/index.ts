@@ -1,8 +1,10 @@
 import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazyPage } from '@sifa/ui';
 import type { WebModule } from '@sifa/ui';
+import { deadlineEntries } from '../deadlines';
+import { matterEntries } from '../matters';
 
-/** The kernel's own pages: the to-do list, units, users, audit log. */
+/** The kernel's own pages: the to-do list, matter detail, deadline explainer, units, users, audit log, holiday calendar. */
 export const systemModule: WebModule = {
   name: 'kernel',
   labelZh: '平台',
@@ -22,6 +24,7 @@ export const systemModule: WebModule = {
       icon: CheckSquareOutlined,
       element: lazyPage(() => import('./pages/TodoPage').then((m) => m.TodoPage)),
     },
+    ...matterEntries,
     {
       key: 'orgs',
       group: 'system',
@@ -52,5 +55,6 @@ export const systemModule: WebModule = {
       icon: AuditOutlined,
       element: lazyPage(() => import('./pages/AuditPage').then((m) => m.AuditPage)),
     },
+    ...deadlineEntries,
   ],
 };

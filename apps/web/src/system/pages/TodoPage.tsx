@@ -2,14 +2,17 @@ import { Button, Card, Empty, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TodoItem } from '@sifa/kernel/shared';
 import { DeadlineBadge } from '@sifa/ui';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { formatNumber, pick, useI18n } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useCompact } from '../../lib/use-compact';
 import { findWebModule } from '../../registry';
 import { useTodos } from '../queries';
 
-/** 我的待办: matters waiting for the signed-in user, with their deadline level. */
+/** Only links inside the console are followed (`//host` is not a path). */
+const internal = (link: string) => link.startsWith('/') && !link.startsWith('//');
+
+/** 我的待办: matters waiting for the signed-in user, with their deadline level; a row opens its matter. */
 export function TodoPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
@@ -19,18 +22,22 @@ export function TodoPage() {
   const total = data?.total ?? 0;
 
   const open = (item: TodoItem) => {
-    if (item.link.startsWith('/') && !item.link.startsWith('//')) void navigate(item.link);
+    if (internal(item.link)) void navigate(item.link);
   };
 
   const columns: TableColumnsType<TodoItem> = [
     {
       title: t('todo.item'),
       dataIndex: 'title',
-      render: (_v, item) => (
-        <Typography.Link onClick={() => open(item)} style={{ whiteSpace: 'nowrap' }}>
-          {item.title}
-        </Typography.Link>
-      ),
+      // a real link (the matter page), so it can also open in a new tab
+      render: (_v, item) =>
+        internal(item.link) ? (
+          <Link to={item.link} style={{ whiteSpace: 'nowrap' }}>
+            {item.title}
+          </Link>
+        ) : (
+          item.title
+        ),
     },
     {
       title: t('todo.module'),

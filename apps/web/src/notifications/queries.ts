@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiCall, apiGet } from '../api';
+
+// Declared inside the kernel's notification.routes.ts; repeated here so the answers are checked.
+export const Notification = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationPage = z.object({
+  items: z.array(Notification),
+  total: z.number(),
+  unread: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+const keys = {
+  all: ['notifications'] as const,
+  count: ['notifications', 'unread-count'] as const,
+  latest: ['notifications', 'latest'] as const,
+};
+
+export const POLL_MS = 60_000;
+export const LATEST_COUNT = 8;
+
+/** The unread count, asked every minute; a failed poll stays quiet (the next one may succeed). */
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: keys.count,
+    queryFn: () => apiGet('/api/notifications/unread-count', z.object({ unread: z.number() })),
+    refetchInterval: POLL_MS,
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+    meta: { silent: true },
+  });
+}
+
+/** The latest notifications, read and unread, for the bell's dropdown. */
+export function useLatestNotifications(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.latest,
+    queryFn: () => apiGet(`/api/notifications?page=1&pageSize=${String(LATEST_COUNT)}`, NotificationPage),
+    enabled,
+    staleTime: 0,
+    meta: { silent: true },
+  });
+}
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiCall('POST', `/api/notifications/${encodeURIComponent(id)}/read`),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+export function useMarkAllRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiCall('POST', '/api/notifications/read-all'),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.all }),
+  });
+}

@@ -1,0 +1,64 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+
+// The same Chromium, launch options and CI behaviour as console.browser.test.ts.
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const DEMO_PASSWORD = 'Sifa@2026';
+const WEB_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../../../../test-results/screenshots/', import.meta.url));
+
+export const missing = !existsSync(CHROMIUM);
+export const inCi = process.env.CI === 'true';
+
+/** Warns once when the browser tests of `file` are skipped for want of Chromium (outside CI). */
+export function warnIfSkipped(file: string): void {
+  if (missing && !inCi) {
+    console.warn(
+      `${file}: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`,
+    );
+  }
+}
+
+/** Builds the console once if nobody has (CI runs `npm run build:web` first), then starts Chromium. */
+export async function launchBrowser(): Promise<Browser> {
+  if (missing) {
+    throw new Error(
+      `Chromium is required in CI but was not found at ${CHROMIUM}: install the Debian packages chromium and ` +
+        'fonts-noto-cjk, or point CHROMIUM_PATH at a Chromium binary',
+    );
+  }
+  if (!existsSync(`${WEB_ROOT}/dist/index.html`)) {
+    const { build } = await import('vite');
+    await build({ root: WEB_ROOT, logLevel: 'warn' });
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A phone: 390 × 844 at 2×, touch, Chinese. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+}
+
+export function desktopContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
