@@ -74,7 +74,10 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     expect(agreed.status).toBe('agreed');
     const deadlines = (await office.request('GET', `/api/matters/${d.id}/deadlines`)).json<{ ruleId: string; dueDate: string; status: string }[]>();
     // 2024-03-31 is a Sunday: the window ends on Monday 2024-04-01 (民事诉讼法 第八十五条).
-    expect(deadlines).toEqual([expect.objectContaining({ ruleId: 'mediation.judicial-confirmation', dueDate: '2024-04-01', status: 'open' })]);
+    expect(deadlines).toEqual([expect.objectContaining({ ruleId: 'mediation.judicial-confirmation', dueDate: '2024-04-01', status: 'open', level: 'overdue' })]);
+    const explained = deadlines[0] as unknown as { explanation: string[]; cite: { file: string; article: string } };
+    expect(explained.cite.file).toBe('people-mediation-law-2010.md');
+    expect(explained.explanation.join('')).toContain('2024-04-01');
     const detail = (await office.request('GET', `/api/mediation/disputes/${d.id}`)).json<{ committeeName: string; mediatorName: string; agreementKind: string }>();
     expect(detail).toMatchObject({ committeeName: '解放街道人民调解委员会', mediatorName: '刘调解', agreementKind: 'written' });
     // The written agreement was printed with its number and QR code; its public verification shows no party.

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
 import type { TodoItem } from '../shared/common';
-import { levelOf, type Deadline, type DeadlineLevel, type DeadlineRule, type DeadlineStatus, type DueDateResult } from '../shared/deadline-model';
+import { levelOf, type Deadline, type DeadlineLevel, type DeadlineRule, type DeadlineStatus, type DueDateResult, type MatterDeadline } from '../shared/deadline-model';
 import type { Calendar } from './calendar';
 import { getCalendar } from './calendar.cache';
 import { addDays, assertIsoDate, daysBetween } from './dates';
@@ -172,6 +172,19 @@ const statusZh = (s: string) => ({ open: '正在计时', paused: '已中止计�
 
 export async function listMatterDeadlines(ctx: Ctx, matterId: string): Promise<Deadline[]> {
   return (await repo.listMatterDeadlines(ctx.db, ctx.scope, matterId)).map(toDeadline);
+}
+
+/** The matter's deadlines with today's level and, for each, the explanation and citation of its date. */
+export async function describeMatterDeadlines(ctx: Ctx, matterId: string, today: string): Promise<MatterDeadline[]> {
+  const rows = await repo.listMatterDeadlines(ctx.db, ctx.scope, matterId);
+  const calendar = await getCalendar(ctx.db);
+  return rows.map((row) => {
+    const d = toDeadline(row);
+    const rule = getDeadlineRule(row.ruleId);
+    const { result } = computeDeadline(rule, row, calendar);
+    const level: DeadlineLevel = d.status === 'open' ? levelOf(d.dueDate, d.warnDate, today) : 'normal';
+    return { ...d, ruleNameEn: rule.nameEn, level, explanation: result.explanation, skippedHolidays: result.skippedHolidays, cite: result.cite };
+  });
 }
 
 export const TODO_LIMIT = 500;

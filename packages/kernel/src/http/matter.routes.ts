@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { findWorkflow, type ModuleDefinition } from '../define-module';
 import { AppError, notFound } from '../errors';
 import * as matters from '../matters/matter.service';
-import { listMatterDeadlines } from '../deadlines/deadline.service';
-import { Deadline } from '../shared/deadline-model';
+import { describeMatterDeadlines } from '../deadlines/deadline.service';
+import { systemClock } from '../deadlines/clock';
+import { MatterDeadline } from '../shared/deadline-model';
 import { addMatterParty, listMatterParties, removeMatterParty } from '../matters/matter-parties';
 import { IdParams } from '../shared/common';
 import { ActInput, Matter, MatterActionEntry } from '../shared/matters';
@@ -24,7 +25,7 @@ const MatterDetail = z.object({
 });
 
 /** The kernel's generic matter pages: any module's matter by id, its allowed actions, its timeline. */
-export function matterRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
+export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
   const db = engine.db;
 
   async function load(ctx: Ctx, id: string): Promise<{ matter: Matter; wf: WorkflowDefinition }> {
@@ -79,11 +80,11 @@ export function matterRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () =
 
   app.get(
     '/api/matters/:id/deadlines',
-    { config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } }, schema: { tags, summary: '事项的法定期限 (到期日、预警级别、计算说明与法条依据)', params: IdParams, response: { 200: z.array(Deadline) } } },
+    { config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } }, schema: { tags, summary: '事项的法定期限 (到期日、预警级别、计算说明与法条依据)', params: IdParams, response: { 200: z.array(MatterDeadline) } } },
     async (req) => {
       const ctx = ctxOf(req, db);
       await load(ctx, req.params.id);
-      return listMatterDeadlines(ctx, req.params.id);
+      return describeMatterDeadlines(ctx, req.params.id, (clock ?? systemClock).today());
     },
   );
 

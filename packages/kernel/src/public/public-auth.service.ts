@@ -41,7 +41,7 @@ export async function requestCode(db: Kysely<Database>, crypto: FieldCrypto, raw
       .execute();
     const last = recent[0];
     const wait = last ? policy.resendSeconds - Math.floor((Date.now() - new Date(last.createdAt).getTime()) / 1000) : 0;
-    if (wait > 0) throw new AppError('OTP_TOO_SOON', { seconds: wait });
+    if (wait > 0) throw new AppError('OTP_TOO_SOON', { seconds: wait }, { seconds: wait });
     if (recent.length >= policy.maxPerPhonePerDay) throw new AppError('OTP_DAILY_LIMIT', { max: policy.maxPerPhonePerDay });
     const id = randomUUID();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');

@@ -183,6 +183,16 @@ export const Deadline = z.object({
 });
 export type Deadline = z.infer<typeof Deadline>;
 
+/** A deadline as a matter page shows it: today's level and why the date is what it is. */
+export const MatterDeadline = Deadline.extend({
+  ruleNameEn: z.string(),
+  level: DeadlineLevel,
+  explanation: z.array(z.string()),
+  skippedHolidays: z.array(NamedDate),
+  cite: DeadlineCite,
+});
+export type MatterDeadline = z.infer<typeof MatterDeadline>;
+
 /** An official holiday schedule of one year as the State Council publishes it (国务院办公厅 通知). */
 export const CalendarSchedule = z.object({
   holidays: z.array(NamedDate).min(1, '至少应有一个放假日期'),
