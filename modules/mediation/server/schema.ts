@@ -50,10 +50,20 @@ export interface SessionsTable {
   createdAt: Ts;
 }
 
+export interface RatingsTable {
+  id: string;
+  disputeId: string;
+  accountId: string;
+  score: number;
+  comment: string | null;
+  createdAt: Ts;
+}
+
 // A type alias (not an interface) so it satisfies Kysely's Record<string, …> constraint of withTables().
 export type MediationTables = {
   'mediation.disputes': DisputesTable;
   'mediation.sessions': SessionsTable;
+  'mediation.ratings': RatingsTable;
 };
 
 export type MediationDb = Kysely<Database & MediationTables>;

@@ -3,3 +3,4 @@ export * from './indicators';
 export * from './permissions';
 export * from './schemas';
 export * from './workflow';
+export * from './court';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Matter, PartyInput } from '@sifa/kernel/shared';
+import { checkIdNumber, checkMobile, checkUscc, IdTypeSchema, Matter, PartyInput } from '@sifa/kernel/shared';
 import { DISPUTE_CATEGORY_CODES, DISPUTE_SOURCE_CODES, type DisputeCategory, type DisputeSource } from './categories';
 import { DISPUTE_STATUSES } from './workflow';
 
@@ -120,3 +120,71 @@ export const ConfirmationInput = z.object({
 });
 
 export const FollowUpInput = z.object({ performed: z.enum(['full', 'partial', 'none'], { error: '请选择履行情况' }), note });
+
+// ── Public portal: a citizen applies for mediation, then rates the mediator (issue #4 item 6) ──
+
+const portalPhone = z.string().trim().max(30, '手机号码过长').optional();
+
+/** The other side as a citizen knows it: a name, and an ID number or credit code when known. */
+export const PortalRespondentInput = z
+  .object({
+    kind: z.enum(['person', 'organisation'], { error: '请选择被申请人是个人还是单位' }),
+    name: z.string().trim().min(1, '请填写被申请人姓名或名称').max(100, '姓名或名称不超过 100 个字'),
+    idType: IdTypeSchema.optional(),
+    idNumber: z.string().trim().max(40, '证件号码过长').optional(),
+    uscc: z.string().trim().max(30, '统一社会信用代码过长').optional(),
+    phone: portalPhone,
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === 'person' && v.idNumber) {
+      const id = checkIdNumber(v.idType ?? 'resident-id', v.idNumber);
+      if (!id.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `被申请人${v.name}的证件号码有误：${id.problem}` });
+    }
+    if (v.kind === 'organisation' && v.uscc) {
+      const code = checkUscc(v.uscc);
+      if (!code.ok) ctx.addIssue({ code: 'custom', path: ['uscc'], message: `被申请人${v.name}的统一社会信用代码有误：${code.problem}` });
+    }
+    const phone = v.phone ? checkMobile(v.phone) : undefined;
+    if (phone && !phone.ok) ctx.addIssue({ code: 'custom', path: ['phone'], message: `被申请人${v.name}的手机号码有误：${phone.problem}` });
+  });
+export type PortalRespondentInput = z.infer<typeof PortalRespondentInput>;
+
+export const PortalApplicationInput = z.object({
+  officeId: z.uuid('请选择司法所'),
+  category: DisputeCategorySchema,
+  summary: z.string().trim().min(2, '请简述纠纷 (至少 2 个字)').max(60, '纠纷名称不超过 60 个字'),
+  description: z.string().trim().min(5, '请写明纠纷事实和请求 (至少 5 个字)').max(5000, '纠纷情况不超过 5000 字'),
+  address: z.string().trim().max(200, '地址不超过 200 个字').optional(),
+  applicant: z
+    .object({
+      name: z.string().trim().min(1, '请填写您的姓名').max(100, '姓名不超过 100 个字'),
+      idType: IdTypeSchema,
+      idNumber: z.string({ error: '请填写您的证件号码' }).trim().max(40, '证件号码过长'),
+    })
+    .superRefine((v, ctx) => {
+      const id = checkIdNumber(v.idType, v.idNumber);
+      if (!id.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `您的证件号码有误：${id.problem}` });
+    }),
+  respondents: z.array(PortalRespondentInput).min(1, '请至少填写一名被申请人').max(10, '被申请人不超过 10 名'),
+});
+export type PortalApplicationInput = z.infer<typeof PortalApplicationInput>;
+
+export const PortalApplicationResult = z.object({ number: z.string(), officeName: z.string() });
+export type PortalApplicationResult = z.infer<typeof PortalApplicationResult>;
+
+export const PortalOffice = z.object({ id: z.string(), name: z.string(), countyName: z.string().nullable() });
+export type PortalOffice = z.infer<typeof PortalOffice>;
+
+export const RatingInput = z.object({
+  number: z.string().trim().min(3, '请输入编号').max(60),
+  score: z.number({ error: '请选择 1 至 5 星' }).int('请选择 1 至 5 星').min(1, '请选择 1 至 5 星').max(5, '请选择 1 至 5 星'),
+  comment: z.string().trim().max(500, '评价内容不超过 500 个字').optional(),
+});
+export type RatingInput = z.infer<typeof RatingInput>;
+
+/** Whether the signed-in citizen may rate the mediation of `number`, and the rating given if any. */
+export const RatingStatus = z.object({
+  eligible: z.boolean(),
+  rating: z.object({ score: z.number(), comment: z.string().nullable(), createdAt: z.string() }).nullable(),
+});
+export type RatingStatus = z.infer<typeof RatingStatus>;
