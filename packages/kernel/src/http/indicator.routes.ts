@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ModuleDefinition } from '../define-module';
-import { computeIndicator, drillIndicator, listIndicators, type IndicatorCatalog } from '../indicators/indicator.service';
+import { computeIndicator, computeIndicators, drillIndicator, listIndicators, type IndicatorCatalog } from '../indicators/indicator.service';
 import { MATTERS_SOURCE } from '../indicators/sources';
 import { listOrgs } from '../orgs/org.repository';
 import { notFound } from '../errors';
@@ -42,6 +42,23 @@ export function indicatorRoutes(app: SifaApp, { engine }: ModuleDeps, modules: (
     '/api/indicators',
     { config: { permission: 'kernel.indicator.read', scopeProbe: { kind: 'unscoped', reason: '只列出指标定义，不含数据' } }, schema: { tags, summary: '可查看的指标定义', response: { 200: z.array(Definition) } } },
     (req) => listIndicators(ctxOf(req, db), catalog()).map(({ id, nameZh, nameEn, unit, decimals, description }) => ({ id, nameZh, nameEn, unit, decimals, ...(description ? { description } : {}) })),
+  );
+
+  app.get(
+    '/api/indicator-values',
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: { kind: 'list', query: { ids: 'sample.accepted,sample.close-rate' }, orgQuery: 'org' } },
+      schema: {
+        tags,
+        summary: '一次取多个指标 (同一来源的指标一次扫描)，供看板使用',
+        querystring: IndicatorQuery.extend({ ids: z.string().regex(/^[a-z0-9.,-]+$/, '指标编号以逗号分隔').max(2000) }),
+        response: { 200: z.array(IndicatorResult) },
+      },
+    },
+    (req) => {
+      const { ids, ...p } = req.query;
+      return computeIndicators(ctxOf(req, db), catalog(), [...new Set(ids.split(',').filter(Boolean))], p);
+    },
   );
 
   app.get(

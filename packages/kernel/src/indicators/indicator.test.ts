@@ -74,6 +74,13 @@ describe('indicator engine over matters', () => {
     expect(cmp.rows.filter((r) => r.orgName.endsWith('司法局'))).toHaveLength(18);
   });
 
+  test('several indicators in one call equal the figures taken one by one (one scan per source)', async () => {
+    const one = await Promise.all(['sample.accepted', 'sample.close-rate'].map(async (id) => (await zg.request('GET', `/api/indicators/${id}`)).json<unknown>()));
+    const batch = (await zg.request('GET', '/api/indicator-values?ids=sample.accepted,sample.close-rate')).json<unknown[]>();
+    expect(batch).toEqual(one);
+    expect((await zg.request('GET', `/api/indicator-values?ids=sample.accepted&org=${await t.orgId('宁都县司法局')}`)).statusCode).toBe(404);
+  });
+
   test('a county cannot ask for another county’s figure', async () => {
     const res = await zg.request('GET', `/api/indicators/sample.close-rate?org=${await t.orgId('宁都县司法局')}`);
     expect(res.statusCode).toBe(404);

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench` — ratios measured in the same run, on the embedded engine (default) or PostgreSQL
+ * (DATABASE_URL), with peak memory. Issue #4 targets:
+ *   1. creating a dispute through the HTTP API vs a bare single-INSERT route      target ≥ 0.5×
+ *   2. all mediation dashboard indicators vs one hand-written GROUP BY            target ≤ 2×
+ * Sizes: BENCH_DISPUTES (default 100,000; the issue's 10^6 with BENCH_DISPUTES=1000000), BENCH_CREATES (300).
+ * Record results with machine and date in docs/benchmarks.md.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { computeIndicator, computeIndicators, defineModule, migrate, openEngine, type Engine } from '@sifa/kernel';
+import { buildApp, allModules } from '@sifa/server/app';
+import { loadConfig } from '@sifa/server/config';
+import { businessModules } from '@sifa/server/registry';
+import { seedIfEmpty } from '@sifa/server/seed/seed';
+import { MEDIATION_INDICATORS } from '@sifa/mediation/shared';
+import { generateDisputes } from '../modules/mediation/server/demo';
+import { catalogOf } from '../packages/kernel/src/http/indicator.routes';
+
+const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
+const CREATES = Number(process.env.BENCH_CREATES ?? 300);
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+/** A route that does one INSERT and nothing else: the floor the real intake is compared with. */
+const bareModule = defineModule({
+  name: 'bench',
+  labelZh: '基准',
+  labelEn: 'Bench',
+  permissions: ['bench.row.write'],
+  roleGrants: { 'office-staff': ['bench.row.write'] },
+  routes(app, { engine }) {
+    app.post('/api/bench/bare', { config: { permission: 'bench.row.write', scopeProbe: { kind: 'self' } }, schema: { body: z.object({ title: z.string() }) } }, async (req, reply) => {
+      await sql`insert into bench_rows (title) values (${req.body.title})`.execute(engine.db);
+      return reply.code(201).send({ ok: true });
+    });
+  },
+});
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'sifa-bench-'));
+  const config = { ...loadConfig({ SIFA_DEMO_PASSWORD: 'Sifa@2026', SIFA_DATA_DIR: dir }), demoSize: 0, logLevel: 'silent', loginRatePerMinute: 1e6, rateLimitPerMinute: 1e9 };
+  const engine: Engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: dir });
+  const out: string[] = [];
+  const say = (line: string) => {
+    out.push(line);
+    console.log(line);
+  };
+  try {
+    if (config.databaseUrl) await sql`drop schema if exists mediation cascade; drop schema if exists kernel cascade; drop table if exists bench_rows`.execute(engine.db);
+    await migrate(engine, allModules(config, businessModules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])));
+    await seedIfEmpty(engine, config);
+    await sql`create table if not exists bench_rows (id bigint generated always as identity primary key, title text not null)`.execute(engine.db);
+    say(`Sifa bench — ${new Date().toISOString().slice(0, 10)}, ${engine.kind}, node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+
+    // 1. intake through the API vs a bare INSERT route, both through the same HTTP stack (inject).
+    const app = await buildApp({ engine, config, logger: false, modules: [...businessModules, bareModule] });
+    await app.ready();
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: 'Sifa@2026' } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const headers = { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
+    const office = (await engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道司法所').executeTakeFirstOrThrow()).id;
+    const dispute = (i: number) => ({
+      orgId: office, category: 'neighbour', source: 'window', summary: `邻里纠纷${i}`, description: '排水沟堵塞引发争执',
+      parties: [{ kind: 'person', name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X', phone: '13907971234', role: 'applicant' }],
+    });
+    let t0 = process.hrtime.bigint();
+    for (let i = 0; i < CREATES; i++) await app.inject({ method: 'POST', url: '/api/bench/bare', headers, payload: { title: `t${i}` } });
+    const bare = CREATES / (ms(t0) / 1000);
+    t0 = process.hrtime.bigint();
+    for (let i = 0; i < CREATES; i++) {
+      const r = await app.inject({ method: 'POST', url: '/api/mediation/disputes', headers, payload: dispute(i) });
+      if (r.statusCode !== 201) throw new Error(`intake failed: ${r.body}`);
+    }
+    const api = CREATES / (ms(t0) / 1000);
+    say(`1. dispute intake via API: ${api.toFixed(0)}/s; bare INSERT route: ${bare.toFixed(0)}/s; ratio ${(api / bare).toFixed(2)}× (target ≥ 0.5×)`);
+
+    // 2. all dashboard indicators for the whole city vs one GROUP BY over the same rows.
+    t0 = process.hrtime.bigint();
+    await generateDisputes(engine.db, { count: DISPUTES, year: 2025, until: new Date('2025-12-31T12:00:00+08:00'), seed: 1 });
+    say(`   generated ${DISPUTES.toLocaleString('en')} disputes in ${(ms(t0) / 1000).toFixed(1)} s`);
+    const user = await engine.db.selectFrom('kernel.users as u').innerJoin('kernel.orgs as o', 'o.id', 'u.orgId').select(['u.id', 'u.orgId', 'o.path', 'o.name']).where('u.username', '=', 'leader').executeTakeFirstOrThrow();
+    const ctx = { db: engine.db, actor: { id: user.id, username: 'leader', orgId: user.orgId }, scope: { orgId: user.orgId, path: user.path },
+      user: { id: user.id, username: 'leader', displayName: '', orgId: user.orgId, orgName: user.name, orgPath: user.path, roles: ['city-leader' as const], permissions: new Set(['mediation.indicator.read']), sessionId: '', csrfToken: '' } };
+    const catalog = catalogOf(businessModules);
+    const period = { from: '2025-01-01', to: '2025-12-31' };
+    const best = async (f: () => Promise<unknown>) => {
+      let min = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const s = process.hrtime.bigint();
+        await f();
+        min = Math.min(min, ms(s));
+      }
+      return min;
+    };
+    const oneByOneMs = await best(async () => {
+      for (const d of MEDIATION_INDICATORS) await computeIndicator(ctx, catalog, d.id, period);
+    });
+    const engineMs = await best(() => computeIndicators(ctx, catalog, MEDIATION_INDICATORS.map((d) => d.id), period));
+    const handMs = await best(() =>
+      sql`select count(*) filter (where accepted_at is not null) a,
+                 count(*) filter (where accepted_at is not null and outcome = 'success') s,
+                 count(*) filter (where accepted_at is not null and source in ('court-delegated','court-entrusted','court-invited')) c,
+                 count(*) filter (where accepted_at is not null and outcome = 'success' and source in ('court-delegated','court-entrusted','court-invited')) cs,
+                 count(*) filter (where confirmation_result = 'confirmed') j,
+                 count(*) filter (where at_risk and closed_at is null) r
+          from mediation.disputes where accepted_at >= '2024-12-31T16:00:00Z' and accepted_at < '2025-12-31T16:00:00Z'`.execute(engine.db),
+    );
+    say(`2. ${MEDIATION_INDICATORS.length} dashboard indicators over ${DISPUTES.toLocaleString('en')} disputes: ${engineMs.toFixed(0)} ms; one hand-written GROUP BY: ${handMs.toFixed(0)} ms; ratio ${(engineMs / handMs).toFixed(2)}× (target ≤ 2×); one query per indicator: ${oneByOneMs.toFixed(0)} ms (${(oneByOneMs / handMs).toFixed(2)}×)`);
+    await app.close();
+    say(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
