@@ -17,6 +17,7 @@ import { loadConfig } from '@sifa/server/config';
 import { businessModules } from '@sifa/server/registry';
 import { seedIfEmpty } from '@sifa/server/seed/seed';
 import { MEDIATION_INDICATORS } from '@sifa/mediation/shared';
+import { createEmptyPgDatabase } from '../packages/testing/src/pg';
 import { generateDisputes } from '../modules/mediation/server/demo';
 import { catalogOf } from '../packages/kernel/src/http/indicator.routes';
 
@@ -42,6 +43,10 @@ const bareModule = defineModule({
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'sifa-bench-'));
   const config = { ...loadConfig({ SIFA_DEMO_PASSWORD: 'Sifa@2026', SIFA_DATA_DIR: dir }), demoSize: 0, logLevel: 'silent', loginRatePerMinute: 1e6, rateLimitPerMinute: 1e9 };
+  // On PostgreSQL the bench works in a database of its own, created here and dropped at the end: it never
+  // touches the data DATABASE_URL points at.
+  const scratch = config.databaseUrl ? await createEmptyPgDatabase(config.databaseUrl) : undefined;
+  if (scratch) config.databaseUrl = scratch.url;
   const engine: Engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: dir });
   const out: string[] = [];
   const say = (line: string) => {
@@ -49,7 +54,6 @@ async function main() {
     console.log(line);
   };
   try {
-    if (config.databaseUrl) await sql`drop schema if exists mediation cascade; drop schema if exists kernel cascade; drop table if exists bench_rows`.execute(engine.db);
     await migrate(engine, allModules(config, businessModules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])));
     await seedIfEmpty(engine, config);
     await sql`create table if not exists bench_rows (id bigint generated always as identity primary key, title text not null)`.execute(engine.db);
@@ -113,6 +117,7 @@ async function main() {
     say(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     await engine.close();
+    await scratch?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
