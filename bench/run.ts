@@ -6,6 +6,7 @@
  * Sizes: BENCH_DISPUTES (default 100,000; the issue's 10^6 with BENCH_DISPUTES=1000000), BENCH_CREATES (300).
  * Record results with machine and date in docs/benchmarks.md.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ const bareModule = defineModule({
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'sifa-bench-'));
-  const config = { ...loadConfig({ SIFA_DEMO_PASSWORD: 'Sifa@2026', SIFA_DATA_DIR: dir }), demoSize: 0, logLevel: 'silent', loginRatePerMinute: 1e6, rateLimitPerMinute: 1e9 };
+  const config = { ...loadConfig({ ...process.env, SIFA_DEMO_PASSWORD: 'Sifa@2026', SIFA_DATA_DIR: dir }), demoSize: 0, logLevel: 'silent', loginRatePerMinute: 1e6, rateLimitPerMinute: 1e9 };
   // On PostgreSQL the bench works in a database of its own, created here and dropped at the end: it never
   // touches the data DATABASE_URL points at.
   const scratch = config.databaseUrl ? await createEmptyPgDatabase(config.databaseUrl) : undefined;
@@ -60,7 +61,7 @@ async function main() {
     say(`Sifa bench — ${new Date().toISOString().slice(0, 10)}, ${engine.kind}, node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
 
     // 1. intake through the API vs a bare INSERT route, both through the same HTTP stack (inject).
-    const app = await buildApp({ engine, config, logger: false, modules: [...businessModules, bareModule] });
+    const app = await buildApp({ engine, config, logger: false, modules: [...businessModules, bareModule], dataKey: randomBytes(32) });
     await app.ready();
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: 'Sifa@2026' } });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
