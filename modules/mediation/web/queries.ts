@@ -135,10 +135,19 @@ export interface IndicatorParams {
 
 const indicatorPath = (id: string) => `/api/indicators/${encodeURIComponent(id)}`;
 
-export function useIndicator(id: string, params: IndicatorParams) {
+/**
+ * One figure of a dashboard: every card of the same `batch` shares one request to the batch endpoint, which
+ * counts all indicators of a source in one scan (docs/benchmarks.md).
+ */
+export function useIndicator(id: string, params: IndicatorParams, batch: readonly string[] = [id]) {
   return useQuery({
-    queryKey: ['indicator', id, params],
-    queryFn: () => apiGet(`${indicatorPath(id)}${queryString({ ...params })}`, IndicatorResult),
+    queryKey: ['indicator-values', batch, params],
+    queryFn: () => apiGet(`/api/indicator-values${queryString({ ...params, ids: batch.join(',') })}`, z.array(IndicatorResult)),
+    select: (rows) => {
+      const row = rows.find((r) => r.id === id);
+      if (!row) throw new Error(`indicator ${id} missing from the batch`);
+      return row;
+    },
   });
 }
 

@@ -15,14 +15,16 @@ export function formatFigure(r: Pick<IndicatorResult, 'value' | 'unit' | 'decima
 
 export interface FigureCardProps {
   id: string;
+  /** All figures of the page: fetched together in one request. */
+  batch?: readonly string[];
   params: IndicatorParams;
   onOpen: (result: IndicatorResult) => void;
 }
 
 /** One indicator: its figure, numerator and denominator on hover, the records behind it on click. */
-export function FigureCard({ id, params, onOpen }: FigureCardProps) {
+export function FigureCard({ id, batch, params, onOpen }: FigureCardProps) {
   const { t, mt, lang } = useMediationText();
-  const { data, isPending, isError, error, refetch } = useIndicator(id, params);
+  const { data, isPending, isError, error, refetch } = useIndicator(id, params, batch ?? [id]);
 
   if (isPending) {
     return (

@@ -86,7 +86,7 @@ export function DashboardPage() {
         <Row gutter={[12, 12]}>
           {FIGURES.map((id) => (
             <Col key={id} xs={12} md={8} xl={6}>
-              <FigureCard id={id} params={params} onOpen={setOpen} />
+              <FigureCard id={id} batch={FIGURES} params={params} onOpen={setOpen} />
             </Col>
           ))}
         </Row>
