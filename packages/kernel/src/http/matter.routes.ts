@@ -14,7 +14,7 @@ import type { Ctx, ModuleDeps, SifaApp } from './types';
 
 const tags = ['事项'];
 
-const ActionOption = z.object({ action: z.string(), labelZh: z.string(), labelEn: z.string() });
+const ActionOption = z.object({ action: z.string(), labelZh: z.string(), labelEn: z.string(), needsForm: z.boolean() });
 const MatterDetail = z.object({
   matter: Matter,
   statusLabel: z.object({ zh: z.string(), en: z.string() }),
@@ -45,7 +45,13 @@ export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, module
     async (req) => {
       const ctx = ctxOf(req, db);
       const { matter, wf } = await load(ctx, req.params.id);
-      const actions = availableActions(wf, matter.status, ctx.user.permissions).map((a) => ({ action: a, labelZh: wf.labels.actions[a]?.zh ?? a, labelEn: wf.labels.actions[a]?.en ?? a }));
+      const actions = availableActions(wf, matter.status, ctx.user.permissions).map((a) => ({
+        action: a,
+        labelZh: wf.labels.actions[a]?.zh ?? a,
+        labelEn: wf.labels.actions[a]?.en ?? a,
+        // Actions with a module form cannot go through the generic route (409 ACTION_NEEDS_FORM).
+        needsForm: wf.requiresForm?.includes(a) ?? false,
+      }));
       const assignments = (await matters.matterAssignments(ctx, matter.id)).map(({ assignedAt: _a, endedAt: _e, ...a }) => a);
       return { matter, statusLabel: wf.labels.statuses[matter.status] ?? { zh: matter.status, en: matter.status }, actions, assignments };
     },

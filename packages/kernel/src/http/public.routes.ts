@@ -16,7 +16,7 @@ const TrackResult = z.object({
   statusEn: z.string(),
   closed: z.boolean(),
   openedOn: z.string(),
-  steps: z.array(z.object({ on: z.string(), action: z.string(), actionEn: z.string(), status: z.string() })),
+  steps: z.array(z.object({ on: z.string(), action: z.string(), actionEn: z.string(), status: z.string(), statusEn: z.string() })),
 });
 
 const day = (d: Date | string) => new Date(d).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -100,6 +100,7 @@ export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modu
           action: s.action === 'register' ? '登记' : (wf?.labels.actions[s.action]?.zh ?? s.action),
           actionEn: s.action === 'register' ? 'Registered' : (wf?.labels.actions[s.action]?.en ?? s.action),
           status: label(s.toStatus).zh,
+          statusEn: label(s.toStatus).en,
         })),
       };
     },

@@ -37,8 +37,8 @@ describe('matters: numbering, workflow, timeline, concurrency', () => {
     const m = await open(zhanggong, zgOrg);
     const detail = await zhanggong.request('GET', `/api/matters/${m.id}`);
     expect(detail.json<{ actions: { action: string; labelZh: string }[] }>().actions).toEqual([
-      { action: 'accept', labelZh: '受理', labelEn: 'Accept' },
-      { action: 'decline', labelZh: '不予受理', labelEn: 'Decline' },
+      { action: 'accept', labelZh: '受理', labelEn: 'Accept', needsForm: false },
+      { action: 'decline', labelZh: '不予受理', labelEn: 'Decline', needsForm: true },
     ]);
     const city = await t.loginAs('city'); // may read, may not act
     expect((await city.request('GET', `/api/matters/${m.id}`)).json<{ actions: unknown[] }>().actions).toEqual([]);
