@@ -28,6 +28,7 @@ const PortalTrackPage = lazyPage(() => import('./portal/pages/PortalTrackPage').
 const PortalVerifyEntryPage = lazyPage(() =>
   import('./portal/pages/PortalVerifyEntryPage').then((m) => m.PortalVerifyEntryPage),
 );
+const PortalApplyPage = lazyPage(() => import('./portal/pages/PortalApplyPage').then((m) => m.PortalApplyPage));
 const PortalMePage = lazyPage(() => import('./portal/pages/PortalMePage').then((m) => m.PortalMePage));
 const VerifyPage = lazyPage(() => import('./portal/pages/VerifyPage').then((m) => m.VerifyPage));
 
@@ -63,6 +64,7 @@ function AppRoutes() {
           <Route path="track" element={<PortalTrackPage />} />
           <Route path="verify" element={<PortalVerifyEntryPage />} />
           <Route path="me" element={<PortalMePage />} />
+          <Route path="mediation/apply" element={<PortalApplyPage />} />
           <Route path="*" element={<NotFoundPage home="/portal" />} />
         </Route>
         {/* the QR code on a printed document opens this */}

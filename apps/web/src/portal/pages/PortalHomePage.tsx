@@ -1,10 +1,10 @@
-import { FileSearchOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Space, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import { EntryCard } from '../components/EntryCard';
 import { usePublicSession } from '../session';
 
-/** The portal's home: 查询办理进度, 验证文书真伪, 我的. */
+/** The portal's home: 申请人民调解, 查询办理进度, 验证文书真伪, 我的. */
 export function PortalHomePage() {
   const { t } = useI18n();
   const session = usePublicSession();
@@ -17,6 +17,13 @@ export function PortalHomePage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('portal.welcomeText')}</Typography.Text>
       </div>
+      <EntryCard
+        to="/portal/mediation/apply"
+        icon={<TeamOutlined />}
+        title={t('portal.apply')}
+        description={t('portal.applyText')}
+        testId="entry-mediation-apply"
+      />
       <EntryCard
         to="/portal/track"
         icon={<FileSearchOutlined />}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError, queryString } from '../../api';
 import { useI18n } from '../../i18n';
+import { RateMediatorCard } from '../components/RateMediatorCard';
 import { TrackResultView } from '../components/TrackResultView';
 import { TrackResult, isMobile, normalisePhone, publicApi } from '../public-api';
 
@@ -33,6 +34,7 @@ export function PortalTrackPage() {
     return (
       <>
         <TrackResultView result={track.data} />
+        {track.data.closed && <RateMediatorCard number={track.data.number} />}
         <Button block style={{ marginTop: 16, height: 48 }} onClick={() => track.reset()}>
           {t('portal.track.again')}
         </Button>
