@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hashPassword, notifyUser, ROLE_CODES } from '@sifa/kernel';
 import { createTestApp, DEMO_PASSWORD, probeScope, sampleModule, type TestApp, multipartFile } from '@sifa/testing';
@@ -59,6 +60,12 @@ describe('data scope: a county user cannot reach another county through any rout
     };
     const newDocument = async (agent: typeof prober, matterId: string) =>
       (await agent.request('POST', `/api/matters/${matterId}/documents`, { kind: 'sample.notice', title: '受理通知书', body: ['数据权限测试。'] })).json<{ id: string }>().id;
+    // The mediation register (modules/mediation/server/registry-routes.ts): a mediator on each side.
+    const newMediator = async (agent: typeof prober, committee: string, name: string) =>
+      (await agent.request('POST', `/api/mediation/registry/committees/${await t.orgId(committee)}/mediators`, { name, gender: 'female', position: 'member', employment: 'part-time' })).json<{ id: string }>().id;
+    const zhanggongMediator = await newMediator(prober, '解放街道人民调解委员会', '章贡调解员甲');
+    const ningduMediator = await newMediator(ningdu, '梅江镇人民调解委员会', '宁都调解员乙');
+    const ningduBureau = await t.orgId('宁都县司法局');
     const ningduAttachment = await newAttachment(ningdu, ningduMatter);
     const ningduDocument = await newDocument(ningdu, ningduMatter);
 
@@ -72,13 +79,15 @@ describe('data scope: a county user cannot reach another county through any rout
         notification: { inside: () => newNotification(proberId), outside: ningduNotification },
         dispute: { inside: () => newDispute(prober, zhanggong), outside: ningduDispute },
         committee: { inside: await t.orgId('解放街道人民调解委员会'), outside: await t.orgId('梅江镇人民调解委员会') },
+        unit: { inside: await t.orgId('解放街道司法所'), outside: await t.orgId('梅江镇司法所') },
+        mediator: { inside: zhanggongMediator, outside: ningduMediator },
         party: { inside: zhanggongParty, outside: ningduParty },
         attachment: { inside: async () => newAttachment(prober, await newMatter(prober, zhanggong)), outside: ningduAttachment },
         document: { inside: async () => newDocument(prober, await newMatter(prober, zhanggong)), outside: ningduDocument },
       },
       orgs: { inside: await t.orgId('章贡区公共法律服务中心'), outside: await t.orgId('宁都县公共法律服务中心') },
       listParams: { id: 'sample.close-rate' },
-      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter, ningduParty, ningduAttachment, ningduDocument, ningduDispute, '宁都当事人乙', '3607**********0022'],
+      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter, ningduParty, ningduAttachment, ningduDocument, ningduDispute, '宁都当事人乙', '3607**********0022', ningduMediator, '宁都调解员乙'],
       snapshot: async () =>
         JSON.stringify([
           await t.engine.db.selectFrom('kernel.orgs').selectAll().where('name', 'like', '宁都%').orderBy('id').execute(),
@@ -88,6 +97,10 @@ describe('data scope: a county user cannot reach another county through any rout
           await t.engine.db.selectFrom('kernel.partyUnits').selectAll().where('partyId', '=', ningduParty).execute(),
           await t.engine.db.selectFrom('kernel.attachments').selectAll().where('matterId', '=', ningduMatter).execute(),
           await t.engine.db.selectFrom('kernel.documents').selectAll().where('matterId', '=', ningduMatter).execute(),
+          // a committee created under a neighbour unit would be a new unit in its subtree
+          await t.engine.db.selectFrom('kernel.orgs').select(['id', 'name']).where('path', 'like', `%${ningduBureau}/%`).orderBy('id').execute(),
+          (await sql`select m.* from mediation.mediators m join kernel.orgs o on o.id = m.committee_org_id where o.path like ${`%${ningduBureau}/%`} order by m.id`.execute(t.engine.db)).rows,
+          (await sql`select c.* from mediation.committees c join kernel.orgs o on o.id = c.org_id where o.path like ${`%${ningduBureau}/%`} order by c.org_id`.execute(t.engine.db)).rows,
         ]),
     });
     expect(findings).toEqual([]);

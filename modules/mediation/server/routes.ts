@@ -9,6 +9,7 @@ import { courtResults, importCourtReferrals } from './court';
 import * as repo from './repository';
 import * as service from './service';
 import { portalRoutes } from './portal';
+import { registryRoutes } from './registry-routes';
 
 const tags = ['人民调解'];
 
@@ -34,6 +35,7 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
   const pii = createFieldCrypto(dataKey);
   const pctx = (req: FastifyRequest) => ({ ...ctxOf(req, db), pii });
   portalRoutes(app, { engine, dataKey, config }); // the public portal: apply, rate (portal.ts)
+  registryRoutes(app, { engine, dataKey, config }); // committees and mediators (registry-routes.ts)
 
   app.post(
     '/api/mediation/disputes',

@@ -4,3 +4,5 @@ export * from './permissions';
 export * from './schemas';
 export * from './workflow';
 export * from './court';
+export * from './registry';
+export * from './registry-schemas';

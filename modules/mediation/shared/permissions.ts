@@ -5,16 +5,19 @@ export const MEDIATION_PERMISSIONS = [
   'mediation.dispute.write',
   'mediation.dispute.act',
   'mediation.indicator.read',
+  'mediation.registry.read',
+  'mediation.registry.write',
 ] as const;
 export type MediationPermission = (typeof MEDIATION_PERMISSIONS)[number];
 
 /**
- * Who does what: judicial offices and county bureaus register and handle disputes; the city reads and
- * supervises; the platform and audit administrators see no case files.
+ * Who does what: judicial offices and county bureaus register and handle disputes and keep the register of
+ * committees and mediators of their scope (人民调解法 第十条: the county bureau keeps count of committees and their
+ * members); the city reads and supervises; the platform and audit administrators see no case files.
  */
 export const MEDIATION_GRANTS: Partial<Record<RoleCode, readonly MediationPermission[]>> = {
-  'office-staff': ['mediation.dispute.read', 'mediation.dispute.write', 'mediation.dispute.act', 'mediation.indicator.read'],
-  'county-staff': ['mediation.dispute.read', 'mediation.dispute.write', 'mediation.dispute.act', 'mediation.indicator.read'],
-  'city-staff': ['mediation.dispute.read', 'mediation.indicator.read'],
-  'city-leader': ['mediation.dispute.read', 'mediation.indicator.read'],
+  'office-staff': ['mediation.dispute.read', 'mediation.dispute.write', 'mediation.dispute.act', 'mediation.indicator.read', 'mediation.registry.read', 'mediation.registry.write'],
+  'county-staff': ['mediation.dispute.read', 'mediation.dispute.write', 'mediation.dispute.act', 'mediation.indicator.read', 'mediation.registry.read', 'mediation.registry.write'],
+  'city-staff': ['mediation.dispute.read', 'mediation.indicator.read', 'mediation.registry.read'],
+  'city-leader': ['mediation.dispute.read', 'mediation.indicator.read', 'mediation.registry.read'],
 };
