@@ -4,8 +4,9 @@ import { CourtReferral, type CourtReferralReport, type CourtResult } from '../sh
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import { mdb } from './schema';
 import { registerDispute } from './service';
+import { chinaDay } from '@sifa/kernel/shared';
 
-const day = (d: Date | string | null) => (d ? new Date(d).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : null);
+const day = (d: Date | string | null) => (d ? chinaDay(d) : null);
 
 /**
  * Registers a court's batch row by row: each row is validated on its own, a case number already registered (in

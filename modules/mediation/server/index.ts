@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineModule } from '@sifa/kernel';
+import { chinaYear, defineModule } from '@sifa/kernel';
 import { MEDIATION_INDICATORS } from '../shared/indicators';
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
@@ -37,7 +37,7 @@ export const mediationModule = defineModule({
   ],
   routes: mediationRoutes,
   async seedDemo(db, { size, now }) {
-    const year = Number(now.toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
+    const year = chinaYear(now);
     await generateDisputes(db, { count: size, year, until: now });
   },
 });

@@ -2,9 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import { inScope, type Database, type Scope } from '@sifa/kernel';
 import type { DisputeFilter, DisputeListItem } from '../shared/schemas';
 import { mdb } from './schema';
+import { chinaDay } from '@sifa/kernel/shared';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-const day = (d: Date | string) => new Date(d).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const day = (d: Date | string) => chinaDay(d);
 
 /** Nearest open deadline of each dispute, for the list's deadline badge. */
 const nearestDeadline = sql<string | null>`(select min(dl.due_date)::text from kernel.deadlines dl where dl.matter_id = d.id and dl.status = 'open')`;

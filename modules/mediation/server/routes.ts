@@ -10,6 +10,7 @@ import * as repo from './repository';
 import * as service from './service';
 import { portalRoutes } from './portal';
 import { registryRoutes } from './registry-routes';
+import { chinaDay } from '@sifa/kernel/shared';
 
 const tags = ['人民调解'];
 
@@ -72,7 +73,7 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { items } = await repo.listDisputes(ctx.db, ctx.scope, req.query, 1, EXPORT_LIMIT);
-      const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : '');
+      const day = (iso: string | null) => (iso ? chinaDay(iso) : '');
       return sendXlsx(ctx, reply, {
         filename: '人民调解纠纷.xlsx',
         sheet: '纠纷',

@@ -1,31 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { act, appendAudit, AppError, assignMatter, findOrg, issueDocument, type DocumentCtx, completeDeadline, notFound, openMatter, registerParty, scheduleDeadline, type Ctx, type Database, type Matter, type PartyCtx } from '@sifa/kernel';
+import { act, appendAudit, AppError, assignMatter, issueDocument, type DocumentCtx, completeDeadline, notFound, openMatter, scheduleDeadline, type Ctx, type Database, type Matter, type PartyCtx } from '@sifa/kernel';
 import type { DisputeSource } from '../shared/categories';
 import type { ActionForms, CreateDisputeInput, Dispute } from '../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import type { z } from 'zod';
 import * as repo from './repository';
 import { mdb } from './schema';
+import { chinaDay } from '@sifa/kernel/shared';
 
 /** 赣章调〔2026〕123号: unit abbreviation, 调 for mediation, year, sequence (issue #4). */
 export const DISPUTE_NUMBER = '{abbr}调〔{year}〕{seq}号';
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const today = () => chinaDay();
 const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.round(yuan * 100));
 
 /**
- * Registers a dispute: its parties first (recognised by ID, encrypted, masked), then — in one transaction —
- * the matter with its number, the dispute row, and the parties with their roles.
+ * Registers a dispute in one transaction: the parties (recognised by ID, encrypted, masked) with their roles, the
+ * matter with its number, and the dispute row; one audit entry records it all.
  */
 export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput): Promise<Matter> {
-  // The unit is checked before anything is written: an out-of-scope request leaves no party behind.
-  const org = await findOrg(ctx.db, ctx.scope, input.orgId);
-  if (!org) throw notFound('受理单位');
-  if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
-  const parties: { role: string; party: { id: string } }[] = [];
-  for (const p of input.parties) parties.push({ role: p.role, party: await registerParty(ctx, p) });
-  return openMatter(ctx, DISPUTE_WORKFLOW, DISPUTE_NUMBER, { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category } }, async (trx, matter) => {
+  const parties = input.parties.map(({ role, ...party }) => ({ role, party }));
+  return openMatter(ctx, DISPUTE_WORKFLOW, DISPUTE_NUMBER, { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category }, parties }, async (trx, matter) => {
     await mdb(trx)
       .insertInto('mediation.disputes')
       .values({
@@ -44,9 +40,6 @@ export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput):
         courtProcedure: input.courtProcedure ?? null,
       })
       .execute();
-    for (const { role, party } of parties) {
-      await trx.insertInto('kernel.matterParties').values({ matterId: matter.id, partyId: party.id, role }).onConflict((oc) => oc.doNothing()).execute();
-    }
   });
 }
 

@@ -3,7 +3,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
-const AUDIT_LOCK = 7_348_124;
 
 /** Who does something and where the request came from; every write carries one. */
 export interface Actor {
@@ -61,19 +60,17 @@ export function entryHash(prevHash: string, f: HashedFields): string {
 
 /**
  * Appends one entry to the hash chain. Must run inside the transaction of the write it records, so the
- * entry and the change commit or roll back together; the advisory lock orders concurrent appenders.
+ * entry and the change commit or roll back together; the head row (kernel.audit_head) orders concurrent appenders.
  */
 export async function appendAudit(trx: Kysely<Database>, actor: Actor, input: AuditInput): Promise<void> {
   if (!trx.isTransaction) throw new Error('appendAudit must run inside a transaction');
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('kernel.auditLog')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  // Bumping the head row takes its lock until commit, so concurrent appenders queue here and each reads the
+  // head its predecessor committed (migrations/0008_audit_head.sql).
+  const head = await sql<{ seq: number; hash: string }>`update kernel.audit_head set seq = seq + 1 returning seq, hash`.execute(trx);
+  const last = head.rows[0];
+  if (!last) throw new Error('审计链头缺失 (kernel.audit_head)');
   const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: last.seq,
     at: new Date().toISOString(),
     actorId: actor.id,
     actorName: actor.username,
@@ -87,10 +84,11 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor, input: Au
     // Hash exactly what jsonb will give back: JSON round trip (Dates become strings, undefined items null).
     summary: JSON.parse(JSON.stringify(input.summary ?? {})) as unknown,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = entryHash(last.hash, fields);
   await trx
+    .with('h', (q) => q.updateTable('kernel.auditHead').set({ hash }).returning('seq'))
     .insertInto('kernel.auditLog')
-    .values({ ...fields, summary: JSON.stringify(fields.summary), prevHash, hash: entryHash(prevHash, fields) })
+    .values({ ...fields, summary: JSON.stringify(fields.summary), prevHash: last.hash, hash })
     .execute();
 }
 

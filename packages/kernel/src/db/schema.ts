@@ -54,6 +54,12 @@ export interface SessionsTable {
   userAgent: string | null;
 }
 
+export interface AuditHeadTable {
+  id: Generated<boolean>;
+  seq: number;
+  hash: string;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: Timestamp;
@@ -250,6 +256,7 @@ export interface Database {
   'kernel.users': UsersTable;
   'kernel.sessions': SessionsTable;
   'kernel.auditLog': AuditLogTable;
+  'kernel.auditHead': AuditHeadTable;
   'kernel.schemaMigrations': SchemaMigrationsTable;
   'kernel.parties': PartiesTable;
   'kernel.partyUnits': PartyUnitsTable;

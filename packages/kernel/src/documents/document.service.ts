@@ -13,6 +13,7 @@ import { HASH_ALGORITHM, type DocumentSummary, type DocumentVerification, type I
 import * as repo from './document.repository';
 import { loadFonts, renderPdf } from './pdf';
 import { newVerifyCode, normalizeVerifyCode, verifyUrl } from './verify-code';
+import { chinaDay } from '../shared/china-time';
 
 /** The use-case context of document work: who acts, the file store, and the public address QR codes point to. */
 export interface DocumentCtx extends Ctx {
@@ -26,7 +27,7 @@ export const DEFAULT_DOCUMENT_NUMBER = '{abbr}文〔{year}〕{seq}号';
 /** SM3 (GB/T 32905) of the PDF bytes: the content hash the public page shows. */
 export const sm3Hex = (bytes: Uint8Array) => createHash('sm3').update(bytes).digest('hex');
 
-const shanghaiDate = (iso: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+const shanghaiDate = (iso: string) => chinaDay(iso);
 const shanghaiYear = (d: Date) => Number(shanghaiDate(d.toISOString()).slice(0, 4));
 
 const summaryOf = (ctx: DocumentCtx, d: repo.DocumentRow): DocumentSummary => ({

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../errors';
 import { formatBytes, SNIFF_BYTES } from './file-types';
+import { chinaDay } from '../shared/china-time';
 
 /**
  * Where uploaded files and issued PDFs live. An explicit SIFA_FILES_DIR wins (a bigger disk, or the shared
@@ -34,7 +35,7 @@ export interface PutOptions {
 const KEY = /^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const yearMonth = (d: Date) => {
-  const [y, m] = d.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).split('-');
+  const [y, m] = chinaDay(d).split('-');
   return `${y ?? '0000'}/${m ?? '00'}`;
 };
 

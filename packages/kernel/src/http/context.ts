@@ -5,6 +5,7 @@ import { appendAudit, type Actor } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import type { AuthUser, Ctx } from './types';
+import { chinaDateTime } from '../shared/china-time';
 
 export function actorOf(req: FastifyRequest): Actor {
   return {
@@ -54,4 +55,4 @@ export async function sendXlsx<T>(
 export const EXPORT_LIMIT = 100_000;
 
 export const fmtDateTime = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+  iso ? chinaDateTime(iso) : '';

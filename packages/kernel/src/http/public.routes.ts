@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { createFieldCrypto } from '../parties/crypto';
 import { DEFAULT_OTP_POLICY, endPublicSession, normalisePhone, requestCode, verifyCode } from '../public/public-auth.service';
 import type { ModuleDeps, SifaApp } from './types';
+import { chinaDay } from '../shared/china-time';
 
 export const PUBLIC_COOKIE = 'sifa_public';
 const tags = ['公众服务'];
@@ -19,7 +20,7 @@ const TrackResult = z.object({
   steps: z.array(z.object({ on: z.string(), action: z.string(), actionEn: z.string(), status: z.string(), statusEn: z.string() })),
 });
 
-const day = (d: Date | string) => new Date(d).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const day = (d: Date | string) => chinaDay(d);
 
 /** Public identity (phone + one-time code) and "track my application" — no staff session involved. */
 export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modules: () => readonly ModuleDefinition[], opts: { secureCookie: boolean }) {

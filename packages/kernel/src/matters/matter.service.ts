@@ -9,41 +9,58 @@ import { actionPermission, availableActions, nextStatus, type WorkflowDefinition
 import type { ActInput, Matter } from '../shared/matters';
 import * as repo from './matter.repository';
 import { takeNumber } from './numbering';
+import { registerPartyIn, type PartyRegistration } from '../parties/party.service';
+import type { FieldCrypto } from '../parties/crypto';
+import type { PartyInput } from '../shared/identity';
+import { chinaYear } from '../shared/china-time';
 
 const strip = ({ orgPath: _p, ...m }: repo.MatterRow): Matter => m;
 
-const shanghaiYear = (d: Date) => Number(d.toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
 
 export interface OpenMatterInput {
   orgId: string;
   title: string;
   note?: string | undefined;
   data?: Record<string, unknown>;
+  /** Parties registered (or recognised) and linked with their roles in the same transaction; needs the PII crypto. */
+  parties?: readonly { role: string; party: PartyInput }[];
 }
 
 /**
- * Registers a matter: takes its number, records the opening action, audits — one transaction. `within` lets
- * the module write its own row (same id) in that transaction.
+ * Registers a matter: takes its number, registers its parties, records the opening action, audits — one
+ * transaction and one audit entry. `within` lets the module write its own row (same id) in that transaction.
  */
 export async function openMatter(
-  ctx: Ctx,
+  ctx: Ctx & { pii?: FieldCrypto },
   wf: WorkflowDefinition,
   numberTemplate: string,
   input: OpenMatterInput,
   within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>,
 ): Promise<Matter> {
+  const parties = input.parties ?? [];
+  const pii = ctx.pii;
+  if (parties.length > 0 && !pii) throw new Error('openMatter: registering parties needs the PII crypto (PartyCtx)');
   return ctx.db.transaction().execute(async (trx) => {
     const org = await findOrg(trx, ctx.scope, input.orgId);
     if (!org) throw notFound('承办单位');
     if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
+    const registered: { role: string; reg: PartyRegistration }[] = [];
+    for (const p of parties) registered.push({ role: p.role, reg: await registerPartyIn({ ...ctx, pii: pii as FieldCrypto }, trx, org, p.party) });
     const id = randomUUID();
-    const year = shanghaiYear(new Date());
+    const year = chinaYear();
     const { seq, number } = await takeNumber(trx, wf.module, org.path, year, numberTemplate);
-    await repo.insertMatter(trx, { id, module: wf.module, kind: wf.kind, number, year, seq, orgId: org.id, status: wf.initial, title: input.title, createdBy: ctx.user.id });
-    await repo.appendAction(trx, { matterId: id, action: 'register', fromStatus: null, toStatus: wf.initial, actorId: ctx.user.id, actorName: ctx.user.displayName, note: input.note ?? null, data: input.data ?? {} });
-    const matter = await getLocked(ctx, trx, id);
+    const row = { id, module: wf.module, kind: wf.kind, number, year, seq, orgId: org.id, status: wf.initial, title: input.title, createdBy: ctx.user.id };
+    const opening = { matterId: id, action: 'register', fromStatus: null, toStatus: wf.initial, actorId: ctx.user.id, actorName: ctx.user.displayName, note: input.note ?? null, data: input.data ?? {} };
+    const { version, openedAt } = await repo.insertMatter(trx, row, opening, registered.map(({ role, reg }) => ({ partyId: reg.id, role })));
+    const matter: Matter = { id, module: wf.module, kind: wf.kind, number, orgId: org.id, orgName: org.name, status: wf.initial, title: input.title, outcome: null, version, openedAt, closedAt: null };
     if (within) await within(trx, matter);
-    await appendAudit(trx, ctx.actor, { action: `${wf.module}.${wf.kind}.register`, targetType: 'matter', targetId: id, summary: { number, title: input.title, org: org.name } });
+    const partySummary = registered.map(({ role, reg }) => ({ role, ...reg.audit }));
+    await appendAudit(trx, ctx.actor, {
+      action: `${wf.module}.${wf.kind}.register`,
+      targetType: 'matter',
+      targetId: id,
+      summary: { number, title: input.title, org: org.name, ...(partySummary.length > 0 ? { parties: partySummary } : {}) },
+    });
     return matter;
   });
 }

@@ -13,24 +13,31 @@ export function formatNumber(template: string, v: { abbr: string; year: number; 
   });
 }
 
-/** Takes the next number inside the caller's transaction (the counter row is locked until it commits). */
-export async function takeNumber(trx: Kysely<Database>, module: string, orgPath: string, year: number, template: string) {
+/**
+ * Takes the next number inside the caller's transaction (the counter row is locked until it commits): one
+ * statement finds the numbering unit on the matter's path and bumps its counter by `count` (a batch takes a block).
+ */
+export async function takeNumbers(trx: Kysely<Database>, module: string, orgPath: string, year: number, template: string, count = 1) {
   const ids = orgPath.split('/').filter(Boolean);
-  const unit = await trx
-    .selectFrom('kernel.orgs')
-    .select(['id', 'abbr', 'depth'])
-    .where('id', 'in', ids)
-    .where('abbr', 'is not', null)
-    .orderBy('depth', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const numberingOrg = unit?.id ?? ids[0];
-  if (!numberingOrg) throw new Error('单位路径为空，无法编号');
-  const row = await sql<{ lastSeq: number }>`
-    insert into kernel.matter_counters (module, org_id, year, last_seq) values (${module}, ${numberingOrg}, ${year}, 1)
-    on conflict (module, org_id, year) do update set last_seq = kernel.matter_counters.last_seq + 1
-    returning last_seq`.execute(trx);
-  const seq = row.rows[0]?.lastSeq;
-  if (seq === undefined) throw new Error('取号失败');
-  return { seq, number: formatNumber(template, { abbr: unit?.abbr ?? '', year, seq }) };
+  if (ids.length === 0) throw new Error('单位路径为空，无法编号');
+  const row = await sql<{ lastSeq: number; abbr: string | null }>`
+    with unit as (
+      select coalesce((select id from kernel.orgs where id = any(${ids}::uuid[]) and abbr is not null order by depth desc limit 1), ${ids[0]}::uuid) as id
+    ), bumped as (
+      insert into kernel.matter_counters (module, org_id, year, last_seq) select ${module}, unit.id, ${year}, ${count} from unit
+      on conflict (module, org_id, year) do update set last_seq = kernel.matter_counters.last_seq + ${count}
+      returning org_id, last_seq
+    )
+    select bumped.last_seq, o.abbr from bumped join kernel.orgs o on o.id = bumped.org_id`.execute(trx);
+  const r = row.rows[0];
+  if (!r) throw new Error('取号失败');
+  const first = r.lastSeq - count + 1;
+  return Array.from({ length: count }, (_, i) => ({ seq: first + i, number: formatNumber(template, { abbr: r.abbr ?? '', year, seq: first + i }) }));
+}
+
+/** One number (takeNumbers with a count of one). */
+export async function takeNumber(trx: Kysely<Database>, module: string, orgPath: string, year: number, template: string) {
+  const [n] = await takeNumbers(trx, module, orgPath, year, template, 1);
+  if (!n) throw new Error('取号失败');
+  return n;
 }

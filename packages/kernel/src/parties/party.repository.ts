@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { inScope, type Scope } from '../scope';
 
@@ -132,18 +132,35 @@ export interface NewParty {
   createdBy: string | null;
 }
 
-/** Inserts unless the identity is already registered (a concurrent registration won); true when inserted. */
-export async function insertParty(db: Kysely<Database>, row: NewParty): Promise<boolean> {
-  const res = await db
-    .insertInto('kernel.parties')
-    .values(row)
-    .onConflict((oc) =>
-      row.uscc !== null
-        ? oc.column('uscc').where('uscc', 'is not', null).doNothing()
-        : oc.columns(['idType', 'idIndex']).where('idIndex', 'is not', null).doNothing(),
+/**
+ * One statement: finds the party by its identity or inserts `row`, and records that `unitId` registered it.
+ * Undefined when a concurrent registration of the same identity won the insert (its row is not in this
+ * statement's snapshot); the caller then takes the slower path.
+ */
+export async function upsertPartyForUnit(
+  db: Kysely<Database>,
+  row: NewParty,
+  unitId: string,
+): Promise<{ id: string; name: string; phoneIndex: string | null; recognised: boolean; unitAdded: boolean } | undefined> {
+  const match = row.uscc !== null ? sql`uscc = ${row.uscc}` : sql`id_type = ${row.idType} and id_index = ${row.idIndex}`;
+  const conflict = row.uscc !== null ? sql`(uscc) where uscc is not null` : sql`(id_type, id_index) where id_index is not null`;
+  const r = await sql<{ id: string; name: string; phoneIndex: string | null; recognised: boolean; unitAdded: boolean }>`
+    with found as (select id, name, phone_index from kernel.parties where ${match}),
+    ins as (
+      insert into kernel.parties (id, kind, name, id_type, id_cipher, id_index, id_masked, phone_cipher, phone_index, phone_masked, uscc, org_id, created_by)
+      select ${row.id}::uuid, ${row.kind}, ${row.name}, ${row.idType}::text, ${row.idCipher}::text, ${row.idIndex}::text, ${row.idMasked}::text,
+             ${row.phoneCipher}::text, ${row.phoneIndex}::text, ${row.phoneMasked}::text, ${row.uscc}::text, ${row.orgId}::uuid, ${row.createdBy}::uuid
+      where not exists (select 1 from found)
+      on conflict ${conflict} do nothing
+      returning id, name, phone_index
+    ),
+    p as (select id, name, phone_index, false as recognised from ins union all select id, name, phone_index, true from found),
+    link as (
+      insert into kernel.party_units (party_id, org_id, registered_by) select id, ${unitId}::uuid, ${row.createdBy}::uuid from p
+      on conflict (party_id, org_id) do nothing returning party_id
     )
-    .executeTakeFirst();
-  return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
+    select p.id, p.name, p.phone_index, p.recognised, exists (select 1 from link) as unit_added from p`.execute(db);
+  return r.rows[0];
 }
 
 /** Records that a unit registered the party; true when the unit had not registered it before. */

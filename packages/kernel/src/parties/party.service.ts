@@ -73,68 +73,73 @@ async function reread(ctx: PartyCtx, db: Kysely<Database>, id: string): Promise<
   return toParty(row);
 }
 
+/** What registering one party did, for the caller's audit entry. */
+export interface PartyRegistration {
+  id: string;
+  recognised: boolean;
+  audit: Record<string, unknown>;
+}
+
+/**
+ * Registers one party inside the caller's transaction, for a unit the caller has already checked; writes no
+ * audit entry of its own — the caller records `audit` (a matter's registration carries its parties').
+ */
+export async function registerPartyIn(ctx: PartyCtx, trx: Kysely<Database>, unit: { id: string; name: string }, input: PartyInput): Promise<PartyRegistration> {
+  const p = prepare(ctx.pii, input);
+  const id = randomUUID();
+  const row: repo.NewParty = {
+    id,
+    kind: input.kind,
+    name: input.name,
+    idType: input.kind === 'person' ? input.idType : null,
+    idCipher: p.idNumber === undefined ? null : ctx.pii.encrypt(p.idNumber, aad(id, 'idNumber')),
+    idIndex: 'idIndex' in p.identity ? p.identity.idIndex : null,
+    idMasked: p.idNumber === undefined ? null : p.masked,
+    ...(p.phone ? phoneColumns(ctx.pii, id, p.phone) : { phoneCipher: null, phoneIndex: null, phoneMasked: null }),
+    uscc: 'uscc' in p.identity ? p.identity.uscc : null,
+    orgId: unit.id,
+    createdBy: ctx.user.id,
+  };
+  const done = await repo.upsertPartyForUnit(trx, row, unit.id);
+  if (done && !done.recognised) {
+    return { id, recognised: false, audit: { kind: input.kind, name: input.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: unit.name, recognised: false } };
+  }
+  // Recognised — or someone registered the same identity meanwhile; their row is committed and visible now.
+  const existing = done ?? (await repo.findPartyByIdentity(trx, p.identity));
+  if (!existing) throw new Error('party vanished after an insert conflict');
+  if (!sameName(existing.name, input.name)) {
+    throw new AppError('CONFLICT', {
+      reason:
+        input.kind === 'person'
+          ? `证件号码 ${p.masked} 已登记，但登记的姓名与“${input.name}”不一致；请核对姓名和证件号码`
+          : `统一社会信用代码 ${p.masked} 已登记为“${existing.name}”，与填写的名称不一致；请核对后使用已登记的名称`,
+    });
+  }
+  const phone = p.phone ? phoneColumns(ctx.pii, existing.id, p.phone) : undefined;
+  const phoneChanged = phone !== undefined && phone.phoneIndex !== existing.phoneIndex;
+  if (phone && phoneChanged) await repo.updatePartyPhone(trx, existing.id, phone);
+  const unitAdded = done ? done.unitAdded : await repo.linkPartyUnit(trx, existing.id, unit.id, ctx.user.id);
+  return {
+    id: existing.id,
+    recognised: true,
+    audit: { kind: input.kind, name: existing.name, identity: p.masked, recognised: true, phoneChanged, phone: phoneChanged ? phone.phoneMasked : undefined, unit: unit.name, unitAdded },
+  };
+}
+
 /**
  * Registers a person or organisation for the caller's unit (or a unit in its scope). The same identity
  * entered again is recognised: the existing party is returned (its phone updated when a new one is given)
  * and the caller's unit is recorded as registering it too, so it becomes visible there.
  */
 export async function registerParty(ctx: PartyCtx, input: PartyInput): Promise<RegisteredParty> {
-  const p = prepare(ctx.pii, input);
+  prepare(ctx.pii, input); // invalid input is refused before a transaction starts
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await findOrg(trx, ctx.scope, input.orgId ?? ctx.user.orgId);
     if (!unit) throw notFound('登记单位');
     if (!unit.active) throw new AppError('ORG_INACTIVE', { name: unit.name });
-
-    let existing = await repo.findPartyByIdentity(trx, p.identity);
-    if (!existing) {
-      const id = randomUUID();
-      const inserted = await repo.insertParty(trx, {
-        id,
-        kind: input.kind,
-        name: input.name,
-        idType: input.kind === 'person' ? input.idType : null,
-        idCipher: p.idNumber === undefined ? null : ctx.pii.encrypt(p.idNumber, aad(id, 'idNumber')),
-        idIndex: 'idIndex' in p.identity ? p.identity.idIndex : null,
-        idMasked: p.idNumber === undefined ? null : p.masked,
-        ...(p.phone ? phoneColumns(ctx.pii, id, p.phone) : { phoneCipher: null, phoneIndex: null, phoneMasked: null }),
-        uscc: 'uscc' in p.identity ? p.identity.uscc : null,
-        orgId: unit.id,
-        createdBy: ctx.user.id,
-      });
-      if (inserted) {
-        await repo.linkPartyUnit(trx, id, unit.id, ctx.user.id);
-        await appendAudit(trx, ctx.actor, {
-          action: 'kernel.party.register',
-          targetType: 'party',
-          targetId: id,
-          summary: { kind: input.kind, name: input.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: unit.name, recognised: false },
-        });
-        return { ...(await reread(ctx, trx, id)), recognised: false };
-      }
-      // Someone registered the same identity meanwhile; their row is committed and visible now.
-      existing = await repo.findPartyByIdentity(trx, p.identity);
-      if (!existing) throw new Error('party vanished after an insert conflict');
-    }
-
-    if (!sameName(existing.name, input.name)) {
-      throw new AppError('CONFLICT', {
-        reason:
-          input.kind === 'person'
-            ? `证件号码 ${p.masked} 已登记，但登记的姓名与“${input.name}”不一致；请核对姓名和证件号码`
-            : `统一社会信用代码 ${p.masked} 已登记为“${existing.name}”，与填写的名称不一致；请核对后使用已登记的名称`,
-      });
-    }
-    const phone = p.phone ? phoneColumns(ctx.pii, existing.id, p.phone) : undefined;
-    const phoneChanged = phone !== undefined && phone.phoneIndex !== existing.phoneIndex;
-    if (phone && phoneChanged) await repo.updatePartyPhone(trx, existing.id, phone);
-    const unitAdded = await repo.linkPartyUnit(trx, existing.id, unit.id, ctx.user.id);
-    await appendAudit(trx, ctx.actor, {
-      action: 'kernel.party.register',
-      targetType: 'party',
-      targetId: existing.id,
-      summary: { kind: input.kind, name: existing.name, identity: p.masked, recognised: true, phoneChanged, phone: phoneChanged ? phone.phoneMasked : undefined, unit: unit.name, unitAdded },
-    });
-    return { ...(await reread(ctx, trx, existing.id)), recognised: true };
+    const r = await registerPartyIn(ctx, trx, unit, input);
+    await appendAudit(trx, ctx.actor, { action: 'kernel.party.register', targetType: 'party', targetId: r.id, summary: r.audit });
+    return { ...(await reread(ctx, trx, r.id)), recognised: r.recognised };
   });
 }
 

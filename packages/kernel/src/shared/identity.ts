@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery } from './common';
+import { chinaDay } from './china-time';
 
 /** Outcome of checking an identifier: the normalised value and what it says, or what is wrong with it. */
 export type Checked<T = unknown> = ({ ok: true; normalised: string } & T) | { ok: false; problem: string };
@@ -29,7 +30,7 @@ export const residentIdCheckChar = (first17: string) =>
   ID_CHECK_CHARS[ID_WEIGHTS.reduce((sum, w, i) => sum + w * Number(first17[i]), 0) % 11] ?? '';
 
 /** Today as YYYY-MM-DD in Asia/Shanghai (birth dates are Chinese calendar days). */
-export const todayInChina = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export const todayInChina = () => chinaDay();
 
 const daysInMonth = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 

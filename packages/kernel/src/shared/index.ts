@@ -8,3 +8,4 @@ export * from './deadlines';
 export * from './workflow';
 export * from './indicators';
 export * from './documents';
+export * from './china-time';
