@@ -1,8 +1,8 @@
 import { appendAudit, findOrg, notFound } from '@sifa/kernel';
 import type { z } from 'zod';
-import { COMMITTEE_TYPE_CODES, COMMITTEE_TYPES, EMPLOYMENT_CODES, EMPLOYMENTS, GENDER_CODES, GENDERS, MEDIATOR_POSITION_CODES, MEDIATOR_POSITIONS } from '../shared/registry';
+import { COMMITTEE_PARENT_KINDS, COMMITTEE_TYPE_CODES, COMMITTEE_TYPES, EMPLOYMENT_CODES, EMPLOYMENTS, GENDER_CODES, GENDERS, MEDIATOR_POSITION_CODES, MEDIATOR_POSITIONS } from '../shared/registry';
 import { CreateCommitteeInput, CreateMediatorInput, type RegistryImportReport } from '../shared/registry-schemas';
-import { COMMITTEE_PARENT_KINDS, createCommittee, createMediator, type RegistryCtx } from './registry';
+import { createCommittee, createMediator, type RegistryCtx } from './registry';
 import * as repo from './registry-repository';
 import { dateText, readSheet, text, type SheetColumn, type SheetRow } from './registry-sheet';
 

@@ -108,7 +108,13 @@ export async function listCommittees(db: Kysely<Database>, scope: Scope, f: Comm
     filteredCommittees(db, scope, f)
       .select(committeeColumns)
       .select(typeOf.as('type'))
-      .orderBy('o.path')
+      // the tree's order (paths are ids): bureau-level committees first, then by unit as the org tree sorts them
+      .orderBy('o.depth')
+      .orderBy('p.sort')
+      .orderBy('p.name')
+      .orderBy('o.sort')
+      .orderBy('o.name')
+      .orderBy('o.id')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
@@ -196,7 +202,8 @@ export async function listMediators(db: Kysely<Database>, scope: Scope, f: Media
   const [rows, count] = await Promise.all([
     filteredMediators(db, scope, f)
       .select(mediatorColumns)
-      .orderBy('o.path')
+      .orderBy('o.name')
+      .orderBy('m.committeeOrgId')
       .orderBy(sql`array_position(array['director','deputy','member','hired'], m.position)`)
       .orderBy('m.createdAt')
       .limit(pageSize)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit, AppError, checkMobile, findOrg, maskPhone, notFound, type Ctx, type Database, type FieldCrypto } from '@sifa/kernel';
-import { compositionWarnings, memberCount } from '../shared/registry';
+import { COMMITTEE_PARENT_KINDS, compositionWarnings, memberCount } from '../shared/registry';
 import type { CommitteeDetail, CommitteeFilter, CommitteeListItem, CreateCommitteeInput, CreateMediatorInput, Mediator, MediatorFilter, UpdateCommitteeInput, UpdateMediatorInput } from '../shared/registry-schemas';
 import * as repo from './registry-repository';
 
@@ -10,8 +10,6 @@ export interface RegistryCtx extends Ctx {
   pii: FieldCrypto;
 }
 
-/** Units a committee may be set up under: the judicial administration that guides it (人民调解法 第五条). */
-export const COMMITTEE_PARENT_KINDS: readonly string[] = ['city-bureau', 'county-bureau', 'judicial-office', 'service-centre', 'service-station'];
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const iso = (d: Date | string) => new Date(d).toISOString();

@@ -54,6 +54,9 @@ export const GENDER_CODES = Object.keys(GENDERS) as Gender[];
 /** Specialties offered in forms; free text is allowed too (the dispute categories people ask mediators for). */
 export const SUGGESTED_SPECIALTIES = ['婚姻家庭', '邻里纠纷', '土地山林', '房屋宅基地', '医疗纠纷', '道路交通事故', '劳动争议', '物业纠纷', '合同纠纷', '征地拆迁', '消费纠纷', '心理疏导'] as const;
 
+/** Units a committee is set up under: the judicial administration that guides it (人民调解法 第五条). */
+export const COMMITTEE_PARENT_KINDS: readonly string[] = ['city-bureau', 'county-bureau', 'judicial-office', 'service-centre', 'service-station'];
+
 /** 人民调解法 第八条: three to nine 委员. */
 export const MIN_MEMBERS = 3;
 export const MAX_MEMBERS = 9;

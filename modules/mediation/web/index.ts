@@ -1,4 +1,4 @@
-import { DashboardOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DashboardOutlined, IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
 import { ActionForms, DISPUTE_WORKFLOW } from '@sifa/mediation/shared';
 import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';
@@ -14,7 +14,7 @@ const actionForms: Record<string, ComponentType<MatterActionFormProps>> = Object
   Object.keys(ActionForms).map((action) => [`dispute.${action}`, LazyActionForm]),
 );
 
-/** 人民调解: the dispute register, registration, the dispute page and the dashboard. */
+/** 人民调解: the dispute register, registration, the dispute page, the committee and mediator register and the dashboard. */
 export const mediationWeb: WebModule = {
   name: 'mediation',
   labelZh: '人民调解',
@@ -52,6 +52,37 @@ export const mediationWeb: WebModule = {
       permission: 'mediation.dispute.read',
       menu: false,
       element: lazyPage(() => import('./pages/DisputePage').then((m) => m.DisputePage)),
+    },
+    // 人民调解组织与调解员名册 (pages/Committee*, MediatorsPage; registry-messages.ts)
+    {
+      key: 'mediation.committees',
+      group: 'mediation',
+      labelZh: '调委会名册',
+      labelEn: 'Committees',
+      path: '/mediation/committees',
+      permission: 'mediation.registry.read',
+      icon: ApartmentOutlined,
+      element: lazyPage(() => import('./pages/CommitteesPage').then((m) => m.CommitteesPage)),
+    },
+    {
+      key: 'mediation.committee',
+      group: 'mediation',
+      labelZh: '调委会详情',
+      labelEn: 'Committee',
+      path: '/mediation/committees/:id',
+      permission: 'mediation.registry.read',
+      menu: false,
+      element: lazyPage(() => import('./pages/CommitteePage').then((m) => m.CommitteePage)),
+    },
+    {
+      key: 'mediation.mediators',
+      group: 'mediation',
+      labelZh: '调解员名册',
+      labelEn: 'Mediators',
+      path: '/mediation/mediators',
+      permission: 'mediation.registry.read',
+      icon: IdcardOutlined,
+      element: lazyPage(() => import('./pages/MediatorsPage').then((m) => m.MediatorsPage)),
     },
     {
       key: 'mediation.dashboard',

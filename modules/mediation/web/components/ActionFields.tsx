@@ -1,9 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import type { DisputeAction } from '@sifa/mediation/shared';
 import { useMatterParties } from '@sifa/web/src/matters/queries';
+import { useCan } from '@sifa/web/src/session';
 import { useMediationText } from '../messages';
 import { useCommittees } from '../queries';
+import { positionLabel } from '../registry-labels';
+import { useCommitteeMediators } from '../registry-queries';
 
 /** What antd's date pickers hand back (a Dayjs); only its formatting is needed here. */
 export interface DateValue {
@@ -104,10 +107,33 @@ function CommitteeFields({ reason }: { reason: boolean }) {
         label={mt('form.mediatorName')}
         rules={[{ required: true, whitespace: true, message: t('common.required', { field: mt('form.mediatorName') }) }, { min: 2, max: 40 }]}
       >
-        <Input maxLength={40} />
+        <MediatorNameInput />
       </Form.Item>
       {reason ? <ReasonField label={mt('form.transferReason')} /> : <NoteField />}
     </>
+  );
+}
+
+/**
+ * The mediator's name: the committee's active registered mediators (人民调解员名册) offered as choices, any other
+ * name still allowed (a register not yet complete must not block an assignment).
+ */
+function MediatorNameInput({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
+  const { lang } = useMediationText();
+  const committeeOrgId = Form.useWatch<string | undefined>('committeeOrgId');
+  const canRead = useCan('mediation.registry.read');
+  const mediators = useCommitteeMediators(committeeOrgId, canRead);
+  const options = (mediators.data?.items ?? []).map((m) => ({ value: m.name, label: `${m.name}（${positionLabel(m.position, lang)}${m.specialties.length ? `，${m.specialties.join('、')}` : ''}）` }));
+  return (
+    <AutoComplete
+      id={id}
+      value={value}
+      onChange={onChange}
+      options={options}
+      maxLength={40}
+      showSearch={{ filterOption: (input, o) => (o?.value ?? '').includes(input) }}
+      data-testid="mediator-name-input"
+    />
   );
 }
 
