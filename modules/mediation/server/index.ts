@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { chinaYear, defineModule } from '@sifa/kernel';
+import { chinaDay, chinaYear, defineModule } from '@sifa/kernel';
 import { MEDIATION_INDICATORS } from '../shared/indicators';
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import { generateDisputes } from './demo';
+import { generateRegister } from './registry-demo';
 import { mediationRoutes } from './routes';
 
 /** People's mediation 人民调解 (modules/mediation/README.md). */
@@ -39,5 +40,6 @@ export const mediationModule = defineModule({
   async seedDemo(db, { size, now }) {
     const year = chinaYear(now);
     await generateDisputes(db, { count: size, year, until: now });
+    await generateRegister(db, { today: chinaDay(now) });
   },
 });

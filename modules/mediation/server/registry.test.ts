@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, multipartFile, type Agent, type TestApp } from '@sifa/testing';
+import { generateRegister } from './registry-demo';
 
 interface Warning {
   code: string;
@@ -207,5 +208,18 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
     const leader = await t.loginAs('leader');
     expect((await leader.request('GET', `/api/mediation/registry/committees/${shahe}`)).statusCode).toBe(200);
     expect((await leader.request('PATCH', `/api/mediation/registry/committees/${shahe}`, { address: '市局' })).statusCode).toBe(403);
+  });
+
+  test('a demo start fills the register: most committees lawful, some with the warnings to show (last: it adds people everywhere)', async () => {
+    const made = await generateRegister(t.engine.db, { today: '2026-03-15', seed: 7 });
+    expect(made).toBeGreaterThan(300);
+    const leader = await t.loginAs('leader');
+    const page = (await leader.request('GET', '/api/mediation/registry/committees?pageSize=200')).json<{ total: number; items: CommitteeRow[] }>();
+    const warned = page.items.filter((c) => c.warnings.length > 0);
+    expect(warned.length).toBeGreaterThan(0);
+    expect(warned.length).toBeLessThan(page.items.length / 2);
+    const codes = new Set(warned.flatMap((c) => c.warnings.map((w) => w.code)));
+    expect(['too-few-members', 'no-woman', 'term-expired'].filter((c) => codes.has(c)).length).toBeGreaterThan(1);
+    expect(page.items.every((c) => c.memberCount >= 2)).toBe(true);
   });
 });

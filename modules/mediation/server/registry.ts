@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { appendAudit, AppError, checkMobile, findOrg, maskPhone, notFound, type Ctx, type Database, type FieldCrypto } from '@sifa/kernel';
+import { appendAudit, AppError, chinaDay, checkMobile, findOrg, maskPhone, notFound, type Ctx, type Database, type FieldCrypto } from '@sifa/kernel';
 import { COMMITTEE_PARENT_KINDS, compositionWarnings, memberCount } from '../shared/registry';
 import type { CommitteeDetail, CommitteeFilter, CommitteeListItem, CreateCommitteeInput, CreateMediatorInput, Mediator, MediatorFilter, UpdateCommitteeInput, UpdateMediatorInput } from '../shared/registry-schemas';
 import * as repo from './registry-repository';
@@ -11,7 +11,6 @@ export interface RegistryCtx extends Ctx {
 }
 
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const iso = (d: Date | string) => new Date(d).toISOString();
 /** '' clears an optional text; undefined leaves it as it is. */
 const blank = (v: string | undefined) => (v === undefined ? undefined : v.trim() === '' ? null : v.trim());
@@ -60,7 +59,7 @@ function toCommittee(r: repo.CommitteeRow, people: Mediator[]): CommitteeListIte
     active: r.active,
     memberCount: memberCount(active),
     mediatorCount: active.length,
-    warnings: compositionWarnings({ multiEthnicArea }, active, today()),
+    warnings: compositionWarnings({ multiEthnicArea }, active, chinaDay()),
   };
 }
 
