@@ -113,4 +113,40 @@ describe.skipIf(missing && !inCi)('the mediation register in a browser (人民�
     await page.screenshot({ path: `${SCREENSHOTS}/mediation-mediators.png`, fullPage: true });
     await context.close();
   });
+
+  test('the assign form offers the chosen committee’s registered mediators (free text still allowed)', async () => {
+    if (!browser || !server) throw new Error('setup failed');
+    const staff = await signInApi(server.url, 'zhanggong');
+    const office = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道司法所').executeTakeFirstOrThrow()).id;
+    const dispute = await staff.json<{ id: string }>('POST', '/api/mediation/disputes', {
+      orgId: office,
+      category: 'neighbour',
+      source: 'window',
+      summary: '楼道堆物纠纷',
+      description: '邻居长期在楼道堆放杂物，影响通行。',
+      parties: [{ kind: 'person', name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X', role: 'applicant' }],
+    });
+    await staff.json('POST', `/api/mediation/disputes/${dispute.id}/accept`, { expectedVersion: 1 });
+
+    const context = await desktopContext(browser);
+    const page = await context.newPage();
+    await signIn(page, server.url, 'zhanggong');
+    await page.goto(`${server.url}/mediation/disputes/${dispute.id}`);
+    await page.getByRole('button', { name: '指派调解' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('人民调解委员会').fill('和平社区');
+    await page.locator('.ant-select-item-option[title^="解放街道和平社区人民调解委员会"]').click();
+    await dialog.getByLabel('调解员姓名').click();
+    const option = page.locator('.ant-select-item-option').filter({ hasText: '周建国（主任' });
+    await option.waitFor();
+    expect(await page.locator('.ant-select-item-option').filter({ hasText: '（' }).allTextContents()).toEqual(
+      expect.arrayContaining(['周建国（主任，邻里纠纷、物业纠纷）', '冯秀英（委员，婚姻家庭）']),
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/mediation-assign-registered.png` });
+    await option.click();
+    expect(await dialog.getByLabel('调解员姓名').inputValue()).toBe('周建国');
+    await dialog.getByRole('button', { name: /提\s*交|确\s*定/ }).click();
+    await page.getByText('已指派').first().waitFor();
+    await context.close();
+  });
 });
