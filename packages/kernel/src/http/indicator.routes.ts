@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import type { ModuleDefinition } from '../define-module';
-import { computeIndicator, computeIndicators, drillIndicator, listIndicators, type IndicatorCatalog } from '../indicators/indicator.service';
+import { systemClock } from '../deadlines/clock';
+import { bucketLabels, indicatorBreakdown, indicatorSeries } from '../indicators/indicator-table';
+import { computeIndicator, computeIndicators, drillIndicator, listIndicators, type IndicatorCatalog, type Period } from '../indicators/indicator.service';
 import { MATTERS_SOURCE } from '../indicators/sources';
 import { listOrgs } from '../orgs/org.repository';
 import { notFound } from '../errors';
 import { PageQuery } from '../shared/common';
-import { IndicatorQuery, IndicatorResult } from '../shared/indicators';
+import { IndicatorBucketQuery, IndicatorQuery, IndicatorResult, IndicatorTable, type IndicatorPoint } from '../shared/indicators';
 import { ctxOf, EXPORT_LIMIT, sendXlsx } from './context';
 import type { Ctx, ModuleDeps, SifaApp } from './types';
 
 const tags = ['指标'];
 const IdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, '指标编号格式不正确') });
-const DrillQuery = IndicatorQuery.extend({ part: z.enum(['numerator', 'denominator']).default('numerator') });
+const DrillQuery = IndicatorQuery.extend({ part: z.enum(['numerator', 'denominator']).default('numerator'), ...IndicatorBucketQuery.shape });
+const Ids = z.string().regex(/^[a-z0-9.,-]+$/, '指标编号以逗号分隔').max(2000);
+const TableQuery = IndicatorQuery.extend({ ids: Ids });
+const BreakdownQuery = TableQuery.extend({ by: z.string().regex(/^[a-z][a-z0-9_-]*$/, '分组维度格式不正确').max(40) });
+const idList = (ids: string) => [...new Set(ids.split(',').filter(Boolean))];
 const Definition = z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), decimals: z.number(), description: z.string().optional() });
 
 export function catalogOf(modules: readonly ModuleDefinition[]): IndicatorCatalog {
@@ -21,10 +27,38 @@ export function catalogOf(modules: readonly ModuleDefinition[]): IndicatorCatalo
   };
 }
 
-const fmtValue = (r: IndicatorResult) => (r.value === null ? '—' : r.unit === 'percent' ? `${r.value.toFixed(r.decimals)}%` : r.value.toFixed(r.decimals));
+const fmtValue = (r: Pick<IndicatorResult, 'value' | 'unit' | 'decimals'>) =>
+  r.value === null ? '—' : r.unit === 'percent' ? `${r.value.toFixed(r.decimals)}%` : r.value.toFixed(r.decimals);
+
+/** Counts and days stay numbers a spreadsheet can add up; a percentage is written as it is shown. */
+const cellValue = (s: Pick<IndicatorResult, 'unit' | 'decimals'>, value: number | null) =>
+  value === null ? '—' : s.unit === 'percent' ? `${value.toFixed(s.decimals)}%` : value;
+
+/** A series or breakdown as a sheet: one row per bucket and a total row; a ratio also gets its numerator and denominator. */
+function tableColumns(catalog: IndicatorCatalog, table: IndicatorTable) {
+  const { header, label } = bucketLabels(catalog, table);
+  type Row = { label: string; points: IndicatorPoint[] };
+  const rows: Row[] = [
+    ...table.buckets.map((b, i) => ({ label: label(b), points: table.series.map((s) => s.values[i] ?? { value: null, numerator: 0, denominator: null }) })),
+    { label: '合计', points: table.series.map((s) => s.total) },
+  ];
+  const columns = [
+    { header, width: 18, value: (r: Row) => r.label },
+    ...table.series.flatMap((s, i) => [
+      { header: s.nameZh, width: 16, value: (r: Row) => cellValue(s, r.points[i]?.value ?? null) },
+      ...(s.total.denominator === null
+        ? []
+        : [
+            { header: `${s.nameZh}·分子`, value: (r: Row) => r.points[i]?.numerator ?? null },
+            { header: `${s.nameZh}·分母`, value: (r: Row) => r.points[i]?.denominator ?? null },
+          ]),
+    ]),
+  ];
+  return { rows, columns };
+}
 
 /** One figure for each direct sub-unit of `org` (county comparison) and the unit as a whole. */
-async function byUnit(ctx: Ctx, catalog: IndicatorCatalog, id: string, q: z.infer<typeof IndicatorQuery>) {
+async function byUnit(ctx: Ctx, catalog: IndicatorCatalog, id: string, q: Period) {
   const total = await computeIndicator(ctx, catalog, id, q);
   const children = (await listOrgs(ctx.db, ctx.scope, false)).filter((o) => o.parentId === total.orgId);
   const rows = [];
@@ -32,8 +66,10 @@ async function byUnit(ctx: Ctx, catalog: IndicatorCatalog, id: string, q: z.infe
   return { total, rows };
 }
 
-export function indicatorRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
+export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
   const db = engine.db;
+  // Deadline conditions (overdue) are judged on the app's today.
+  const at = <T extends object>(q: T) => ({ ...q, today: clock.today() });
   let cached: IndicatorCatalog | undefined;
   const catalog = () => (cached ??= catalogOf(modules()));
   const probe = { kind: 'list', orgQuery: 'org' } as const;
@@ -57,14 +93,65 @@ export function indicatorRoutes(app: SifaApp, { engine }: ModuleDeps, modules: (
     },
     (req) => {
       const { ids, ...p } = req.query;
-      return computeIndicators(ctxOf(req, db), catalog(), [...new Set(ids.split(',').filter(Boolean))], p);
+      return computeIndicators(ctxOf(req, db), catalog(), idList(ids), at(p));
+    },
+  );
+
+  const tableProbe = { kind: 'list', query: { ids: 'sample.accepted,sample.close-rate', from: '2026-01-01', to: '2026-12-31' }, orgQuery: 'org' } as const;
+  app.get(
+    '/api/indicator-series',
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: tableProbe },
+      schema: { tags, summary: '月度趋势：多个指标按月 (Asia/Shanghai) 的值，无记录的月份为 0', querystring: TableQuery, response: { 200: IndicatorTable } },
+    },
+    (req) => {
+      const { ids, ...p } = req.query;
+      return indicatorSeries(ctxOf(req, db), catalog(), idList(ids), at(p));
+    },
+  );
+
+  app.get(
+    '/api/indicator-series.xlsx',
+    { config: { permission: 'kernel.indicator.read', scopeProbe: tableProbe }, schema: { tags, summary: '导出月度趋势表 (Excel)', querystring: TableQuery } },
+    async (req, reply) => {
+      const ctx = ctxOf(req, db);
+      const { ids, ...p } = req.query;
+      const table = await indicatorSeries(ctx, catalog(), idList(ids), at(p));
+      const { rows, columns } = tableColumns(catalog(), table);
+      return sendXlsx(ctx, reply, { filename: `${table.orgName}-月度趋势.xlsx`, sheet: '月度趋势', action: 'kernel.indicator.export', filter: req.query, rows, columns });
+    },
+  );
+
+  const breakdownProbe = { ...tableProbe, query: { ...tableProbe.query, by: 'status' } } as const;
+  app.get(
+    '/api/indicator-breakdown',
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: breakdownProbe },
+      schema: { tags, summary: '分类统计：多个指标按来源声明的维度 (如纠纷类型、来源) 分组的值', querystring: BreakdownQuery, response: { 200: IndicatorTable } },
+    },
+    (req) => {
+      const { ids, by, ...p } = req.query;
+      return indicatorBreakdown(ctxOf(req, db), catalog(), idList(ids), by, at(p));
+    },
+  );
+
+  app.get(
+    '/api/indicator-breakdown.xlsx',
+    { config: { permission: 'kernel.indicator.read', scopeProbe: breakdownProbe }, schema: { tags, summary: '导出分类统计表 (Excel)', querystring: BreakdownQuery } },
+    async (req, reply) => {
+      const ctx = ctxOf(req, db);
+      const { ids, by, ...p } = req.query;
+      const table = await indicatorBreakdown(ctx, catalog(), idList(ids), by, at(p));
+      const { rows, columns } = tableColumns(catalog(), table);
+      const title = `按${bucketLabels(catalog(), table).header}统计`;
+      return sendXlsx(ctx, reply, { filename: `${table.orgName}-${title}.xlsx`, sheet: title.slice(0, 31), action: 'kernel.indicator.export', filter: req.query, rows, columns });
     },
   );
 
   app.get(
     '/api/indicators/:id',
     { config: { permission: 'kernel.indicator.read', scopeProbe: probe }, schema: { tags, summary: '指标值 (分子、分母)，默认为本人全部管辖范围', params: IdParam, querystring: IndicatorQuery, response: { 200: IndicatorResult } } },
-    (req) => computeIndicator(ctxOf(req, db), catalog(), req.params.id, req.query),
+    (req) => computeIndicator(ctxOf(req, db), catalog(), req.params.id, at(req.query)),
   );
 
   app.get(
@@ -73,7 +160,7 @@ export function indicatorRoutes(app: SifaApp, { engine }: ModuleDeps, modules: (
       config: { permission: 'kernel.indicator.read', scopeProbe: probe },
       schema: { tags, summary: '按下级单位比较 (如各县对比)', params: IdParam, querystring: IndicatorQuery, response: { 200: z.object({ total: IndicatorResult, rows: z.array(IndicatorResult) }) } },
     },
-    (req) => byUnit(ctxOf(req, db), catalog(), req.params.id, req.query),
+    (req) => byUnit(ctxOf(req, db), catalog(), req.params.id, at(req.query)),
   );
 
   app.get(
@@ -81,7 +168,7 @@ export function indicatorRoutes(app: SifaApp, { engine }: ModuleDeps, modules: (
     { config: { permission: 'kernel.indicator.read', scopeProbe: probe }, schema: { tags, summary: '导出按单位比较表 (Excel)', params: IdParam, querystring: IndicatorQuery } },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
-      const { total, rows } = await byUnit(ctx, catalog(), req.params.id, req.query);
+      const { total, rows } = await byUnit(ctx, catalog(), req.params.id, at(req.query));
       return sendXlsx(ctx, reply, {
         filename: `${total.nameZh}.xlsx`,
         sheet: total.nameZh.slice(0, 31),
@@ -107,7 +194,7 @@ export function indicatorRoutes(app: SifaApp, { engine }: ModuleDeps, modules: (
     },
     (req) => {
       const { page, pageSize, part, ...p } = req.query;
-      return drillIndicator(ctxOf(req, db), catalog(), req.params.id, part, p, page, pageSize);
+      return drillIndicator(ctxOf(req, db), catalog(), req.params.id, part, at(p), page, pageSize);
     },
   );
 
@@ -119,7 +206,7 @@ export function indicatorRoutes(app: SifaApp, { engine }: ModuleDeps, modules: (
       const { part, ...p } = req.query;
       const def = catalog().indicators.get(req.params.id);
       if (!def) throw notFound(`指标 ${req.params.id} `);
-      const { columns, items } = await drillIndicator(ctx, catalog(), req.params.id, part, p, 1, EXPORT_LIMIT);
+      const { columns, items } = await drillIndicator(ctx, catalog(), req.params.id, part, at(p), 1, EXPORT_LIMIT);
       return sendXlsx(ctx, reply, {
         filename: `${def.nameZh}-${part === 'numerator' ? '分子' : '分母'}.xlsx`,
         sheet: '记录',

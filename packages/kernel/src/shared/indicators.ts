@@ -1,10 +1,16 @@
 import { z } from 'zod';
 
-/** A condition on one column of an indicator's source; columns are checked against the source's allow-list. */
+/**
+ * A condition on one column of an indicator's source; columns are checked against the source's allow-list.
+ * `deadlineOverdue` needs no column: the record's matter (the source's `matterColumn`) has a statutory deadline
+ * still running whose due date is before today (Asia/Shanghai) — the to-do list's red "已逾期" level — optionally
+ * of the named deadline rules only. Paused, met and cancelled deadlines are never overdue.
+ */
 export type IndicatorFilter =
   | { column: string; op: 'eq' | 'neq'; value: string | number | boolean }
   | { column: string; op: 'in' | 'notIn'; value: readonly (string | number)[] }
-  | { column: string; op: 'isNull' | 'notNull' };
+  | { column: string; op: 'isNull' | 'notNull' }
+  | { op: 'deadlineOverdue'; rules?: readonly string[] };
 
 /**
  * An indicator is data (features.md K7): numerator and denominator are filters over a source; the engine
@@ -18,6 +24,11 @@ export interface IndicatorDefinition {
   permission: string;
   source: string;
   numerator: readonly IndicatorFilter[];
+  /**
+   * With `sum`, the numerator is the sum of this measure of the source (e.g. days from acceptance to closing)
+   * over the numerator's records instead of their count — an average when the denominator counts the same records.
+   */
+  sum?: string;
   /** Absent for a plain count. */
   denominator?: readonly IndicatorFilter[];
   unit: 'percent' | 'count' | 'days' | 'yuan';
@@ -48,6 +59,13 @@ export const IndicatorQuery = z.object({
   to: z.iso.date('结束日期格式应为 YYYY-MM-DD').optional(),
 });
 
+/** Drill-down into one bucket of a series (`month`) or of a breakdown (`by` + `key`; an empty key is the null bucket). */
+export const IndicatorBucketQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').optional(),
+  by: z.string().regex(/^[a-z][a-z0-9_-]*$/, '分组维度格式不正确').max(40).optional(),
+  key: z.string().max(100).optional(),
+});
+
 export const IndicatorResult = z.object({
   id: z.string(),
   nameZh: z.string(),
@@ -64,3 +82,34 @@ export const IndicatorResult = z.object({
   description: z.string().optional(),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResult>;
+
+/** One cell of an indicator table: the figure of one bucket (a month, a category …). */
+export const IndicatorPoint = z.object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number().nullable() });
+export type IndicatorPoint = z.infer<typeof IndicatorPoint>;
+
+/**
+ * Several indicators over buckets — months (series) or the values of a source dimension (breakdown). `values[i]`
+ * belongs to `buckets[i]`; `total` is the figure over all buckets. Bucket keys are codes (`2026-03`, `neighbour`;
+ * null for records without a value): labels are the module's business.
+ */
+export const IndicatorTable = z.object({
+  by: z.string(),
+  buckets: z.array(z.string().nullable()),
+  orgId: z.string(),
+  orgName: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  series: z.array(
+    z.object({
+      id: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      unit: z.enum(['percent', 'count', 'days', 'yuan']),
+      decimals: z.number().int(),
+      description: z.string().optional(),
+      values: z.array(IndicatorPoint),
+      total: IndicatorPoint,
+    }),
+  ),
+});
+export type IndicatorTable = z.infer<typeof IndicatorTable>;
