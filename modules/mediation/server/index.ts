@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { chinaDay, chinaYear, defineModule } from '@sifa/kernel';
-import { MEDIATION_INDICATORS } from '../shared/indicators';
+import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../shared/categories';
+import { MEDIATION_INDICATORS, SOURCE_GROUPS } from '../shared/indicators';
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import { generateDisputes } from './demo';
@@ -34,6 +35,21 @@ export const mediationModule = defineModule({
         ['accepted_at', '受理时间'],
         ['closed_at', '办结时间'],
       ],
+      // The monthly report's breakdowns (features.md M6): by category, by source and by the three source groups.
+      dimensions: {
+        category: { column: 'category', nameZh: '纠纷类型', labels: Object.fromEntries(Object.entries(DISPUTE_CATEGORIES).map(([k, v]) => [k, v.zh])) },
+        source: { column: 'source', nameZh: '纠纷来源', labels: Object.fromEntries(Object.entries(DISPUTE_SOURCES).map(([k, v]) => [k, v.zh])) },
+        'source-group': {
+          column: 'source',
+          nameZh: '来源分组',
+          groups: Object.fromEntries(Object.entries(DISPUTE_SOURCES).map(([k, v]) => [k, v.group])),
+          labels: Object.fromEntries(Object.entries(SOURCE_GROUPS).map(([k, v]) => [k, v.zh])),
+        },
+      },
+      // mediation.average-duration: calendar days from acceptance to closing.
+      measures: { duration: { nameZh: '办理天数', days: ['accepted_at', 'closed_at'] } },
+      // Same id as the kernel matter: mediation.overdue reads the matter's deadlines.
+      matterColumn: 'id',
     },
   ],
   routes: mediationRoutes,

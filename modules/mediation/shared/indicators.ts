@@ -3,6 +3,23 @@ import { defineIndicator, type IndicatorFilter } from '@sifa/kernel/shared';
 const accepted: IndicatorFilter[] = [{ column: 'accepted_at', op: 'notNull' }];
 const court: IndicatorFilter = { column: 'source', op: 'in', value: ['court-delegated', 'court-entrusted', 'court-invited'] };
 const read = 'mediation.indicator.read';
+const open: IndicatorFilter = { column: 'closed_at', op: 'isNull' };
+const closed: IndicatorFilter = { column: 'closed_at', op: 'notNull' };
+
+/**
+ * The mediation periods a dispute runs against: the court's limits for delegated and entrusted mediation
+ * (特邀调解规定 第二十七条, spc-court-invited-mediation-provisions-2016.md), counted from the mediator's sign-off.
+ * The judicial-confirmation window (人民调解法 第三十三条) opens after an agreement and is not a mediation deadline.
+ */
+export const MEDIATION_DEADLINE_RULES = ['mediation.court-delegated', 'mediation.court-entrusted.ordinary', 'mediation.court-entrusted.simplified'] as const;
+
+/** The three source groups of the monthly report (features.md M6): 主动调解, 申请调解, 接受委托移送调解. */
+export const SOURCE_GROUPS = {
+  proactive: { zh: '主动调解', en: 'Proactive' },
+  application: { zh: '申请调解', en: 'On application' },
+  entrusted: { zh: '接受委托移送调解', en: 'Entrusted or transferred' },
+} as const;
+export type SourceGroup = keyof typeof SOURCE_GROUPS;
 
 /**
  * Mediation indicators (features.md M2, M6; rules.md "Indicator formulas"). The success rate is successful /
@@ -36,5 +53,31 @@ export const MEDIATION_INDICATORS = [
     decimals: 2,
   }),
   defineIndicator({ id: 'mediation.judicial-confirmations', nameZh: '司法确认', nameEn: 'Judicial confirmations', permission: read, source: 'mediation.disputes', numerator: [{ column: 'confirmation_result', op: 'eq', value: 'confirmed' }], unit: 'count', decimals: 0 }),
+  defineIndicator({
+    id: 'mediation.average-duration',
+    nameZh: '平均办理天数',
+    nameEn: 'Average duration',
+    permission: read,
+    source: 'mediation.disputes',
+    // Calendar days from acceptance to closing (Asia/Shanghai dates) of the closed disputes, whatever the outcome;
+    // 人民调解工作若干规定 第三十三条 expects about one month (rules.md §4).
+    sum: 'duration',
+    numerator: [...accepted, closed],
+    denominator: [...accepted, closed],
+    unit: 'days',
+    decimals: 1,
+    description: '已办结纠纷自受理至办结的天数之和 ÷ 已办结纠纷数 (按受理日期统计)',
+  }),
+  defineIndicator({
+    id: 'mediation.overdue',
+    nameZh: '超期未结纠纷',
+    nameEn: 'Overdue disputes',
+    permission: read,
+    source: 'mediation.disputes',
+    numerator: [...accepted, open, { op: 'deadlineOverdue', rules: MEDIATION_DEADLINE_RULES }],
+    unit: 'count',
+    decimals: 0,
+    description: '调解期限 (特邀调解规定 第二十七条) 已届满而尚未办结的纠纷，截至今日 (按受理日期统计)',
+  }),
   defineIndicator({ id: 'mediation.at-risk', nameZh: '有激化风险的纠纷', nameEn: 'Disputes at risk of escalation', permission: read, source: 'mediation.disputes', numerator: [{ column: 'at_risk', op: 'eq', value: true }, { column: 'closed_at', op: 'isNull' }], unit: 'count', decimals: 0 }),
 ];
