@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApp, type Agent, type TestApp } from '@sifa/testing';
+import { sql } from 'kysely';
+import { createTestApp, multipartFile, type Agent, type TestApp } from '@sifa/testing';
 
 const row = (caseNo: string, over: Record<string, unknown> = {}) => ({
   courtCaseNumber: caseNo,
@@ -54,4 +55,74 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
     expect(res.statusCode).toBe(404);
     expect((await t.loginAs('ningdu').then((nd) => nd.request('GET', '/api/mediation/court-results'))).json<unknown[]>()).toEqual([]);
   });
+
+  const upload = (name: string, content: Buffer | string) => {
+    const { payload, headers } = multipartFile(name, content);
+    return zg.request('POST', `/api/mediation/units/${orgId}/court-referrals/import`, payload, headers);
+  };
+  type Report = { created: number; rows: { row: number; courtCaseNumber: string | null; ok: boolean; number: string | null; problems: string[] }[] };
+
+  test('a CSV from the court is imported in one go: the sheet’s row numbers, one party per identity, names checked, one audit entry', async () => {
+    const csv = [
+      '法院案号,法院,调解类型,适用程序,纠纷类型,纠纷名称,纠纷情况,申请人,申请人证件号码,申请人电话,被申请人,被申请人证件类型,被申请人证件号码',
+      '(2026)赣0702民诉前调201号,章贡区人民法院,委派,,合同,买卖合同纠纷,"买方未按约支付货款，""多次""催告",周甲方,11010519491231002X,13907971234,赣州某某商贸有限公司,统一社会信用代码,91360702MA35XXXX0Y',
+      '(2026)赣0702民初202号,章贡区人民法院,委托,简易程序,劳动争议,拖欠工资纠纷,拖欠三个月工资,周甲方,11010519491231002X,,,,',
+      '(2026)赣0702民诉前调203号,章贡区人民法院,委派,,合同,借款纠纷,借款到期未还,吴乙,110105194912310021,,,,',
+      '(2026)赣0702民诉前调204号,章贡区人民法院,委派,,合同,借款纠纷,借款到期未还,周另名,11010519491231002X,,,,',
+      '(2026)赣0702民诉前调201号,章贡区人民法院,委派,,合同,买卖合同纠纷,重复的案号,郑丙,360730198506120048,,,,',
+      '(2026)赣0702民诉前调205号,章贡区人民法院,转交,,宅基地,纠纷,短,郑丙,360730198506120048,,,,',
+    ].join('\r\n');
+    const uscc = '91360702MA35XXXX0Y';
+    const res = await upload('法院委派.csv', csv.replace(uscc, await validUscc()));
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json<Report>();
+    expect(report.rows.map((r) => [r.row, r.ok])).toEqual([[2, true], [3, true], [4, false], [5, false], [6, false], [7, false]]);
+    expect(report.created).toBe(2);
+    expect(report.rows[2]?.problems.join()).toMatch(/校验码/);
+    expect(report.rows[3]?.problems.join()).toContain('已登记为“周甲方”');
+    expect(report.rows[4]?.problems.join()).toContain('已登记，不重复登记');
+    expect(report.rows[5]?.problems.join('；')).toMatch(/调解类型应为委派、委托或邀请.*请选择纠纷类型/);
+
+    // One party for the same ID in two rows; the organisation registered by its credit code; roles kept.
+    const parties = await sql<{ n: number }>`select count(distinct mp.party_id)::int as n from kernel.matter_parties mp join mediation.disputes d on d.id = mp.matter_id where d.court_case_number in ('(2026)赣0702民诉前调201号', '(2026)赣0702民初202号')`.execute(t.engine.db);
+    expect(parties.rows[0]?.n).toBe(2);
+    const entrusted = await sql<{ courtProcedure: string; status: string }>`select court_procedure, status from mediation.disputes where court_case_number = '(2026)赣0702民初202号'`.execute(t.engine.db);
+    expect(entrusted.rows[0]).toEqual({ courtProcedure: 'simplified', status: 'registered' });
+    const audit = await sql<{ summary: { file: string; opened: number; refused: number } }>`select summary from kernel.audit_log where action = 'mediation.dispute.import' order by seq desc limit 1`.execute(t.engine.db);
+    expect(audit.rows[0]?.summary).toMatchObject({ file: '法院委派.csv', rows: 6, invalidRows: 3, opened: 2, refused: 1 });
+    // The timeline of an imported dispute starts with its registration, like one entered at the window.
+    const number = report.rows[0]?.number ?? '';
+    const dispute = (await zg.request('GET', `/api/mediation/disputes?q=${encodeURIComponent(number)}`)).json<{ items: { id: string }[] }>().items[0];
+    const history = (await zg.request('GET', `/api/matters/${dispute?.id ?? ''}/timeline`)).json<{ action: string }[]>();
+    expect(history.map((h) => h.action)).toEqual(['register']);
+  });
+
+  test('the template downloads, and an .xlsx filled in from it imports; a file without the required columns is refused whole', async () => {
+    const tpl = await zg.request('GET', '/api/mediation/court-referrals/template.xlsx');
+    expect(tpl.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    expect(ws.getRow(1).getCell(1).text).toBe('法院案号*');
+    // Typed into the first empty row, as a person does (the template's drop-downs reach row 501).
+    ws.getRow(2).values = ['(2026)赣0702民诉前调301号', '章贡区人民法院', '委派', '', '邻里', '相邻通行纠纷', '通道被占用引发争执', '钱买方', '', '360730198506120048'];
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await upload('法院委派.xlsx', filled);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Report>().rows).toEqual([expect.objectContaining({ row: 2, ok: true, courtCaseNumber: '(2026)赣0702民诉前调301号' })]);
+
+    const bad = await upload('乱表.csv', '姓名,电话\n张三,13900000000\n');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toContain('缺少列：法院案号');
+  });
 });
+
+/** A valid unified social credit code (GB 32100) with its check character, for the organisation row. */
+async function validUscc(): Promise<string> {
+  const { checkUscc } = await import('@sifa/kernel/shared');
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const body = '91360702MA35XXXX0';
+  for (const c of chars) if (checkUscc(body.replace(/X/g, '1') + c).ok) return body.replace(/X/g, '1') + c;
+  throw new Error('no check character');
+}

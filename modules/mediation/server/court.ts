@@ -1,60 +1,113 @@
 import type { Kysely } from 'kysely';
-import { findOrg, inScope, notFound, type Database, type PartyCtx, type Scope } from '@sifa/kernel';
+import { bulkInsert, findOrg, inScope, notFound, openMattersBulk, type Database, type PartyCtx, type Scope } from '@sifa/kernel';
 import { CourtReferral, type CourtReferralReport, type CourtResult } from '../shared/court';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import { mdb } from './schema';
-import { registerDispute } from './service';
+import { DISPUTE_NUMBER } from './service';
 import { chinaDay } from '@sifa/kernel/shared';
 
 const day = (d: Date | string | null) => (d ? chinaDay(d) : null);
 
+const DISPUTE_COLUMNS = [
+  { name: 'id', type: 'uuid' },
+  { name: 'number', type: 'text' },
+  { name: 'title', type: 'text' },
+  { name: 'org_id', type: 'uuid' },
+  { name: 'status', type: 'text' },
+  { name: 'category', type: 'text' },
+  { name: 'source', type: 'text' },
+  { name: 'description', type: 'text' },
+  { name: 'court_case_number', type: 'text' },
+  { name: 'court_name', type: 'text' },
+  { name: 'court_procedure', type: 'text' },
+  { name: 'registered_at', type: 'timestamptz' },
+] as const;
+
 /**
- * Registers a court's batch row by row: each row is validated on its own, a case number already registered (in
- * the batch or before) is refused, and the report says for every row what was created or what is wrong.
+ * Registers a court's batch — from the API or a file — in one transaction: every row is validated on its own, a
+ * case number already registered (in the batch or before) is refused, the valid rows are opened in bulk
+ * (kernel openMattersBulk: parties, numbers, matters, one audit entry), and the report says for every row what
+ * was created or what is wrong. `rowNumbers` are the sheet's row numbers for a file (else 1, 2, …).
  */
-export async function importCourtReferrals(ctx: PartyCtx, orgId: string, rows: unknown[]): Promise<CourtReferralReport> {
+export async function importCourtReferrals(ctx: PartyCtx, orgId: string, rows: readonly unknown[], meta: { via: 'api' | 'file'; file?: string; rowNumbers?: readonly number[] }): Promise<CourtReferralReport> {
   // The receiving unit first: a batch for a unit outside the caller's scope is refused whole.
   const org = await findOrg(ctx.db, ctx.scope, orgId);
   if (!org) throw notFound('接收单位');
+  const rowNo = (i: number) => meta.rowNumbers?.[i] ?? i + 1;
+  const caseOf = (raw: unknown) => {
+    const c = (raw as { courtCaseNumber?: unknown } | null)?.courtCaseNumber;
+    return typeof c === 'string' ? c.trim() : null;
+  };
+  const existing = await registeredCaseNumbers(ctx.db, ctx.scope, rows.map(caseOf).filter((c): c is string => !!c));
   const report: CourtReferralReport = { created: 0, rows: [] };
   const seen = new Set<string>();
-  for (const [i, raw] of rows.entries()) {
-    const row = i + 1;
+  const valid: { i: number; r: CourtReferral }[] = [];
+  const refused = new Map<number, string[]>();
+  rows.forEach((raw, i) => {
     const parsed = CourtReferral.safeParse(raw);
-    const caseNo = parsed.success ? parsed.data.courtCaseNumber : typeof (raw as { courtCaseNumber?: unknown } | null)?.courtCaseNumber === 'string' ? (raw as { courtCaseNumber: string }).courtCaseNumber : null;
     if (!parsed.success) {
-      report.rows.push({ row, courtCaseNumber: caseNo, ok: false, number: null, problems: parsed.error.issues.map((x) => `${x.path.join('.') || '行'}：${x.message}`) });
-      continue;
+      refused.set(i, parsed.error.issues.map((x) => `${x.path.join('.') || '行'}：${x.message}`));
+      return;
     }
     const r = parsed.data;
-    if (seen.has(r.courtCaseNumber) || (await findByCaseNumber(ctx.db, ctx.scope, r.courtCaseNumber))) {
-      report.rows.push({ row, courtCaseNumber: r.courtCaseNumber, ok: false, number: null, problems: [`法院案号 ${r.courtCaseNumber} 已登记，不重复登记`] });
-      continue;
+    if (seen.has(r.courtCaseNumber) || existing.has(r.courtCaseNumber)) {
+      refused.set(i, [`法院案号 ${r.courtCaseNumber} 已登记，不重复登记`]);
+      return;
     }
     seen.add(r.courtCaseNumber);
-    try {
-      const m = await registerDispute(ctx, {
-        orgId,
-        category: r.category,
-        source: r.kind,
-        summary: r.summary,
-        description: r.description,
-        courtCaseNumber: r.courtCaseNumber,
-        courtName: r.courtName,
-        ...(r.courtProcedure ? { courtProcedure: r.courtProcedure } : r.kind === 'court-entrusted' ? { courtProcedure: 'ordinary' as const } : {}),
-        parties: r.parties,
-      });
+    valid.push({ i, r });
+  });
+  const results = valid.length
+    ? await openMattersBulk(
+        ctx,
+        DISPUTE_WORKFLOW,
+        DISPUTE_NUMBER,
+        {
+          orgId,
+          items: valid.map(({ r }) => ({ title: r.summary, data: { source: r.kind, category: r.category, courtCaseNumber: r.courtCaseNumber }, parties: r.parties.map(({ role, ...party }) => ({ role, party })) })),
+          audit: { via: meta.via, ...(meta.file ? { file: meta.file } : {}), rows: rows.length, invalidRows: refused.size },
+        },
+        async (trx, opened) => {
+          const now = new Date().toISOString();
+          await bulkInsert(
+            trx,
+            'mediation.disputes',
+            DISPUTE_COLUMNS,
+            opened.map(({ index, matter }) => {
+              const r = (valid[index] as { r: CourtReferral }).r;
+              const procedure = r.courtProcedure ?? (r.kind === 'court-entrusted' ? 'ordinary' : null);
+              return [matter.id, matter.number, matter.title, matter.orgId, matter.status, r.category, r.kind, r.description, r.courtCaseNumber, r.courtName, procedure, now];
+            }),
+          );
+        },
+      )
+    : [];
+  const outcome = new Map(valid.map(({ i }, k) => [i, results[k]]));
+  rows.forEach((raw, i) => {
+    const res = outcome.get(i);
+    if (res?.ok) {
       report.created++;
-      report.rows.push({ row, courtCaseNumber: r.courtCaseNumber, ok: true, number: m.number, problems: [] });
-    } catch (e) {
-      report.rows.push({ row, courtCaseNumber: r.courtCaseNumber, ok: false, number: null, problems: [e instanceof Error ? e.message : String(e)] });
+      report.rows.push({ row: rowNo(i), courtCaseNumber: caseOf(raw), ok: true, number: res.matter.number, problems: [] });
+    } else {
+      report.rows.push({ row: rowNo(i), courtCaseNumber: caseOf(raw), ok: false, number: null, problems: res ? res.problems : (refused.get(i) ?? []) });
     }
-  }
+  });
   return report;
 }
 
-async function findByCaseNumber(db: Kysely<Database>, scope: Scope, courtCaseNumber: string) {
-  return mdb(db).selectFrom('mediation.disputes as d').select('d.id').where('d.courtCaseNumber', '=', courtCaseNumber).where(inScope(scope, 'd.orgId')).executeTakeFirst();
+/** Which of these case numbers are already registered in the caller's scope (5,000 per query). */
+async function registeredCaseNumbers(db: Kysely<Database>, scope: Scope, caseNumbers: readonly string[]) {
+  const found = new Set<string>();
+  for (let i = 0; i < caseNumbers.length; i += 5000) {
+    const rows = await mdb(db)
+      .selectFrom('mediation.disputes as d')
+      .select('d.courtCaseNumber')
+      .where('d.courtCaseNumber', 'in', caseNumbers.slice(i, i + 5000))
+      .where(inScope(scope, 'd.orgId'))
+      .execute();
+    for (const r of rows) if (r.courtCaseNumber) found.add(r.courtCaseNumber);
+  }
+  return found;
 }
 
 /** Results for the courts: court-linked disputes of the caller's scope, filtered by court or case number. */

@@ -4,7 +4,7 @@ import { COMMITTEE_PARENT_KINDS, COMMITTEE_TYPE_CODES, COMMITTEE_TYPES, EMPLOYME
 import { CreateCommitteeInput, CreateMediatorInput, type RegistryImportReport } from '../shared/registry-schemas';
 import { createCommittee, createMediator, type RegistryCtx } from './registry';
 import * as repo from './registry-repository';
-import { dateText, readSheet, text, type SheetColumn, type SheetRow } from './registry-sheet';
+import { dateText, readSheet, text, type SheetColumn, type SheetRow, type UploadedFile } from '@sifa/kernel';
 
 type Named = Readonly<Record<string, { zh: string }>>;
 const labels = (table: Named, codes: readonly string[]) => codes.map((c) => table[c]?.zh ?? c);
@@ -83,11 +83,6 @@ async function eachRow<K extends string>(rows: SheetRow<K>[], one: (r: SheetRow<
     else report.failed++;
   }
   return report;
-}
-
-export interface UploadedFile {
-  filename: string;
-  bytes: Buffer;
 }
 
 /**

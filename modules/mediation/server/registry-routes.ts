@@ -1,12 +1,14 @@
 import type {} from '@fastify/multipart';
 import { z } from 'zod';
-import { AppError, createFieldCrypto, ctxOf, EXPORT_LIMIT, IdParams, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createFieldCrypto, sendXlsxFile, templateXlsx, uploadedFile, ctxOf, EXPORT_LIMIT, IdParams, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
+import type { FastifyRequest } from 'fastify';
 import { COMMITTEE_TYPES, EMPLOYMENTS, GENDERS, MEDIATOR_POSITIONS } from '../shared/registry';
 import { CommitteeDetail, CommitteeFilter, CommitteeListItem, CreateCommitteeInput, CreateMediatorInput, Mediator, MediatorFilter, RegistryImportReport, UpdateCommitteeInput, UpdateMediatorInput } from '../shared/registry-schemas';
 import * as registry from './registry';
-import { COMMITTEE_COLUMNS, importCommittees, importMediators, MEDIATOR_COLUMNS, type UploadedFile } from './registry-import';
-import { MAX_IMPORT_BYTES, templateXlsx } from './registry-sheet';
+import { COMMITTEE_COLUMNS, importCommittees, importMediators, MEDIATOR_COLUMNS } from './registry-import';
+
+/** A county's committees or mediators fit in 5 MB; a mistake does not. */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 const tags = ['人民调解组织与调解员名册'];
 const base = '/api/mediation/registry';
@@ -17,23 +19,6 @@ const probeCommitteeCsv = '调委会名称,类型\n数据权限探针村人民�
 const probeMediatorCsv = '姓名,所属调委会,性别,职务,专兼职\n探针导入员,解放街道人民调解委员会,女,委员,兼职\n';
 
 const zhOf = (table: Record<string, { zh: string }>, key: string) => table[key]?.zh ?? key;
-
-/** The one file of a multipart upload (field `file`), refused when larger than the import limit. */
-async function uploaded(req: FastifyRequest): Promise<UploadedFile> {
-  if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
-  const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false });
-  if (!part) throw new AppError('FILE_REQUIRED');
-  const bytes = await part.toBuffer();
-  if (part.file.truncated || bytes.length > MAX_IMPORT_BYTES) throw new AppError('FILE_TOO_LARGE', { name: part.filename, limit: '5 MB' });
-  return { filename: part.filename, bytes };
-}
-
-function sendTemplate(reply: FastifyReply, filename: string, bytes: Buffer) {
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(bytes);
-}
 
 /**
  * 人民调解组织与调解员名册 (issue #4 item 1; modules/mediation/README.md): committees with their composition
@@ -87,7 +72,7 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
   app.get(
     `${base}/committees/template.xlsx`,
     { config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'unscoped', reason: '导入模板只有表头和填写说明，不含任何数据' } }, schema: { tags, summary: '调委会导入模板 (Excel)' } },
-    async (_req, reply) => sendTemplate(reply, '调委会导入模板.xlsx', await templateXlsx('调委会', COMMITTEE_COLUMNS)),
+    async (_req, reply) => sendXlsxFile(reply, '调委会导入模板.xlsx', await templateXlsx('调委会', COMMITTEE_COLUMNS)),
   );
 
   app.get(
@@ -129,7 +114,7 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'resource', resource: 'unit', upload: { filename: '调委会.csv', content: probeCommitteeCsv } } },
       schema: { tags, summary: '从 Excel (.xlsx) 或 CSV 导入调委会 (multipart，字段 file；逐行报告，有问题的行不导入)', params: IdParams, response: { 200: RegistryImportReport } },
     },
-    (req) => importCommittees(rctx(req), req.params.id, () => uploaded(req)),
+    (req) => importCommittees(rctx(req), req.params.id, () => uploadedFile(req, MAX_IMPORT_BYTES)),
   );
 
   app.get(
@@ -176,7 +161,7 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
   app.get(
     `${base}/mediators/template.xlsx`,
     { config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'unscoped', reason: '导入模板只有表头和填写说明，不含任何数据' } }, schema: { tags, summary: '调解员导入模板 (Excel)' } },
-    async (_req, reply) => sendTemplate(reply, '调解员导入模板.xlsx', await templateXlsx('调解员', MEDIATOR_COLUMNS)),
+    async (_req, reply) => sendXlsxFile(reply, '调解员导入模板.xlsx', await templateXlsx('调解员', MEDIATOR_COLUMNS)),
   );
 
   app.get(
@@ -215,6 +200,6 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'resource', resource: 'unit', upload: { filename: '调解员.csv', content: probeMediatorCsv } } },
       schema: { tags, summary: '从 Excel (.xlsx) 或 CSV 导入调解员 (multipart，字段 file；所属调委会须在该单位之下；逐行报告)', params: IdParams, response: { 200: RegistryImportReport } },
     },
-    (req) => importMediators(rctx(req), req.params.id, () => uploaded(req)),
+    (req) => importMediators(rctx(req), req.params.id, () => uploadedFile(req, MAX_IMPORT_BYTES)),
   );
 }

@@ -3,9 +3,8 @@ import { createFieldCrypto, createFileStorage, resolveFilesRoot, ctxOf, EXPORT_L
 import type { FastifyRequest } from 'fastify';
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../shared/categories';
 import { ActionForms, ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem } from '../shared/schemas';
-import { CourtReferralBatch, CourtReferralReport, CourtResult } from '../shared/court';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
-import { courtResults, importCourtReferrals } from './court';
+import { courtRoutes } from './court-routes';
 import * as repo from './repository';
 import * as service from './service';
 import { portalRoutes } from './portal';
@@ -36,6 +35,7 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
   const pii = createFieldCrypto(dataKey);
   const pctx = (req: FastifyRequest) => ({ ...ctxOf(req, db), pii });
   portalRoutes(app, { engine, dataKey, config }); // the public portal: apply, rate (portal.ts)
+  courtRoutes(app, { engine, dataKey, config }); // court linkage: referrals in, results back (court-routes.ts)
   registryRoutes(app, { engine, dataKey, config }); // committees and mediators (registry-routes.ts)
 
   app.post(
@@ -148,53 +148,6 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
       schema: { tags, summary: '标记或解除激化风险 (列入司法所重点关注)', params: IdParams, body: z.object({ atRisk: z.boolean(), reason: z.string().trim().max(500).optional() }), response: { 200: Dispute } },
     },
     (req) => service.markRisk(ctxOf(req, db), req.params.id, req.body.atRisk, req.body.reason),
-  );
-
-  const courtRow = { courtCaseNumber: '(2026)赣0702民诉前调9号', courtName: '章贡区人民法院', kind: 'court-delegated', category: 'contract', summary: '买卖合同纠纷', description: '货款未付引发纠纷', parties: [{ kind: 'person', name: '孙委派', idType: 'resident-id', idNumber: '360730198506120048', role: 'applicant' }] };
-  app.post(
-    '/api/mediation/court-referrals/batch',
-    {
-      config: { permission: 'mediation.dispute.write', scopeProbe: { kind: 'bodyOrg', field: 'orgId', body: { rows: [courtRow] } } },
-      schema: { tags, summary: '法院委派、委托、邀请调解批量登记 (保留法院案号，逐条报告)', body: CourtReferralBatch, response: { 200: CourtReferralReport } },
-    },
-    (req) => importCourtReferrals(pctx(req), req.body.orgId, req.body.rows),
-  );
-
-  const CourtQuery = z.object({ courtName: z.string().trim().max(60).optional(), courtCaseNumber: z.string().trim().max(60).optional() });
-  app.get(
-    '/api/mediation/court-results',
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '诉调对接案件的调解结果 (反馈法院)', querystring: CourtQuery, response: { 200: z.array(CourtResult) } } },
-    (req) => {
-      const ctx = ctxOf(req, db);
-      return courtResults(ctx.db, ctx.scope, req.query);
-    },
-  );
-  app.get(
-    '/api/mediation/court-results.xlsx',
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '导出诉调对接调解结果 (Excel，反馈法院)', querystring: CourtQuery } },
-    async (req, reply) => {
-      const ctx = ctxOf(req, db);
-      const rows = await courtResults(ctx.db, ctx.scope, req.query);
-      const outcome = (o: string | null) => ({ success: '调解成功', failed: '调解不成', refused: '当事人拒绝调解', withdrawn: '撤回', declined: '不予受理' })[o ?? ''] ?? '办理中';
-      return sendXlsx(ctx, reply, {
-        filename: '诉调对接调解结果.xlsx',
-        sheet: '调解结果',
-        action: 'mediation.court-results.export',
-        filter: req.query,
-        rows,
-        columns: [
-          { header: '法院案号', width: 28, value: (r) => r.courtCaseNumber },
-          { header: '法院', width: 20, value: (r) => r.courtName },
-          { header: '调解编号', width: 22, value: (r) => r.number },
-          { header: '状态', width: 10, value: (r) => r.statusZh },
-          { header: '调解结果', width: 12, value: (r) => outcome(r.outcome) },
-          { header: '登记日期', width: 12, value: (r) => r.registeredOn },
-          { header: '办结日期', width: 12, value: (r) => r.closedOn },
-          { header: '协议形式', width: 10, value: (r) => (r.agreementKind === 'written' ? '书面' : r.agreementKind === 'oral' ? '口头' : '') },
-          { header: '协议生效日期', width: 14, value: (r) => r.agreementEffectiveOn },
-        ],
-      });
-    },
   );
 
   app.get(

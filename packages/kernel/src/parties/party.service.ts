@@ -5,8 +5,9 @@ import type { Database } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
 import { findOrg } from '../orgs/org.repository';
-import { checkIdNumber, checkMobile, checkUscc, type Party, type PartyInput, type RegisteredParty, type UnmaskField } from '../shared/identity';
+import { checkMobile, checkUscc, type Party, type PartyInput, type RegisteredParty, type UnmaskField } from '../shared/identity';
 import { maskIdNumber, maskPhone, type FieldCrypto } from './crypto';
+import { aad, invalid, phoneColumns, prepare, sameName } from './party-input';
 import * as repo from './party.repository';
 
 /** A use-case context with the personal-data crypto of the running app. */
@@ -15,9 +16,6 @@ export interface PartyCtx extends Ctx {
 }
 
 export const UNMASK_PERMISSION = 'kernel.party.unmask';
-
-// The associated data binds each ciphertext to its row and column.
-const aad = (partyId: string, field: UnmaskField) => `kernel.parties/${partyId}/${field}`;
 
 function toParty(r: repo.PartyRow): Party {
   const code = r.uscc ? checkUscc(r.uscc) : undefined;
@@ -35,36 +33,6 @@ function toParty(r: repo.PartyRow): Party {
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),
   };
-}
-
-function invalid(problem: string): never {
-  throw new AppError('VALIDATION_FAILED', { first: problem }, [{ field: 'body', message: problem }]);
-}
-
-/** Names compared as a person would: width, case, spacing and the 间隔号 in minority and foreign names. */
-const sameName = (a: string, b: string) => {
-  const norm = (s: string) => s.normalize('NFKC').replace(/[·•.・‧]/g, '·').replace(/\s+/g, ' ').trim().toLowerCase();
-  return norm(a) === norm(b);
-};
-
-/** The identity, phone and their stored forms of a valid input (the route's schema has already checked it). */
-function prepare(pii: FieldCrypto, input: PartyInput) {
-  const phone = input.phone ? checkMobile(input.phone) : undefined;
-  if (phone && !phone.ok) invalid(phone.problem);
-  const phoneNorm = phone?.normalised;
-  if (input.kind === 'organisation') {
-    const code = checkUscc(input.uscc);
-    if (!code.ok) invalid(code.problem);
-    return { identity: { uscc: code.normalised }, idNumber: undefined, masked: code.normalised, phone: phoneNorm };
-  }
-  const id = checkIdNumber(input.idType, input.idNumber);
-  if (!id.ok) invalid(id.problem);
-  const identity = { idType: input.idType, idIndex: pii.blindIndex('id', id.normalised) };
-  return { identity, idNumber: id.normalised, masked: maskIdNumber(id.normalised), phone: phoneNorm };
-}
-
-function phoneColumns(pii: FieldCrypto, partyId: string, phone: string) {
-  return { phoneCipher: pii.encrypt(phone, aad(partyId, 'phone')), phoneIndex: pii.blindIndex('phone', phone), phoneMasked: maskPhone(phone) };
 }
 
 async function reread(ctx: PartyCtx, db: Kysely<Database>, id: string): Promise<Party> {

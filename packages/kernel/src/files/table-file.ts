@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '@sifa/kernel';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type {} from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors';
 
-/** At most this many data rows per file: a county's committees or mediators fit, a mistake does not. */
+/** Rows per import file unless the caller says otherwise: a county's registers fit, a mistake does not. */
 export const MAX_IMPORT_ROWS = 2000;
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export interface SheetColumn<K extends string> {
   key: K;
@@ -43,36 +45,6 @@ export function cellValue(v: ExcelJS.CellValue): string | Date | undefined {
   return result instanceof Date ? result : String(result).trim() || undefined;
 }
 
-/** RFC 4180 CSV: quoted fields with "" escapes, commas, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) rows.push([...row, field]);
-  return rows;
-}
-
 /** CSV saved by Excel on a Chinese Windows is GB18030 (GBK), elsewhere UTF-8 (often with a BOM). */
 function decodeText(bytes: Buffer): string {
   try {
@@ -90,7 +62,8 @@ const headerKey = (s: string) => s.replace(/[（(][^）)]*[）)]/g, '').replace(
  * `columns` by header or alias; empty rows are skipped. A file that cannot be read, lacks a required column or
  * has too many rows is refused whole with a message that says what to do.
  */
-export async function readSheet<K extends string>(file: { filename: string; bytes: Buffer }, columns: readonly SheetColumn<K>[]): Promise<SheetRow<K>[]> {
+export async function readSheet<K extends string>(file: { filename: string; bytes: Buffer }, columns: readonly SheetColumn<K>[], opts: { maxRows?: number } = {}): Promise<SheetRow<K>[]> {
+  const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   const { filename, bytes } = file;
   if (bytes.length === 0) refuse(`文件“${filename}”是空文件，请选择填好的模板`);
   let table: { row: number; cells: (string | Date | undefined)[] }[] = [];
@@ -112,7 +85,13 @@ export async function readSheet<K extends string>(file: { filename: string; byte
   } else if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
     refuse(`“${filename}”是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 后再导入`);
   } else if (/\.(csv|txt)$/i.test(filename)) {
-    table = parseCsv(decodeText(bytes).replace(/^\uFEFF/, '')).map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim() || undefined) }));
+    let records: string[][];
+    try {
+      records = parseCsv(decodeText(bytes), { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    } catch (e) {
+      refuse(`无法读取“${filename}”：CSV 格式有误 (${e instanceof Error ? e.message : String(e)})`);
+    }
+    table = records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim() || undefined) }));
   } else {
     refuse(`“${filename}”不是 Excel (.xlsx) 或 CSV 文件，请下载模板填写后导入`);
   }
@@ -129,12 +108,13 @@ export async function readSheet<K extends string>(file: { filename: string; byte
   const missing = columns.filter((c) => c.required && !index.has(c.key)).map((c) => headerKey(c.header));
   if (missing.length) refuse(`第 ${head.row} 行 (表头) 缺少列：${missing.join('、')}。请使用下载的导入模板，不要改动表头`);
   if (data.length === 0) refuse(`“${filename}”只有表头，没有数据行`);
-  if (data.length > MAX_IMPORT_ROWS) refuse(`一次最多导入 ${MAX_IMPORT_ROWS} 行，“${filename}”有 ${data.length} 行，请分批导入`);
+  if (data.length > maxRows) refuse(`一次最多导入 ${maxRows} 行，“${filename}”有 ${data.length} 行，请分批导入`);
   return data.map((r) => ({ row: r.row, values: Object.fromEntries([...index].map(([k, i]) => [k, r.cells[i]]).filter(([, v]) => v !== undefined)) as SheetRow<K>['values'] }));
 }
 
 /** The import template: the header row (with drop-downs where values are fixed) and a sheet saying how to fill it. */
-export async function templateXlsx<K extends string>(sheet: string, columns: readonly SheetColumn<K>[]): Promise<Buffer> {
+export async function templateXlsx<K extends string>(sheet: string, columns: readonly SheetColumn<K>[], opts: { maxRows?: number } = {}): Promise<Buffer> {
+  const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sifa 智慧司法行政平台';
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -150,7 +130,7 @@ export async function templateXlsx<K extends string>(sheet: string, columns: rea
   help.getRow(1).font = { bold: true };
   for (const c of columns) help.addRow([headerKey(c.header), c.required ? '必填' : '选填', c.hint]);
   help.addRow([]);
-  help.addRow(['说明', '', `从第 2 行起每行一条，最多 ${MAX_IMPORT_ROWS} 行；表头不要改动。导入后逐行报告结果：有问题的行不导入，其他行照常导入，改正后可只导入有问题的行。`]);
+  help.addRow(['说明', '', `从第 2 行起每行一条，最多 ${maxRows} 行；表头不要改动。导入后逐行报告结果：有问题的行不导入，其他行照常导入，改正后可只导入有问题的行。`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -165,3 +145,27 @@ export function dateText(v: string | Date | undefined): string | undefined {
 }
 
 export const text = (v: string | Date | undefined) => (v === undefined ? undefined : v instanceof Date ? v.toISOString().slice(0, 10) : v);
+
+/** An uploaded table file: its name and bytes. */
+export interface UploadedFile {
+  filename: string;
+  bytes: Buffer;
+}
+
+/** The one file of a multipart upload (field `file`), refused with the limit named when larger than `maxBytes`. */
+export async function uploadedFile(req: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
+  if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
+  const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 }, throwFileSizeLimit: false });
+  if (!part) throw new AppError('FILE_REQUIRED');
+  const bytes = await part.toBuffer();
+  if (part.file.truncated || bytes.length > maxBytes) throw new AppError('FILE_TOO_LARGE', { name: part.filename, limit: `${String(Math.round(maxBytes / 1024 / 1024))} MB` });
+  return { filename: part.filename, bytes };
+}
+
+/** Sends an .xlsx (a template) as a download named `filename`. */
+export function sendXlsxFile(reply: FastifyReply, filename: string, bytes: Buffer) {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(bytes);
+}

@@ -1,0 +1,39 @@
+import { AppError } from '../errors';
+import { checkIdNumber, checkMobile, checkUscc, type PartyInput, type UnmaskField } from '../shared/identity';
+import { maskIdNumber, maskPhone, type FieldCrypto } from './crypto';
+
+/** Checking and preparing a party's input for storage (party.service.ts one by one, party-bulk.ts in batches). */
+
+// The associated data binds each ciphertext to its row and column.
+export const aad = (partyId: string, field: UnmaskField) => `kernel.parties/${partyId}/${field}`;
+
+export function invalid(problem: string): never {
+  throw new AppError('VALIDATION_FAILED', { first: problem }, [{ field: 'body', message: problem }]);
+}
+
+/** Names compared as a person would: width, case, spacing and the 间隔号 in minority and foreign names. */
+export const sameName = (a: string, b: string) => {
+  const norm = (s: string) => s.normalize('NFKC').replace(/[·•.・‧]/g, '·').replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
+};
+
+/** The identity, phone and their stored forms of a valid input (the route's schema has already checked it). */
+export function prepare(pii: FieldCrypto, input: PartyInput) {
+  const phone = input.phone ? checkMobile(input.phone) : undefined;
+  if (phone && !phone.ok) invalid(phone.problem);
+  const phoneNorm = phone?.normalised;
+  if (input.kind === 'organisation') {
+    const code = checkUscc(input.uscc);
+    if (!code.ok) invalid(code.problem);
+    return { identity: { uscc: code.normalised }, idNumber: undefined, masked: code.normalised, phone: phoneNorm };
+  }
+  const id = checkIdNumber(input.idType, input.idNumber);
+  if (!id.ok) invalid(id.problem);
+  const identity = { idType: input.idType, idIndex: pii.blindIndex('id', id.normalised) };
+  return { identity, idNumber: id.normalised, masked: maskIdNumber(id.normalised), phone: phoneNorm };
+}
+
+export function phoneColumns(pii: FieldCrypto, partyId: string, phone: string) {
+  return { phoneCipher: pii.encrypt(phone, aad(partyId, 'phone')), phoneIndex: pii.blindIndex('phone', phone), phoneMasked: maskPhone(phone) };
+}
+
