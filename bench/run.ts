@@ -3,7 +3,9 @@
  * (DATABASE_URL), with peak memory. Issue #4 targets:
  *   1. creating a dispute through the HTTP API vs a bare single-INSERT route      target ≥ 0.5×
  *   2. all mediation dashboard indicators vs one hand-written GROUP BY            target ≤ 2×
- * Sizes: BENCH_DISPUTES (default 100,000; the issue's 10^6 with BENCH_DISPUTES=1000000), BENCH_CREATES (300).
+ *   3. importing court referrals from a CSV vs raw COPY of the same rows           target ≥ 0.7×
+ * Sizes: BENCH_DISPUTES (default 100,000; the issue's 10^6 with BENCH_DISPUTES=1000000), BENCH_CREATES (300),
+ * BENCH_COURT_ROWS (100,000).
  * Record results with machine and date in docs/benchmarks.md.
  */
 import { randomBytes } from 'node:crypto';
@@ -21,9 +23,11 @@ import { MEDIATION_INDICATORS } from '@sifa/mediation/shared';
 import { createEmptyPgDatabase } from '../packages/testing/src/pg';
 import { generateDisputes } from '../modules/mediation/server/demo';
 import { catalogOf } from '../packages/kernel/src/http/indicator.routes';
+import { benchCourtImport } from './court-import';
 
 const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
 const CREATES = Number(process.env.BENCH_CREATES ?? 300);
+const COURT_ROWS = Number(process.env.BENCH_COURT_ROWS ?? 100_000);
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 /** A route that does one INSERT and nothing else: the floor the real intake is compared with. */
@@ -89,6 +93,9 @@ async function main() {
     const bare = CREATES / (bareMs / 1000);
     const api = CREATES / (apiMs / 1000);
     say(`1. dispute intake via API: ${api.toFixed(0)}/s; bare INSERT route: ${bare.toFixed(0)}/s; ratio ${(api / bare).toFixed(2)}× (target ≥ 0.5×)`);
+
+    // 3. a court's CSV through the import route vs COPY of the same rows (bench/court-import.ts).
+    await benchCourtImport(engine, app, headers, office, COURT_ROWS, say);
 
     // 2. all dashboard indicators for the whole city vs one GROUP BY over the same rows.
     const t0 = process.hrtime.bigint();

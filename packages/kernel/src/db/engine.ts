@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Database } from './schema';
 
 /** One SQL session with multi-statement scripts allowed when no parameters are given. */
@@ -14,6 +17,10 @@ export interface Engine {
   readonly db: Kysely<Database>;
   /** Runs `fn` on one dedicated connection (migrations, advisory locks, scripts). */
   withSession<T>(fn: (run: ScriptSession) => Promise<T>): Promise<T>;
+  /** `COPY (query) TO STDOUT` in PostgreSQL's text format (maintenance and benchmarks; never with request input). */
+  copyOut(query: string): Promise<string>;
+  /** `COPY table (columns) FROM STDIN` of text-format data, in its own transaction. */
+  copyIn(table: string, columns: readonly string[], data: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +70,13 @@ export function pgliteEngine(client: PGlite): Engine {
         params ? (await client.query<Record<string, unknown>>(text, params)).rows : (await client.exec(text)).flatMap((r) => r.rows as Record<string, unknown>[]),
       );
     },
+    async copyOut(query) {
+      const res = await client.query(`copy (${query}) to '/dev/blob'`);
+      return res.blob ? await res.blob.text() : '';
+    },
+    async copyIn(table, columns, data) {
+      await client.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([data]) });
+    },
     async close() {
       await db.destroy();
       if (!client.closed) await client.close();
@@ -98,6 +112,25 @@ export function openPostgres(url: string, max = 10): Engine {
           const results: pg.QueryResult[] = Array.isArray(res) ? (res as pg.QueryResult[]) : [res];
           return results.flatMap((r) => r.rows as Record<string, unknown>[]);
         });
+      } finally {
+        client.release();
+      }
+    },
+    async copyOut(query) {
+      const client = await pool.connect();
+      try {
+        const chunks: Buffer[] = [];
+        const stream = client.query(copyToStream(`copy (${query}) to stdout`));
+        for await (const c of stream) chunks.push(c as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      } finally {
+        client.release();
+      }
+    },
+    async copyIn(table, columns, data) {
+      const client = await pool.connect();
+      try {
+        await pipeline(Readable.from([data]), client.query(copyFromStream(`copy ${table} (${columns.join(', ')}) from stdin`)));
       } finally {
         client.release();
       }
