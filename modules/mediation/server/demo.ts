@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { Database } from '@sifa/kernel';
+import { bulkInsert, type BulkColumn, type Database } from '@sifa/kernel';
 import { DISPUTE_CATEGORY_CODES, type DisputeCategory, type DisputeSource } from '../shared/categories';
-import { mdb, type MediationTables } from './schema';
+import type { MediationTables } from './schema';
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same city every time. */
 function rng(seed: number) {
@@ -40,6 +40,24 @@ function pick<T>(r: () => number, weighted: [T, number][]): T {
   return weighted[weighted.length - 1]?.[0] as T;
 }
 
+type Col<T> = readonly [string, keyof T & string, BulkColumn['type']];
+const columnsOf = <T>(cols: readonly Col<T>[]): BulkColumn[] => cols.map(([name, , type]) => ({ name, type }));
+const MATTER_COLUMNS: readonly Col<Insertable<Database['kernel.matters']>>[] = [
+  ['id', 'id', 'uuid'], ['module', 'module', 'text'], ['kind', 'kind', 'text'], ['number', 'number', 'text'], ['year', 'year', 'int'], ['seq', 'seq', 'int'],
+  ['org_id', 'orgId', 'uuid'], ['status', 'status', 'text'], ['title', 'title', 'text'], ['outcome', 'outcome', 'text'], ['opened_at', 'openedAt', 'timestamptz'],
+  ['closed_at', 'closedAt', 'timestamptz'], ['created_by', 'createdBy', 'uuid'], ['version', 'version', 'int'],
+];
+const DISPUTE_COLUMNS: readonly Col<Insertable<MediationTables['mediation.disputes']>>[] = [
+  ['id', 'id', 'uuid'], ['number', 'number', 'text'], ['title', 'title', 'text'], ['org_id', 'orgId', 'uuid'], ['status', 'status', 'text'], ['category', 'category', 'text'],
+  ['source', 'source', 'text'], ['description', 'description', 'text'], ['committee_org_id', 'committeeOrgId', 'uuid'], ['mediator_name', 'mediatorName', 'text'],
+  ['registered_at', 'registeredAt', 'timestamptz'], ['accepted_at', 'acceptedAt', 'timestamptz'], ['assigned_at', 'assignedAt', 'timestamptz'], ['agreed_at', 'agreedAt', 'timestamptz'],
+  ['agreement_kind', 'agreementKind', 'text'], ['closed_at', 'closedAt', 'timestamptz'], ['outcome', 'outcome', 'text'], ['court_case_number', 'courtCaseNumber', 'text'],
+  ['court_procedure', 'courtProcedure', 'text'], ['at_risk', 'atRisk', 'boolean'],
+];
+const ACTION_COLUMNS: readonly Col<Insertable<Database['kernel.matterActions']>>[] = [
+  ['matter_id', 'matterId', 'uuid'], ['action', 'action', 'text'], ['from_status', 'fromStatus', 'text'], ['to_status', 'toStatus', 'text'], ['actor_name', 'actorName', 'text'], ['at', 'at', 'timestamptz'], ['data', 'data', 'jsonb'],
+];
+
 export interface DemoOptions {
   count: number;
   /** Disputes are spread over this calendar year, up to `until`. */
@@ -72,7 +90,7 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
   const actor = 'demo';
   let made = 0;
   while (made < opts.count) {
-    const batch = Math.min(500, opts.count - made);
+    const batch = Math.min(5000, opts.count - made);
     const matters: Insertable<Database['kernel.matters']>[] = [];
     const disputes: Insertable<MediationTables['mediation.disputes']>[] = [];
     const actions: Insertable<Database['kernel.matterActions']>[] = [];
@@ -112,9 +130,9 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
       actions.push({ matterId: id, action: status === 'declined' ? 'decline' : 'accept', fromStatus: 'registered', toStatus: status === 'declined' ? 'declined' : 'accepted', actorName: actor, at: accepted ?? registered, data: '{}' });
     }
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('kernel.matters').values(matters).execute();
-      await mdb(trx).insertInto('mediation.disputes').values(disputes).execute();
-      await trx.insertInto('kernel.matterActions').values(actions).execute();
+      await bulkInsert(trx, 'kernel.matters', columnsOf(MATTER_COLUMNS), matters.map((m) => MATTER_COLUMNS.map(([, k]) => m[k])));
+      await bulkInsert(trx, 'mediation.disputes', columnsOf(DISPUTE_COLUMNS), disputes.map((d) => DISPUTE_COLUMNS.map(([, k]) => d[k])));
+      await bulkInsert(trx, 'kernel.matter_actions', columnsOf(ACTION_COLUMNS), actions.map((a) => ACTION_COLUMNS.map(([, k]) => a[k])));
     });
     made += batch;
   }
