@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { IndicatorResult, Matter, pageOf } from '@sifa/kernel/shared';
+import { IndicatorResult, IndicatorTable, Matter, pageOf } from '@sifa/kernel/shared';
 import { ConfirmationInput, Dispute, DisputeListItem } from '@sifa/mediation/shared';
 import type { CreateDisputeInput } from '@sifa/mediation/shared';
 import { apiGet, apiSend, queryString } from '@sifa/web/src/api';
@@ -141,7 +141,7 @@ const indicatorPath = (id: string) => `/api/indicators/${encodeURIComponent(id)}
  */
 export function useIndicator(id: string, params: IndicatorParams, batch: readonly string[] = [id]) {
   return useQuery({
-    queryKey: ['indicator-values', batch, params],
+    queryKey: ['indicator', 'values', batch, params],
     queryFn: () => apiGet(`/api/indicator-values${queryString({ ...params, ids: batch.join(',') })}`, z.array(IndicatorResult)),
     select: (rows) => {
       const row = rows.find((r) => r.id === id);
@@ -159,6 +159,48 @@ export function useIndicatorByUnit(id: string, params: IndicatorParams) {
 }
 
 export type DrillPart = 'numerator' | 'denominator';
+
+/** Indicators month by month over the dashboard's period (every month there, empty ones as 0). */
+export function useIndicatorSeries(ids: readonly string[], params: IndicatorParams) {
+  return useQuery({
+    queryKey: ['indicator', 'series', ids, params],
+    queryFn: () => apiGet(`/api/indicator-series${queryString({ ...params, ids: ids.join(',') })}`, IndicatorTable),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Indicators by a dimension of mediation.disputes: `category`, `source` or `source-group`. */
+export function useIndicatorBreakdown(ids: readonly string[], by: string, params: IndicatorParams) {
+  return useQuery({
+    queryKey: ['indicator', 'breakdown', ids, by, params],
+    queryFn: () => apiGet(`/api/indicator-breakdown${queryString({ ...params, ids: ids.join(','), by })}`, IndicatorTable),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const indicatorTableExportPath = (kind: 'series' | 'breakdown', ids: readonly string[], params: Params) =>
+  `/api/indicator-${kind}.xlsx${queryString({ ...params, ids: ids.join(',') })}`;
+
+/** One bucket of a chart — a month, or a key of a breakdown — whose records the drawer lists. */
+export interface DrillBucket {
+  month?: string;
+  by?: string;
+  /** A key of the breakdown (the null bucket is not offered: an empty value is dropped from the query). */
+  key?: string;
+  label: string;
+}
+
+/** The figure of one bucket of a table, shaped as the drawer takes a figure. */
+export function bucketResult(table: IndicatorTable, id: string, index: number): IndicatorResult | undefined {
+  const series = table.series.find((s) => s.id === id);
+  const point = series?.values[index];
+  if (!series || !point) return undefined;
+  const { values: _values, total: _total, ...definition } = series;
+  return { ...definition, ...point, orgId: table.orgId, orgName: table.orgName, from: table.from, to: table.to };
+}
+
+export const bucketParams = (b: DrillBucket | undefined): Params =>
+  b ? { month: b.month, by: b.by, key: b.key } : {};
 
 export function useIndicatorRecords(id: string, part: DrillPart, params: Params, enabled: boolean) {
   return useQuery({

@@ -19,19 +19,59 @@ export type ChartOption = ComposeOption<
 export const CHART_FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
+/** A click in a chart's plot area: the category (bucket) under it and, when a bar or point was hit, its series. */
+export interface ChartClick {
+  /** Index of the category on the category axis. */
+  dataIndex: number;
+  /** The series of the bar or point clicked; undefined for the empty part of a column. */
+  seriesIndex: number | undefined;
+}
+
+/**
+ * Which category a pixel of the first grid falls on: the category axis is `x` for columns, `y` for horizontal bars.
+ * A click anywhere in a column counts, so a short bar (or a bar of 0) can still be opened.
+ */
+function categoryAt(instance: ECharts, x: number, y: number, axis: 'x' | 'y'): number | undefined {
+  if (!instance.containPixel('grid', [x, y])) return undefined;
+  const [cx, cy] = instance.convertFromPixel('grid', [x, y]);
+  const index = axis === 'x' ? cx : cy;
+  return index === undefined || Number.isNaN(index) ? undefined : Math.round(index);
+}
+
 /**
  * An ECharts instance on the returned element: created on mount (and again when the locale changes), given `option`
  * whenever it changes, resized with its element, disposed on unmount. The element must be rendered from the start.
+ * `onClick` hears clicks in the plot area (`categoryAxis` says which axis holds the categories).
  */
-export function useEChart(option: ChartOption | undefined, locale: 'ZH' | 'EN' = 'ZH'): RefObject<HTMLDivElement | null> {
+export function useEChart(
+  option: ChartOption | undefined,
+  locale: 'ZH' | 'EN' = 'ZH',
+  onClick?: (click: ChartClick) => void,
+  categoryAxis: 'x' | 'y' = 'x',
+): RefObject<HTMLDivElement | null> {
   const ref = useRef<HTMLDivElement | null>(null);
   const chart = useRef<ECharts | null>(null);
+  const handler = useRef(onClick);
+  useEffect(() => {
+    handler.current = onClick;
+  }, [onClick]);
 
   useEffect(() => {
     const element = ref.current;
     if (!element) return undefined;
     const instance = init(element, undefined, { renderer: 'canvas', locale });
     chart.current = instance;
+    // ECharts reports a hit bar first (its own handler on the canvas was added at init), then the canvas click.
+    let hit: number | undefined;
+    instance.on('click', (p) => {
+      hit = p.componentType === 'series' ? p.seriesIndex : undefined;
+    });
+    instance.getZr().on('click', (e) => {
+      const seriesIndex = hit;
+      hit = undefined;
+      const dataIndex = categoryAt(instance, e.offsetX, e.offsetY, categoryAxis);
+      if (dataIndex !== undefined) handler.current?.({ dataIndex, seriesIndex });
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
@@ -39,7 +79,7 @@ export function useEChart(option: ChartOption | undefined, locale: 'ZH' | 'EN' =
       instance.dispose();
       chart.current = null;
     };
-  }, [locale]);
+  }, [locale, categoryAxis]);
 
   useEffect(() => {
     if (option) chart.current?.setOption(option, { notMerge: true });

@@ -10,6 +10,7 @@ import type { IndicatorParams } from '../queries';
 export function formatFigure(r: Pick<IndicatorResult, 'value' | 'unit' | 'decimals'>, lang: Lang): string {
   if (r.value === null) return '—';
   if (r.unit === 'percent') return `${r.value.toFixed(r.decimals)}%`;
+  if (r.unit === 'days') return `${r.value.toFixed(r.decimals)}${lang === 'en' ? ' days' : ' 天'}`;
   return r.decimals > 0 ? r.value.toFixed(r.decimals) : formatNumber(r.value, lang);
 }
 
@@ -48,7 +49,21 @@ export function FigureCard({ id, batch, params, onOpen }: FigureCardProps) {
       : mt('dash.hover', { n: data.numerator, d: data.denominator });
   const open = () => onOpen(data);
   return (
-    <Tooltip title={<div>{hover}<br />{mt('dash.open')}</div>}>
+    <Tooltip
+      title={
+        <div>
+          {data.description && (
+            <>
+              {data.description}
+              <br />
+            </>
+          )}
+          {hover}
+          <br />
+          {mt('dash.open')}
+        </div>
+      }
+    >
       <Card
         size="small"
         hoverable
@@ -73,7 +88,9 @@ export function FigureCard({ id, batch, params, onOpen }: FigureCardProps) {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {data.denominator === null
             ? '\u00a0'
-            : `${formatNumber(data.numerator, lang)} / ${formatNumber(data.denominator, lang)}`}
+            : data.unit === 'days'
+              ? mt('dash.daysOver', { n: data.numerator, d: data.denominator })
+              : `${formatNumber(data.numerator, lang)} / ${formatNumber(data.denominator, lang)}`}
         </Typography.Text>
       </Card>
     </Tooltip>

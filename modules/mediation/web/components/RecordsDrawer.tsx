@@ -4,15 +4,15 @@ import type { IndicatorResult } from '@sifa/kernel/shared';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ExportButton } from '@sifa/web/src/components/ExportButton';
-import { pick } from '@sifa/web/src/i18n';
+import { formatNumber, pick } from '@sifa/web/src/i18n';
 import { formatDateTime } from '@sifa/web/src/lib/format';
 import { serverPagination } from '@sifa/web/src/lib/table';
 import { useCompact } from '@sifa/web/src/lib/use-compact';
 import { categoryLabel, sourceLabel, statusLabel } from '../labels';
 import type { MediationKey } from '../messages';
 import { useMediationText } from '../messages';
-import { indicatorExportPath, useIndicatorRecords } from '../queries';
-import type { DrillPart, IndicatorParams } from '../queries';
+import { bucketParams, indicatorExportPath, useIndicatorRecords } from '../queries';
+import type { DrillBucket, DrillPart, IndicatorParams } from '../queries';
 
 type Row = Record<string, unknown>;
 
@@ -25,26 +25,34 @@ const HEADERS: Record<string, MediationKey> = {
   status: 'field.status',
   acceptedAt: 'field.accepted',
   closedAt: 'field.closed',
+  measureValue: 'dash.days',
   orgName: 'dash.unit',
 };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 export interface RecordsDrawerProps {
+  /** The figure; for a bucket, its numerator and denominator are the bucket's. */
   indicator: IndicatorResult | undefined;
+  /** One month or category of a chart; the whole period when absent. */
+  bucket?: DrillBucket | undefined;
   params: IndicatorParams;
   onClose: () => void;
 }
 
-/** The records behind a figure — its numerator or its denominator — paginated, each opening its dispute; Excel export. */
-export function RecordsDrawer({ indicator, params, onClose }: RecordsDrawerProps) {
+/**
+ * The records behind a figure — its numerator or its denominator, of the period or of one bucket of a chart —
+ * paginated, each opening its dispute; Excel export.
+ */
+export function RecordsDrawer({ indicator, bucket, params, onClose }: RecordsDrawerProps) {
   const { t, mt, lang } = useMediationText();
   const compact = useCompact();
   const [part, setPart] = useState<DrillPart>('numerator');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const id = indicator?.id ?? '';
-  const { data, isFetching, isError, error } = useIndicatorRecords(id, part, { ...params, ...paging }, indicator !== undefined);
-  const name = indicator ? pick(lang, indicator.nameZh, indicator.nameEn) : '';
+  const scope = { ...params, ...bucketParams(bucket) };
+  const { data, isFetching, isError, error } = useIndicatorRecords(id, part, { ...scope, ...paging }, indicator !== undefined);
+  const name = indicator ? `${pick(lang, indicator.nameZh, indicator.nameEn)}${bucket ? ` · ${bucket.label}` : ''}` : '';
   const partLabel = part === 'numerator' ? mt('dash.numerator') : mt('dash.denominator');
 
   const render = (key: string, v: unknown, row: Row) => {
@@ -58,6 +66,8 @@ export function RecordsDrawer({ indicator, params, onClose }: RecordsDrawerProps
         return sourceLabel(value, lang);
       case 'status':
         return statusLabel(value, lang);
+      case 'measureValue':
+        return typeof v === 'number' ? formatNumber(v, lang) : t('common.none');
       case 'acceptedAt':
       case 'closedAt':
         return <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value) || t('common.none')}</span>;
@@ -88,7 +98,7 @@ export function RecordsDrawer({ indicator, params, onClose }: RecordsDrawerProps
       extra={
         indicator && (
           <ExportButton
-            href={indicatorExportPath(id, 'records', { ...params, part })}
+            href={indicatorExportPath(id, 'records', { ...scope, part })}
             fileName={mt('dash.recordsExport', { name, part: partLabel })}
           />
         )

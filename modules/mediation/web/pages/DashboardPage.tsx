@@ -1,15 +1,17 @@
 import { Card, Col, DatePicker, Row, Select, Space, Typography } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useUnitFilter } from '@sifa/web/src/shell/UnitFilter';
+import { CategoryChart } from '../components/CategoryChart';
 import { FigureCard } from '../components/FigureCard';
 import { RecordsDrawer } from '../components/RecordsDrawer';
+import { TrendChart } from '../components/TrendChart';
 import { UnitComparison } from '../components/UnitComparison';
 import type { MediationKey } from '../messages';
 import { useMediationText } from '../messages';
 import { presetPeriod, PERIOD_KEYS } from '../period';
 import type { Period, PeriodKey } from '../period';
-import type { IndicatorParams } from '../queries';
+import type { DrillBucket, IndicatorParams } from '../queries';
 
 /** What antd's date pickers hand back (a Dayjs); only its formatting is needed here. */
 interface DateValue {
@@ -24,6 +26,8 @@ const FIGURES = [
   'mediation.court-accepted',
   'mediation.court-success-rate',
   'mediation.judicial-confirmations',
+  'mediation.average-duration',
+  'mediation.overdue',
   'mediation.at-risk',
 ] as const;
 
@@ -36,16 +40,25 @@ const PERIOD_LABELS: Record<PeriodKey, MediationKey> = {
   custom: 'dash.custom',
 };
 
+/** What the records drawer shows: a figure, of the whole period or of one month or category of a chart. */
+interface Opened {
+  indicator: IndicatorResult;
+  bucket?: DrillBucket;
+}
+
 /**
- * 调解工作看板: the mediation figures for a period (this year by default) and the top-bar unit, each opening the
- * records behind it, and the comparison of the unit's sub-units.
+ * 调解工作看板 (features.md M6): the mediation figures for a period (this year by default) and the top-bar unit, the
+ * monthly trend, the breakdown by category and source, and the comparison of the unit's sub-units — every figure,
+ * bar and row opening the records behind it.
  */
 export function DashboardPage() {
   const { mt } = useMediationText();
   const { orgId } = useUnitFilter();
   const [periodKey, setPeriodKey] = useState<PeriodKey>('thisYear');
   const [custom, setCustom] = useState<Period>({});
-  const [open, setOpen] = useState<IndicatorResult | undefined>(undefined);
+  const [open, setOpen] = useState<Opened | undefined>(undefined);
+  const openFigure = useCallback((indicator: IndicatorResult) => setOpen({ indicator }), []);
+  const openBucket = useCallback((indicator: IndicatorResult, bucket: DrillBucket) => setOpen({ indicator, bucket }), []);
 
   const period = periodKey === 'custom' ? custom : presetPeriod(periodKey);
   const params = useMemo<IndicatorParams>(
@@ -83,21 +96,25 @@ export function DashboardPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
           {period.from || period.to ? `${period.from ?? '…'} ~ ${period.to ?? '…'}` : mt('dash.allTime')} · {mt('dash.periodHint')}
         </Typography.Paragraph>
-        <Row gutter={[12, 12]}>
+        <div
+          style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(190px, 45%), 1fr))', gap: 12 }}
+          data-testid="figures"
+        >
           {FIGURES.map((id) => (
-            <Col key={id} xs={12} md={8} xl={6}>
-              <FigureCard id={id} batch={FIGURES} params={params} onOpen={setOpen} />
-            </Col>
+            <FigureCard key={id} id={id} batch={FIGURES} params={params} onOpen={openFigure} />
           ))}
-        </Row>
-        {/*
-          TODO(mediation): a monthly trend (accepted / successful per month) and a breakdown by dispute category belong
-          here. They need an indicator API that groups by month and by a column (e.g. GET /api/indicators/:id/by-month,
-          /by-category); the kernel has none yet, and the board shows no made-up figures meanwhile.
-        */}
+        </div>
       </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <TrendChart params={params} onOpen={openBucket} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <CategoryChart params={params} onOpen={openBucket} />
+        </Col>
+      </Row>
       <UnitComparison params={params} />
-      <RecordsDrawer indicator={open} params={params} onClose={() => setOpen(undefined)} />
+      <RecordsDrawer indicator={open?.indicator} bucket={open?.bucket} params={params} onClose={() => setOpen(undefined)} />
     </Space>
   );
 }
