@@ -1,4 +1,4 @@
-import { ApartmentOutlined, DashboardOutlined, IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, DashboardOutlined, IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
 import { ActionForms, DISPUTE_WORKFLOW } from '@sifa/mediation/shared';
 import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';
@@ -52,6 +52,17 @@ export const mediationWeb: WebModule = {
       permission: 'mediation.dispute.read',
       menu: false,
       element: lazyPage(() => import('./pages/DisputePage').then((m) => m.DisputePage)),
+    },
+    // 诉调对接: court referrals in (import) and results out (pages/CourtLinkagePage; court-messages.ts)
+    {
+      key: 'mediation.court',
+      group: 'mediation',
+      labelZh: '诉调对接',
+      labelEn: 'Court-linked mediation',
+      path: '/mediation/court',
+      permission: 'mediation.dispute.read',
+      icon: BankOutlined,
+      element: lazyPage(() => import('./pages/CourtLinkagePage').then((m) => m.CourtLinkagePage)),
     },
     // 人民调解组织与调解员名册 (pages/Committee*, MediatorsPage; registry-messages.ts)
     {
