@@ -66,6 +66,10 @@ describe('data scope: a county user cannot reach another county through any rout
     const zhanggongMediator = await newMediator(prober, '解放街道人民调解委员会', '章贡调解员甲');
     const ningduMediator = await newMediator(ningdu, '梅江镇人民调解委员会', '宁都调解员乙');
     const ningduBureau = await t.orgId('宁都县司法局');
+    // Dispute screening (modules/mediation/server/screening-routes.ts): a screening record on each side.
+    const newScreening = async (agent: typeof prober, unit: string, area: string) =>
+      (await agent.request('POST', '/api/mediation/screenings', { orgId: await t.orgId(unit), screenedOn: '2026-01-05', area, screeners: '排查员', kind: 'routine', foundCount: 1, riskCount: 0 })).json<{ id: string }>().id;
+    const ningduScreening = await newScreening(ningdu, '梅江镇司法所', '宁都排查网格乙');
     const ningduAttachment = await newAttachment(ningdu, ningduMatter);
     const ningduDocument = await newDocument(ningdu, ningduMatter);
 
@@ -81,13 +85,14 @@ describe('data scope: a county user cannot reach another county through any rout
         committee: { inside: await t.orgId('解放街道人民调解委员会'), outside: await t.orgId('梅江镇人民调解委员会') },
         unit: { inside: await t.orgId('解放街道司法所'), outside: await t.orgId('梅江镇司法所') },
         mediator: { inside: zhanggongMediator, outside: ningduMediator },
+        screening: { inside: () => newScreening(prober, '解放街道司法所', '章贡排查网格甲'), outside: ningduScreening },
         party: { inside: zhanggongParty, outside: ningduParty },
         attachment: { inside: async () => newAttachment(prober, await newMatter(prober, zhanggong)), outside: ningduAttachment },
         document: { inside: async () => newDocument(prober, await newMatter(prober, zhanggong)), outside: ningduDocument },
       },
       orgs: { inside: await t.orgId('章贡区公共法律服务中心'), outside: await t.orgId('宁都县公共法律服务中心') },
       listParams: { id: 'sample.close-rate' },
-      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter, ningduParty, ningduAttachment, ningduDocument, ningduDispute, '宁都当事人乙', '3607**********0022', ningduMediator, '宁都调解员乙'],
+      forbidden: [...ningduOrgs.flatMap((o) => [o.id, o.name]), ...ningduUsers.flatMap((u) => [u.id, u.username]), ningduMatter, ningduParty, ningduAttachment, ningduDocument, ningduDispute, '宁都当事人乙', '3607**********0022', ningduMediator, '宁都调解员乙', ningduScreening, '宁都排查网格乙'],
       snapshot: async () =>
         JSON.stringify([
           await t.engine.db.selectFrom('kernel.orgs').selectAll().where('name', 'like', '宁都%').orderBy('id').execute(),
@@ -101,6 +106,8 @@ describe('data scope: a county user cannot reach another county through any rout
           await t.engine.db.selectFrom('kernel.orgs').select(['id', 'name']).where('path', 'like', `%${ningduBureau}/%`).orderBy('id').execute(),
           (await sql`select m.* from mediation.mediators m join kernel.orgs o on o.id = m.committee_org_id where o.path like ${`%${ningduBureau}/%`} order by m.id`.execute(t.engine.db)).rows,
           (await sql`select c.* from mediation.committees c join kernel.orgs o on o.id = c.org_id where o.path like ${`%${ningduBureau}/%`} order by c.org_id`.execute(t.engine.db)).rows,
+          (await sql`select s.* from mediation.screenings s join kernel.orgs o on o.id = s.org_id where o.path like ${`%${ningduBureau}/%`} order by s.id`.execute(t.engine.db)).rows,
+          (await sql`select id, screening_id from mediation.disputes where screening_id = ${ningduScreening} order by id`.execute(t.engine.db)).rows,
         ]),
     });
     expect(findings).toEqual([]);

@@ -6,6 +6,7 @@ import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import { generateDisputes } from './demo';
 import { generateRegister } from './registry-demo';
+import { generateScreenings } from './screening-demo';
 import { mediationRoutes } from './routes';
 
 /** People's mediation 人民调解 (modules/mediation/README.md). */
@@ -56,6 +57,7 @@ export const mediationModule = defineModule({
   async seedDemo(db, { size, now }) {
     const year = chinaYear(now);
     await generateDisputes(db, { count: size, year, until: now });
+    await generateScreenings(db, { today: chinaDay(now) }); // links a share of the 'screening' disputes (screening-demo.ts)
     await generateRegister(db, { today: chinaDay(now) });
   },
 });

@@ -9,6 +9,7 @@ import * as repo from './repository';
 import * as service from './service';
 import { portalRoutes } from './portal';
 import { registryRoutes } from './registry-routes';
+import { screeningRoutes } from './screening-routes';
 import { chinaDay } from '@sifa/kernel/shared';
 
 const tags = ['人民调解'];
@@ -37,6 +38,7 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
   portalRoutes(app, { engine, dataKey, config }); // the public portal: apply, rate (portal.ts)
   courtRoutes(app, { engine, dataKey, config }); // court linkage: referrals in, results back (court-routes.ts)
   registryRoutes(app, { engine, dataKey, config }); // committees and mediators (registry-routes.ts)
+  screeningRoutes(app, { engine, dataKey, config }); // dispute screening 矛盾纠纷排查 (screening-routes.ts)
 
   app.post(
     '/api/mediation/disputes',

@@ -37,6 +37,8 @@ export interface DisputesTable {
   performed: Opt<string | null>;
   atRisk: Opt<boolean>;
   riskReason: Opt<string | null>;
+  /** The screening 排查 that found it (migrations/0004_screenings.sql). */
+  screeningId: Opt<string | null>;
 }
 
 export interface SessionsTable {

@@ -7,6 +7,7 @@ import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import type { z } from 'zod';
 import * as repo from './repository';
 import { mdb } from './schema';
+import { findScreening } from './screening-repository';
 import { chinaDay } from '@sifa/kernel/shared';
 
 /** 赣章调〔2026〕123号: unit abbreviation, 调 for mediation, year, sequence (issue #4). */
@@ -22,6 +23,8 @@ const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.ro
 export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput): Promise<Matter> {
   const parties = input.parties.map(({ role, ...party }) => ({ role, party }));
   return openMatter(ctx, DISPUTE_WORKFLOW, DISPUTE_NUMBER, { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category }, parties }, async (trx, matter) => {
+    // a dispute found by screening links to a screening record the caller may see (screening.ts)
+    if (input.screeningId && !(await findScreening(trx, ctx.scope, input.screeningId))) throw notFound('排查记录');
     await mdb(trx)
       .insertInto('mediation.disputes')
       .values({
@@ -38,6 +41,7 @@ export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput):
         courtCaseNumber: input.courtCaseNumber ?? null,
         courtName: input.courtName ?? null,
         courtProcedure: input.courtProcedure ?? null,
+        screeningId: input.screeningId ?? null,
       })
       .execute();
   });

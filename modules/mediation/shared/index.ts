@@ -6,3 +6,4 @@ export * from './workflow';
 export * from './court';
 export * from './registry';
 export * from './registry-schemas';
+export * from './screening';

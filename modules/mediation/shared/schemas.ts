@@ -26,12 +26,15 @@ export const CreateDisputeInput = z
     courtCaseNumber: z.string().trim().max(60).optional(),
     courtName: z.string().trim().max(60).optional(),
     courtProcedure: z.enum(['ordinary', 'simplified']).optional(),
+    /** The screening 排查 that found the dispute (source `screening`; shared/screening.ts). */
+    screeningId: z.uuid('排查记录编号格式不正确').optional(),
     parties: z.array(DisputePartyInput).min(1, '至少登记一名当事人').max(20, '当事人不超过 20 名'),
   })
   .superRefine((v, ctx) => {
     const court = v.source.startsWith('court-');
     if (court && !v.courtCaseNumber) ctx.addIssue({ code: 'custom', path: ['courtCaseNumber'], message: '法院委派、委托、邀请的纠纷须填写法院案号' });
     if (v.source === 'court-entrusted' && !v.courtProcedure) ctx.addIssue({ code: 'custom', path: ['courtProcedure'], message: '法院委托调解须注明适用普通程序还是简易程序' });
+    if (v.screeningId && v.source !== 'screening') ctx.addIssue({ code: 'custom', path: ['source'], message: '从排查记录登记的纠纷，来源应为“矛盾纠纷排查”' });
     if (!v.parties.some((p) => p.role === 'applicant')) ctx.addIssue({ code: 'custom', path: ['parties'], message: '至少有一名申请人' });
   });
 export type CreateDisputeInput = z.infer<typeof CreateDisputeInput>;

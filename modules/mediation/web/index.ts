@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, DashboardOutlined, IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
 import { ActionForms, DISPUTE_WORKFLOW } from '@sifa/mediation/shared';
 import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';
@@ -94,6 +94,27 @@ export const mediationWeb: WebModule = {
       permission: 'mediation.registry.read',
       icon: IdcardOutlined,
       element: lazyPage(() => import('./pages/MediatorsPage').then((m) => m.MediatorsPage)),
+    },
+    // 矛盾纠纷排查 (pages/Screening*; screening-messages.ts): screening records and the disputes registered from them
+    {
+      key: 'mediation.screenings',
+      group: 'mediation',
+      labelZh: '矛盾纠纷排查',
+      labelEn: 'Dispute screening',
+      path: '/mediation/screenings',
+      permission: 'mediation.dispute.read',
+      icon: FileSearchOutlined,
+      element: lazyPage(() => import('./pages/ScreeningsPage').then((m) => m.ScreeningsPage)),
+    },
+    {
+      key: 'mediation.screening',
+      group: 'mediation',
+      labelZh: '排查记录详情',
+      labelEn: 'Screening record',
+      path: '/mediation/screenings/:id',
+      permission: 'mediation.dispute.read',
+      menu: false,
+      element: lazyPage(() => import('./pages/ScreeningPage').then((m) => m.ScreeningPage)),
     },
     {
       key: 'mediation.dashboard',

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { CreateDisputeInput, isCourtSource } from '@sifa/mediation/shared';
 import type { DisputeCategory, DisputeSource } from '@sifa/mediation/shared';
-import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '@sifa/web/src/api';
 import { notifySuccess } from '@sifa/web/src/notify';
 import { useSessionUser } from '@sifa/web/src/session';
@@ -14,6 +14,8 @@ import type { FieldError } from '../form-errors';
 import { categoryOptions, sourceOptions } from '../labels';
 import { useMediationText } from '../messages';
 import { useCreateDispute } from '../queries';
+import { screeningText } from '../screening-messages';
+import { useScreening } from '../screening-queries';
 
 interface NewDisputeValues {
   orgId?: string;
@@ -34,9 +36,10 @@ const FIELDS = new Set(['orgId', 'category', 'source', 'courtCaseNumber', 'court
 const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** The form's values as the API's CreateDisputeInput (still unchecked: the schema decides). */
-function toInput(v: NewDisputeValues): unknown {
+function toInput(v: NewDisputeValues, screeningId?: string): unknown {
   const court = v.source !== undefined && isCourtSource(v.source);
   return {
+    ...(screeningId ? { screeningId } : {}),
     orgId: v.orgId,
     category: v.category,
     source: v.source,
@@ -55,7 +58,11 @@ function toInput(v: NewDisputeValues): unknown {
   };
 }
 
-/** 登记纠纷: the dispute, the court's reference for court referrals, and its parties; on success the dispute opens. */
+/**
+ * 登记纠纷: the dispute, the court's reference for court referrals, and its parties; on success the dispute opens.
+ * From a screening (`?screening=<id>`, ScreeningPage) the source is 矛盾纠纷排查, the unit the screening's, and the
+ * dispute is linked to the record.
+ */
 export function NewDisputePage() {
   const { t, mt, lang } = useMediationText();
   const { modal } = App.useApp();
@@ -67,6 +74,12 @@ export function NewDisputePage() {
   const source = Form.useWatch('source', form);
   const court = source !== undefined && isCourtSource(source);
   const options = useMemo(() => ({ category: categoryOptions(lang), source: sourceOptions(lang) }), [lang]);
+  const screeningId = useSearchParams()[0].get('screening') ?? undefined;
+  const screening = useScreening(screeningId);
+  const backTo = screeningId ? `/mediation/screenings/${encodeURIComponent(screeningId)}` : '/mediation/disputes';
+  useEffect(() => {
+    if (screening.data && !form.isFieldTouched('orgId')) form.setFieldsValue({ orgId: screening.data.orgId });
+  }, [screening.data, form]);
 
   const known = (name: (string | number)[]) => typeof name[0] === 'string' && FIELDS.has(name[0]);
   const report = (errors: FieldError[]) => {
@@ -76,7 +89,7 @@ export function NewDisputePage() {
 
   const submit = (values: NewDisputeValues) => {
     setUnplaced(undefined);
-    const parsed = CreateDisputeInput.safeParse(toInput(values));
+    const parsed = CreateDisputeInput.safeParse(toInput(values, screeningId));
     if (!parsed.success) {
       report(zodFieldErrors(parsed.error, 'parties'));
       return;
@@ -96,7 +109,7 @@ export function NewDisputePage() {
 
   const leave = () => {
     if (!form.isFieldsTouched()) {
-      void navigate('/mediation/disputes');
+      void navigate(backTo);
       return;
     }
     modal.confirm({
@@ -105,7 +118,7 @@ export function NewDisputePage() {
       okText: mt('new.leave'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => void navigate('/mediation/disputes'),
+      onOk: () => void navigate(backTo),
     });
   };
 
@@ -120,8 +133,17 @@ export function NewDisputePage() {
         onFinish={submit}
         onFinishFailed={() => setUnplaced(mt('new.fixErrors'))}
         scrollToFirstError={{ block: 'center' }}
-        initialValues={{ orgId: user.orgId, parties: [NEW_PARTY, { ...NEW_PARTY, role: 'respondent' }] }}
+        initialValues={{ orgId: user.orgId, ...(screeningId ? { source: 'screening' } : {}), parties: [NEW_PARTY, { ...NEW_PARTY, role: 'respondent' }] }}
       >
+        {screeningId && (
+          <Alert
+            type={screening.isError ? 'warning' : 'info'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="from-screening"
+            title={screening.data ? screeningText(lang, 'new.fromScreening', { date: screening.data.screenedOn, area: screening.data.area, org: screening.data.orgName }) : (screening.error?.message ?? '…')}
+          />
+        )}
         <Typography.Title level={5}>{mt('new.basics')}</Typography.Title>
         <Row gutter={16}>
           <Col xs={24} md={12}>
@@ -136,7 +158,7 @@ export function NewDisputePage() {
           </Col>
           <Col xs={24} md={6}>
             <Form.Item name="source" label={mt('field.source')} rules={[select(mt('field.source'))]}>
-              <Select options={options.source} />
+              <Select options={options.source} disabled={!!screeningId} />
             </Form.Item>
           </Col>
         </Row>
