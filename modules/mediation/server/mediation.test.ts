@@ -96,6 +96,32 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     expect(after[0]?.status).toBe('met');
   });
 
+  test('after an agreement the follow-up visits record whether it was performed (人民调解法 第三十一条); the latest shows on the dispute', async () => {
+    const d = await register({ summary: '回访测试纠纷' });
+    let v = (await act(d.id, 'accept', { expectedVersion: 1 })).version;
+    const early = await office.request('POST', `/api/mediation/disputes/${d.id}/follow-ups`, { visitedOn: today, performed: 'full' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json<{ message: string }>().message).toContain('履行回访');
+    v = (await act(d.id, 'assign', { expectedVersion: v, committeeOrgId: committeeId, mediatorName: '刘调解' })).version;
+    v = (await act(d.id, 'startSession', { expectedVersion: v, on: today, place: '调解室', attendees: '双方', record: '记录' })).version;
+    await act(d.id, 'reachAgreement', { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['三日内疏通'], signedBy: '双方' });
+
+    const future = await office.request('POST', `/api/mediation/disputes/${d.id}/follow-ups`, { visitedOn: '2999-01-01', performed: 'full' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json<{ message: string }>().message).toContain('晚于今天');
+    const missing = await office.request('POST', `/api/mediation/disputes/${d.id}/follow-ups`, { visitedOn: today });
+    expect(missing.json<{ message: string }>().message).toContain('请选择履行情况');
+
+    const first = await office.request('POST', `/api/mediation/disputes/${d.id}/follow-ups`, { visitedOn: today, performed: 'partial', note: '已疏通一半' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect((await office.request('GET', `/api/mediation/disputes/${d.id}`)).json<{ performed: string }>().performed).toBe('partial');
+    const second = await office.request('POST', `/api/mediation/disputes/${d.id}/follow-ups`, { visitedOn: today, performed: 'full' });
+    expect(second.json<{ performed: string }[]>().map((f) => f.performed)).toEqual(['full', 'partial']);
+    expect((await office.request('GET', `/api/mediation/disputes/${d.id}`)).json<{ performed: string }>().performed).toBe('full');
+    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('summary').where('action', '=', 'mediation.dispute.follow-up').where('targetId', '=', d.id).execute();
+    expect(audit).toHaveLength(2);
+  });
+
   test('a court-delegated dispute runs on the court’s 30 days from the mediator’s sign-off (特邀调解规定 第二十七条)', async () => {
     const d = await register({ source: 'court-delegated', courtCaseNumber: '(2026)赣0702民诉前调123号', courtName: '章贡区人民法院' });
     const v = (await act(d.id, 'accept', { expectedVersion: 1 })).version;
@@ -131,10 +157,10 @@ describe('people’s mediation end to end (service through HTTP)', () => {
   test('the success rate is successful / accepted, drillable, and the list filters and exports', async () => {
     const rate = (await office.request('GET', '/api/indicators/mediation.success-rate')).json<{ numerator: number; denominator: number; value: number }>();
     expect(rate.denominator).toBeGreaterThanOrEqual(4);
-    expect(rate.numerator).toBe(1); // one agreement so far in this file
+    expect(rate.numerator).toBe(2); // two agreements so far in this file (the 30-day window, the follow-up)
     expect(rate.value).toBe(Math.round((10000 * rate.numerator) / rate.denominator) / 100);
     const list = (await office.request('GET', '/api/mediation/disputes?status=agreed')).json<{ total: number; items: { status: string }[] }>();
-    expect(list.total).toBe(1);
+    expect(list.total).toBe(2);
     const xlsx = await office.request('GET', '/api/mediation/disputes/export.xlsx');
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   });

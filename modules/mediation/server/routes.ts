@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createFieldCrypto, createFileStorage, resolveFilesRoot, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../shared/categories';
-import { ActionForms, ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem } from '../shared/schemas';
+import { ActionForms, ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem, FollowUp, FollowUpInput } from '../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import { courtRoutes } from './court-routes';
 import * as repo from './repository';
@@ -141,6 +141,21 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
     '/api/mediation/disputes/:id/confirmation',
     { config: { permission: 'mediation.dispute.act', scopeProbe: { kind: 'resource', resource: 'dispute', control: 'found', body: { result: 'confirmed', courtName: '章贡区人民法院', ruledOn: '2026-01-10' } } }, schema: { tags, summary: '登记司法确认结果', params: IdParams, body: ConfirmationInput, response: { 200: Dispute } } },
     (req) => service.recordConfirmation(ctxOf(req, db), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/mediation/disputes/:id/follow-ups',
+    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'resource', resource: 'dispute' } }, schema: { tags, summary: '调解协议履行回访记录', params: IdParams, response: { 200: z.array(FollowUp) } } },
+    (req) => service.listFollowUps(ctxOf(req, db), req.params.id),
+  );
+
+  app.post(
+    '/api/mediation/disputes/:id/follow-ups',
+    {
+      config: { permission: 'mediation.dispute.act', scopeProbe: { kind: 'resource', resource: 'dispute', control: 'found', body: { visitedOn: '2026-01-10', performed: 'full' } } },
+      schema: { tags, summary: '登记履行回访 (人民调解法 第三十一条；仅调解成功的纠纷)', params: IdParams, body: FollowUpInput, response: { 200: z.array(FollowUp) } },
+    },
+    (req) => service.recordFollowUp(ctxOf(req, db), req.params.id, req.body),
   );
 
   app.post(

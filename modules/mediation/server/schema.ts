@@ -35,6 +35,7 @@ export interface DisputesTable {
   confirmationCourt: Opt<string | null>;
   confirmedOn: Opt<string | null>;
   performed: Opt<string | null>;
+  followedUpOn: Opt<string | null>;
   atRisk: Opt<boolean>;
   riskReason: Opt<string | null>;
   /** The screening 排查 that found it (migrations/0004_screenings.sql). */
@@ -52,6 +53,17 @@ export interface SessionsTable {
   createdAt: Ts;
 }
 
+export interface FollowUpsTable {
+  id: string;
+  disputeId: string;
+  visitedOn: string;
+  performed: string;
+  note: string | null;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: Ts;
+}
+
 export interface RatingsTable {
   id: string;
   disputeId: string;
@@ -66,6 +78,7 @@ export type MediationTables = {
   'mediation.disputes': DisputesTable;
   'mediation.sessions': SessionsTable;
   'mediation.ratings': RatingsTable;
+  'mediation.followUps': FollowUpsTable;
 };
 
 export type MediationDb = Kysely<Database & MediationTables>;

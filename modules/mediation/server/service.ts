@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { act, appendAudit, AppError, assignMatter, issueDocument, type DocumentCtx, completeDeadline, notFound, openMatter, scheduleDeadline, type Ctx, type Database, type Matter, type PartyCtx } from '@sifa/kernel';
 import type { DisputeSource } from '../shared/categories';
-import type { ActionForms, CreateDisputeInput, Dispute } from '../shared/schemas';
+import type { ActionForms, CreateDisputeInput, Dispute, FollowUp, FollowUpInput } from '../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import type { z } from 'zod';
 import * as repo from './repository';
@@ -73,6 +73,7 @@ export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {
     agreementKind: d.agreementKind,
     agreementEffectiveOn: d.agreementEffectiveOn,
     confirmationResult: d.confirmationResult,
+    performed: (d.performed as Dispute['performed']) ?? null,
     atRisk: d.atRisk,
     related: await repo.relatedDisputes(ctx.db, ctx.scope, id, d.address),
   };
@@ -208,6 +209,40 @@ export async function recordConfirmation(ctx: Ctx, id: string, input: { result: 
     await appendAudit(trx, ctx.actor, { action: 'mediation.dispute.confirmation', targetType: 'matter', targetId: id, summary: { number: d.number, ...input } });
   });
   return getDispute(ctx, id);
+}
+
+const PERFORMED_ZH = { full: '已全部履行', partial: '部分履行', none: '未履行' } as const;
+
+/**
+ * 回访: a visit after an agreement recording whether it was performed (人民调解法 第三十一条: the committee supervises
+ * performance). Visits are kept; the dispute shows the latest. Only an agreed dispute is followed up, and a visit
+ * cannot be dated before the agreement or after today.
+ */
+export async function recordFollowUp(ctx: Ctx, id: string, input: FollowUpInput): Promise<FollowUp[]> {
+  const d = await repo.findDispute(ctx.db, ctx.scope, id);
+  if (!d) throw notFound('纠纷');
+  if (d.status !== 'agreed') throw new AppError('INVALID_TRANSITION', { status: DISPUTE_WORKFLOW.labels.statuses[d.status as 'agreed'].zh, action: '履行回访' });
+  const agreedOn = d.agreedAt ? chinaDay(d.agreedAt) : null;
+  const field = (message: string) => new AppError('VALIDATION_FAILED', { first: message }, [{ field: 'visitedOn', message }]);
+  if (input.visitedOn > today()) throw field(`回访日期 ${input.visitedOn} 晚于今天`);
+  if (agreedOn && input.visitedOn < agreedOn) throw field(`回访日期 ${input.visitedOn} 早于达成协议的日期 ${agreedOn}`);
+  await ctx.db.transaction().execute(async (trx) => {
+    await mdb(trx)
+      .insertInto('mediation.followUps')
+      .values({ id: randomUUID(), disputeId: id, visitedOn: input.visitedOn, performed: input.performed, note: input.note ?? null, createdBy: ctx.user.id, createdByName: ctx.user.displayName })
+      .execute();
+    // The dispute shows the latest visit (by date; a visit entered late for an earlier date does not override).
+    const latest = await mdb(trx).selectFrom('mediation.followUps').select(['performed', 'visitedOn']).where('disputeId', '=', id).orderBy('visitedOn', 'desc').orderBy('createdAt', 'desc').limit(1).executeTakeFirstOrThrow();
+    await mdb(trx).updateTable('mediation.disputes').set({ performed: latest.performed, followedUpOn: latest.visitedOn }).where('id', '=', id).execute();
+    await appendAudit(trx, ctx.actor, { action: 'mediation.dispute.follow-up', targetType: 'matter', targetId: id, summary: { number: d.number, visitedOn: input.visitedOn, performed: PERFORMED_ZH[input.performed], note: input.note } });
+  });
+  return listFollowUps(ctx, id);
+}
+
+export async function listFollowUps(ctx: Ctx, id: string): Promise<FollowUp[]> {
+  if (!(await repo.findDispute(ctx.db, ctx.scope, id))) throw notFound('纠纷');
+  const rows = await mdb(ctx.db).selectFrom('mediation.followUps').select(['id', 'visitedOn', 'performed', 'note', 'createdByName', 'createdAt']).where('disputeId', '=', id).orderBy('visitedOn', 'desc').orderBy('createdAt', 'desc').execute();
+  return rows.map((r) => ({ ...r, performed: r.performed as FollowUp['performed'], createdAt: new Date(r.createdAt).toISOString() }));
 }
 
 export async function markRisk(ctx: Ctx, id: string, atRisk: boolean, reason: string | undefined) {

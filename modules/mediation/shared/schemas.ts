@@ -56,6 +56,8 @@ export const Dispute = z.object({
   agreementKind: z.string().nullable(),
   agreementEffectiveOn: z.string().nullable(),
   confirmationResult: z.string().nullable(),
+  /** The latest follow-up: full / partial / none (null before any). */
+  performed: z.enum(['full', 'partial', 'none']).nullable(),
   atRisk: z.boolean(),
   /** Earlier disputes of the same parties or address in the last 12 months (features.md M5). */
   related: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.string(), openedAt: z.string(), reason: z.string() })),
@@ -122,7 +124,23 @@ export const ConfirmationInput = z.object({
   ruledOn: z.iso.date('裁定日期格式应为 YYYY-MM-DD'),
 });
 
-export const FollowUpInput = z.object({ performed: z.enum(['full', 'partial', 'none'], { error: '请选择履行情况' }), note });
+/** A follow-up visit after an agreement (人民调解法 第三十一条): when, and whether the agreement was performed. */
+export const FollowUpInput = z.object({
+  visitedOn: z.iso.date('回访日期格式应为 YYYY-MM-DD'),
+  performed: z.enum(['full', 'partial', 'none'], { error: '请选择履行情况' }),
+  note,
+});
+export type FollowUpInput = z.infer<typeof FollowUpInput>;
+
+export const FollowUp = z.object({
+  id: z.string(),
+  visitedOn: z.string(),
+  performed: z.enum(['full', 'partial', 'none']),
+  note: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
 
 // ── Public portal: a citizen applies for mediation, then rates the mediator (issue #4 item 6) ──
 

@@ -2,7 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { IndicatorResult, IndicatorTable, Matter, pageOf } from '@sifa/kernel/shared';
-import { ConfirmationInput, Dispute, DisputeListItem } from '@sifa/mediation/shared';
+import { ConfirmationInput, Dispute, DisputeListItem, FollowUp } from '@sifa/mediation/shared';
+import type { FollowUpInput } from '@sifa/mediation/shared';
 import type { CreateDisputeInput } from '@sifa/mediation/shared';
 import { apiGet, apiSend, queryString } from '@sifa/web/src/api';
 import type { QueryValue } from '@sifa/web/src/api';
@@ -113,6 +114,19 @@ export function useRecordConfirmation(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: z.infer<typeof ConfirmationInput>) => apiSend('POST', `${base(id)}/confirmation`, input, Dispute),
+    meta: { silent: true },
+    onSuccess: () => refreshDispute(client, id),
+  });
+}
+
+export function useFollowUps(id: string) {
+  return useQuery({ queryKey: [...mediationKeys.dispute(id), 'follow-ups'], queryFn: () => apiGet(`${base(id)}/follow-ups`, z.array(FollowUp)) });
+}
+
+export function useRecordFollowUp(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: FollowUpInput) => apiSend('POST', `${base(id)}/follow-ups`, input, z.array(FollowUp)),
     meta: { silent: true },
     onSuccess: () => refreshDispute(client, id),
   });

@@ -11,6 +11,7 @@ import { useMatter, useMatterDeadlines, useMatterParties } from '@sifa/web/src/m
 import { useCan } from '@sifa/web/src/session';
 import { PageLoading } from '@sifa/web/src/shell/PageLoading';
 import { ConfirmationCard } from '../components/ConfirmationCard';
+import { FollowUpCard } from '../components/FollowUpCard';
 import { DisputeActions } from '../components/DisputeActions';
 import { DisputeFacts } from '../components/DisputeFacts';
 import { HistoryTab } from '../components/HistoryTab';
@@ -126,6 +127,7 @@ export function DisputePage() {
       />
       <RelatedAlert dispute={data} />
       {matter.status === 'agreed' && <ConfirmationCard dispute={data} canAct={canAct} />}
+      {matter.status === 'agreed' && <FollowUpCard dispute={data} canAct={canAct} />}
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
