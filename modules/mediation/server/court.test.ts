@@ -78,10 +78,10 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
     const report = res.json<Report>();
     expect(report.rows.map((r) => [r.row, r.ok])).toEqual([[2, true], [3, true], [4, false], [5, false], [6, false], [7, false]]);
     expect(report.created).toBe(2);
-    expect(report.rows[2]?.problems.join()).toMatch(/校验码/);
+    expect(report.rows[2]?.problems.join()).toMatch(/^申请人证件号码：.*校验码/);
     expect(report.rows[3]?.problems.join()).toContain('已登记为“周甲方”');
     expect(report.rows[4]?.problems.join()).toContain('已登记，不重复登记');
-    expect(report.rows[5]?.problems.join('；')).toMatch(/调解类型应为委派、委托或邀请.*请选择纠纷类型/);
+    expect(report.rows[5]?.problems.join('；')).toMatch(/调解类型：调解类型应为委派、委托或邀请.*纠纷类型：请选择纠纷类型/);
 
     // One party for the same ID in two rows; the organisation registered by its credit code; roles kept.
     const parties = await sql<{ n: number }>`select count(distinct mp.party_id)::int as n from kernel.matter_parties mp join mediation.disputes d on d.id = mp.matter_id where d.court_case_number in ('(2026)赣0702民诉前调201号', '(2026)赣0702民初202号')`.execute(t.engine.db);

@@ -46,7 +46,7 @@ export async function importCourtReferrals(ctx: PartyCtx, orgId: string, rows: r
   rows.forEach((raw, i) => {
     const parsed = CourtReferral.safeParse(raw);
     if (!parsed.success) {
-      refused.set(i, parsed.error.issues.map((x) => `${x.path.join('.') || '行'}：${x.message}`));
+      refused.set(i, parsed.error.issues.map((x) => `${fieldLabel(raw, x.path)}：${x.message}`));
       return;
     }
     const r = parsed.data;
@@ -95,6 +95,22 @@ export async function importCourtReferrals(ctx: PartyCtx, orgId: string, rows: r
   return report;
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  courtCaseNumber: '法院案号', courtName: '法院', kind: '调解类型', courtProcedure: '适用程序', category: '纠纷类型', summary: '纠纷名称', description: '纠纷情况', parties: '当事人',
+};
+const PARTY_FIELDS: Record<string, string> = { name: '姓名', idNumber: '证件号码', idType: '证件类型', uscc: '证件号码', phone: '电话', kind: '类型', role: '角色' };
+
+/** A problem's place as the court's sheet names it: 申请人证件号码, 被申请人电话, 纠纷类型 … (not parties.0.idNumber). */
+function fieldLabel(raw: unknown, path: readonly PropertyKey[]): string {
+  const [head, index, field] = path;
+  if (head === 'parties' && typeof index === 'number') {
+    const role = (raw as { parties?: { role?: unknown }[] } | null)?.parties?.[index]?.role;
+    const who = role === 'applicant' ? '申请人' : role === 'respondent' ? '被申请人' : `第 ${String(index + 1)} 名当事人`;
+    return `${who}${typeof field === 'string' ? (PARTY_FIELDS[field] ?? field) : ''}`;
+  }
+  return typeof head === 'string' ? (FIELD_LABELS[head] ?? head) : '行';
+}
+
 /** Which of these case numbers are already registered in the caller's scope (5,000 per query). */
 async function registeredCaseNumbers(db: Kysely<Database>, scope: Scope, caseNumbers: readonly string[]) {
   const found = new Set<string>();
@@ -114,7 +130,7 @@ async function registeredCaseNumbers(db: Kysely<Database>, scope: Scope, caseNum
 export async function courtResults(db: Kysely<Database>, scope: Scope, f: { courtName?: string | undefined; courtCaseNumber?: string | undefined }): Promise<CourtResult[]> {
   let q = mdb(db)
     .selectFrom('mediation.disputes as d')
-    .select(['d.courtCaseNumber', 'd.courtName', 'd.number', 'd.status', 'd.outcome', 'd.registeredAt', 'd.closedAt', 'd.agreementKind', 'd.agreementEffectiveOn'])
+    .select(['d.id', 'd.courtCaseNumber', 'd.courtName', 'd.number', 'd.status', 'd.outcome', 'd.registeredAt', 'd.closedAt', 'd.agreementKind', 'd.agreementEffectiveOn'])
     .where('d.source', 'in', ['court-delegated', 'court-entrusted', 'court-invited'])
     .where('d.courtCaseNumber', 'is not', null)
     .where(inScope(scope, 'd.orgId'));
@@ -122,6 +138,7 @@ export async function courtResults(db: Kysely<Database>, scope: Scope, f: { cour
   if (f.courtCaseNumber) q = q.where('d.courtCaseNumber', '=', f.courtCaseNumber);
   const rows = await q.orderBy('d.registeredAt', 'desc').limit(100_000).execute();
   return rows.map((r) => ({
+    id: r.id,
     courtCaseNumber: r.courtCaseNumber ?? '',
     courtName: r.courtName,
     number: r.number,

@@ -36,6 +36,8 @@ export type CourtReferralReport = z.infer<typeof CourtReferralReport>;
 
 /** What goes back to the court for one case number. */
 export const CourtResult = z.object({
+  /** The dispute (for a link in the console). */
+  id: z.string(),
   courtCaseNumber: z.string(),
   courtName: z.string().nullable(),
   number: z.string(),

@@ -25,7 +25,6 @@ export const COURT_MESSAGES = {
   'court.empty': ['尚无诉调对接案件', 'No court-linked case yet'],
   'court.emptyFiltered': ['没有符合条件的诉调对接案件', 'No court-linked case matches'],
   'court.exportName': ['诉调对接调解结果.xlsx', 'court-mediation-results.xlsx'],
-  'court.notFound': ['找不到编号为 {number} 的纠纷', 'No dispute numbered {number}'],
   'court.import': ['导入法院委派委托调解', 'Import court referrals'],
   'court.importTitle': ['法院委派、委托、邀请调解：从 Excel 导入', 'Court referrals: import from Excel'],
   'court.importSteps': [

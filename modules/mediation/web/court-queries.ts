@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { z } from 'zod';
 import { CourtReferralReport, CourtResult } from '@sifa/mediation/shared';
 import { apiGet, apiUpload, queryString } from '@sifa/web/src/api';
-import { DisputePage, mediationKeys } from './queries';
+import { mediationKeys } from './queries';
 
 export const COURT_RESULTS = '/api/mediation/court-results';
 export const COURT_TEMPLATE = '/api/mediation/court-referrals/template.xlsx';
@@ -41,13 +41,4 @@ export function useCourtImport(unitId: string | undefined) {
     meta: { silent: true },
     onSuccess: () => client.invalidateQueries({ queryKey: mediationKeys.all }),
   });
-}
-
-/**
- * The id of the dispute numbered `number` (the court results carry the number only): the dispute register searches
- * numbers, and only an exact match counts.
- */
-export async function findDisputeId(number: string): Promise<string | undefined> {
-  const page = await apiGet(`/api/mediation/disputes${queryString({ q: number, pageSize: 10 })}`, DisputePage);
-  return page.items.find((d) => d.number === number)?.id;
 }

@@ -5,12 +5,11 @@ import type { CourtReferralReport, CourtResult } from '@sifa/mediation/shared';
 import { StatusTag } from '@sifa/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { queryString } from '@sifa/web/src/api';
 import { ExportButton } from '@sifa/web/src/components/ExportButton';
 import { QueryForm } from '@sifa/web/src/components/QueryForm';
 import { useCompact } from '@sifa/web/src/lib/use-compact';
-import { notifyError } from '@sifa/web/src/notify';
 import { useCan, useSessionUser } from '@sifa/web/src/session';
 import { useUnitFilter } from '@sifa/web/src/shell/UnitFilter';
 import { OrgTreeSelect } from '@sifa/web/src/system/components/OrgTreeSelect';
@@ -18,7 +17,7 @@ import { ImportModal } from '../components/ImportModal';
 import type { ImportColumn } from '../components/ImportModal';
 import { useCourtText } from '../court-messages';
 import type { CourtKey } from '../court-messages';
-import { COURT_RESULTS, COURT_TEMPLATE, courtKeys, findDisputeId, useCourtImport, useCourtResults } from '../court-queries';
+import { COURT_RESULTS, COURT_TEMPLATE, courtKeys, useCourtImport, useCourtResults } from '../court-queries';
 import type { CourtFilters } from '../court-queries';
 import { statusLabel, statusTone } from '../labels';
 
@@ -37,28 +36,6 @@ const OUTCOMES: Record<string, CourtKey> = {
 };
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
-
-/** The mediation number as a link: the results carry no id, so the dispute is looked up by its number on click. */
-function DisputeNumber({ number }: { number: string }) {
-  const { t, ct } = useCourtText();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const open = () => {
-    setBusy(true);
-    findDisputeId(number)
-      .then((id) => {
-        if (id) void navigate(`/mediation/disputes/${id}`);
-        else notifyError(new Error(ct('court.notFound', { number })), t('common.loadFailed'));
-      })
-      .catch((error: unknown) => notifyError(error, t('common.loadFailed')))
-      .finally(() => setBusy(false));
-  };
-  return (
-    <Button type="link" size="small" loading={busy} onClick={open} style={{ padding: 0, height: 'auto' }} data-testid="court-dispute-link">
-      {number}
-    </Button>
-  );
-}
 
 /** 导入法院委派委托调解: ImportModal with a receiving-unit picker (the top-bar unit or the user's own by default). */
 function CourtImportModal({ onClose }: { onClose: () => void }) {
@@ -121,7 +98,15 @@ export function CourtLinkagePage() {
   const columns: TableColumnsType<CourtResult> = [
     { title: ct('court.caseNumber'), dataIndex: 'courtCaseNumber', fixed: compact ? undefined : 'left', render: (v: string) => <span style={nowrap}>{v}</span> },
     { title: ct('court.courtName'), dataIndex: 'courtName', render: (v: string | null) => v ?? t('common.none') },
-    { title: ct('court.number'), dataIndex: 'number', render: (v: string) => <DisputeNumber number={v} /> },
+    {
+      title: ct('court.number'),
+      dataIndex: 'number',
+      render: (v: string, r: CourtResult) => (
+        <Link to={`/mediation/disputes/${r.id}`} data-testid="court-dispute-link">
+          {v}
+        </Link>
+      ),
+    },
     { title: mt('field.status'), dataIndex: 'status', render: (_v, r) => <StatusTag tone={statusTone(r.status)}>{statusLabel(r.status, lang)}</StatusTag> },
     {
       title: ct('court.outcome'),
