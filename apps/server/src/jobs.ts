@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
 import { auditHead, createFieldCrypto, writeAnchor, httpGateway, JobQueue, logGateway, smsSendHandler, type Engine, type ModuleDeps, type ModuleDefinition } from '@sifa/kernel';
 import { anchorFileOf, type AppConfig } from './config';
 
@@ -19,6 +20,20 @@ export function createJobs(engine: Engine, config: AppConfig, deps: ModuleDeps, 
         if (head) writeAnchor(anchorFile, deps.dataKey, head);
       })
       .every('audit.anchor', 60);
+  }
+  if (engine.kind === 'pglite') {
+    // PGlite runs no autovacuum (single user, no background workers): without these the planner works from the
+    // statistics of an empty table and never uses index-only scans (docs/benchmarks.md, 10^6 matters).
+    queue
+      .register('db.analyze', async () => {
+        await sql`analyze`.execute(engine.db);
+      })
+      .every('db.analyze', 3600);
+    queue
+      .register('db.vacuum', async () => {
+        await sql`vacuum (analyze)`.execute(engine.db);
+      })
+      .every('db.vacuum', 86_400);
   }
   for (const m of modules) m.jobs?.(queue, deps);
   return queue;
