@@ -10,8 +10,8 @@ import {
 } from '@sifa/mediation/shared';
 import type { DisputeAction, DisputeStatus } from '@sifa/mediation/shared';
 import type { StatusTone } from '@sifa/ui';
-import { pick } from '@sifa/web/src/i18n';
-import type { Lang } from '@sifa/web/src/i18n';
+import { pick } from '@sifa/web/kit';
+import type { Lang } from '@sifa/web/kit';
 
 type Named = Readonly<Record<string, { zh: string; en: string } | undefined>>;
 

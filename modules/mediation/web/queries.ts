@@ -5,9 +5,8 @@ import { IndicatorResult, IndicatorTable, Matter, pageOf } from '@sifa/kernel/sh
 import { ConfirmationInput, Dispute, DisputeListItem, FollowUp } from '@sifa/mediation/shared';
 import type { FollowUpInput } from '@sifa/mediation/shared';
 import type { CreateDisputeInput } from '@sifa/mediation/shared';
-import { apiGet, apiSend, queryString } from '@sifa/web/src/api';
-import type { QueryValue } from '@sifa/web/src/api';
-import { matterKeys } from '@sifa/web/src/matters/queries';
+import { apiGet, apiSend, matterKeys, queryString } from '@sifa/web/kit';
+import type { QueryValue } from '@sifa/web/kit';
 
 // `GET /api/mediation/disputes/:id/sessions` and `/committees` and the indicator drill-down declare no response
 // schema on the server (or declare it inside the route file); they are written out here so every answer is checked.

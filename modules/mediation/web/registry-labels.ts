@@ -1,7 +1,7 @@
 import { COMMITTEE_TYPE_CODES, COMMITTEE_TYPES, EMPLOYMENT_CODES, EMPLOYMENTS, GENDER_CODES, GENDERS, MEDIATOR_POSITION_CODES, MEDIATOR_POSITIONS, SUGGESTED_SPECIALTIES } from '@sifa/mediation/shared';
 import type { CompositionWarning } from '@sifa/mediation/shared';
-import { pick } from '@sifa/web/src/i18n';
-import type { Lang } from '@sifa/web/src/i18n';
+import { pick } from '@sifa/web/kit';
+import type { Lang } from '@sifa/web/kit';
 
 type Named = Readonly<Record<string, { zh: string; en: string } | undefined>>;
 const labelIn = (table: Named, code: string, lang: Lang) => {

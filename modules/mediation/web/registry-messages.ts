@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { formatNumber } from '@sifa/web/src/i18n';
-import type { Lang } from '@sifa/web/src/i18n';
+import { formatNumber } from '@sifa/web/kit';
+import type { Lang } from '@sifa/web/kit';
 import { useMediationText } from './messages';
 
 /**

@@ -1,8 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, AutoComplete, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import type { DisputeAction } from '@sifa/mediation/shared';
-import { useMatterParties } from '@sifa/web/src/matters/queries';
-import { useCan } from '@sifa/web/src/session';
+import { useCan, useMatterParties } from '@sifa/web/kit';
 import { useMediationText } from '../messages';
 import { useCommittees } from '../queries';
 import { positionLabel } from '../registry-labels';

@@ -1,10 +1,8 @@
 import { ActionBar } from '@sifa/ui';
 import type { ActionItem } from '@sifa/ui';
 import { useState } from 'react';
-import { pick } from '@sifa/web/src/i18n';
-import { useMatterAction } from '@sifa/web/src/matters/queries';
-import type { MatterDetail } from '@sifa/web/src/matters/schemas';
-import { notifyError, notifySuccess } from '@sifa/web/src/notify';
+import { notifyError, notifySuccess, pick, useMatterAction } from '@sifa/web/kit';
+import type { MatterDetail } from '@sifa/web/kit';
 import { DANGER_ACTIONS, isDisputeAction } from '../labels';
 import { useMediationText } from '../messages';
 import { DisputeActionModal } from './DisputeActionModal';

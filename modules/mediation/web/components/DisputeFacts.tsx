@@ -1,8 +1,7 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { isCourtSource } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
-import { formatDateTime } from '@sifa/web/src/lib/format';
-import { useCompact } from '@sifa/web/src/lib/use-compact';
+import { formatDateTime, useCompact } from '@sifa/web/kit';
 import { categoryLabel, formatYuan, sourceLabel, statusLabel } from '../labels';
 import { useMediationText } from '../messages';
 

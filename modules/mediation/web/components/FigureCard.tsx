@@ -1,7 +1,7 @@
 import { Card, Skeleton, Tooltip, Typography } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
-import { formatNumber, pick } from '@sifa/web/src/i18n';
-import type { Lang } from '@sifa/web/src/i18n';
+import { formatNumber, pick } from '@sifa/web/kit';
+import type { Lang } from '@sifa/web/kit';
 import { useMediationText } from '../messages';
 import { useIndicator } from '../queries';
 import type { IndicatorParams } from '../queries';

@@ -2,8 +2,7 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, List, Radio, Row, Sp
 import { FollowUpInput } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError } from '@sifa/web/src/api';
-import { notifySuccess } from '@sifa/web/src/notify';
+import { ApiError, notifySuccess } from '@sifa/web/kit';
 import { serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import { useMediationText } from '../messages';
 import type { MediationKey } from '../messages';

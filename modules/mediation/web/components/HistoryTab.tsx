@@ -1,7 +1,6 @@
 import { Result, Skeleton, Typography } from 'antd';
 import { Timeline } from '@sifa/ui';
-import { formatDateTime } from '@sifa/web/src/lib/format';
-import { useMatterTimeline } from '@sifa/web/src/matters/queries';
+import { formatDateTime, useMatterTimeline } from '@sifa/web/kit';
 import { actionLabel, statusLabel } from '../labels';
 import { useMediationText } from '../messages';
 

@@ -3,8 +3,7 @@ import { Alert, Button, Modal, Space, Table, Tag, Typography, Upload } from 'ant
 import type { TableColumnsType, UploadProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
-import { ApiError, downloadFile, saveBlob } from '@sifa/web/src/api';
-import { notifyError } from '@sifa/web/src/notify';
+import { ApiError, downloadFile, notifyError, saveBlob } from '@sifa/web/kit';
 import { useCourtText } from '../court-messages';
 
 /** What every import report row says: the sheet's row number, whether it went in, and what to correct. */

@@ -1,8 +1,7 @@
 import { Alert, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import type { CreateMediatorInput, Employment, Gender, Mediator, MediatorPosition } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError } from '@sifa/web/src/api';
-import { notifySuccess } from '@sifa/web/src/notify';
+import { ApiError, notifySuccess } from '@sifa/web/kit';
 import { serverFieldErrors, showFieldErrors } from '../form-errors';
 import { employmentOptions, genderOptions, positionOptions, specialtyOptions } from '../registry-labels';
 import { useRegistryText } from '../registry-messages';

@@ -2,10 +2,8 @@ import { Empty, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ID_TYPE_NAMES } from '@sifa/kernel/shared';
 import type { IdType } from '@sifa/kernel/shared';
-import { pick } from '@sifa/web/src/i18n';
-import { useCompact } from '@sifa/web/src/lib/use-compact';
-import { useMatterParties } from '@sifa/web/src/matters/queries';
-import type { MatterParty } from '@sifa/web/src/matters/schemas';
+import { pick, useCompact, useMatterParties } from '@sifa/web/kit';
+import type { MatterParty } from '@sifa/web/kit';
 import { partyRoleLabel } from '../labels';
 import { useMediationText } from '../messages';
 

@@ -5,8 +5,7 @@ import { checkIdNumber, checkMobile, checkUscc, ID_TYPE_NAMES, ID_TYPES } from '
 import type { IdType } from '@sifa/kernel/shared';
 import type { DisputePartyRole } from '@sifa/mediation/shared';
 import { useMemo } from 'react';
-import { pick } from '@sifa/web/src/i18n';
-import { textRule } from '@sifa/web/src/lib/form';
+import { pick, textRule } from '@sifa/web/kit';
 import { roleOptions } from '../labels';
 import { useMediationText } from '../messages';
 

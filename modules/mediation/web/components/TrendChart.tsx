@@ -1,8 +1,7 @@
 import { Card, Empty, Result, Skeleton, Typography } from 'antd';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
 import { useCallback, useMemo } from 'react';
-import { ExportButton } from '@sifa/web/src/components/ExportButton';
-import { formatNumber } from '@sifa/web/src/i18n';
+import { ExportButton, formatNumber } from '@sifa/web/kit';
 import { useMediationText } from '../messages';
 import { bucketResult, indicatorTableExportPath, useIndicatorSeries } from '../queries';
 import type { DrillBucket, IndicatorParams } from '../queries';

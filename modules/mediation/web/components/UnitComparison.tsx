@@ -2,9 +2,7 @@ import { Card, Empty, Result, Skeleton, Space, Switch, Table, Typography } from 
 import type { TableColumnsType } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
 import { useMemo, useState } from 'react';
-import { ExportButton } from '@sifa/web/src/components/ExportButton';
-import { formatNumber } from '@sifa/web/src/i18n';
-import { useCompact } from '@sifa/web/src/lib/use-compact';
+import { ExportButton, formatNumber, useCompact } from '@sifa/web/kit';
 import { useMediationText } from '../messages';
 import { indicatorExportPath, useIndicatorByUnit } from '../queries';
 import type { IndicatorParams } from '../queries';

@@ -3,10 +3,7 @@ import { Button, Card, Descriptions, Result, Space, Switch, Tag, Typography } fr
 import type { Mediator } from '@sifa/mediation/shared';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '@sifa/web/src/api';
-import { useCompact } from '@sifa/web/src/lib/use-compact';
-import { useCan } from '@sifa/web/src/session';
-import { PageLoading } from '@sifa/web/src/shell/PageLoading';
+import { ApiError, PageLoading, useCan, useCompact } from '@sifa/web/kit';
 import { CommitteeFormModal } from '../components/CommitteeFormModal';
 import { CompositionAlert } from '../components/CompositionAlert';
 import { MediatorFormModal } from '../components/MediatorFormModal';

@@ -2,14 +2,7 @@ import { ArrowLeftOutlined, FileTextOutlined, PaperClipOutlined } from '@ant-des
 import { Button, Card, Result, Space, Tabs, Typography } from 'antd';
 import { MatterHeader } from '@sifa/ui';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError } from '@sifa/web/src/api';
-import { formatDate } from '@sifa/web/src/lib/format';
-import { DeadlinesTab } from '@sifa/web/src/matters/components/DeadlinesTab';
-import { MatterDeadlineBadge } from '@sifa/web/src/matters/components/MatterDeadlineBadge';
-import { nearestDeadline } from '@sifa/web/src/matters/deadline-view';
-import { useMatter, useMatterDeadlines, useMatterParties } from '@sifa/web/src/matters/queries';
-import { useCan } from '@sifa/web/src/session';
-import { PageLoading } from '@sifa/web/src/shell/PageLoading';
+import { ApiError, DeadlinesTab, formatDate, MatterDeadlineBadge, nearestDeadline, PageLoading, useCan, useMatter, useMatterDeadlines, useMatterParties } from '@sifa/web/kit';
 import { ConfirmationCard } from '../components/ConfirmationCard';
 import { FollowUpCard } from '../components/FollowUpCard';
 import { DisputeActions } from '../components/DisputeActions';

@@ -5,14 +5,7 @@ import type { DisputeCategory, DisputeListItem, DisputeSource, DisputeStatus } f
 import { DeadlineBadge, StatusTag } from '@sifa/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { queryString } from '@sifa/web/src/api';
-import { ExportButton } from '@sifa/web/src/components/ExportButton';
-import { QueryForm } from '@sifa/web/src/components/QueryForm';
-import { formatDate } from '@sifa/web/src/lib/format';
-import { serverPagination } from '@sifa/web/src/lib/table';
-import { useCompact } from '@sifa/web/src/lib/use-compact';
-import { useCan } from '@sifa/web/src/session';
-import { useUnitFilter } from '@sifa/web/src/shell/UnitFilter';
+import { ExportButton, formatDate, QueryForm, queryString, serverPagination, useCan, useCompact, useUnitFilter } from '@sifa/web/kit';
 import { categoryLabel, categoryOptions, sourceLabel, sourceOptions, statusLabel, statusOptions, statusTone } from '../labels';
 import { useMediationText } from '../messages';
 import { useDisputePage } from '../queries';
