@@ -2,14 +2,13 @@ import { z } from 'zod';
 import type { ModuleDefinition } from '../define-module';
 import { systemClock } from '../deadlines/clock';
 import { bucketLabels, indicatorBreakdown, indicatorSeries } from '../indicators/indicator-table';
-import { computeIndicator, computeIndicators, drillIndicator, listIndicators, type IndicatorCatalog, type Period } from '../indicators/indicator.service';
+import { computeByUnit, computeIndicator, computeIndicators, drillIndicator, listIndicators, type IndicatorCatalog } from '../indicators/indicator.service';
 import { MATTERS_SOURCE } from '../indicators/sources';
-import { listOrgs } from '../orgs/org.repository';
 import { notFound } from '../errors';
 import { PageQuery } from '../shared/common';
 import { IndicatorBucketQuery, IndicatorQuery, IndicatorResult, IndicatorTable, type IndicatorPoint } from '../shared/indicators';
 import { ctxOf, EXPORT_LIMIT, sendXlsx } from './context';
-import type { Ctx, ModuleDeps, SifaApp } from './types';
+import type { ModuleDeps, SifaApp } from './types';
 
 const tags = ['指标'];
 const IdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, '指标编号格式不正确') });
@@ -58,14 +57,6 @@ function tableColumns(catalog: IndicatorCatalog, table: IndicatorTable) {
 }
 
 /** One figure for each direct sub-unit of `org` (county comparison) and the unit as a whole. */
-async function byUnit(ctx: Ctx, catalog: IndicatorCatalog, id: string, q: Period) {
-  const total = await computeIndicator(ctx, catalog, id, q);
-  const children = (await listOrgs(ctx.db, ctx.scope, false)).filter((o) => o.parentId === total.orgId);
-  const rows = [];
-  for (const c of children) rows.push(await computeIndicator(ctx, catalog, id, { ...q, org: c.id }));
-  return { total, rows };
-}
-
 export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
   const db = engine.db;
   // Deadline conditions (overdue) are judged on the app's today.
@@ -160,7 +151,7 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
       config: { permission: 'kernel.indicator.read', scopeProbe: probe },
       schema: { tags, summary: '按下级单位比较 (如各县对比)', params: IdParam, querystring: IndicatorQuery, response: { 200: z.object({ total: IndicatorResult, rows: z.array(IndicatorResult) }) } },
     },
-    (req) => byUnit(ctxOf(req, db), catalog(), req.params.id, at(req.query)),
+    (req) => computeByUnit(ctxOf(req, db), catalog(), req.params.id, at(req.query)),
   );
 
   app.get(
@@ -168,7 +159,7 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
     { config: { permission: 'kernel.indicator.read', scopeProbe: probe }, schema: { tags, summary: '导出按单位比较表 (Excel)', params: IdParam, querystring: IndicatorQuery } },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
-      const { total, rows } = await byUnit(ctx, catalog(), req.params.id, at(req.query));
+      const { total, rows } = await computeByUnit(ctx, catalog(), req.params.id, at(req.query));
       return sendXlsx(ctx, reply, {
         filename: `${total.nameZh}.xlsx`,
         sheet: total.nameZh.slice(0, 31),

@@ -87,7 +87,7 @@ export async function aggregate(
   resolved: readonly Resolved[],
   unitPath: string,
   p: Period,
-  opts: { bucket?: (source: IndicatorSource) => RawBuilder<string | null>; extra?: (source: IndicatorSource) => Expression<SqlBool> } = {},
+  opts: { bucket?: (source: IndicatorSource) => RawBuilder<string | null>; extra?: (source: IndicatorSource) => Expression<SqlBool>; byChildUnit?: boolean } = {},
 ): Promise<Map<string | null, Map<string, Counts>>> {
   const env = envOf(p);
   const bySource = new Map<string, Resolved[]>();
@@ -107,10 +107,16 @@ export async function aggregate(
       ];
     });
     const cond = opts.extra ? sql`${where(source, unitPath, p)} and ${opts.extra(source)}` : where(source, unitPath, p);
-    const bucket = opts.bucket?.(source);
+    // By child unit: each record's unit mapped to the child of `unitPath` it lies under, in one hash join (the
+    // path segment after the unit's), instead of one scan per child.
+    const from = opts.byChildUnit
+      ? sql`${sql.table(source.table)} s join (select u.id as unit_id, split_part(substr(u.path, ${unitPath.length + 1}), '/', 1) as child
+          from kernel.orgs u where u.path like ${`${unitPath}%`}) m on m.unit_id = ${sql.ref(`s.${source.orgColumn}`)}`
+      : sql`${sql.table(source.table)} s`;
+    const bucket = opts.byChildUnit ? sql<string | null>`m.child` : opts.bucket?.(source);
     const r = bucket
-      ? await sql<Record<string, number | string | null>>`select ${bucket} as bucket, ${sql.join(cols)} from ${sql.table(source.table)} s where ${cond} group by 1`.execute(ctx.db)
-      : await sql<Record<string, number | string | null>>`select ${sql.join(cols)} from ${sql.table(source.table)} s where ${cond}`.execute(ctx.db);
+      ? await sql<Record<string, number | string | null>>`select ${bucket} as bucket, ${sql.join(cols)} from ${from} where ${cond} group by 1`.execute(ctx.db)
+      : await sql<Record<string, number | string | null>>`select ${sql.join(cols)} from ${from} where ${cond}`.execute(ctx.db);
     for (const row of r.rows) {
       const key = bucket ? (row.bucket as string | null) : null;
       const counts = out.get(key) ?? new Map<string, Counts>();

@@ -26,6 +26,29 @@ export async function computeIndicators(ctx: Ctx, catalog: IndicatorCatalog, ids
   }));
 }
 
+/**
+ * The indicator for a unit and for each of its direct sub-units (county comparison): one scan, grouped by the
+ * sub-unit each record's unit lies under.
+ */
+export async function computeByUnit(ctx: Ctx, catalog: IndicatorCatalog, id: string, p: Period): Promise<{ total: IndicatorResult; rows: IndicatorResult[] }> {
+  checkPeriod(p);
+  const resolved = resolve(ctx, catalog, id);
+  const unit = await unitOf(ctx, p.org);
+  const byChild = await aggregate(ctx, [resolved], unit.path, p, { byChildUnit: true });
+  const base = { ...describe(resolved.def), from: p.from ?? null, to: p.to ?? null };
+  const sum = { n: 0, d: 0 };
+  for (const c of byChild.values()) {
+    const x = c.get(id);
+    sum.n += x?.n ?? 0;
+    sum.d += x?.d ?? 0;
+  }
+  const children = await ctx.db.selectFrom('kernel.orgs').select(['id', 'name']).where('parentId', '=', unit.id).where('active', '=', true).orderBy('sort').orderBy('name').execute();
+  return {
+    total: { ...base, ...pointOf(resolved.def, sum), orgId: unit.id, orgName: unit.name },
+    rows: children.map((c) => ({ ...base, ...pointOf(resolved.def, byChild.get(c.id)?.get(id)), orgId: c.id, orgName: c.name })),
+  };
+}
+
 export async function computeIndicator(ctx: Ctx, catalog: IndicatorCatalog, id: string, p: Period): Promise<IndicatorResult> {
   const [r] = await computeIndicators(ctx, catalog, [id], p);
   if (!r) throw new Error(`指标 ${id} 没有结果`);

@@ -72,6 +72,11 @@ describe('indicator engine over matters', () => {
     expect(cmp.rows.find((r) => r.orgName === '章贡区司法局')?.value).toBe(4);
     expect(cmp.rows.find((r) => r.orgName === '宁都县司法局')?.value).toBe(2);
     expect(cmp.rows.filter((r) => r.orgName.endsWith('司法局'))).toHaveLength(18);
+    // A ratio by county comes from the same single scan: numerator and denominator per county, the total over all.
+    const rate = (await leader.request('GET', '/api/indicators/sample.close-rate/by-unit')).json<{ total: object; rows: { orgName: string; numerator: number; denominator: number; value: number | null }[] }>();
+    expect(rate.total).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
+    expect(rate.rows.find((r) => r.orgName === '宁都县司法局')).toMatchObject({ numerator: 0, denominator: 2, value: 0 });
+    expect(rate.rows.find((r) => r.orgName === '瑞金市司法局')).toMatchObject({ numerator: 0, denominator: 0, value: null });
   });
 
   test('several indicators in one call equal the figures taken one by one (one scan per source)', async () => {
