@@ -3,18 +3,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import { bulkInsert, type BulkColumn, type Database } from '@sifa/kernel';
 import { DISPUTE_CATEGORY_CODES, type DisputeCategory, type DisputeSource } from '../shared/categories';
 import type { MediationTables } from './schema';
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same city every time. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './demo-random';
 
 // Rough shares of the monthly statistics bureaus publish (features.md M6); neighbour and family disputes lead.
 const CATEGORY_WEIGHTS: Partial<Record<DisputeCategory, number>> = {

@@ -3,18 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '@sifa/kernel';
 import { SUGGESTED_SPECIALTIES, type MediatorPosition } from '../shared/registry';
 import { rdb, type RegistryTables } from './registry-repository';
-
-/** mulberry32, as demo.ts: the same seed gives the same register. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './demo-random';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高钟曾谢邱赖温'.split('');
 const GIVEN = ['建国', '志强', '秀英', '桂兰', '海燕', '国华', '小红', '春梅', '德明', '丽华', '永福', '晓东', '红梅', '文斌', '玉兰', '金生'];

@@ -3,18 +3,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '@sifa/kernel';
 import type { ScreeningKind } from '../shared/screening';
 import { sdb, type ScreeningTables } from './screening-repository';
-
-/** mulberry32, as demo.ts: the same seed gives the same screenings. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './demo-random';
 
 // Village and community names of the kind found in southern Jiangxi; demo data, not a gazetteer.
 const PLACES = ['东门', '水南', '高坑', '塘背', '上坪', '下坝', '新屋', '黄屋', '石门', '坳背', '长岭', '罗坑', '湖边', '田心', '桥头', '大坪'];
