@@ -101,6 +101,8 @@ async function main() {
     const t0 = process.hrtime.bigint();
     await generateDisputes(engine.db, { count: DISPUTES, year: 2025, until: new Date('2025-12-31T12:00:00+08:00'), seed: 1 });
     say(`   generated ${DISPUTES.toLocaleString('en')} disputes in ${(ms(t0) / 1000).toFixed(1)} s`);
+    // As the platform does hourly (apps/server/src/jobs.ts): fresh statistics before measuring, for both sides.
+    await sql`analyze`.execute(engine.db);
     const user = await engine.db.selectFrom('kernel.users as u').innerJoin('kernel.orgs as o', 'o.id', 'u.orgId').select(['u.id', 'u.orgId', 'o.path', 'o.name']).where('u.username', '=', 'leader').executeTakeFirstOrThrow();
     const ctx = { db: engine.db, actor: { id: user.id, username: 'leader', orgId: user.orgId }, scope: { orgId: user.orgId, path: user.path },
       user: { id: user.id, username: 'leader', displayName: '', orgId: user.orgId, orgName: user.name, orgPath: user.path, roles: ['city-leader' as const], permissions: new Set(['mediation.indicator.read']), sessionId: '', csrfToken: '' } };
