@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { bulkInsert } from '../db/bulk';
+import { bulkInsert, type BulkColumn } from '../db/bulk';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import type { PartyInput } from '../shared/identity';
-import { aad, phoneColumns, prepare, sameName } from './party-input';
+import { newPartyRow, phoneColumns, prepare, sameName } from './party-input';
+import type { NewParty } from './party.repository';
 import type { PartyCtx } from './party.service';
 
 /** One party of a batch: a stored or planned party, or why it cannot be registered. */
@@ -16,10 +17,6 @@ interface Known {
   phoneIndex: string | null;
 }
 
-interface NewRow {
-  key: string;
-  cols: unknown[];
-}
 
 /**
  * Registering a batch of parties in two steps, so the caller can drop the rows that fail for other reasons
@@ -49,13 +46,13 @@ export async function planParties(ctx: PartyCtx, trx: Kysely<Database>, unitId: 
       where id_index = any(${idIndexes.slice(i, i + 5000)}::text[]) or uscc = any(${usccs.slice(i, i + 5000)}::text[])`.execute(trx);
     for (const r of rows.rows) known.set(r.uscc ? `uscc:${r.uscc}` : `id:${r.idType ?? ''}:${r.idIndex ?? ''}`, r);
   }
-  const fresh = new Map<string, NewRow & { name: string }>();
+  const fresh = new Map<string, NewParty>();
   const phoneUpdates = new Map<string, ReturnType<typeof phoneColumns>>();
   const planned: PlannedParty[] = prepared.map((x) => {
     if ('problem' in x) return { ok: false, problem: x.problem };
     const { input, p, key } = x;
     const seen = fresh.get(key);
-    const existing = known.get(key) ?? (seen ? { id: seen.cols[0] as string, name: seen.name, phoneIndex: null } : undefined);
+    const existing = known.get(key) ?? (seen ? { id: seen.id, name: seen.name, phoneIndex: null } : undefined);
     if (existing) {
       if (!sameName(existing.name, input.name)) {
         return { ok: false, problem: `${input.kind === 'person' ? '证件号码' : '统一社会信用代码'} ${p.masked} 已登记为“${existing.name}”，与“${input.name}”不一致` };
@@ -67,32 +64,13 @@ export async function planParties(ctx: PartyCtx, trx: Kysely<Database>, unitId: 
       return { ok: true, id: existing.id, recognised: known.has(key), key };
     }
     const id = randomUUID();
-    const phone = p.phone ? phoneColumns(ctx.pii, id, p.phone) : { phoneCipher: null, phoneIndex: null, phoneMasked: null };
-    fresh.set(key, {
-      key,
-      name: input.name,
-      cols: [
-        id,
-        input.kind,
-        input.name,
-        input.kind === 'person' ? input.idType : null,
-        p.idNumber === undefined ? null : ctx.pii.encrypt(p.idNumber, aad(id, 'idNumber')),
-        'idIndex' in p.identity ? p.identity.idIndex : null,
-        p.idNumber === undefined ? null : p.masked,
-        phone.phoneCipher,
-        phone.phoneIndex,
-        phone.phoneMasked,
-        'uscc' in p.identity ? p.identity.uscc : null,
-        unitId,
-        ctx.user.id,
-      ],
-    });
+    fresh.set(key, newPartyRow(ctx.pii, id, input, p, unitId, ctx.user.id));
     return { ok: true, id, recognised: false, key };
   });
 
   /** Writes the new parties among `used` (ids of planned parties the caller keeps) and links all of them to the unit. */
   async function write(used: ReadonlySet<string>) {
-    const rows = [...fresh.values()].filter((f) => used.has(f.cols[0] as string)).map((f) => f.cols);
+    const rows = [...fresh.values()].filter((f) => used.has(f.id)).map((f) => PARTY_COLUMNS.map((c) => f[c.key]));
     await bulkInsert(trx, 'kernel.parties', PARTY_COLUMNS, rows);
     for (const [id, phone] of phoneUpdates) if (used.has(id)) await trx.updateTable('kernel.parties').set({ ...phone, updatedAt: new Date() }).where('id', '=', id).execute();
     await bulkInsert(trx, 'kernel.party_units', LINK_COLUMNS, [...used].map((id) => [id, unitId, ctx.user.id]), { onConflictDoNothing: '(party_id, org_id)' });
@@ -101,21 +79,21 @@ export async function planParties(ctx: PartyCtx, trx: Kysely<Database>, unitId: 
   return { planned, write };
 }
 
-const PARTY_COLUMNS = [
-  { name: 'id', type: 'uuid' },
-  { name: 'kind', type: 'text' },
-  { name: 'name', type: 'text' },
-  { name: 'id_type', type: 'text' },
-  { name: 'id_cipher', type: 'text' },
-  { name: 'id_index', type: 'text' },
-  { name: 'id_masked', type: 'text' },
-  { name: 'phone_cipher', type: 'text' },
-  { name: 'phone_index', type: 'text' },
-  { name: 'phone_masked', type: 'text' },
-  { name: 'uscc', type: 'text' },
-  { name: 'org_id', type: 'uuid' },
-  { name: 'created_by', type: 'uuid' },
-] as const;
+const PARTY_COLUMNS: readonly (BulkColumn & { key: keyof NewParty })[] = [
+  { name: 'id', key: 'id', type: 'uuid' },
+  { name: 'kind', key: 'kind', type: 'text' },
+  { name: 'name', key: 'name', type: 'text' },
+  { name: 'id_type', key: 'idType', type: 'text' },
+  { name: 'id_cipher', key: 'idCipher', type: 'text' },
+  { name: 'id_index', key: 'idIndex', type: 'text' },
+  { name: 'id_masked', key: 'idMasked', type: 'text' },
+  { name: 'phone_cipher', key: 'phoneCipher', type: 'text' },
+  { name: 'phone_index', key: 'phoneIndex', type: 'text' },
+  { name: 'phone_masked', key: 'phoneMasked', type: 'text' },
+  { name: 'uscc', key: 'uscc', type: 'text' },
+  { name: 'org_id', key: 'orgId', type: 'uuid' },
+  { name: 'created_by', key: 'createdBy', type: 'uuid' },
+];
 
 const LINK_COLUMNS = [
   { name: 'party_id', type: 'uuid' },

@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import { checkIdNumber, checkMobile, checkUscc, type PartyInput, type UnmaskField } from '../shared/identity';
 import { maskIdNumber, maskPhone, type FieldCrypto } from './crypto';
+import type { NewParty } from './party.repository';
 
 /** Checking and preparing a party's input for storage (party.service.ts one by one, party-bulk.ts in batches). */
 
@@ -37,3 +38,20 @@ export function phoneColumns(pii: FieldCrypto, partyId: string, phone: string) {
   return { phoneCipher: pii.encrypt(phone, aad(partyId, 'phone')), phoneIndex: pii.blindIndex('phone', phone), phoneMasked: maskPhone(phone) };
 }
 
+
+/** The stored row of a new party `id` registered by `orgId`: ID number and phone encrypted for that row, indexes, masks. */
+export function newPartyRow(pii: FieldCrypto, id: string, input: PartyInput, p: ReturnType<typeof prepare>, orgId: string, createdBy: string | null): NewParty {
+  return {
+    id,
+    kind: input.kind,
+    name: input.name,
+    idType: input.kind === 'person' ? input.idType : null,
+    idCipher: p.idNumber === undefined ? null : pii.encrypt(p.idNumber, aad(id, 'idNumber')),
+    idIndex: 'idIndex' in p.identity ? p.identity.idIndex : null,
+    idMasked: p.idNumber === undefined ? null : p.masked,
+    ...(p.phone ? phoneColumns(pii, id, p.phone) : { phoneCipher: null, phoneIndex: null, phoneMasked: null }),
+    uscc: 'uscc' in p.identity ? p.identity.uscc : null,
+    orgId,
+    createdBy,
+  };
+}

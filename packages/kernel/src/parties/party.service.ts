@@ -7,7 +7,7 @@ import type { Ctx } from '../http/types';
 import { findOrg } from '../orgs/org.repository';
 import { checkMobile, checkUscc, type Party, type PartyInput, type RegisteredParty, type UnmaskField } from '../shared/identity';
 import { maskIdNumber, maskPhone, type FieldCrypto } from './crypto';
-import { aad, invalid, phoneColumns, prepare, sameName } from './party-input';
+import { aad, invalid, newPartyRow, phoneColumns, prepare, sameName } from './party-input';
 import * as repo from './party.repository';
 
 /** A use-case context with the personal-data crypto of the running app. */
@@ -55,19 +55,7 @@ export interface PartyRegistration {
 export async function registerPartyIn(ctx: PartyCtx, trx: Kysely<Database>, unit: { id: string; name: string }, input: PartyInput): Promise<PartyRegistration> {
   const p = prepare(ctx.pii, input);
   const id = randomUUID();
-  const row: repo.NewParty = {
-    id,
-    kind: input.kind,
-    name: input.name,
-    idType: input.kind === 'person' ? input.idType : null,
-    idCipher: p.idNumber === undefined ? null : ctx.pii.encrypt(p.idNumber, aad(id, 'idNumber')),
-    idIndex: 'idIndex' in p.identity ? p.identity.idIndex : null,
-    idMasked: p.idNumber === undefined ? null : p.masked,
-    ...(p.phone ? phoneColumns(ctx.pii, id, p.phone) : { phoneCipher: null, phoneIndex: null, phoneMasked: null }),
-    uscc: 'uscc' in p.identity ? p.identity.uscc : null,
-    orgId: unit.id,
-    createdBy: ctx.user.id,
-  };
+  const row = newPartyRow(ctx.pii, id, input, p, unit.id, ctx.user.id);
   const done = await repo.upsertPartyForUnit(trx, row, unit.id);
   if (done && !done.recognised) {
     return { id, recognised: false, audit: { kind: input.kind, name: input.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: unit.name, recognised: false } };
