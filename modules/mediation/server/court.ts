@@ -68,7 +68,6 @@ export async function importCourtReferrals(ctx: PartyCtx, orgId: string, rows: r
           audit: { via: meta.via, ...(meta.file ? { file: meta.file } : {}), rows: rows.length, invalidRows: refused.size },
         },
         async (trx, opened) => {
-          const now = new Date().toISOString();
           await bulkInsert(
             trx,
             'mediation.disputes',
@@ -76,7 +75,7 @@ export async function importCourtReferrals(ctx: PartyCtx, orgId: string, rows: r
             opened.map(({ index, matter }) => {
               const r = (valid[index] as { r: CourtReferral }).r;
               const procedure = r.courtProcedure ?? (r.kind === 'court-entrusted' ? 'ordinary' : null);
-              return [matter.id, matter.number, matter.title, matter.orgId, matter.status, r.category, r.kind, r.description, r.courtCaseNumber, r.courtName, procedure, now];
+              return [matter.id, matter.number, matter.title, matter.orgId, matter.status, r.category, r.kind, r.description, r.courtCaseNumber, r.courtName, procedure, matter.openedAt];
             }),
           );
         },

@@ -49,9 +49,11 @@ export async function openMattersBulk(
       if (!p.ok && f) problems.set(f.index, [...(problems.get(f.index) ?? []), `当事人“${f.party.name}”：${p.problem}`]);
     });
     const keep = input.items.map((_, i) => i).filter((i) => !problems.has(i));
-    const numbers = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, chinaYear(), numberTemplate, keep.length) : [];
-    const now = new Date().toISOString();
-    const year = chinaYear();
+    // One moment for the whole import: the numbers' year is the year the matters are opened in.
+    const at = new Date();
+    const now = at.toISOString();
+    const year = chinaYear(at);
+    const numbers = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, year, numberTemplate, keep.length) : [];
     const opened = keep.map((index, k) => {
       const n = numbers[k];
       if (!n) throw new Error('取号数量不足');
