@@ -47,6 +47,12 @@ export function zodFieldErrors(error: z.ZodError, root: string): FieldError[] {
   );
 }
 
+/** The `known` test of showFieldErrors for a form whose top-level fields are `names`. */
+export function knownFields(names: readonly string[]): (name: (string | number)[]) => boolean {
+  const set = new Set(names);
+  return (name) => typeof name[0] === 'string' && set.has(name[0]);
+}
+
 /**
  * Shows field errors on the form, only for fields the form has (`known` says which); returns the ones it could not
  * place, so the caller can show them elsewhere.
@@ -58,4 +64,16 @@ export function showFieldErrors<T>(form: FormInstance<T>, errors: FieldError[], 
     form.scrollToField(placed[0]?.name as Parameters<FormInstance<T>['scrollToField']>[0], { block: 'center' });
   }
   return errors.filter((e) => !known(e.name));
+}
+
+/**
+ * After a failed request: places its field errors on the form and returns the message to show above the form —
+ * the error's own when something could not be placed or it carried no field errors (`fallback` when it is not an
+ * API error), undefined when every error now stands beside its field.
+ */
+export function placeServerErrors<T>(form: FormInstance<T>, error: unknown, known: (name: (string | number)[]) => boolean, fallback: string): string | undefined {
+  const fields = serverFieldErrors(error);
+  const rest = showFieldErrors(form, fields, known);
+  if (fields.length > 0 && rest.length === 0) return undefined;
+  return error instanceof ApiError ? error.message : fallback;
 }

@@ -3,7 +3,7 @@ import { COMMITTEE_PARENT_KINDS } from '@sifa/mediation/shared';
 import type { CommitteeDetail, CommitteeType, CreateCommitteeInput, UpdateCommitteeInput } from '@sifa/mediation/shared';
 import { useMemo, useState } from 'react';
 import { ApiError, notifySuccess, useOrgList } from '@sifa/web/kit';
-import { serverFieldErrors, showFieldErrors } from '../form-errors';
+import { knownFields, serverFieldErrors, showFieldErrors } from '../form-errors';
 import { committeeTypeOptions } from '../registry-labels';
 import { useRegistryText } from '../registry-messages';
 import { useCreateCommittee, useUpdateCommittee } from '../registry-queries';
@@ -20,8 +20,7 @@ interface Values {
   notes?: string;
 }
 
-const FIELDS = new Set(['parentId', 'name', 'type', 'field', 'establishedOn', 'address', 'phone', 'multiEthnicArea', 'notes']);
-const known = (name: (string | number)[]) => typeof name[0] === 'string' && FIELDS.has(name[0]);
+const known = knownFields(['parentId', 'name', 'type', 'field', 'establishedOn', 'address', 'phone', 'multiEthnicArea', 'notes']);
 
 export interface CommitteeFormModalProps {
   /** The committee to edit; without one the modal sets up a new committee. */

@@ -2,8 +2,8 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Typ
 import { ConfirmationInput } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError, notifySuccess } from '@sifa/web/kit';
-import { serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
+import { notifySuccess } from '@sifa/web/kit';
+import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import { useMediationText } from '../messages';
 import { useRecordConfirmation } from '../queries';
 import type { DateValue } from './ActionFields';
@@ -14,8 +14,7 @@ interface ConfirmationValues {
   ruledOn?: DateValue | null;
 }
 
-const FIELDS = new Set(['result', 'courtName', 'ruledOn']);
-const known = (name: (string | number)[]) => typeof name[0] === 'string' && FIELDS.has(name[0]);
+const known = knownFields(['result', 'courtName', 'ruledOn']);
 
 /**
  * 司法确认: after an agreement, the court's ruling on the parties' joint application (人民调解法 第三十三条) —
@@ -60,12 +59,7 @@ export function ConfirmationCard({ dispute, canAct }: { dispute: Dispute; canAct
       onOk: () =>
         save.mutateAsync(parsed.data).then(
           () => notifySuccess(mt('confirm.saved')),
-          (error: unknown) => {
-            const rest = showFieldErrors(form, serverFieldErrors(error), known);
-            if (rest.length > 0 || serverFieldErrors(error).length === 0) {
-              setProblem(error instanceof ApiError ? error.message : t('common.loadFailed'));
-            }
-          },
+          (error: unknown) => setProblem(placeServerErrors(form, error, known, t('common.loadFailed'))),
         ),
     });
   };

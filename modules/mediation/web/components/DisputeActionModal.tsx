@@ -6,15 +6,14 @@ import type { MatterActionFormProps } from '@sifa/ui';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { ApiError, notifySuccess, useMatter } from '@sifa/web/kit';
-import { serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
+import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import { actionLabel, DANGER_ACTIONS, isDisputeAction, isFinalAction } from '../labels';
 import { useMediationText } from '../messages';
 import { refreshDispute, useDisputeAction } from '../queries';
 import { ActionFields, actionBody } from './ActionFields';
 import type { ActionValues } from './ActionFields';
 
-const FIELDS = new Set(['note', 'reason', 'committeeOrgId', 'mediatorName', 'on', 'place', 'attendees', 'record', 'kind', 'effectiveOn', 'terms', 'amountYuan', 'signedBy', 'remediesTold', 'partyName']);
-const known = (name: (string | number)[]) => typeof name[0] === 'string' && FIELDS.has(name[0]);
+const known = knownFields(['note', 'reason', 'committeeOrgId', 'mediatorName', 'on', 'place', 'attendees', 'record', 'kind', 'effectiveOn', 'terms', 'amountYuan', 'signedBy', 'remediesTold', 'partyName']);
 
 /**
  * The form of one dispute action (ActionForms[action]), sent with the version the user saw. Actions that close the
@@ -54,10 +53,7 @@ function ActionForm({ matterId, expectedVersion, action, onClose, onDone }: Matt
           void refreshDispute(client, matterId);
           return;
         }
-        const fields = serverFieldErrors(error);
-        const rest = showFieldErrors(form, fields, known);
-        if (fields.length > 0 && rest.length === 0) setProblem(undefined);
-        else setProblem(error instanceof ApiError ? error.message : t('common.loadFailed'));
+        setProblem(placeServerErrors(form, error, known, t('common.loadFailed')));
       },
     );
 

@@ -2,8 +2,8 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, List, Radio, Row, Sp
 import { FollowUpInput } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError, notifySuccess } from '@sifa/web/kit';
-import { serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
+import { notifySuccess } from '@sifa/web/kit';
+import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import { useMediationText } from '../messages';
 import type { MediationKey } from '../messages';
 import { useFollowUps, useRecordFollowUp } from '../queries';
@@ -15,8 +15,7 @@ interface FollowUpValues {
   note?: string;
 }
 
-const FIELDS = new Set(['visitedOn', 'performed', 'note']);
-const known = (name: (string | number)[]) => typeof name[0] === 'string' && FIELDS.has(name[0]);
+const known = knownFields(['visitedOn', 'performed', 'note']);
 const PERFORMED: Record<'full' | 'partial' | 'none', { key: MediationKey; color: string }> = {
   full: { key: 'performed.full', color: 'green' },
   partial: { key: 'performed.partial', color: 'orange' },
@@ -46,10 +45,7 @@ export function FollowUpCard({ dispute, canAct }: { dispute: Dispute; canAct: bo
         notifySuccess(mt('follow.saved'));
         form.resetFields();
       },
-      onError: (error) => {
-        const rest = showFieldErrors(form, serverFieldErrors(error), known);
-        if (rest.length > 0 || serverFieldErrors(error).length === 0) setProblem(error instanceof ApiError ? error.message : t('common.loadFailed'));
-      },
+      onError: (error) => setProblem(placeServerErrors(form, error, known, t('common.loadFailed'))),
     });
   };
 

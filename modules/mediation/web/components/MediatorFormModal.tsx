@@ -2,7 +2,7 @@ import { Alert, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import type { CreateMediatorInput, Employment, Gender, Mediator, MediatorPosition } from '@sifa/mediation/shared';
 import { useState } from 'react';
 import { ApiError, notifySuccess } from '@sifa/web/kit';
-import { serverFieldErrors, showFieldErrors } from '../form-errors';
+import { knownFields, serverFieldErrors, showFieldErrors } from '../form-errors';
 import { employmentOptions, genderOptions, positionOptions, specialtyOptions } from '../registry-labels';
 import { useRegistryText } from '../registry-messages';
 import { useCreateMediator, useUpdateMediator } from '../registry-queries';
@@ -19,8 +19,7 @@ interface Values {
   phone?: string;
 }
 
-const FIELDS = new Set(['name', 'gender', 'ethnicity', 'position', 'employment', 'termStart', 'termEnd', 'specialties', 'phone']);
-const known = (name: (string | number)[]) => typeof name[0] === 'string' && FIELDS.has(name[0]);
+const known = knownFields(['name', 'gender', 'ethnicity', 'position', 'employment', 'termStart', 'termEnd', 'specialties', 'phone']);
 
 export interface MediatorFormModalProps {
   committeeId: string;

@@ -3,7 +3,7 @@ import { CreateScreeningInput, UpdateScreeningInput } from '@sifa/mediation/shar
 import type { ScreeningDetail, ScreeningKind } from '@sifa/mediation/shared';
 import { useState } from 'react';
 import { ApiError, notifySuccess, OrgTreeSelect, todayInShanghai } from '@sifa/web/kit';
-import { serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
+import { knownFields, serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import type { FieldError } from '../form-errors';
 import { screeningKindOptions, useScreeningText } from '../screening-messages';
 import { useCreateScreening, useUpdateScreening } from '../screening-queries';
@@ -19,8 +19,7 @@ interface Values {
   notes?: string;
 }
 
-const FIELDS = new Set(['orgId', 'screenedOn', 'area', 'screeners', 'kind', 'foundCount', 'riskCount', 'notes']);
-const known = (name: (string | number)[]) => typeof name[0] === 'string' && FIELDS.has(name[0]);
+const known = knownFields(['orgId', 'screenedOn', 'area', 'screeners', 'kind', 'foundCount', 'riskCount', 'notes']);
 
 export interface ScreeningFormModalProps {
   /** The record to edit; without one the modal records a new screening. */

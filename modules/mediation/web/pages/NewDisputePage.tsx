@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, notifySuccess, OrgTreeSelect, useSessionUser } from '@sifa/web/kit';
 import { MAX_PARTIES, NEW_PARTY, PartyListField } from '../components/PartyListField';
 import type { PartyValues } from '../components/PartyListField';
-import { serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
+import { knownFields, serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import type { FieldError } from '../form-errors';
 import { categoryOptions, sourceOptions } from '../labels';
 import { useMediationText } from '../messages';
@@ -28,7 +28,7 @@ interface NewDisputeValues {
   parties?: PartyValues[];
 }
 
-const FIELDS = new Set(['orgId', 'category', 'source', 'courtCaseNumber', 'courtName', 'courtProcedure', 'summary', 'description', 'address', 'amountYuan', 'parties']);
+const known = knownFields(['orgId', 'category', 'source', 'courtCaseNumber', 'courtName', 'courtProcedure', 'summary', 'description', 'address', 'amountYuan', 'parties']);
 
 const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
@@ -78,7 +78,6 @@ export function NewDisputePage() {
     if (screening.data && !form.isFieldTouched('orgId')) form.setFieldsValue({ orgId: screening.data.orgId });
   }, [screening.data, form]);
 
-  const known = (name: (string | number)[]) => typeof name[0] === 'string' && FIELDS.has(name[0]);
   const report = (errors: FieldError[]) => {
     const rest = showFieldErrors(form, errors, known);
     setUnplaced(rest.length > 0 ? rest.flatMap((e) => e.errors).join('；') : undefined);
