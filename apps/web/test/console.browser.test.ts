@@ -2,8 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestServer } from '@sifa/testing';
+import { signIn } from './support/browser';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -16,7 +17,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const DEMO_PASSWORD = 'Sifa@2026';
 const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
 
@@ -26,16 +26,6 @@ if (missing && !inCi) {
   console.warn(
     `console.browser.test: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`,
   );
-}
-
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  // the console sends a visitor without a session to the sign-in page
-  await page.goto(`${base}/`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel(/登录名/).fill(username);
-  await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname === '/');
 }
 
 describe.skipIf(missing && !inCi)('staff console in a browser', () => {

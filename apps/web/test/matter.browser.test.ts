@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
-  DEMO_PASSWORD,
-  SCREENSHOTS,
   desktopContext,
   inCi,
   launchBrowser,
   missing,
   phoneContext,
+  SCREENSHOTS,
+  signIn,
   warnIfSkipped,
 } from './support/browser';
 import { startTestServer } from '@sifa/testing';
@@ -40,15 +40,6 @@ function stubPrintDialog(): void {
       };
     },
   });
-}
-
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel(/登录名/).fill(username);
-  await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname === '/');
 }
 
 describe.skipIf(missing && !inCi)('matter detail page in a browser', () => {

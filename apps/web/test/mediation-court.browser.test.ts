@@ -1,20 +1,11 @@
 import { residentIdCheckChar } from '@sifa/kernel/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, SCREENSHOTS, desktopContext, inCi, launchBrowser, missing, warnIfSkipped } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
 import { startTestServer } from '@sifa/testing';
 import type { TestServer } from '@sifa/testing';
 
 warnIfSkipped('mediation-court.browser.test');
-
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel(/登录名/).fill(username);
-  await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
 
 const validId = (first17: string) => `${first17}${residentIdCheckChar(first17)}`;
 const GOOD_A = '(2026)赣0702民诉前调901号';

@@ -4,21 +4,12 @@ import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
 import { DISPUTE_CATEGORIES } from '@sifa/mediation/shared';
 import { startTestServer } from '@sifa/testing';
 import type { TestServer } from '@sifa/testing';
-import { DEMO_PASSWORD, SCREENSHOTS, desktopContext, inCi, launchBrowser, missing, warnIfSkipped } from './support/browser';
+import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
 import { shanghaiDay } from './support/fixtures';
 import { signInApi } from './support/staff-api';
 import type { Staff } from './support/staff-api';
 
 warnIfSkipped('mediation-dashboard.browser.test');
-
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel(/登录名/).fill(username);
-  await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
 
 /** “共 1,234 条” → 1234: the number of records the open drawer lists (an empty table shows no pager). */
 async function drawerTotal(page: Page): Promise<number> {

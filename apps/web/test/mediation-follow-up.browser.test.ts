@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer } from '@sifa/testing';
 import type { TestServer } from '@sifa/testing';
-import { DEMO_PASSWORD, SCREENSHOTS, desktopContext, inCi, launchBrowser, missing, warnIfSkipped } from './support/browser';
+import { SCREENSHOTS, desktopContext, inCi, launchBrowser, missing, signIn, warnIfSkipped } from './support/browser';
 import { createDispute, shanghaiDay } from './support/fixtures';
 
 warnIfSkipped('mediation-follow-up.browser.test');
@@ -34,12 +34,7 @@ describe.skipIf(missing && !inCi)('follow-up on an agreement 履行回访 in a b
     await d.staff.json('POST', `/api/mediation/disputes/${d.id}/reachAgreement`, { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['夜间十点后停止装修'], signedBy: '王小明、李大华' });
 
     const page = await (await desktopContext(browser)).newPage();
-    await page.goto(`${server.url}/`);
-    await page.waitForURL((url) => url.pathname === '/login');
-    await page.getByLabel(/登录名/).fill('zhanggong');
-    await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, server.url, 'zhanggong');
     await page.goto(`${server.url}/mediation/disputes/${d.id}`);
 
     const card = page.getByTestId('follow-up-card');

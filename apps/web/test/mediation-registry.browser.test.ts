@@ -1,21 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, SCREENSHOTS, desktopContext, inCi, launchBrowser, missing, warnIfSkipped } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
 import { startTestServer } from '@sifa/testing';
 import type { TestServer } from '@sifa/testing';
 import { signInApi } from './support/staff-api';
 
 warnIfSkipped('mediation-registry.browser.test');
-
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel(/登录名/).fill(username);
-  await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
 
 /** A filled mediator template: one good row, one the report must refuse. */
 async function mediatorFile(): Promise<Buffer> {

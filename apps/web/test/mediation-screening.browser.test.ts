@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestServer } from '@sifa/testing';
 import type { TestServer } from '@sifa/testing';
-import { DEMO_PASSWORD, SCREENSHOTS, desktopContext, inCi, launchBrowser, missing, warnIfSkipped } from './support/browser';
+import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
 import { shanghaiDay } from './support/fixtures';
 import { signInApi } from './support/staff-api';
 
 warnIfSkipped('mediation-screening.browser.test');
-
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel(/登录名/).fill(username);
-  await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
 
 /** YYYY-MM-DD `days` before today in Asia/Shanghai. */
 const daysAgo = (days: number) => shanghaiDay(-days);

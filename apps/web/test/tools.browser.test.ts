@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  DEMO_PASSWORD,
-  SCREENSHOTS,
   desktopContext,
   inCi,
   launchBrowser,
   missing,
+  SCREENSHOTS,
+  signIn,
   warnIfSkipped,
 } from './support/browser';
 import { startTestServer } from '@sifa/testing';
@@ -27,15 +27,6 @@ const SCHEDULE_2027 = JSON.stringify({
     { date: '2027-02-03', name: '春节' },
   ],
 });
-
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel(/登录名/).fill(username);
-  await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
 
 /** The explainer for a reconsideration decision period started on 2026-11-17 (it ends in January 2027). */
 async function explain(page: Page): Promise<void> {

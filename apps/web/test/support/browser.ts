@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 // The same Chromium, launch options and CI behaviour as console.browser.test.ts.
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,4 +61,14 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
 
 export function desktopContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
+/** Signs `username` in through the console's sign-in page (the console sends a visitor without a session there). */
+export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.getByLabel(/登录名/).fill(username);
+  await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname === '/');
 }
