@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Engine } from '@sifa/kernel';
 import { residentIdCheckChar } from '@sifa/kernel/shared';
 import type { FastifyInstance } from 'fastify';
+import { multipartFile } from '../packages/testing/src/multipart';
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
@@ -49,10 +50,9 @@ const TABLES = [
 export async function benchCourtImport(engine: Engine, app: FastifyInstance, headers: Record<string, string>, orgId: string, n: number, say: (line: string) => void) {
   const tag = 'B';
   const csv = courtCsv(n, tag);
-  const boundary = '----sifabench';
-  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="court.csv"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(csv), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const upload = multipartFile('court.csv', csv, { mime: 'text/csv' });
   let t0 = process.hrtime.bigint();
-  const res = await app.inject({ method: 'POST', url: `/api/mediation/units/${orgId}/court-referrals/import`, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  const res = await app.inject({ method: 'POST', url: `/api/mediation/units/${orgId}/court-referrals/import`, headers: { ...headers, ...upload.headers }, payload: upload.payload });
   const importMs = ms(t0);
   if (res.statusCode !== 200) throw new Error(`court import failed: ${res.body.slice(0, 500)}`);
   const created = res.json<{ created: number }>().created;
