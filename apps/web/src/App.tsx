@@ -7,6 +7,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { setApiLanguage, setUnauthenticatedHandler } from './api';
 import { I18nContext, storeLang, storedLang, translate } from './i18n';
 import type { I18n, Lang } from './i18n';
+import { useReducedMotion } from './lib/use-reduced-motion';
 import { setMessageApi } from './notify';
 import { createQueryClient } from './query-client';
 import { WEB_ENTRIES } from './registry';
@@ -125,11 +126,12 @@ export function App() {
     return () => setUnauthenticatedHandler(undefined);
   }, [queryClient]);
 
+  const reducedMotion = useReducedMotion();
   const i18n = useMemo<I18n>(() => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }), [lang, setLang]);
 
   return (
     <I18nContext.Provider value={i18n}>
-      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf', motion: !reducedMotion } }}>
         <AntApp>
           <MessageBridge />
           <QueryClientProvider client={queryClient}>

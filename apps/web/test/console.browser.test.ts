@@ -1,52 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { startTestServer } from '@sifa/testing';
-import { signIn } from './support/browser';
+import { desktopContext, inCi, launchBrowser, missing, phoneContext, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
-
-const missing = !existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (missing && !inCi) {
-  console.warn(
-    `console.browser.test: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`,
-  );
-}
+warnIfSkipped('console.browser.test');
 
 describe.skipIf(missing && !inCi)('staff console in a browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (missing) {
-      throw new Error(
-        `Chromium is required in CI but was not found at ${CHROMIUM}: install the Debian packages chromium and ` +
-          'fonts-noto-cjk, or point CHROMIUM_PATH at a Chromium binary',
-      );
-    }
-    // The server serves the built console; build it once if nobody has (CI runs `npm run build:web` first).
-    if (!existsSync(`${WEB_ROOT}/dist/index.html`)) {
-      const { build } = await import('vite');
-      await build({ root: WEB_ROOT, logLevel: 'warn' });
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
@@ -56,7 +21,7 @@ describe.skipIf(missing && !inCi)('staff console in a browser', () => {
 
   test('the platform admin sees the whole city in the unit tree', async () => {
     if (!browser || !server) throw new Error('setup failed');
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    const context = await desktopContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, 'admin');
     await expect.poll(() => page.getByText('我的待办').first().isVisible()).toBe(true);
@@ -77,13 +42,7 @@ describe.skipIf(missing && !inCi)('staff console in a browser', () => {
 
   test('a county user on a phone sees only its own county', async () => {
     if (!browser || !server) throw new Error('setup failed');
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    const context = await phoneContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, 'zhanggong');
 
