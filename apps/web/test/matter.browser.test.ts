@@ -136,11 +136,12 @@ describe.skipIf(missing && !inCi)('matter detail page in a browser', () => {
       .getByTestId('action-problem')
       .getByText(/已被他人更新/)
       .waitFor();
-    await page
-      .getByRole('dialog')
-      .filter({ has: page.getByTestId('action-problem') })
-      .getByRole('button', { name: /取\s*消/ })
-      .click();
+    // the reloaded dispute is withdrawn already: the form says so and offers only 取消
+    await page.getByTestId('action-closed').getByText('事项当前状态为“已撤回”，已不能撤回申请。').waitFor();
+    const conflicted = page.getByRole('dialog').filter({ has: page.getByTestId('action-problem') });
+    expect(await conflicted.getByRole('button', { name: /提\s*交/ }).isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/matter-conflict.png`, fullPage: true });
+    await conflicted.getByRole('button', { name: /取\s*消/ }).click();
     await header.getByText('已撤回').waitFor();
     expect(await header.getByRole('button', { name: '撤回申请' }).count()).toBe(0);
 

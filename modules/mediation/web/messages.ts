@@ -113,7 +113,8 @@ export const MEDIATION_MESSAGES = {
   'sessions.record': ['调解记录', 'Record'],
   'action.register': ['登记', 'Registered'],
   'action.done': ['已{action}', 'Done: {action}'],
-  'action.conflict': ['页面已载入最新情况，请核对后再提交。', 'The latest state is loaded; check it before submitting again.'],
+  'action.conflict': ['事项 {number} 已被他人更新，您的操作未执行。页面已载入最新情况，请核对后再决定是否提交。', 'Matter {number} was changed by someone else; nothing was done. The latest state is loaded: check it before submitting again.'],
+  'action.closed': ['事项当前状态为“{status}”，已不能{action}。', 'The matter is now "{status}": {action} is no longer possible.'],
   'action.unknown': ['该操作没有对应的表单', 'This action has no form'],
   'action.final': [
     '“{action}”后纠纷将办结，不能再执行其他操作。确定提交吗？',
@@ -219,6 +220,7 @@ export const MEDIATION_MESSAGES = {
   'dash.share': ['占比', 'Share'],
   'dash.unclassified': ['未分类', 'Unclassified'],
   'dash.clickHint': ['点击柱形查看对应明细', 'Click a bar for its records'],
+  'category.inactiveMark': ['（已停用）', ' (inactive)'],
   'common.yes': ['是', 'Yes'],
   'common.loadFailed': ['加载失败：{message}', 'Failed to load: {message}'],
   'menu.disputes': ['纠纷台账', 'Disputes'],

@@ -5,7 +5,7 @@ import type { DisputeAction } from '@sifa/mediation/shared';
 import type { MatterActionFormProps } from '@sifa/ui';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { ApiError, notifySuccess, useMatter } from '@sifa/web/kit';
+import { ApiError, notifySuccess, pick, useMatter } from '@sifa/web/kit';
 import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import { actionLabel, DANGER_ACTIONS, isDisputeAction, isFinalAction } from '../labels';
 import { useMediationText } from '../messages';
@@ -38,6 +38,8 @@ function ActionForm({ matterId, expectedVersion, action, onClose, onDone }: Matt
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const label = actionLabel(action, lang);
   const danger = DANGER_ACTIONS.has(action);
+  // After someone else's change the action may no longer be open: say so and offer only 取消.
+  const closed = matter.data !== undefined && !matter.data.actions.some((a) => a.action === action);
 
   const send = (body: Record<string, unknown>) =>
     act.mutateAsync({ action, body }).then(
@@ -48,8 +50,9 @@ function ActionForm({ matterId, expectedVersion, action, onClose, onDone }: Matt
       },
       (error: unknown) => {
         if (error instanceof ApiError && error.status === 409) {
-          // MATTER_CONFLICT or INVALID_TRANSITION: the dispute moved on; show why and load what it is now
-          setProblem(error.code === 'MATTER_CONFLICT' ? `${error.message} ${mt('action.conflict')}` : error.message);
+          // MATTER_CONFLICT or INVALID_TRANSITION: the dispute moved on; say so and load what it is now
+          const number = matter.data?.matter.number ?? '';
+          setProblem(error.code === 'MATTER_CONFLICT' ? mt('action.conflict', { number }) : error.message);
           void refreshDispute(client, matterId);
           return;
         }
@@ -94,7 +97,7 @@ function ActionForm({ matterId, expectedVersion, action, onClose, onDone }: Matt
       title={label}
       okText={mt('action.submit')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ danger }}
+      okButtonProps={{ danger, disabled: closed }}
       confirmLoading={act.isPending}
       onOk={() => void submit()}
       onCancel={() => !act.isPending && onClose()}
@@ -102,6 +105,15 @@ function ActionForm({ matterId, expectedVersion, action, onClose, onDone }: Matt
       width={600}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="action-problem" />}
+      {closed && (
+        <Alert
+          type="warning"
+          showIcon
+          title={mt('action.closed', { status: pick(lang, matter.data.statusLabel.zh, matter.data.statusLabel.en), action: label })}
+          style={{ marginBottom: 16 }}
+          data-testid="action-closed"
+        />
+      )}
       <Form<ActionValues> form={form} layout="vertical" initialValues={{ kind: 'written', terms: [''] }} preserve={false}>
         <ActionFields action={action} matterId={matterId} />
       </Form>
