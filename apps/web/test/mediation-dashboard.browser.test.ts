@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
-import { DISPUTE_CATEGORIES } from '@sifa/mediation/shared';
 import { startTestServer } from '@sifa/testing';
 import type { TestServer } from '@sifa/testing';
 import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
@@ -105,7 +104,8 @@ describe.skipIf(missing && !inCi)('the mediation dashboard in a browser', () => 
     await clickChart(page, 'category-chart', 0.5, 0.12);
     await expect.poll(() => drawerTitle(page)).toMatch(/受理纠纷 · .+ · 明细/);
     const name = /受理纠纷 · (.+) · 明细/.exec(await drawerTitle(page))?.[1] ?? '';
-    const code = Object.entries(DISPUTE_CATEGORIES).find(([, v]) => v.zh === name)?.[0] ?? '';
+    const categories = await leader.json<{ code: string; nameZh: string }[]>('GET', '/api/mediation/categories?all=true');
+    const code = categories.find((c) => c.nameZh === name)?.code ?? '';
     const inCategory = byCategory.series[0]?.values[byCategory.buckets.indexOf(code)]?.numerator ?? -1;
     expect(inCategory).toBe(Math.max(...(byCategory.series[0]?.values.map((v) => v.numerator) ?? [])));
     await expect.poll(() => drawerTotal(page)).toBe(inCategory);

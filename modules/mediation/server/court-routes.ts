@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { createFieldCrypto, ctxOf, IdParams, readSheet, sendXlsx, sendXlsxFile, templateXlsx, uploadedFile, type ModuleDeps, type SifaApp } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { CourtReferralBatch, CourtReferralReport, CourtResult } from '../shared/court';
+import { activeCategories } from './category';
 import { courtResults, importCourtReferrals } from './court';
-import { COURT_COLUMNS, MAX_COURT_BYTES, MAX_COURT_ROWS, referralOfRow } from './court-sheet';
+import { courtColumns, MAX_COURT_BYTES, MAX_COURT_ROWS, referralOfRow } from './court-sheet';
 
 const tags = ['人民调解'];
 const courtRow = { courtCaseNumber: '(2026)赣0702民诉前调9号', courtName: '章贡区人民法院', kind: 'court-delegated', category: 'contract', summary: '买卖合同纠纷', description: '货款未付引发纠纷', parties: [{ kind: 'person', name: '孙委派', idType: 'resident-id', idNumber: '360730198506120048', role: 'applicant' }] };
@@ -26,13 +27,16 @@ export function courtRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       config: { permission: 'mediation.dispute.write', scopeProbe: { kind: 'bodyOrg', field: 'orgId', body: { rows: [courtRow] } } },
       schema: { tags, summary: '法院委派、委托、邀请调解批量登记 (保留法院案号，逐条报告)', body: CourtReferralBatch, response: { 200: CourtReferralReport } },
     },
-    (req) => importCourtReferrals(pctx(req), req.body.orgId, req.body.rows, { via: 'api' }),
+    async (req) => {
+      const categories = new Set((await activeCategories(db)).map((c) => c.code));
+      return importCourtReferrals(pctx(req), req.body.orgId, req.body.rows, { via: 'api', categories });
+    },
   );
 
   app.get(
     '/api/mediation/court-referrals/template.xlsx',
     { config: { permission: 'mediation.dispute.write', scopeProbe: { kind: 'unscoped', reason: '导入模板只有表头和填写说明，不含任何数据' } }, schema: { tags, summary: '法院委派委托调解导入模板 (Excel)' } },
-    async (_req, reply) => sendXlsxFile(reply, '法院委派委托调解导入模板.xlsx', await templateXlsx('法院委派委托调解', COURT_COLUMNS, { maxRows: MAX_COURT_ROWS })),
+    async (_req, reply) => sendXlsxFile(reply, '法院委派委托调解导入模板.xlsx', await templateXlsx('法院委派委托调解', courtColumns(await activeCategories(db)), { maxRows: MAX_COURT_ROWS })),
   );
 
   app.post(
@@ -48,9 +52,15 @@ export function courtRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     },
     async (req) => {
       const file = await uploadedFile(req, MAX_COURT_BYTES);
-      const rows = await readSheet(file, COURT_COLUMNS, { maxRows: MAX_COURT_ROWS });
-      const report = await importCourtReferrals(pctx(req), req.params.id, rows.map(referralOfRow), { via: 'file', file: file.filename, rowNumbers: rows.map((r) => r.row) });
-      return report;
+      const categories = await activeCategories(db);
+      const rows = await readSheet(file, courtColumns(categories), { maxRows: MAX_COURT_ROWS });
+      // Chinese names become codes by the active categories; one that is none of them is named in its row's problem.
+      return importCourtReferrals(pctx(req), req.params.id, rows.map((r) => referralOfRow(r, categories)), {
+        via: 'file',
+        file: file.filename,
+        rowNumbers: rows.map((r) => r.row),
+        categories: new Set(categories.map((c) => c.code)),
+      });
     },
   );
 

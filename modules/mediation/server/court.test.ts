@@ -81,7 +81,7 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
     expect(report.rows[2]?.problems.join()).toMatch(/^申请人证件号码：.*校验码/);
     expect(report.rows[3]?.problems.join()).toContain('已登记为“周甲方”');
     expect(report.rows[4]?.problems.join()).toContain('已登记，不重复登记');
-    expect(report.rows[5]?.problems.join('；')).toMatch(/调解类型：调解类型应为委派、委托或邀请.*纠纷类型：请选择纠纷类型/);
+    expect(report.rows[5]?.problems.join('；')).toMatch(/调解类型：调解类型应为委派、委托或邀请.*纠纷类型：“宅基地”不存在或已停用/);
 
     // One party for the same ID in two rows; the organisation registered by its credit code; roles kept.
     const parties = await sql<{ n: number }>`select count(distinct mp.party_id)::int as n from kernel.matter_parties mp join mediation.disputes d on d.id = mp.matter_id where d.court_case_number in ('(2026)赣0702民诉前调201号', '(2026)赣0702民初202号')`.execute(t.engine.db);

@@ -29,7 +29,12 @@ const DISPUTE_COLUMNS = [
  * (kernel openMattersBulk: parties, numbers, matters, one audit entry), and the report says for every row what
  * was created or what is wrong. `rowNumbers` are the sheet's row numbers for a file (else 1, 2, …).
  */
-export async function importCourtReferrals(ctx: PartyCtx, orgId: string, rows: readonly unknown[], meta: { via: 'api' | 'file'; file?: string; rowNumbers?: readonly number[] }): Promise<CourtReferralReport> {
+export async function importCourtReferrals(
+  ctx: PartyCtx,
+  orgId: string,
+  rows: readonly unknown[],
+  meta: { via: 'api' | 'file'; file?: string; rowNumbers?: readonly number[]; categories: ReadonlySet<string> },
+): Promise<CourtReferralReport> {
   // The receiving unit first: a batch for a unit outside the caller's scope is refused whole.
   const org = await findOrg(ctx.db, ctx.scope, orgId);
   if (!org) throw notFound('接收单位');
@@ -44,9 +49,13 @@ export async function importCourtReferrals(ctx: PartyCtx, orgId: string, rows: r
   const valid: { i: number; r: CourtReferral }[] = [];
   const refused = new Map<number, string[]>();
   rows.forEach((raw, i) => {
+    // a category that is no active one is named as the court wrote it (category.ts), in place of the format problem
+    const category = (raw as { category?: unknown } | null)?.category;
+    const unknown = typeof category === 'string' && category.trim() && !meta.categories.has(category.trim()) ? `纠纷类型：“${category.trim()}”不存在或已停用` : undefined;
     const parsed = CourtReferral.safeParse(raw);
-    if (!parsed.success) {
-      refused.set(i, parsed.error.issues.map((x) => `${fieldLabel(raw, x.path)}：${x.message}`));
+    if (!parsed.success || unknown) {
+      const problems = parsed.success ? [] : parsed.error.issues.map((x) => (unknown && x.path[0] === 'category' ? unknown : `${fieldLabel(raw, x.path)}：${x.message}`));
+      refused.set(i, unknown && !problems.includes(unknown) ? [...problems, unknown] : problems);
       return;
     }
     const r = parsed.data;

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { bulkInsert, type BulkColumn, type Database } from '@sifa/kernel';
-import { DISPUTE_CATEGORY_CODES, type DisputeCategory, type DisputeSource } from '../shared/categories';
+import { STANDARD_CATEGORY_CODES, type DisputeSource, type StandardCategory } from '../shared/categories';
 import type { MediationTables } from './schema';
 import { rng } from './demo-random';
 
-// Rough shares of the monthly statistics bureaus publish (features.md M6); neighbour and family disputes lead.
-const CATEGORY_WEIGHTS: Partial<Record<DisputeCategory, number>> = {
+// Rough shares of the monthly statistics bureaus publish (features.md M6); neighbour and family disputes lead. The
+// demo uses the standard categories only: they are the built-in rows of every database, so the sample is the same
+// whatever categories an administrator has added.
+const CATEGORY_WEIGHTS: Partial<Record<StandardCategory, number>> = {
   'marriage-family': 18, neighbour: 22, 'housing-homestead': 9, contract: 7, business: 3, damages: 8, 'forest-land': 6,
   'expropriation-demolition': 2, environment: 1, labour: 5, consumer: 3, medical: 2, traffic: 6, property: 4, other: 4,
 };
 const SOURCE_WEIGHTS: [DisputeSource, number][] = [['window', 38], ['phone', 10], ['portal', 7], ['screening', 30], ['court-delegated', 8], ['court-entrusted', 3], ['petition', 2], ['police', 2]];
-const TITLES: Partial<Record<DisputeCategory, string[]>> = {
+const TITLES: Partial<Record<StandardCategory, string[]>> = {
   'marriage-family': ['赡养费纠纷', '离婚财产分割纠纷', '抚养费纠纷'],
   neighbour: ['排水沟堵塞纠纷', '通行纠纷', '噪音扰邻纠纷', '围墙边界纠纷'],
   'housing-homestead': ['宅基地界址纠纷', '房屋漏水纠纷'],
@@ -75,7 +77,7 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
   const counters = new Map<string, number>();
   const start = Date.UTC(opts.year, 0, 1) - 8 * 3_600_000;
   const end = Math.min((opts.until ?? new Date()).getTime(), Date.UTC(opts.year + 1, 0, 1) - 8 * 3_600_000);
-  const categories = DISPUTE_CATEGORY_CODES.map((c) => [c, CATEGORY_WEIGHTS[c] ?? 1] as [DisputeCategory, number]);
+  const categories = STANDARD_CATEGORY_CODES.map((c) => [c, CATEGORY_WEIGHTS[c] ?? 1] as [StandardCategory, number]);
   const actor = 'demo';
   let made = 0;
   while (made < opts.count) {

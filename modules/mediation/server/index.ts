@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { chinaDay, chinaYear, defineModule } from '@sifa/kernel';
-import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../shared/categories';
+import { DISPUTE_SOURCES } from '../shared/categories';
 import { MEDIATION_INDICATORS, SOURCE_GROUPS } from '../shared/indicators';
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
+import { categoryNames } from './category';
 import { generateDisputes } from './demo';
 import { generateRegister } from './registry-demo';
 import { generateScreenings } from './screening-demo';
@@ -38,7 +39,8 @@ export const mediationModule = defineModule({
       ],
       // The monthly report's breakdowns (features.md M6): by category, by source and by the three source groups.
       dimensions: {
-        category: { column: 'category', nameZh: '纠纷类型', labels: Object.fromEntries(Object.entries(DISPUTE_CATEGORIES).map(([k, v]) => [k, v.zh])) },
+        // categories are data (mediation.categories): their names are read when a table is exported
+        category: { column: 'category', nameZh: '纠纷类型', labels: categoryNames },
         source: { column: 'source', nameZh: '纠纷来源', labels: Object.fromEntries(Object.entries(DISPUTE_SOURCES).map(([k, v]) => [k, v.zh])) },
         'source-group': {
           column: 'source',

@@ -63,6 +63,9 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     expect(res.statusCode).toBe(400);
     const fields = res.json<{ details: { field: string; message: string }[] }>().details;
     expect(fields.map((f) => f.message)).toEqual(expect.arrayContaining(['请简述纠纷 (至少 2 个字)', '至少登记一名当事人']));
+    // a category is a code of the administrator's list (纠纷类型): checked in form by the schema, in use by the server
+    const noCategory = await office.request('POST', '/api/mediation/disputes', { orgId: unitId, category: '邻里', source: 'window', summary: '排水纠纷', description: '排水沟堵塞引发争执', parties: [] });
+    expect(noCategory.json<{ details: { field: string; message: string }[] }>().details).toContainEqual({ field: 'category', message: '请选择纠纷类型' });
   });
 
   test('accept → assign → mediate → written agreement starts the 30-day judicial confirmation window (人民调解法 第三十三条)', async () => {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { createFieldCrypto, createFileStorage, resolveFilesRoot, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
-import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../shared/categories';
+import { DISPUTE_SOURCES } from '../shared/categories';
 import { ActionForms, ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem, FollowUp, FollowUpInput } from '../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
+import { assertCategory, categoryNames } from './category';
+import { categoryRoutes } from './category-routes';
 import { courtRoutes } from './court-routes';
 import * as repo from './repository';
 import * as service from './service';
@@ -39,6 +41,7 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
   courtRoutes(app, { engine, dataKey, config }); // court linkage: referrals in, results back (court-routes.ts)
   registryRoutes(app, { engine, dataKey, config }); // committees and mediators (registry-routes.ts)
   screeningRoutes(app, { engine, dataKey, config }); // dispute screening 矛盾纠纷排查 (screening-routes.ts)
+  categoryRoutes(app, { engine, dataKey, config }); // dispute categories 纠纷类型 (category-routes.ts)
 
   app.post(
     '/api/mediation/disputes',
@@ -53,7 +56,10 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
       },
       schema: { tags, summary: '登记纠纷 (窗口、电话、排查、法院委派委托邀请)', body: CreateDisputeInput, response: { 201: Matter } },
     },
-    async (req, reply) => reply.code(201).send(await service.registerDispute(pctx(req), req.body)),
+    async (req, reply) => {
+      await assertCategory(db, req.body.category);
+      return reply.code(201).send(await service.registerDispute(pctx(req), req.body));
+    },
   );
 
   app.get(
@@ -75,6 +81,7 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { items } = await repo.listDisputes(ctx.db, ctx.scope, req.query, 1, EXPORT_LIMIT);
+      const categories = await categoryNames(db);
       const day = (iso: string | null) => (iso ? chinaDay(iso) : '');
       return sendXlsx(ctx, reply, {
         filename: '人民调解纠纷.xlsx',
@@ -85,7 +92,7 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
         columns: [
           { header: '编号', width: 22, value: (d) => d.number },
           { header: '纠纷名称', width: 30, value: (d) => d.title },
-          { header: '类型', width: 12, value: (d) => label(DISPUTE_CATEGORIES, d.category) },
+          { header: '类型', width: 12, value: (d) => categories[d.category] ?? d.category },
           { header: '来源', width: 14, value: (d) => label(DISPUTE_SOURCES, d.source) },
           { header: '状态', width: 10, value: (d) => DISPUTE_WORKFLOW.labels.statuses[d.status].zh },
           { header: '受理单位', width: 24, value: (d) => d.orgName },

@@ -58,7 +58,7 @@ export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {
     .executeTakeFirstOrThrow();
   return {
     matter: { ...matter, openedAt: new Date(matter.openedAt).toISOString(), closedAt: matter.closedAt ? new Date(matter.closedAt).toISOString() : null },
-    category: d.category as Dispute['category'],
+    category: d.category,
     source: d.source as Dispute['source'],
     description: d.description,
     amountYuan: d.amountFen === null ? null : d.amountFen / 100,

@@ -1,6 +1,8 @@
 /**
- * Dispute categories of the MoJ monthly mediation statistics (features.md M6; SF/T 0018-2019's code table was
- * not obtainable — standards.md): defaults, kept as a versioned dictionary that can be mapped to official codes.
+ * The standard statistical categories 统计口径 of the MoJ monthly mediation statistics (features.md M6; SF/T 0018-2019's
+ * code table was not obtainable — standards.md). A dispute's category is a code of the table `mediation.categories`,
+ * which an administrator keeps (migrations/0008_categories.sql): these fifteen are its built-in rows, and every
+ * category added there names one of them as the one it is counted under in the monthly report (`report_as`).
  */
 export const DISPUTE_CATEGORIES = {
   'marriage-family': { zh: '婚姻家庭', en: 'Marriage and family' },
@@ -19,8 +21,13 @@ export const DISPUTE_CATEGORIES = {
   property: { zh: '物业', en: 'Property management' },
   other: { zh: '其他', en: 'Other' },
 } as const;
-export type DisputeCategory = keyof typeof DISPUTE_CATEGORIES;
-export const DISPUTE_CATEGORY_CODES = Object.keys(DISPUTE_CATEGORIES) as DisputeCategory[];
+/** A standard statistical category (not every dispute category: administrators add their own). */
+export type StandardCategory = keyof typeof DISPUTE_CATEGORIES;
+export const STANDARD_CATEGORY_CODES = Object.keys(DISPUTE_CATEGORIES) as StandardCategory[];
+/** The category every dispute can fall back on: it cannot be deactivated. */
+export const OTHER_CATEGORY = 'other' satisfies StandardCategory;
+/** A category code: stable once created (disputes and indicators keep it), lowercase letters, digits and hyphens. */
+export const CATEGORY_CODE_PATTERN = /^[a-z0-9-]{2,40}$/;
 
 /** Where a dispute came from (features.md M2–M3, M6 sources). */
 export const DISPUTE_SOURCES = {

@@ -7,3 +7,4 @@ export * from './court';
 export * from './registry';
 export * from './registry-schemas';
 export * from './screening';
+export * from './category-schemas';

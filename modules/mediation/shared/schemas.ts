@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { checkIdNumber, checkMobile, checkUscc, IdTypeSchema, Matter, PartyInput } from '@sifa/kernel/shared';
-import { DISPUTE_CATEGORY_CODES, DISPUTE_SOURCE_CODES, type DisputeCategory, type DisputeSource } from './categories';
+import { CATEGORY_CODE_PATTERN, DISPUTE_SOURCE_CODES, type DisputeSource } from './categories';
 import { DISPUTE_STATUSES } from './workflow';
 
-export const DisputeCategorySchema = z.enum(DISPUTE_CATEGORY_CODES as [DisputeCategory, ...DisputeCategory[]], { error: '请选择纠纷类型' });
+/**
+ * A category code of `mediation.categories` (the list is data an administrator keeps): the schema checks the form
+ * only; the server checks that the category exists and is active (server/category.ts assertCategory).
+ */
+export const DisputeCategorySchema = z.string({ error: '请选择纠纷类型' }).trim().regex(CATEGORY_CODE_PATTERN, '请选择纠纷类型');
 export const DisputeSourceSchema = z.enum(DISPUTE_SOURCE_CODES as [DisputeSource, ...DisputeSource[]], { error: '请选择纠纷来源' });
 
 const yuan = z

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, IdcardOutlined, SolutionOutlined, TagsOutlined } from '@ant-design/icons';
 import { ActionForms, DISPUTE_WORKFLOW } from '@sifa/mediation/shared';
 import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';
@@ -14,7 +14,10 @@ const actionForms: Record<string, ComponentType<MatterActionFormProps>> = Object
   Object.keys(ActionForms).map((action) => [`dispute.${action}`, LazyActionForm]),
 );
 
-/** 人民调解: the dispute register, registration, the dispute page, the committee and mediator register and the dashboard. */
+/**
+ * 人民调解: the dispute register, registration, the dispute page, the committee and mediator register, screening,
+ * court linkage, the dispute categories and the dashboard.
+ */
 export const mediationWeb: WebModule = {
   name: 'mediation',
   labelZh: '人民调解',
@@ -125,6 +128,17 @@ export const mediationWeb: WebModule = {
       permission: 'mediation.indicator.read',
       icon: DashboardOutlined,
       element: lazyPage(() => import('./pages/DashboardPage').then((m) => m.DashboardPage)),
+    },
+    // 纠纷类型 (pages/CategoriesPage; category-messages.ts): the city's list of dispute categories
+    {
+      key: 'mediation.categories',
+      group: 'mediation',
+      labelZh: '纠纷类型',
+      labelEn: 'Dispute categories',
+      path: '/mediation/categories',
+      permission: 'mediation.category.manage',
+      icon: TagsOutlined,
+      element: lazyPage(() => import('./pages/CategoriesPage').then((m) => m.CategoriesPage)),
     },
   ],
 };

@@ -1,14 +1,13 @@
 import {
   ActionForms,
   DISPUTE_CATEGORIES,
-  DISPUTE_CATEGORY_CODES,
   DISPUTE_SOURCE_CODES,
   DISPUTE_SOURCES,
   DISPUTE_STATUSES,
   DISPUTE_WORKFLOW,
   PARTY_ROLES,
 } from '@sifa/mediation/shared';
-import type { DisputeAction, DisputeStatus } from '@sifa/mediation/shared';
+import type { Category, DisputeAction, DisputeStatus } from '@sifa/mediation/shared';
 import type { StatusTone } from '@sifa/ui';
 import { pick } from '@sifa/web/kit';
 import type { Lang } from '@sifa/web/kit';
@@ -21,7 +20,14 @@ function labelIn(table: Named, code: string, lang: Lang): string {
   return entry ? pick(lang, entry.zh, entry.en) : code;
 }
 
-export const categoryLabel = (code: string, lang: Lang) => labelIn(DISPUTE_CATEGORIES, code, lang);
+/**
+ * A category's name from the runtime list (`useCategories`, category-queries.ts) — inactive ones too, old disputes
+ * keep them; before the list has arrived, a standard category's name, else the code.
+ */
+export function categoryLabel(categories: readonly Category[] | undefined, code: string, lang: Lang): string {
+  const c = categories?.find((x) => x.code === code);
+  return c ? pick(lang, c.nameZh, c.nameEn ?? c.nameZh) : labelIn(DISPUTE_CATEGORIES, code, lang);
+}
 export const sourceLabel = (code: string, lang: Lang) => labelIn(DISPUTE_SOURCES, code, lang);
 export const statusLabel = (code: string, lang: Lang) => labelIn(DISPUTE_WORKFLOW.labels.statuses, code, lang);
 export const actionLabel = (code: string, lang: Lang) => labelIn(DISPUTE_WORKFLOW.labels.actions, code, lang);
@@ -53,8 +59,15 @@ export function isFinalAction(action: DisputeAction, status: string): boolean {
 /** Refusing, withdrawing or ending: shown in red. */
 export const DANGER_ACTIONS: ReadonlySet<string> = new Set(['decline', 'withdraw', 'fail', 'partyRefuses']);
 
-export const categoryOptions = (lang: Lang) =>
-  DISPUTE_CATEGORY_CODES.map((c) => ({ value: c, label: pick(lang, DISPUTE_CATEGORIES[c].zh, DISPUTE_CATEGORIES[c].en) }));
+/**
+ * The categories to choose from, in the list's order: the active ones (a new dispute), or with `inactiveMark` also
+ * the deactivated ones, marked (filters: old disputes keep them).
+ */
+export function categoryOptions(categories: readonly Category[] | undefined, lang: Lang, inactiveMark?: string) {
+  return (categories ?? [])
+    .filter((c) => c.active || inactiveMark !== undefined)
+    .map((c) => ({ value: c.code, label: `${pick(lang, c.nameZh, c.nameEn ?? c.nameZh)}${c.active ? '' : (inactiveMark ?? '')}` }));
+}
 export const sourceOptions = (lang: Lang) =>
   DISPUTE_SOURCE_CODES.map((c) => ({ value: c, label: pick(lang, DISPUTE_SOURCES[c].zh, DISPUTE_SOURCES[c].en) }));
 export const statusOptions = (lang: Lang) => DISPUTE_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) }));

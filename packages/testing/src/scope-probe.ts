@@ -32,6 +32,9 @@ export interface ProbeFinding {
   problem: string;
 }
 
+/** Path parameters of unscoped routes that name reference data, not a record of some unit. */
+const REFERENCE_KEYS: readonly string[] = [':year', ':code'];
+
 const fill = (url: string, id: string) => url.replace(/:id\b/, id);
 
 async function textOf(res: LightMyRequestResponse): Promise<string> {
@@ -130,8 +133,9 @@ export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProb
       }
       case 'self':
       case 'unscoped':
-        // Reference data may be addressed by a key that names no scoped record (a calendar year), never by an id.
-        if ((r.url.match(/:\w+/g) ?? []).some((p) => !(probe.kind === 'unscoped' && p === ':year'))) fail(`${probe.kind} 路由不应带路径参数`);
+        // Reference data may be addressed by a key that names no scoped record (a calendar year, a dispute
+        // category's code), never by an id.
+        if ((r.url.match(/:\w+/g) ?? []).some((p) => !(probe.kind === 'unscoped' && REFERENCE_KEYS.includes(p)))) fail(`${probe.kind} 路由不应带路径参数`);
         if (probe.kind === 'unscoped' && !probe.reason.trim()) fail('unscoped 须说明理由');
         break;
     }

@@ -1,10 +1,12 @@
 import { Card, Empty, Result, Segmented, Skeleton, Space, Typography } from 'antd';
 import { indicatorValue } from '@sifa/kernel/shared';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
-import { DISPUTE_CATEGORY_CODES, DISPUTE_SOURCE_CODES, DISPUTE_SOURCES, SOURCE_GROUPS } from '@sifa/mediation/shared';
+import { DISPUTE_SOURCE_CODES, DISPUTE_SOURCES, SOURCE_GROUPS } from '@sifa/mediation/shared';
+import type { Category } from '@sifa/mediation/shared';
 import { useCallback, useMemo, useState } from 'react';
 import { ExportButton, formatNumber, pick } from '@sifa/web/kit';
 import type { Lang } from '@sifa/web/kit';
+import { useCategories } from '../category-queries';
 import { categoryLabel, sourceLabel } from '../labels';
 import type { MediationKey } from '../messages';
 import { useMediationText } from '../messages';
@@ -23,23 +25,29 @@ const DIMENSION_LABELS: Record<Dimension, MediationKey> = { category: 'dash.byCa
 const GROUP_ORDER = Object.keys(SOURCE_GROUPS);
 const groupOf = (code: string) => (DISPUTE_SOURCES as Record<string, { group: string } | undefined>)[code]?.group ?? '';
 
-function label(by: Dimension, key: string | null, lang: Lang, unclassified: string): string {
+type Categories = readonly Category[] | undefined;
+
+function label(by: Dimension, key: string | null, lang: Lang, unclassified: string, categories: Categories): string {
   if (key === null) return unclassified;
-  if (by === 'category') return categoryLabel(key, lang);
+  if (by === 'category') return categoryLabel(categories, key, lang);
   if (by === 'source') return sourceLabel(key, lang);
   const group = (SOURCE_GROUPS as Record<string, { zh: string; en: string } | undefined>)[key];
   return group ? pick(lang, group.zh, group.en) : key;
 }
 
 /**
- * Bucket order: categories by the number accepted (then the MoJ order), the three source groups in the report's
- * order (主动, 申请, 接受委托移送), sources by their group then the dictionary; the null bucket last.
+ * Bucket order: categories by the number accepted (then the list's order, which the administrator sets), the three
+ * source groups in the report's order (主动, 申请, 接受委托移送), sources by their group then the dictionary; the
+ * null bucket last.
  */
-function orderOf(table: IndicatorTable, by: Dimension): number[] {
+function orderOf(table: IndicatorTable, by: Dimension, categories: Categories): number[] {
   const accepted = table.series[0]?.values ?? [];
   const rank = (key: string | null): number => {
     if (key === null) return Number.MAX_SAFE_INTEGER;
-    if (by === 'category') return (DISPUTE_CATEGORY_CODES as readonly string[]).indexOf(key);
+    if (by === 'category') {
+      const i = (categories ?? []).findIndex((c) => c.code === key);
+      return i < 0 ? Number.MAX_SAFE_INTEGER - 1 : i;
+    }
     if (by === 'source-group') return GROUP_ORDER.indexOf(key);
     return GROUP_ORDER.indexOf(groupOf(key)) * 100 + (DISPUTE_SOURCE_CODES as readonly string[]).indexOf(key);
   };
@@ -55,8 +63,12 @@ interface PlotProps {
 
 function CategoryPlot({ table, by, onOpen }: PlotProps) {
   const { mt, lang } = useMediationText();
-  const order = useMemo(() => orderOf(table, by), [table, by]);
-  const names = useMemo(() => order.map((i) => label(by, table.buckets[i] ?? null, lang, mt('dash.unclassified'))), [order, table, by, lang, mt]);
+  const categories = useCategories().data;
+  const order = useMemo(() => orderOf(table, by, categories), [table, by, categories]);
+  const names = useMemo(
+    () => order.map((i) => label(by, table.buckets[i] ?? null, lang, mt('dash.unclassified'), categories)),
+    [order, table, by, lang, mt, categories],
+  );
   const option = useMemo<ChartOption>(() => {
     const values = (id: string) => {
       const all = table.series.find((s) => s.id === id)?.values ?? [];

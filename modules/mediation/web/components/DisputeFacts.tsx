@@ -2,6 +2,7 @@ import { Descriptions, Tag, Typography } from 'antd';
 import { isCourtSource } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
 import { formatDateTime, useCompact } from '@sifa/web/kit';
+import { useCategories } from '../category-queries';
 import { categoryLabel, formatYuan, sourceLabel, statusLabel } from '../labels';
 import { useMediationText } from '../messages';
 
@@ -9,6 +10,7 @@ import { useMediationText } from '../messages';
 export function DisputeFacts({ dispute }: { dispute: Dispute }) {
   const { t, mt, lang } = useMediationText();
   const compact = useCompact();
+  const categories = useCategories().data;
   const { matter } = dispute;
   const none = t('common.none');
   const court = isCourtSource(dispute.source);
@@ -36,7 +38,7 @@ export function DisputeFacts({ dispute }: { dispute: Dispute }) {
       items={[
         { key: 'number', label: mt('field.number'), children: matter.number },
         { key: 'title', label: mt('field.title'), children: matter.title },
-        { key: 'category', label: mt('field.category'), children: categoryLabel(dispute.category, lang) },
+        { key: 'category', label: mt('field.category'), children: categoryLabel(categories, dispute.category, lang) },
         { key: 'source', label: mt('field.source'), children: sourceLabel(dispute.source, lang) },
         ...(court
           ? [

@@ -4,6 +4,7 @@ import type { IndicatorResult } from '@sifa/kernel/shared';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ExportButton, formatDateTime, formatNumber, pick, serverPagination, useCompact } from '@sifa/web/kit';
+import { useCategories } from '../category-queries';
 import { categoryLabel, sourceLabel, statusLabel } from '../labels';
 import type { MediationKey } from '../messages';
 import { useMediationText } from '../messages';
@@ -43,6 +44,7 @@ export interface RecordsDrawerProps {
 export function RecordsDrawer({ indicator, bucket, params, onClose }: RecordsDrawerProps) {
   const { t, mt, lang } = useMediationText();
   const compact = useCompact();
+  const categories = useCategories().data;
   const [part, setPart] = useState<DrillPart>('numerator');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const id = indicator?.id ?? '';
@@ -57,7 +59,7 @@ export function RecordsDrawer({ indicator, bucket, params, onClose }: RecordsDra
       case 'number':
         return <Link to={`/mediation/disputes/${str(row.id)}`}>{value}</Link>;
       case 'category':
-        return categoryLabel(value, lang);
+        return categoryLabel(categories, value, lang);
       case 'source':
         return sourceLabel(value, lang);
       case 'status':

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { DisputeCategory, DisputeListItem, DisputeSource, DisputeStatus } from '@sifa/mediation/shared';
+import type { DisputeListItem, DisputeSource, DisputeStatus } from '@sifa/mediation/shared';
 import { DeadlineBadge, StatusTag } from '@sifa/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ExportButton, formatDate, QueryForm, queryString, serverPagination, useCan, useCompact, useUnitFilter } from '@sifa/web/kit';
+import { useCategories } from '../category-queries';
 import { categoryLabel, categoryOptions, sourceLabel, sourceOptions, statusLabel, statusOptions, statusTone } from '../labels';
 import { useMediationText } from '../messages';
 import { useDisputePage } from '../queries';
@@ -18,7 +19,7 @@ interface DateValue {
 interface QueryValues {
   q?: string;
   status?: DisputeStatus;
-  category?: DisputeCategory;
+  category?: string;
   source?: DisputeSource;
   dates?: [DateValue | null, DateValue | null] | null;
   atRisk?: boolean;
@@ -27,7 +28,7 @@ interface QueryValues {
 interface Filters {
   q?: string;
   status?: DisputeStatus;
-  category?: DisputeCategory;
+  category?: string;
   source?: DisputeSource;
   from?: string;
   to?: string;
@@ -60,9 +61,11 @@ export function DisputesPage() {
   const filterParams = { ...filters, orgId };
   const { data, isFetching, isError, error, refetch } = useDisputePage({ ...filterParams, ...paging });
 
+  const categories = useCategories().data;
+  // the filter knows deactivated categories too: old disputes keep them
   const options = useMemo(
-    () => ({ status: statusOptions(lang), category: categoryOptions(lang), source: sourceOptions(lang) }),
-    [lang],
+    () => ({ status: statusOptions(lang), category: categoryOptions(categories, lang, mt('category.inactiveMark')), source: sourceOptions(lang) }),
+    [categories, lang, mt],
   );
 
   const columns: TableColumnsType<DisputeListItem> = [
@@ -77,7 +80,7 @@ export function DisputesPage() {
       ),
     },
     { title: mt('field.title'), dataIndex: 'title', ellipsis: { showTitle: true }, width: 200 },
-    { title: mt('field.category'), dataIndex: 'category', render: (_v, d) => categoryLabel(d.category, lang) },
+    { title: mt('field.category'), dataIndex: 'category', render: (_v, d) => categoryLabel(categories, d.category, lang) },
     { title: mt('field.source'), dataIndex: 'source', render: (_v, d) => sourceLabel(d.source, lang) },
     {
       title: mt('field.status'),

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { CreateDisputeInput, isCourtSource } from '@sifa/mediation/shared';
-import type { DisputeCategory, DisputeSource } from '@sifa/mediation/shared';
+import type { DisputeSource } from '@sifa/mediation/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, notifySuccess, OrgTreeSelect, useSessionUser } from '@sifa/web/kit';
@@ -8,6 +8,7 @@ import { MAX_PARTIES, NEW_PARTY, PartyListField } from '../components/PartyListF
 import type { PartyValues } from '../components/PartyListField';
 import { knownFields, serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import type { FieldError } from '../form-errors';
+import { useCategories } from '../category-queries';
 import { categoryOptions, sourceOptions } from '../labels';
 import { useMediationText } from '../messages';
 import { useCreateDispute } from '../queries';
@@ -16,7 +17,7 @@ import { useScreening } from '../screening-queries';
 
 interface NewDisputeValues {
   orgId?: string;
-  category?: DisputeCategory;
+  category?: string;
   source?: DisputeSource;
   courtCaseNumber?: string;
   courtName?: string;
@@ -70,7 +71,9 @@ export function NewDisputePage() {
   const [unplaced, setUnplaced] = useState<string | undefined>(undefined);
   const source = Form.useWatch('source', form);
   const court = source !== undefined && isCourtSource(source);
-  const options = useMemo(() => ({ category: categoryOptions(lang), source: sourceOptions(lang) }), [lang]);
+  const categories = useCategories();
+  // a new dispute takes an active category only (the server refuses a deactivated one)
+  const options = useMemo(() => ({ category: categoryOptions(categories.data, lang), source: sourceOptions(lang) }), [categories.data, lang]);
   const screeningId = useSearchParams()[0].get('screening') ?? undefined;
   const screening = useScreening(screeningId);
   const backTo = screeningId ? `/mediation/screenings/${encodeURIComponent(screeningId)}` : '/mediation/disputes';
@@ -149,7 +152,7 @@ export function NewDisputePage() {
           </Col>
           <Col xs={24} md={6}>
             <Form.Item name="category" label={mt('field.category')} rules={[select(mt('field.category'))]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={options.category} />
+              <Select showSearch={{ optionFilterProp: 'label' }} options={options.category} loading={categories.isPending} data-testid="category-select" />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, formatDate, formatDateTime, PageLoading, useCan, useCompact } from '@sifa/web/kit';
 import { ScreeningFormModal } from '../components/ScreeningFormModal';
+import { useCategories } from '../category-queries';
 import { categoryLabel, statusLabel, statusTone } from '../labels';
 import { screeningKindLabel, useScreeningText } from '../screening-messages';
 import { useScreening } from '../screening-queries';
@@ -22,6 +23,7 @@ export function ScreeningPage() {
   const { id = '' } = useParams();
   const canWrite = useCan('mediation.dispute.write');
   const screening = useScreening(id);
+  const categories = useCategories().data;
   const [editing, setEditing] = useState(false);
 
   const back = (
@@ -56,7 +58,7 @@ export function ScreeningPage() {
       ),
     },
     { title: mt('field.title'), dataIndex: 'title', ellipsis: { showTitle: true }, width: 240 },
-    { title: mt('field.category'), dataIndex: 'category', render: (_v, d) => categoryLabel(d.category, lang) },
+    { title: mt('field.category'), dataIndex: 'category', render: (_v, d) => categoryLabel(categories, d.category, lang) },
     { title: mt('field.status'), dataIndex: 'status', render: (_v, d) => <StatusTag tone={statusTone(d.status)}>{statusLabel(d.status, lang)}</StatusTag> },
     { title: mt('field.org'), dataIndex: 'orgName' },
     { title: mt('field.registered'), dataIndex: 'openedAt', render: (_v, d) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(d.openedAt)}</span> },

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../db/schema';
 import type { ModuleDefinition } from '../define-module';
 import { systemClock } from '../deadlines/clock';
 import { bucketLabels, indicatorBreakdown, indicatorSeries } from '../indicators/indicator-table';
@@ -34,8 +36,8 @@ const cellValue = (s: Pick<IndicatorResult, 'unit' | 'decimals'>, value: number 
   value === null ? '—' : s.unit === 'percent' ? `${value.toFixed(s.decimals)}%` : value;
 
 /** A series or breakdown as a sheet: one row per bucket and a total row; a ratio also gets its numerator and denominator. */
-function tableColumns(catalog: IndicatorCatalog, table: IndicatorTable) {
-  const { header, label } = bucketLabels(catalog, table);
+async function tableColumns(db: Kysely<Database>, catalog: IndicatorCatalog, table: IndicatorTable) {
+  const { header, label } = await bucketLabels(db, catalog, table);
   type Row = { label: string; points: IndicatorPoint[] };
   const rows: Row[] = [
     ...table.buckets.map((b, i) => ({ label: label(b), points: table.series.map((s) => s.values[i] ?? { value: null, numerator: 0, denominator: null }) })),
@@ -108,7 +110,7 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
       const ctx = ctxOf(req, db);
       const { ids, ...p } = req.query;
       const table = await indicatorSeries(ctx, catalog(), idList(ids), at(p));
-      const { rows, columns } = tableColumns(catalog(), table);
+      const { rows, columns } = await tableColumns(ctx.db, catalog(), table);
       return sendXlsx(ctx, reply, { filename: `${table.orgName}-月度趋势.xlsx`, sheet: '月度趋势', action: 'kernel.indicator.export', filter: req.query, rows, columns });
     },
   );
@@ -133,8 +135,8 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
       const ctx = ctxOf(req, db);
       const { ids, by, ...p } = req.query;
       const table = await indicatorBreakdown(ctx, catalog(), idList(ids), by, at(p));
-      const { rows, columns } = tableColumns(catalog(), table);
-      const title = `按${bucketLabels(catalog(), table).header}统计`;
+      const { rows, columns } = await tableColumns(ctx.db, catalog(), table);
+      const title = `按${(await bucketLabels(ctx.db, catalog(), table)).header}统计`;
       return sendXlsx(ctx, reply, { filename: `${table.orgName}-${title}.xlsx`, sheet: title.slice(0, 31), action: 'kernel.indicator.export', filter: req.query, rows, columns });
     },
   );

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import type { Ctx } from '../http/types';
 import type { IndicatorTable } from '../shared/indicators';
@@ -86,9 +87,10 @@ export async function indicatorBreakdown(ctx: Ctx, catalog: IndicatorCatalog, id
 }
 
 /** Header and Chinese labels of a table's buckets, for exports: months as they are, dimension keys by the source. */
-export function bucketLabels(catalog: IndicatorCatalog, table: IndicatorTable): { header: string; label: (key: string | null) => string } {
+export async function bucketLabels(db: Kysely<Database>, catalog: IndicatorCatalog, table: IndicatorTable): Promise<{ header: string; label: (key: string | null) => string }> {
   if (table.by === 'month') return { header: '月份', label: (k) => k ?? '' };
   const first = table.series[0] ? catalog.indicators.get(table.series[0].id) : undefined;
   const dim = first ? catalog.sources.get(first.source)?.dimensions?.[table.by] : undefined;
-  return { header: dim?.nameZh ?? table.by, label: (k) => (k === null ? '未分类' : (dim?.labels?.[k] ?? k)) };
+  const labels = typeof dim?.labels === 'function' ? await dim.labels(db) : dim?.labels;
+  return { header: dim?.nameZh ?? table.by, label: (k) => (k === null ? '未分类' : (labels?.[k] ?? k)) };
 }

@@ -1,17 +1,22 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../db/schema';
 import type { IndicatorFilter } from '../shared/indicators';
+
+/** Bucket key → Chinese label. */
+export type DimensionLabels = Readonly<Record<string, string>>;
 
 /**
  * A column indicators may be broken down by (`?by=<name>`). With `groups`, the column's values are mapped to
  * group keys first (e.g. nine dispute sources into the three groups of the monthly report); values not listed
- * fall into the null bucket. Keys stay codes in the API; `labels` only name them in Excel exports.
+ * fall into the null bucket. Keys stay codes in the API; `labels` only name them in Excel exports — fixed, or
+ * read at export time when the values are data an administrator keeps (e.g. dispute categories).
  */
 export interface IndicatorDimension {
   column: string;
   /** Header of the bucket column in exports, e.g. 纠纷类型. */
   nameZh: string;
   groups?: Readonly<Record<string, string>>;
-  labels?: Readonly<Record<string, string>>;
+  labels?: DimensionLabels | ((db: Kysely<Database>) => Promise<DimensionLabels>);
 }
 
 /**

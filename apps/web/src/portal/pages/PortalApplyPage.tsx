@@ -6,8 +6,7 @@ import { Link, Navigate } from 'react-router-dom';
 import { z } from 'zod';
 import { ID_TYPES, ID_TYPE_NAMES, checkIdNumber, checkUscc } from '@sifa/kernel/shared';
 import type { IdType } from '@sifa/kernel/shared';
-import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_CODES, PortalApplicationResult, PortalOffice } from '@sifa/mediation/shared';
-import type { DisputeCategory } from '@sifa/mediation/shared';
+import { PortalApplicationResult, PortalOffice, PublicCategory } from '@sifa/mediation/shared';
 import { ApiError, queryString } from '../../api';
 import { pick, useI18n } from '../../i18n';
 import { PageLoading } from '../../shell/PageLoading';
@@ -28,7 +27,7 @@ interface Respondent {
 interface ApplyForm {
   officeId?: string;
   officeName?: string;
-  category?: DisputeCategory;
+  category?: string;
   summary?: string;
   description?: string;
   address?: string;
@@ -89,6 +88,13 @@ function ApplyWizard({ phoneMasked }: { phoneMasked: string }) {
     queryKey: ['portal', 'mediation-offices', q],
     queryFn: () => publicApi.get(`/api/public/mediation/offices${queryString({ q: q || undefined })}`, z.array(PortalOffice)),
     enabled: step === 0,
+  });
+
+  // The active categories an administrator keeps (纠纷类型): a citizen picks one of those.
+  const categories = useQuery({
+    queryKey: ['portal', 'mediation-categories'],
+    queryFn: () => publicApi.get('/api/public/mediation/categories', z.array(PublicCategory)),
+    staleTime: 5 * 60_000,
   });
 
   const submit = useMutation({
@@ -171,7 +177,10 @@ function ApplyWizard({ phoneMasked }: { phoneMasked: string }) {
   }
 
   const error = submit.error instanceof ApiError ? submit.error.message : submit.error ? t('common.loadFailed') : undefined;
-  const categoryName = (c: DisputeCategory | undefined) => (c ? pick(lang, DISPUTE_CATEGORIES[c].zh, DISPUTE_CATEGORIES[c].en) : '');
+  const categoryName = (code: string | undefined) => {
+    const c = categories.data?.find((x) => x.code === code);
+    return c ? pick(lang, c.nameZh, c.nameEn ?? c.nameZh) : (code ?? '');
+  };
   const idTypeName = (i: IdType) => pick(lang, ID_TYPE_NAMES[i].zh, ID_TYPE_NAMES[i].en);
   const kindName = (k: Respondent['kind']) => t(k === 'person' ? 'portal.apply.kind.person' : 'portal.apply.kind.organisation');
 
@@ -283,7 +292,8 @@ function ApplyWizard({ phoneMasked }: { phoneMasked: string }) {
               >
                 <Select
                   placeholder={t('portal.apply.categoryRequired')}
-                  options={DISPUTE_CATEGORY_CODES.map((c) => ({ value: c, label: categoryName(c) }))}
+                  loading={categories.isPending}
+                  options={(categories.data ?? []).map((c) => ({ value: c.code, label: categoryName(c.code) }))}
                 />
               </Form.Item>
               <Form.Item
