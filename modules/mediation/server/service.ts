@@ -22,29 +22,27 @@ const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.ro
  */
 export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput): Promise<Matter> {
   const parties = input.parties.map(({ role, ...party }) => ({ role, party }));
-  return openMatter(ctx, DISPUTE_WORKFLOW, DISPUTE_NUMBER, { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category }, parties }, async (trx, matter) => {
-    // a dispute found by screening links to a screening record the caller may see (screening.ts)
-    if (input.screeningId && !(await findScreening(trx, ctx.scope, input.screeningId))) throw notFound('排查记录');
-    await mdb(trx)
-      .insertInto('mediation.disputes')
-      .values({
-        id: matter.id,
-        number: matter.number,
-        title: matter.title,
-        orgId: matter.orgId,
-        status: matter.status,
-        category: input.category,
-        source: input.source,
-        description: input.description,
-        amountFen: toFen(input.amountYuan),
-        address: input.address ?? null,
-        courtCaseNumber: input.courtCaseNumber ?? null,
-        courtName: input.courtName ?? null,
-        courtProcedure: input.courtProcedure ?? null,
-        screeningId: input.screeningId ?? null,
-      })
-      .execute();
-  });
+  const row = {
+    table: 'mediation.disputes',
+    values: {
+      category: input.category,
+      source: input.source,
+      description: input.description,
+      amountFen: toFen(input.amountYuan),
+      address: input.address ?? null,
+      courtCaseNumber: input.courtCaseNumber ?? null,
+      courtName: input.courtName ?? null,
+      courtProcedure: input.courtProcedure ?? null,
+      screeningId: input.screeningId ?? null,
+    },
+  };
+  // a dispute found by screening links to a screening record the caller may see (screening.ts)
+  const within = input.screeningId
+    ? async (trx: Kysely<Database>) => {
+        if (!(await findScreening(trx, ctx.scope, input.screeningId as string))) throw notFound('排查记录');
+      }
+    : undefined;
+  return openMatter(ctx, DISPUTE_WORKFLOW, DISPUTE_NUMBER, { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category }, parties, row }, within);
 }
 
 export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { runPrepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -69,6 +70,14 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor, input: Au
   const head = await sql<{ seq: number; hash: string }>`update kernel.audit_head set seq = seq + 1 returning seq, hash`.execute(trx);
   const last = head.rows[0];
   if (!last) throw new Error('审计链头缺失 (kernel.audit_head)');
+  await writeAuditEntry(trx, actor, input, last);
+}
+
+/**
+ * Writes the entry for a head the caller has already bumped in this transaction (`seq` and the previous `hash`
+ * as the bump returned them) — openMatter bumps it inside its one statement.
+ */
+export async function writeAuditEntry(trx: Kysely<Database>, actor: Actor, input: AuditInput, last: { seq: number; hash: string }): Promise<void> {
   const fields: HashedFields = {
     seq: last.seq,
     at: new Date().toISOString(),
@@ -85,11 +94,11 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor, input: Au
     summary: JSON.parse(JSON.stringify(input.summary ?? {})) as unknown,
   };
   const hash = entryHash(last.hash, fields);
-  await trx
+  const insert = trx
     .with('h', (q) => q.updateTable('kernel.auditHead').set({ hash }).returning('seq'))
     .insertInto('kernel.auditLog')
-    .values({ ...fields, summary: JSON.stringify(fields.summary), prevHash: last.hash, hash })
-    .execute();
+    .values({ ...fields, summary: JSON.stringify(fields.summary), prevHash: last.hash, hash });
+  await runPrepared(trx, 'audit_entry', insert.compile());
 }
 
 export interface VerifyResult {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { pgliteClient, pgPool } from './client-proxy';
 import type { Database } from './schema';
 
 /** One SQL session with multi-statement scripts allowed when no parameters are given. */
@@ -60,7 +61,7 @@ export async function dumpPglite(engine: Engine): Promise<Blob> {
 const pgliteClients = new WeakMap<Engine, PGlite>();
 
 export function pgliteEngine(client: PGlite): Engine {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }), plugins: plugins() });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pgliteClient(client) }), plugins: plugins() });
   const engine: Engine = {
     kind: 'pglite',
     db,
@@ -100,7 +101,7 @@ export function openPostgres(url: string, max = 10): Engine {
     },
   });
   pool.on('error', () => undefined); // idle client errors surface on the next query
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: plugins() });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pgPool(pool) }), plugins: plugins() });
   return {
     kind: 'postgres',
     db,

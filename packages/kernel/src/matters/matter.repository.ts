@@ -32,28 +32,6 @@ export async function findMatter(db: Kysely<Database>, scope: Scope, id: string,
   return r ? { ...r, openedAt: iso(r.openedAt), closedAt: r.closedAt ? iso(r.closedAt) : null } : undefined;
 }
 
-type NewMatter = { id: string; module: string; kind: string; number: string; year: number; seq: number; orgId: string; status: string; title: string; createdBy: string | null };
-type NewAction = { matterId: string; action: string; fromStatus: string | null; toStatus: string; actorId: string | null; actorName: string | null; note: string | null; data: unknown };
-
-/**
- * Inserts a new matter with its opening action and its parties in one statement (data-modifying CTEs; the
- * foreign keys are checked at the end of the statement, when the matter row exists).
- */
-export async function insertMatter(db: Kysely<Database>, row: NewMatter, opening: NewAction, parties: readonly { partyId: string; role: string }[] = []): Promise<{ version: number; openedAt: string }> {
-  const base = db
-    .with('m', (q) => q.insertInto('kernel.matters').values(row).returning(['version', 'openedAt']))
-    .with('a', (q) => q.insertInto('kernel.matterActions').values({ ...opening, data: JSON.stringify(opening.data ?? {}) }).returning('id'));
-  const r =
-    parties.length > 0
-      ? await base
-          .with('p', (q) => q.insertInto('kernel.matterParties').values(parties.map((p) => ({ matterId: row.id, ...p }))).onConflict((oc) => oc.doNothing()).returning('partyId'))
-          .selectFrom('m')
-          .select(['m.version', 'm.openedAt'])
-          .executeTakeFirstOrThrow()
-      : await base.selectFrom('m').select(['m.version', 'm.openedAt']).executeTakeFirstOrThrow();
-  return { version: r.version, openedAt: iso(r.openedAt) };
-}
-
 export async function setStatus(db: Kysely<Database>, id: string, patch: { status: string; version: number; closedAt?: Date | null; outcome?: string | null }) {
   await db
     .updateTable('kernel.matters')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, writeAuditEntry } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
@@ -8,8 +8,10 @@ import { findOrg } from '../orgs/org.repository';
 import { actionPermission, availableActions, nextStatus, type WorkflowDefinition } from '../shared/workflow';
 import type { ActInput, Matter } from '../shared/matters';
 import * as repo from './matter.repository';
-import { takeNumber } from './numbering';
-import { registerPartyIn, type PartyRegistration } from '../parties/party.service';
+import { openStatement, type ModuleRow, type OpenStatementResult } from './matter-open';
+import { maskPhone } from '../parties/crypto';
+import { newPartyRow, phoneColumns, prepare, sameName } from '../parties/party-input';
+import { updatePartyPhone, type NewParty } from '../parties/party.repository';
 import type { FieldCrypto } from '../parties/crypto';
 import type { PartyInput } from '../shared/identity';
 import { chinaYear } from '../shared/china-time';
@@ -24,11 +26,20 @@ export interface OpenMatterInput {
   data?: Record<string, unknown>;
   /** Parties registered (or recognised) and linked with their roles in the same transaction; needs the PII crypto. */
   parties?: readonly { role: string; party: PartyInput }[];
+  /** The module's own row (same id; number, title, unit and status filled in), written by the same statement. */
+  row?: ModuleRow;
 }
 
+/** A concurrent registration of the same identity got in first: the statement left a party out. */
+class PartyRace extends Error {}
+/** The statement failed before it could report on the unit: say why after the rollback. */
+class UnitUnknown extends Error {}
+
 /**
- * Registers a matter: takes its number, registers its parties, records the opening action, audits — one
- * transaction and one audit entry. `within` lets the module write its own row (same id) in that transaction.
+ * Registers a matter: takes its number, registers its parties, records the opening action, writes the module's row,
+ * audits — one transaction, one audit entry, two prepared statements (matter-open.ts). `within` runs in the same
+ * transaction after them (for checks or rows the statement cannot write). A party registered concurrently by
+ * someone else makes the statement miss it; the registration then runs once more, and finds it.
  */
 export async function openMatter(
   ctx: Ctx & { pii?: FieldCrypto },
@@ -37,30 +48,83 @@ export async function openMatter(
   input: OpenMatterInput,
   within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>,
 ): Promise<Matter> {
-  const parties = input.parties ?? [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openOnce(ctx, wf, numberTemplate, input, within);
+    } catch (e) {
+      if (e instanceof PartyRace) {
+        if (attempt < 3) continue;
+        throw new AppError('CONFLICT', { reason: '同一当事人正被他人同时登记，请稍后重试' });
+      }
+      if (e instanceof UnitUnknown) {
+        const org = await findOrg(ctx.db, ctx.scope, input.orgId);
+        if (!org) throw notFound('承办单位');
+        if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
+        throw e.cause;
+      }
+      throw e;
+    }
+  }
+}
+
+async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition, numberTemplate: string, input: OpenMatterInput, within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>): Promise<Matter> {
   const pii = ctx.pii;
-  if (parties.length > 0 && !pii) throw new Error('openMatter: registering parties needs the PII crypto (PartyCtx)');
+  const inputs = input.parties ?? [];
+  if (inputs.length > 0 && !pii) throw new Error('openMatter: registering parties needs the PII crypto (PartyCtx)');
+  // Checked, normalised and encrypted before the transaction: invalid input never opens one. The same identity
+  // twice (one person in two roles) is one party row.
+  const rows = new Map<string, NewParty>();
+  const parties = inputs.map(({ role, party }) => {
+    const p = prepare(pii as FieldCrypto, party);
+    const key = 'uscc' in p.identity ? `uscc:${p.identity.uscc}` : `id:${p.identity.idType}:${p.identity.idIndex}`;
+    const row = rows.get(key) ?? newPartyRow(pii as FieldCrypto, randomUUID(), party, p, input.orgId, ctx.user.id);
+    rows.set(key, row);
+    return { role, party, p, row };
+  });
+  const id = randomUUID();
+  const at = new Date();
   return ctx.db.transaction().execute(async (trx) => {
-    const org = await findOrg(trx, ctx.scope, input.orgId);
-    if (!org) throw notFound('承办单位');
-    if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
-    const registered: { role: string; reg: PartyRegistration }[] = [];
-    for (const p of parties) registered.push({ role: p.role, reg: await registerPartyIn({ ...ctx, pii: pii as FieldCrypto }, trx, org, p.party) });
-    const id = randomUUID();
-    const year = chinaYear();
-    const { seq, number } = await takeNumber(trx, wf.module, org.path, year, numberTemplate);
-    const row = { id, module: wf.module, kind: wf.kind, number, year, seq, orgId: org.id, status: wf.initial, title: input.title, createdBy: ctx.user.id };
-    const opening = { matterId: id, action: 'register', fromStatus: null, toStatus: wf.initial, actorId: ctx.user.id, actorName: ctx.user.displayName, note: input.note ?? null, data: input.data ?? {} };
-    const { version, openedAt } = await repo.insertMatter(trx, row, opening, registered.map(({ role, reg }) => ({ partyId: reg.id, role })));
-    const matter: Matter = { id, module: wf.module, kind: wf.kind, number, orgId: org.id, orgName: org.name, status: wf.initial, title: input.title, outcome: null, version, openedAt, closedAt: null };
+    let r: OpenStatementResult;
+    try {
+      r = await openStatement(trx, {
+        id, module: wf.module, kind: wf.kind, status: wf.initial, title: input.title, orgId: input.orgId, scopePath: ctx.scope.path, year: chinaYear(at), at: at.toISOString(),
+        template: numberTemplate, user: { id: ctx.user.id, name: ctx.user.displayName }, note: input.note ?? null, data: input.data ?? {}, parties, row: input.row,
+      });
+    } catch (e) {
+      throw new UnitUnknown('unit', { cause: e });
+    }
+    if (!r.org) throw notFound('承办单位');
+    if (!r.org.active) throw new AppError('ORG_INACTIVE', { name: r.org.name });
+    if (r.number === null || r.version === null || r.openedAt === null || r.auditSeq === null || r.auditHash === null) throw new Error('openMatter: the matter was not written');
+    const partyAudit = [];
+    for (const [k, { role, party, p }] of parties.entries()) {
+      const got = r.parties[k];
+      if (!got?.id || got.name === null) throw new PartyRace();
+      if (!got.recognised) {
+        partyAudit.push({ role, kind: party.kind, name: party.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: r.org.name, recognised: false });
+        continue;
+      }
+      if (!sameName(got.name, party.name)) {
+        throw new AppError('CONFLICT', {
+          reason:
+            party.kind === 'person'
+              ? `证件号码 ${p.masked} 已登记，但登记的姓名与“${party.name}”不一致；请核对姓名和证件号码`
+              : `统一社会信用代码 ${p.masked} 已登记为“${got.name}”，与填写的名称不一致；请核对后使用已登记的名称`,
+        });
+      }
+      const phone = p.phone ? phoneColumns(pii as FieldCrypto, got.id, p.phone) : undefined;
+      const phoneChanged = phone !== undefined && phone.phoneIndex !== got.phoneIndex;
+      if (phone && phoneChanged) await updatePartyPhone(trx, got.id, phone);
+      partyAudit.push({ role, kind: party.kind, name: got.name, identity: p.masked, recognised: true, phoneChanged, phone: phoneChanged ? phone.phoneMasked : undefined, unit: r.org.name, unitAdded: got.unitAdded });
+    }
+    const matter: Matter = { id, module: wf.module, kind: wf.kind, number: r.number, orgId: r.org.id, orgName: r.org.name, status: wf.initial, title: input.title, outcome: null, version: r.version, openedAt: new Date(r.openedAt).toISOString(), closedAt: null };
     if (within) await within(trx, matter);
-    const partySummary = registered.map(({ role, reg }) => ({ role, ...reg.audit }));
-    await appendAudit(trx, ctx.actor, {
+    await writeAuditEntry(trx, ctx.actor, {
       action: `${wf.module}.${wf.kind}.register`,
       targetType: 'matter',
       targetId: id,
-      summary: { number, title: input.title, org: org.name, ...(partySummary.length > 0 ? { parties: partySummary } : {}) },
-    });
+      summary: { number: r.number, title: input.title, org: r.org.name, ...(partyAudit.length > 0 ? { parties: partyAudit } : {}) },
+    }, { seq: r.auditSeq, hash: r.auditHash });
     return matter;
   });
 }

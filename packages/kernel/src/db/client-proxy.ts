@@ -1,0 +1,62 @@
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type pg from 'pg';
+import { preparedName, sqlLiteral } from './prepared';
+
+/*
+ * The clients the engine hands Kysely: they pass everything through, except queries marked by db/prepared.ts, which
+ * they run as prepared statements on the same connection (inside the caller's transaction when there is one).
+ */
+
+type Query = PGlite['query'];
+
+/** PGlite: PREPARE once per database (a prepared statement outlives a rolled-back transaction), then EXECUTE. */
+export function pgliteClient(client: PGlite): PGlite {
+  const ready = new Set<string>();
+  const run =
+    (on: PGlite | Transaction): Query =>
+    (async (text: string, params?: unknown[], options?: object) => {
+      const p = preparedName(text);
+      if (!p) return on.query(text, params, options);
+      if (!ready.has(p.name)) {
+        await on.query(`prepare ${p.name} as ${p.sql}`);
+        ready.add(p.name);
+      }
+      const args = params && params.length > 0 ? `(${params.map(sqlLiteral).join(', ')})` : '';
+      return on.query(`execute ${p.name}${args}`, [], options);
+    }) as Query;
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'query') return run(target);
+      if (prop === 'transaction') {
+        return <T>(fn: (tx: Transaction) => Promise<T>) =>
+          target.transaction((tx) => fn(new Proxy(tx, { get: (t, q) => (q === 'query' ? run(t) : (Reflect.get(t, q) as unknown)) })));
+      }
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** PostgreSQL: node-postgres' named statements (parsed once per connection, parameters bound as usual). */
+export function pgPool(pool: pg.Pool): pg.Pool {
+  const wrap = (client: pg.PoolClient): pg.PoolClient =>
+    new Proxy(client, {
+      get(target, prop) {
+        if (prop === 'query') {
+          return (text: unknown, params?: unknown[]) => {
+            const p = preparedName(text);
+            return p ? target.query({ name: p.name, text: p.sql, values: params ?? [] }) : (target.query as (t: unknown, v?: unknown[]) => unknown)(text, params);
+          };
+        }
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  return new Proxy(pool, {
+    get(target, prop) {
+      if (prop === 'connect') return async () => wrap(await target.connect());
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
