@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer } from '@sifa/testing';
-import { desktopContext, inCi, launchBrowser, missing, phoneContext, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { desktopContext, inCi, missing, phoneContext, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 
 warnIfSkipped('console.browser.test');
 
 describe.skipIf(missing && !inCi)('staff console in a browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserAndServer();
 
   test('the platform admin sees the whole city in the unit tree', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const context = await desktopContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, 'admin');
@@ -41,7 +28,7 @@ describe.skipIf(missing && !inCi)('staff console in a browser', () => {
   });
 
   test('a county user on a phone sees only its own county', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, 'zhanggong');

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   desktopContext,
   inCi,
-  launchBrowser,
   missing,
   phoneContext,
   SCREENSHOTS,
   signIn,
   warnIfSkipped,
+  useBrowserAndServer,
 } from './support/browser';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
 import { createDispute, notifyAbout } from './support/fixtures';
 import type { MatterFixture } from './support/fixtures';
 
@@ -43,24 +40,18 @@ function stubPrintDialog(): void {
 }
 
 describe.skipIf(missing && !inCi)('matter detail page in a browser', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  const env = useBrowserAndServer();
   let matter: MatterFixture | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
+    const { server } = env();
     matter = await createDispute(server, { summary: '邻里噪音纠纷', deadlines: true });
     await notifyAbout(server, 'zhanggong', matter, '期限即将届满：邻里噪音纠纷');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('from the to-do list to the matter: deadline explained, an action taken, a notice issued and printed', async () => {
-    if (!browser || !server || !matter) throw new Error('setup failed');
+    const { browser, server } = env();
+    if (!matter) throw new Error('setup failed');
     const context = await desktopContext(browser);
     await context.addInitScript(stubPrintDialog);
     const page = await context.newPage();
@@ -175,7 +166,7 @@ describe.skipIf(missing && !inCi)('matter detail page in a browser', () => {
   });
 
   test('on a phone the header, actions and tabs fit one column', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const other = await createDispute(server, { summary: '宅基地边界纠纷', deadlines: true });
     const context = await phoneContext(browser);
     const page = await context.newPage();

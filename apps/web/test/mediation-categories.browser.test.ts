@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
-import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 
 warnIfSkipped('mediation-categories.browser.test');
 
 // issue #4 item 2: the dispute categories are configurable — the city keeps the list, every form offers it.
 describe.skipIf(missing && !inCi)('dispute categories 纠纷类型 in a browser', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserAndServer();
 
   test('the city administrator adds 校园纠纷 counted as 其他; the new-dispute form then offers it', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const context = await desktopContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, 'admin');

@@ -1,9 +1,6 @@
 import { residentIdCheckChar } from '@sifa/kernel/shared';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
+import { describe, expect, test } from 'vitest';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 
 warnIfSkipped('mediation-court.browser.test');
 
@@ -26,21 +23,10 @@ function courtCsv(): string {
 }
 
 describe.skipIf(missing && !inCi)('诉调对接 in a browser (特邀调解规定)', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserAndServer();
 
   test('the county imports a court’s referral list row by row, sees the court’s case numbers with their results and opens one', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const context = await desktopContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, 'zhanggong');

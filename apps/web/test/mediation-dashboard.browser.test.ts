@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
-import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 import { shanghaiDay } from './support/fixtures';
 import { signInApi } from './support/staff-api';
 import type { Staff } from './support/staff-api';
@@ -38,8 +36,7 @@ async function clickChart(page: Page, testId: string, fx: number, fy: number): P
 
 // features.md M6: the monthly report's figures, trend and breakdowns, each opening the records behind it.
 describe.skipIf(missing && !inCi)('the mediation dashboard in a browser', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  const env = useBrowserAndServer({ demoSize: 1200 });
   let leader: Staff | undefined;
   // The board opens on this year (Asia/Shanghai), counted by acceptance date.
   const year = shanghaiDay().slice(0, 4);
@@ -47,18 +44,13 @@ describe.skipIf(missing && !inCi)('the mediation dashboard in a browser', () => 
   const ids = 'mediation.accepted,mediation.successful,mediation.success-rate';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer({ demoSize: 1200 });
+    const { server } = env();
     leader = await signInApi(server.url, 'leader');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('the city leader sees the figures, the monthly trend and the categories, and opens the records behind them', async () => {
-    if (!browser || !server || !leader) throw new Error('setup failed');
+    const { browser, server } = env();
+    if (!leader) throw new Error('setup failed');
     const rate = await leader.json<IndicatorResult>('GET', `/api/indicators/mediation.success-rate?${period}`);
     const series = await leader.json<IndicatorTable>('GET', `/api/indicator-series?ids=${ids}&${period}`);
     const byCategory = await leader.json<IndicatorTable>('GET', `/api/indicator-breakdown?ids=${ids}&by=category&${period}`);

@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
-import { SCREENSHOTS, desktopContext, inCi, launchBrowser, missing, signIn, warnIfSkipped } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { SCREENSHOTS, desktopContext, inCi, missing, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 import { createDispute, shanghaiDay } from './support/fixtures';
 
 warnIfSkipped('mediation-follow-up.browser.test');
 
 // issue #4 item 3: "Follow-up: whether the agreement was performed" (人民调解法 第三十一条).
 describe.skipIf(missing && !inCi)('follow-up on an agreement 履行回访 in a browser', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserAndServer();
 
   test('the county records a visit after an oral agreement; the dispute shows it, newest first', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     // accepted, assigned, mediated and agreed through the API (the action forms have their own browser tests)
     const d = await createDispute(server, { summary: '噪音扰民回访纠纷' });
     const committee = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道人民调解委员会').executeTakeFirstOrThrow()).id;

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
-import { SCREENSHOTS, inCi, launchBrowser, missing, phoneContext, warnIfSkipped } from './support/browser';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
+import { SCREENSHOTS, inCi, missing, phoneContext, warnIfSkipped, useBrowserAndServer } from './support/browser';
 import { CITIZEN_PHONE, lastSmsCode, shanghaiDay } from './support/fixtures';
 import { signInApi } from './support/staff-api';
 
@@ -12,21 +9,10 @@ warnIfSkipped('mediation-public.browser.test');
 const APPLICANT_ID = '360702198503151230';
 
 describe.skipIf(missing && !inCi)('people’s mediation on the public portal, on a phone (390 × 844)', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserAndServer();
 
   test('a citizen applies in four steps, the office reaches a written agreement, the citizen sees 调解成功 and rates the mediator', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const base = server.url;
     const context = await phoneContext(browser);
     const page = await context.newPage();

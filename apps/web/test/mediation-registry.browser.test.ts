@@ -1,9 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 import { signInApi } from './support/staff-api';
 
 warnIfSkipped('mediation-registry.browser.test');
@@ -19,13 +16,11 @@ async function mediatorFile(): Promise<Buffer> {
 }
 
 describe.skipIf(missing && !inCi)('the mediation register in a browser (人民调解法 第八条、第九条)', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  const env = useBrowserAndServer();
   let committeeId = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
+    const { server } = env();
     // A community committee of two men: too few 委员 and no woman (人民调解法 第八条).
     const staff = await signInApi(server.url, 'zhanggong');
     const office = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道司法所').executeTakeFirstOrThrow()).id;
@@ -52,13 +47,8 @@ describe.skipIf(missing && !inCi)('the mediation register in a browser (人民�
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('the county sees its committees with warnings, opens one, reads the 第八条 warning and imports mediators row by row', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const context = await desktopContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, 'zhanggong');
@@ -106,7 +96,7 @@ describe.skipIf(missing && !inCi)('the mediation register in a browser (人民�
   });
 
   test('the assign form offers the chosen committee’s registered mediators (free text still allowed)', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const staff = await signInApi(server.url, 'zhanggong');
     const office = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道司法所').executeTakeFirstOrThrow()).id;
     const dispute = await staff.json<{ id: string }>('POST', '/api/mediation/disputes', {

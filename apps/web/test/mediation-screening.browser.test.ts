@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
-import { desktopContext, inCi, launchBrowser, missing, SCREENSHOTS, signIn, warnIfSkipped } from './support/browser';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 import { shanghaiDay } from './support/fixtures';
 import { signInApi } from './support/staff-api';
 
@@ -13,12 +10,10 @@ const daysAgo = (days: number) => shanghaiDay(-days);
 
 // issue #4 item 2: disputes enter from dispute-screening 排查 records (features.md M2; M6 主动调解).
 describe.skipIf(missing && !inCi)('dispute screening 矛盾纠纷排查 in a browser', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  const env = useBrowserAndServer();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
+    const { server } = env();
     // two earlier screenings of the office, so the list shows more than the one recorded below
     const office = await signInApi(server.url, 'office');
     const unit = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道司法所').executeTakeFirstOrThrow()).id;
@@ -30,13 +25,8 @@ describe.skipIf(missing && !inCi)('dispute screening 矛盾纠纷排查 in a bro
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('an office records a screening, registers a dispute it found, and sees the dispute on the screening', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const context = await desktopContext(browser);
     const page = await context.newPage();
     await signIn(page, server.url, 'office');

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, inCi, launchBrowser, missing, phoneContext, warnIfSkipped } from './support/browser';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { SCREENSHOTS, inCi, missing, phoneContext, warnIfSkipped, useBrowserAndServer } from './support/browser';
 import { CITIZEN_PHONE, createDispute, lastSmsCode } from './support/fixtures';
 import type { MatterFixture } from './support/fixtures';
 
@@ -15,14 +12,12 @@ interface IssuedDocument {
 }
 
 describe.skipIf(missing && !inCi)('public portal on a phone (390 × 844)', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  const env = useBrowserAndServer();
   let matter: MatterFixture | undefined;
   let notice: IssuedDocument | undefined;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
+    const { server } = env();
     matter = await createDispute(server, { summary: '邻里噪音纠纷' });
     await matter.staff.json('POST', `/api/mediation/disputes/${matter.id}/accept`, {
       expectedVersion: 1,
@@ -36,13 +31,9 @@ describe.skipIf(missing && !inCi)('public portal on a phone (390 × 844)', () =>
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('a citizen signs in with an SMS code and tracks the application by number and phone', async () => {
-    if (!browser || !server || !matter) throw new Error('setup failed');
+    const { browser, server } = env();
+    if (!matter) throw new Error('setup failed');
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}/portal`);
@@ -95,7 +86,8 @@ describe.skipIf(missing && !inCi)('public portal on a phone (390 × 844)', () =>
   });
 
   test('the QR code of an issued notice opens its verification page: genuine, then revoked; unknown codes are not found', async () => {
-    if (!browser || !server || !matter || !notice) throw new Error('setup failed');
+    const { browser, server } = env();
+    if (!matter || !notice) throw new Error('setup failed');
     const context = await phoneContext(browser);
     const page = await context.newPage();
     const code = notice.verifyUrl.split('/verify/')[1] ?? '';

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   desktopContext,
   inCi,
-  launchBrowser,
   missing,
   SCREENSHOTS,
   signIn,
   warnIfSkipped,
+  useBrowserAndServer,
 } from './support/browser';
-import { startTestServer } from '@sifa/testing';
-import type { TestServer } from '@sifa/testing';
 
 warnIfSkipped('tools.browser.test');
 
@@ -44,21 +42,10 @@ async function explain(page: Page): Promise<void> {
 }
 
 describe.skipIf(missing && !inCi)('deadline explainer and holiday calendar in a browser', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useBrowserAndServer();
 
   test('the explainer warns in red while next year’s holidays are not loaded; the admin loads them; the warning goes', async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    const { browser, server } = env();
     const staff = await (await desktopContext(browser)).newPage();
     await signIn(staff, server.url, 'zhanggong');
     await explain(staff);

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '@sifa/testing';
 
 // One Chromium, its launch options and the CI behaviour (a missing browser fails) for every browser test.
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -83,4 +85,25 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.getByLabel(/口令/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((url) => url.pathname === '/');
+}
+
+/**
+ * Chromium and a test server for the tests of one file: started before them (in this `describe`), closed after.
+ * Each test takes them with `env()`; a failed start makes every test fail with that reason.
+ */
+export function useBrowserAndServer(opts: { demoSize?: number } = {}): () => { browser: Browser; server: TestServer } {
+  let browser: Browser | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startTestServer(opts);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return () => {
+    if (!browser || !server) throw new Error('setup failed');
+    return { browser, server };
+  };
 }
