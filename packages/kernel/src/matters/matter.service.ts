@@ -10,7 +10,7 @@ import type { ActInput, Matter } from '../shared/matters';
 import * as repo from './matter.repository';
 import { openStatement, type ModuleRow, type OpenStatementResult } from './matter-open';
 import { maskPhone } from '../parties/crypto';
-import { newPartyRow, phoneColumns, prepare, sameName } from '../parties/party-input';
+import { nameMismatch, newPartyRow, phoneColumns, prepare, sameName } from '../parties/party-input';
 import { updatePartyPhone, type NewParty } from '../parties/party.repository';
 import type { FieldCrypto } from '../parties/crypto';
 import type { PartyInput } from '../shared/identity';
@@ -104,14 +104,7 @@ async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition
         partyAudit.push({ role, kind: party.kind, name: party.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: r.org.name, recognised: false });
         continue;
       }
-      if (!sameName(got.name, party.name)) {
-        throw new AppError('CONFLICT', {
-          reason:
-            party.kind === 'person'
-              ? `证件号码 ${p.masked} 已登记，但登记的姓名与“${party.name}”不一致；请核对姓名和证件号码`
-              : `统一社会信用代码 ${p.masked} 已登记为“${got.name}”，与填写的名称不一致；请核对后使用已登记的名称`,
-        });
-      }
+      if (!sameName(got.name, party.name)) throw nameMismatch(party, p.masked, got.name);
       const phone = p.phone ? phoneColumns(pii as FieldCrypto, got.id, p.phone) : undefined;
       const phoneChanged = phone !== undefined && phone.phoneIndex !== got.phoneIndex;
       if (phone && phoneChanged) await updatePartyPhone(trx, got.id, phone);

@@ -13,6 +13,15 @@ export function invalid(problem: string): never {
 }
 
 /** Names compared as a person would: width, case, spacing and the 间隔号 in minority and foreign names. */
+/** The refusal when an identity is registered under another name (the person's name, or the firm's registered one). */
+export const nameMismatch = (input: PartyInput, masked: string, registered: string) =>
+  new AppError('CONFLICT', {
+    reason:
+      input.kind === 'person'
+        ? `证件号码 ${masked} 已登记，但登记的姓名与“${input.name}”不一致；请核对姓名和证件号码`
+        : `统一社会信用代码 ${masked} 已登记为“${registered}”，与填写的名称不一致；请核对后使用已登记的名称`,
+  });
+
 export const sameName = (a: string, b: string) => {
   const norm = (s: string) => s.normalize('NFKC').replace(/[·•.・‧]/g, '·').replace(/\s+/g, ' ').trim().toLowerCase();
   return norm(a) === norm(b);

@@ -7,7 +7,7 @@ import type { Ctx } from '../http/types';
 import { findOrg } from '../orgs/org.repository';
 import { checkMobile, checkUscc, type Party, type PartyInput, type RegisteredParty, type UnmaskField } from '../shared/identity';
 import { maskIdNumber, maskPhone, type FieldCrypto } from './crypto';
-import { aad, invalid, newPartyRow, phoneColumns, prepare, sameName } from './party-input';
+import { aad, invalid, nameMismatch, newPartyRow, phoneColumns, prepare, sameName } from './party-input';
 import * as repo from './party.repository';
 
 /** A use-case context with the personal-data crypto of the running app. */
@@ -63,14 +63,7 @@ export async function registerPartyIn(ctx: PartyCtx, trx: Kysely<Database>, unit
   // Recognised — or someone registered the same identity meanwhile; their row is committed and visible now.
   const existing = done ?? (await repo.findPartyByIdentity(trx, p.identity));
   if (!existing) throw new Error('party vanished after an insert conflict');
-  if (!sameName(existing.name, input.name)) {
-    throw new AppError('CONFLICT', {
-      reason:
-        input.kind === 'person'
-          ? `证件号码 ${p.masked} 已登记，但登记的姓名与“${input.name}”不一致；请核对姓名和证件号码`
-          : `统一社会信用代码 ${p.masked} 已登记为“${existing.name}”，与填写的名称不一致；请核对后使用已登记的名称`,
-    });
-  }
+  if (!sameName(existing.name, input.name)) throw nameMismatch(input, p.masked, existing.name);
   const phone = p.phone ? phoneColumns(ctx.pii, existing.id, p.phone) : undefined;
   const phoneChanged = phone !== undefined && phone.phoneIndex !== existing.phoneIndex;
   if (phone && phoneChanged) await repo.updatePartyPhone(trx, existing.id, phone);
