@@ -7,7 +7,7 @@ import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
 import { findOrg } from '../orgs/org.repository';
 import type { FieldCrypto } from '../parties/crypto';
-import { planParties } from '../parties/party-bulk';
+import { partyPlanner } from '../parties/party-bulk';
 import { chinaYear } from '../shared/china-time';
 import type { PartyInput } from '../shared/identity';
 import type { Matter } from '../shared/matters';
@@ -23,72 +23,100 @@ export interface BulkMatterItem {
 /** Per item: the matter opened, or what is wrong with the item (nothing of it is written). */
 export type BulkMatterResult = { ok: true; matter: Matter } | { ok: false; problems: string[] };
 
+/** Items opened per round: their parties resolved, numbers taken and rows written together. */
+export const BULK_CHUNK = 5000;
+
 /**
- * Opens many matters of one unit in one transaction — an import — with the work done in batches: parties found
- * or inserted per 5,000, one block of numbers, matters, opening actions and party roles written with
- * `bulkInsert`, and one audit entry for the whole import (`summary` says what it was, e.g. the file). An item
- * whose party cannot be registered is reported and skipped; the others are opened. `within` writes the module's
- * rows for the opened matters in the same transaction.
+ * Opens many matters of one unit in one transaction — an import — in rounds of 5,000 items: each round's parties
+ * are found or inserted (party-bulk.ts), its numbers taken as one block, its matters, opening actions and party
+ * roles written with `bulkInsert`, and `within` writes the module's rows for them. While one round is being
+ * written, the next one is checked and encrypted in Node, so on PostgreSQL the server and Node work at the same
+ * time. One audit entry covers the whole import (`summary` says what it was, e.g. the file). An item whose party
+ * cannot be registered is reported and skipped; the others are opened.
  */
 export async function openMattersBulk(
   ctx: Ctx & { pii: FieldCrypto },
   wf: WorkflowDefinition,
   numberTemplate: string,
-  input: { orgId: string; items: readonly BulkMatterItem[]; audit: Record<string, unknown> },
+  input: { orgId: string; items: readonly BulkMatterItem[]; audit: Record<string, unknown>; chunk?: number },
   within: (trx: Kysely<Database>, opened: readonly { index: number; matter: Matter }[]) => Promise<void>,
 ): Promise<BulkMatterResult[]> {
+  const CHUNK = input.chunk ?? BULK_CHUNK;
   return ctx.db.transaction().execute(async (trx) => {
     const org = await findOrg(trx, ctx.scope, input.orgId);
     if (!org) throw notFound('承办单位');
     if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
-    const flat = input.items.flatMap((item, index) => item.parties.map((p) => ({ index, role: p.role, party: p.party })));
-    const { planned, write } = await planParties(ctx, trx, org.id, flat.map((f) => f.party));
-    const problems = new Map<number, string[]>();
-    planned.forEach((p, i) => {
-      const f = flat[i];
-      if (!p.ok && f) problems.set(f.index, [...(problems.get(f.index) ?? []), `当事人“${f.party.name}”：${p.problem}`]);
-    });
-    const keep = input.items.map((_, i) => i).filter((i) => !problems.has(i));
     // One moment for the whole import: the numbers' year is the year the matters are opened in.
     const at = new Date();
     const now = at.toISOString();
     const year = chinaYear(at);
-    const numbers = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, year, numberTemplate, keep.length) : [];
-    const opened = keep.map((index, k) => {
-      const n = numbers[k];
-      if (!n) throw new Error('取号数量不足');
-      const item = input.items[index] as BulkMatterItem;
-      const matter: Matter = { id: randomUUID(), module: wf.module, kind: wf.kind, number: n.number, orgId: org.id, orgName: org.name, status: wf.initial, title: item.title, outcome: null, version: 1, openedAt: now, closedAt: null };
-      return { index, matter, seq: n.seq, item };
-    });
-    const used = new Set<string>();
-    const roles: unknown[][] = [];
-    const matterOf = new Map(opened.map((o) => [o.index, o.matter.id]));
-    flat.forEach((f, i) => {
-      const p = planned[i];
-      const matterId = matterOf.get(f.index);
-      if (!p?.ok || !matterId) return;
-      used.add(p.id);
-      roles.push([matterId, p.id, f.role]);
-    });
-    const parties = await write(used);
-    await bulkInsert(trx, 'kernel.matters', MATTER_COLUMNS, opened.map((o) => [o.matter.id, wf.module, wf.kind, o.matter.number, year, o.seq, org.id, wf.initial, o.matter.title, ctx.user.id, now]));
-    await bulkInsert(trx, 'kernel.matter_actions', ACTION_COLUMNS, opened.map((o) => [o.matter.id, 'register', wf.initial, ctx.user.id, ctx.user.displayName, JSON.stringify(o.item.data ?? {}), now]));
-    await bulkInsert(trx, 'kernel.matter_parties', ROLE_COLUMNS, roles, { onConflictDoNothing: '' });
-    await within(trx, opened);
-    const first = opened[0]?.matter.number ?? null;
-    const last = opened.at(-1)?.matter.number ?? null;
+    const planner = partyPlanner(ctx, trx, org.id);
+    const results: BulkMatterResult[] = [];
+    const numbers: string[] = [];
+    const flatOf = (start: number) =>
+      input.items.slice(start, start + CHUNK).flatMap((item, k) => item.parties.map((p) => ({ index: start + k, role: p.role, party: p.party })));
+    let flat = flatOf(0);
+    let prepared = await planner.prepare(flat.map((f) => f.party));
+    let looking = planner.lookup(prepared);
+    let writing: Promise<void> = Promise.resolve();
+    for (let start = 0; start < input.items.length; start += CHUNK) {
+      await writing;
+      await looking;
+      const planned = planner.resolve(prepared);
+      const problems = new Map<number, string[]>();
+      planned.forEach((p, i) => {
+        const f = flat[i];
+        if (!p.ok && f) problems.set(f.index, [...(problems.get(f.index) ?? []), `当事人“${f.party.name}”：${p.problem}`]);
+      });
+      const end = Math.min(start + CHUNK, input.items.length);
+      const keep = Array.from({ length: end - start }, (_, k) => start + k).filter((i) => !problems.has(i));
+      const taken = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, year, numberTemplate, keep.length) : [];
+      const opened = keep.map((index, k) => {
+        const n = taken[k];
+        if (!n) throw new Error('取号数量不足');
+        const item = input.items[index] as BulkMatterItem;
+        const matter: Matter = { id: randomUUID(), module: wf.module, kind: wf.kind, number: n.number, orgId: org.id, orgName: org.name, status: wf.initial, title: item.title, outcome: null, version: 1, openedAt: now, closedAt: null };
+        numbers.push(n.number);
+        return { index, matter, seq: n.seq, item };
+      });
+      for (let i = start; i < end; i++) results[i] = { ok: false, problems: problems.get(i) ?? [] };
+      for (const o of opened) results[o.index] = { ok: true, matter: o.matter };
+      const used = new Set<string>();
+      const roles: unknown[][] = [];
+      const matterOf = new Map(opened.map((o) => [o.index, o.matter.id]));
+      flat.forEach((f, i) => {
+        const p = planned[i];
+        const matterId = matterOf.get(f.index);
+        if (!p?.ok || !matterId) return;
+        used.add(p.id);
+        roles.push([matterId, p.id, f.role]);
+      });
+      writing = (async () => {
+        await planner.write(used);
+        await bulkInsert(trx, 'kernel.matters', MATTER_COLUMNS, opened.map((o) => [o.matter.id, wf.module, wf.kind, o.matter.number, year, o.seq, org.id, wf.initial, o.matter.title, ctx.user.id, now]));
+        await bulkInsert(trx, 'kernel.matter_actions', ACTION_COLUMNS, opened.map((o) => [o.matter.id, 'register', wf.initial, ctx.user.id, ctx.user.displayName, JSON.stringify(o.item.data ?? {}), now]));
+        await bulkInsert(trx, 'kernel.matter_parties', ROLE_COLUMNS, roles, { onConflictDoNothing: '' });
+        await within(trx, opened);
+      })();
+      // awaited at the top of the next round (or below); a failure meanwhile must not go unhandled
+      writing.catch(() => undefined);
+      if (end < input.items.length) {
+        flat = flatOf(end);
+        prepared = await planner.prepare(flat.map((f) => f.party));
+        // the registered identities of the next round, asked now: the query waits its turn behind the writing
+        looking = planner.lookup(prepared);
+        looking.catch(() => undefined);
+      }
+    }
+    await writing;
+    const parties = planner.totals();
     await appendAudit(trx, ctx.actor, {
       action: `${wf.module}.${wf.kind}.import`,
       targetType: 'org',
       targetId: org.id,
-      summary: { ...input.audit, org: org.name, items: input.items.length, opened: opened.length, refused: problems.size, first, last, partiesCreated: parties.created, partiesRecognised: parties.recognised },
+      summary: { ...input.audit, org: org.name, items: input.items.length, opened: numbers.length, refused: input.items.length - numbers.length, first: numbers[0] ?? null, last: numbers.at(-1) ?? null, partiesCreated: parties.created, partiesRecognised: parties.recognised },
     });
-    const byIndex = new Map(opened.map((o) => [o.index, o.matter]));
-    return input.items.map((_, i): BulkMatterResult => {
-      const matter = byIndex.get(i);
-      return matter ? { ok: true, matter } : { ok: false, problems: problems.get(i) ?? [] };
-    });
+    return results;
   });
 }
 

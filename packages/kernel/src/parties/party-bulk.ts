@@ -17,66 +17,105 @@ interface Known {
   phoneIndex: string | null;
 }
 
+type Prepared = { input: PartyInput; p: ReturnType<typeof prepare>; key: string; row?: NewParty } | { input: PartyInput; problem: string };
+
+/** Inputs checked between two looks at the event loop, so database work in flight goes on meanwhile. */
+const SLICE = 250;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Registering a batch of parties in two steps, so the caller can drop the rows that fail for other reasons
- * before anything is written: `plan` checks every input and finds the identities already registered (one query
- * per 5,000 identities), `write` inserts the new parties that the kept rows use and links them all to the unit.
- * The same identity twice in a batch is one party; a name that differs from the registered one is a problem
- * of that input (as in registerParty).
+ * Registering the parties of an import chunk by chunk, in one transaction. `prepare` is work in Node only —
+ * checks, blind indexes, and the encrypted row of an identity not yet seen in this import (used if it turns out
+ * new) — so it can run while the previous chunk is being written. `lookup` finds the identities already
+ * registered (one query per 5,000; it may queue behind that writing), `resolve` decides: the same identity twice in the import is one party; a name that
+ * differs from the registered one is a problem of that input (as in registerParty). `write` inserts the new
+ * parties that kept rows use and links them all to the unit; the caller drops the rows that fail for other reasons
+ * before writing, and a party first used by a later chunk is written with that chunk.
  */
-export async function planParties(ctx: PartyCtx, trx: Kysely<Database>, unitId: string, inputs: readonly PartyInput[]) {
-  type Prepared = { input: PartyInput; p: ReturnType<typeof prepare>; key: string } | { input: PartyInput; problem: string };
-  const prepared = inputs.map((input): Prepared => {
-    try {
-      const p = prepare(ctx.pii, input);
-      const key = 'uscc' in p.identity ? `uscc:${p.identity.uscc}` : `id:${p.identity.idType}:${p.identity.idIndex}`;
-      return { input, p, key };
-    } catch (e) {
-      return { input, problem: e instanceof AppError ? e.message : String(e) };
-    }
-  });
+export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: string) {
   const known = new Map<string, Known>();
-  const ids = prepared.flatMap((x) => ('p' in x ? [x.p.identity] : []));
-  const idIndexes = [...new Set(ids.flatMap((i) => ('idIndex' in i ? [i.idIndex] : [])))];
-  const usccs = [...new Set(ids.flatMap((i) => ('uscc' in i ? [i.uscc] : [])))];
-  for (let i = 0; i < Math.max(idIndexes.length, usccs.length); i += 5000) {
-    const rows = await sql<Known & { idType: string | null; idIndex: string | null; uscc: string | null }>`
-      select id, name, phone_index, id_type, id_index, uscc from kernel.parties
-      where id_index = any(${idIndexes.slice(i, i + 5000)}::text[]) or uscc = any(${usccs.slice(i, i + 5000)}::text[])`.execute(trx);
-    for (const r of rows.rows) known.set(r.uscc ? `uscc:${r.uscc}` : `id:${r.idType ?? ''}:${r.idIndex ?? ''}`, r);
-  }
   const fresh = new Map<string, NewParty>();
+  const written = new Set<string>();
+  const linked = new Set<string>();
   const phoneUpdates = new Map<string, ReturnType<typeof phoneColumns>>();
-  const planned: PlannedParty[] = prepared.map((x) => {
-    if ('problem' in x) return { ok: false, problem: x.problem };
-    const { input, p, key } = x;
-    const seen = fresh.get(key);
-    const existing = known.get(key) ?? (seen ? { id: seen.id, name: seen.name, phoneIndex: null } : undefined);
-    if (existing) {
-      if (!sameName(existing.name, input.name)) {
-        return { ok: false, problem: `${input.kind === 'person' ? '证件号码' : '统一社会信用代码'} ${p.masked} 已登记为“${existing.name}”，与“${input.name}”不一致` };
-      }
-      if (p.phone && known.has(key)) {
-        const phone = phoneColumns(ctx.pii, existing.id, p.phone);
-        if (phone.phoneIndex !== existing.phoneIndex) phoneUpdates.set(existing.id, phone);
-      }
-      return { ok: true, id: existing.id, recognised: known.has(key), key };
-    }
-    const id = randomUUID();
-    fresh.set(key, newPartyRow(ctx.pii, id, input, p, unitId, ctx.user.id));
-    return { ok: true, id, recognised: false, key };
-  });
+  const freshIds = new Set<string>();
+  const recognised = new Set<string>();
 
-  /** Writes the new parties among `used` (ids of planned parties the caller keeps) and links all of them to the unit. */
-  async function write(used: ReadonlySet<string>) {
-    const rows = [...fresh.values()].filter((f) => used.has(f.id)).map((f) => PARTY_COLUMNS.map((c) => f[c.key]));
-    await bulkInsert(trx, 'kernel.parties', PARTY_COLUMNS, rows);
-    for (const [id, phone] of phoneUpdates) if (used.has(id)) await trx.updateTable('kernel.parties').set({ ...phone, updatedAt: new Date() }).where('id', '=', id).execute();
-    await bulkInsert(trx, 'kernel.party_units', LINK_COLUMNS, [...used].map((id) => [id, unitId, ctx.user.id]), { onConflictDoNothing: '(party_id, org_id)' });
-    return { created: rows.length, recognised: used.size - rows.length };
+  async function prepareAll(inputs: readonly PartyInput[]): Promise<Prepared[]> {
+    const out: Prepared[] = [];
+    const encrypted = new Set<string>();
+    for (const [i, input] of inputs.entries()) {
+      if (i % SLICE === SLICE - 1) await yieldToIo();
+      try {
+        const p = prepare(ctx.pii, input);
+        const key = 'uscc' in p.identity ? `uscc:${p.identity.uscc}` : `id:${p.identity.idType}:${p.identity.idIndex}`;
+        const unseen = !fresh.has(key) && !known.has(key) && !encrypted.has(key);
+        if (unseen) encrypted.add(key);
+        out.push({ input, p, key, ...(unseen ? { row: newPartyRow(ctx.pii, randomUUID(), input, p, unitId, ctx.user.id) } : {}) });
+      } catch (e) {
+        out.push({ input, problem: e instanceof AppError ? e.message : String(e) });
+      }
+    }
+    return out;
   }
-  return { planned, write };
+
+  /** Finds the identities of `prepared` registered before this import (one query per 5,000). */
+  async function lookup(prepared: readonly Prepared[]): Promise<void> {
+    const ids = prepared.flatMap((x) => ('p' in x && !known.has(x.key) && !fresh.has(x.key) ? [x.p.identity] : []));
+    const idIndexes = [...new Set(ids.flatMap((i) => ('idIndex' in i ? [i.idIndex] : [])))];
+    const usccs = [...new Set(ids.flatMap((i) => ('uscc' in i ? [i.uscc] : [])))];
+    for (let i = 0; i < Math.max(idIndexes.length, usccs.length); i += 5000) {
+      const rows = await sql<Known & { idType: string | null; idIndex: string | null; uscc: string | null }>`
+        select id, name, phone_index, id_type, id_index, uscc from kernel.parties
+        where id_index = any(${idIndexes.slice(i, i + 5000)}::text[]) or uscc = any(${usccs.slice(i, i + 5000)}::text[])`.execute(trx);
+      for (const r of rows.rows) known.set(r.uscc ? `uscc:${r.uscc}` : `id:${r.idType ?? ''}:${r.idIndex ?? ''}`, r);
+    }
+  }
+
+  /** Decides for each input after its lookup: known, new in this import, or a problem. */
+  function resolve(prepared: readonly Prepared[]): PlannedParty[] {
+    return prepared.map((x): PlannedParty => {
+      if ('problem' in x) return { ok: false, problem: x.problem };
+      const { input, p, key } = x;
+      const seen = fresh.get(key);
+      const existing = known.get(key) ?? (seen ? { id: seen.id, name: seen.name, phoneIndex: null } : undefined);
+      if (existing) {
+        if (!sameName(existing.name, input.name)) {
+          return { ok: false, problem: `${input.kind === 'person' ? '证件号码' : '统一社会信用代码'} ${p.masked} 已登记为“${existing.name}”，与“${input.name}”不一致` };
+        }
+        if (p.phone && known.has(key)) {
+          const phone = phoneColumns(ctx.pii, existing.id, p.phone);
+          if (phone.phoneIndex !== existing.phoneIndex) phoneUpdates.set(existing.id, phone);
+        }
+        return { ok: true, id: existing.id, recognised: known.has(key), key };
+      }
+      const row = x.row ?? newPartyRow(ctx.pii, randomUUID(), input, p, unitId, ctx.user.id);
+      fresh.set(key, row);
+      freshIds.add(row.id);
+      return { ok: true, id: row.id, recognised: false, key };
+    });
+  }
+
+  /** Writes the new parties among `used` (ids of planned parties the caller keeps) and links them to the unit. */
+  async function write(used: ReadonlySet<string>) {
+    const rows = [...fresh.values()].filter((f) => used.has(f.id) && !written.has(f.id));
+    await bulkInsert(trx, 'kernel.parties', PARTY_COLUMNS, rows.map((f) => PARTY_COLUMNS.map((c) => f[c.key])));
+    for (const f of rows) written.add(f.id);
+    for (const [id, phone] of phoneUpdates) {
+      if (!used.has(id)) continue;
+      await trx.updateTable('kernel.parties').set({ ...phone, updatedAt: new Date() }).where('id', '=', id).execute();
+      phoneUpdates.delete(id);
+    }
+    const link = [...used].filter((id) => !linked.has(id));
+    await bulkInsert(trx, 'kernel.party_units', LINK_COLUMNS, link.map((id) => [id, unitId, ctx.user.id]), { onConflictDoNothing: '(party_id, org_id)' });
+    for (const id of link) linked.add(id);
+    for (const id of used) if (!freshIds.has(id)) recognised.add(id);
+  }
+
+  /** Parties this import created, and registered ones it used. */
+  const totals = () => ({ created: written.size, recognised: recognised.size });
+
+  return { prepare: prepareAll, lookup, resolve, write, totals };
 }
 
 const PARTY_COLUMNS: readonly (BulkColumn & { key: keyof NewParty })[] = [
