@@ -10,7 +10,7 @@ import type { ActInput, Matter } from '../shared/matters';
 import * as repo from './matter.repository';
 import { openStatement, type ModuleRow, type OpenStatementResult } from './matter-open';
 import { maskPhone } from '../parties/crypto';
-import { nameMismatch, newPartyRow, phoneColumns, prepare, sameName } from '../parties/party-input';
+import { identityKey, nameMismatch, newPartyRow, phoneColumns, prepare, sameName } from '../parties/party-input';
 import { updatePartyPhone, type NewParty } from '../parties/party.repository';
 import type { FieldCrypto } from '../parties/crypto';
 import type { PartyInput } from '../shared/identity';
@@ -76,7 +76,7 @@ async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition
   const rows = new Map<string, NewParty>();
   const parties = inputs.map(({ role, party }) => {
     const p = prepare(pii as FieldCrypto, party);
-    const key = 'uscc' in p.identity ? `uscc:${p.identity.uscc}` : `id:${p.identity.idType}:${p.identity.idIndex}`;
+    const key = identityKey(p.identity);
     const row = rows.get(key) ?? newPartyRow(pii as FieldCrypto, randomUUID(), party, p, input.orgId, ctx.user.id);
     rows.set(key, row);
     return { role, party, p, row };

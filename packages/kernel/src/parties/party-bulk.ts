@@ -4,7 +4,7 @@ import { bulkInsert, type BulkColumn } from '../db/bulk';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import type { PartyInput } from '../shared/identity';
-import { newPartyRow, phoneColumns, prepare, sameName } from './party-input';
+import { identityKey, newPartyRow, phoneColumns, prepare, sameName } from './party-input';
 import type { NewParty } from './party.repository';
 import type { PartyCtx } from './party.service';
 
@@ -38,7 +38,6 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
   const written = new Set<string>();
   const linked = new Set<string>();
   const phoneUpdates = new Map<string, ReturnType<typeof phoneColumns>>();
-  const freshIds = new Set<string>();
   const recognised = new Set<string>();
 
   async function prepareAll(inputs: readonly PartyInput[]): Promise<Prepared[]> {
@@ -48,7 +47,7 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
       if (i % SLICE === SLICE - 1) await yieldToIo();
       try {
         const p = prepare(ctx.pii, input);
-        const key = 'uscc' in p.identity ? `uscc:${p.identity.uscc}` : `id:${p.identity.idType}:${p.identity.idIndex}`;
+        const key = identityKey(p.identity);
         const unseen = !fresh.has(key) && !known.has(key) && !encrypted.has(key);
         if (unseen) encrypted.add(key);
         out.push({ input, p, key, ...(unseen ? { row: newPartyRow(ctx.pii, randomUUID(), input, p, unitId, ctx.user.id) } : {}) });
@@ -68,7 +67,7 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
       const rows = await sql<Known & { idType: string | null; idIndex: string | null; uscc: string | null }>`
         select id, name, phone_index, id_type, id_index, uscc from kernel.parties
         where id_index = any(${idIndexes.slice(i, i + 5000)}::text[]) or uscc = any(${usccs.slice(i, i + 5000)}::text[])`.execute(trx);
-      for (const r of rows.rows) known.set(r.uscc ? `uscc:${r.uscc}` : `id:${r.idType ?? ''}:${r.idIndex ?? ''}`, r);
+      for (const r of rows.rows) known.set(identityKey(r.uscc ? { uscc: r.uscc } : { idType: r.idType ?? '', idIndex: r.idIndex ?? '' }), r);
     }
   }
 
@@ -91,7 +90,6 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
       }
       const row = x.row ?? newPartyRow(ctx.pii, randomUUID(), input, p, unitId, ctx.user.id);
       fresh.set(key, row);
-      freshIds.add(row.id);
       return { ok: true, id: row.id, recognised: false, key };
     });
   }
@@ -109,7 +107,8 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
     const link = [...used].filter((id) => !linked.has(id));
     await bulkInsert(trx, 'kernel.party_units', LINK_COLUMNS, link.map((id) => [id, unitId, ctx.user.id]), { onConflictDoNothing: '(party_id, org_id)' });
     for (const id of link) linked.add(id);
-    for (const id of used) if (!freshIds.has(id)) recognised.add(id);
+    // every new party among `used` is written by now: the others were registered before the import
+    for (const id of used) if (!written.has(id)) recognised.add(id);
   }
 
   /** Parties this import created, and registered ones it used. */

@@ -12,7 +12,6 @@ export function invalid(problem: string): never {
   throw new AppError('VALIDATION_FAILED', { first: problem }, [{ field: 'body', message: problem }]);
 }
 
-/** Names compared as a person would: width, case, spacing and the 间隔号 in minority and foreign names. */
 /** The refusal when an identity is registered under another name (the person's name, or the firm's registered one). */
 export const nameMismatch = (input: PartyInput, masked: string, registered: string) =>
   new AppError('CONFLICT', {
@@ -22,10 +21,15 @@ export const nameMismatch = (input: PartyInput, masked: string, registered: stri
         : `统一社会信用代码 ${masked} 已登记为“${registered}”，与填写的名称不一致；请核对后使用已登记的名称`,
   });
 
+/** Names compared as a person would: width, case, spacing and the 间隔号 in minority and foreign names. */
 export const sameName = (a: string, b: string) => {
   const norm = (s: string) => s.normalize('NFKC').replace(/[·•.・‧]/g, '·').replace(/\s+/g, ' ').trim().toLowerCase();
   return norm(a) === norm(b);
 };
+
+/** One key per identity (a person's ID type and blind index, or an organisation's code): equal keys, same party. */
+export const identityKey = (identity: { uscc: string } | { idType: string; idIndex: string }) =>
+  'uscc' in identity ? `uscc:${identity.uscc}` : `id:${identity.idType}:${identity.idIndex}`;
 
 /** The identity, phone and their stored forms of a valid input (the route's schema has already checked it). */
 export function prepare(pii: FieldCrypto, input: PartyInput) {
