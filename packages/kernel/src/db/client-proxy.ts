@@ -9,6 +9,12 @@ import { preparedName, sqlLiteral } from './prepared';
 
 type Query = PGlite['query'];
 
+/** What the proxies do not replace: the target's own property, its methods bound to it (private fields). */
+function forward(target: object, prop: string | symbol): unknown {
+  const value = Reflect.get(target, prop) as unknown;
+  return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+}
+
 /** PGlite: PREPARE once per database (a prepared statement outlives a rolled-back transaction), then EXECUTE. */
 export function pgliteClient(client: PGlite): PGlite {
   const ready = new Set<string>();
@@ -31,8 +37,7 @@ export function pgliteClient(client: PGlite): PGlite {
         return <T>(fn: (tx: Transaction) => Promise<T>) =>
           target.transaction((tx) => fn(new Proxy(tx, { get: (t, q) => (q === 'query' ? run(t) : (Reflect.get(t, q) as unknown)) })));
       }
-      const value = Reflect.get(target, prop) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return forward(target, prop);
     },
   });
 }
@@ -48,15 +53,13 @@ export function pgPool(pool: pg.Pool): pg.Pool {
             return p ? target.query({ name: p.name, text: p.sql, values: params ?? [] }) : (target.query as (t: unknown, v?: unknown[]) => unknown)(text, params);
           };
         }
-        const value = Reflect.get(target, prop) as unknown;
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        return forward(target, prop);
       },
     });
   return new Proxy(pool, {
     get(target, prop) {
       if (prop === 'connect') return async () => wrap(await target.connect());
-      const value = Reflect.get(target, prop) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return forward(target, prop);
     },
   });
 }

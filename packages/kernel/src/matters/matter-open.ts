@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema';
 import { runPrepared } from '../db/prepared';
+import { NUMBER_FIELD } from './numbering';
 import type { NewParty } from '../parties/party.repository';
 
 /** A module's own row for the matter (e.g. mediation.disputes), written by the same statement; keys in camelCase. */
@@ -37,14 +38,12 @@ export interface OpenStatementResult {
   auditHash: string | null;
 }
 
-const IDENT = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** The number template as an SQL expression over the numbering unit's `abbr` and the counter's `seq`. */
+/** The number template as an SQL expression over the numbering unit's `abbr` and the counter's `seq` (formatNumber in SQL). */
 function numberSql(template: string, year: number): RawBuilder<string> {
   const parts: RawBuilder<unknown>[] = [];
   let last = 0;
-  for (const m of template.matchAll(/\{(abbr|year|seq)(?::(\d))?\}/g)) {
+  for (const m of template.matchAll(NUMBER_FIELD)) {
     if (m.index > last) parts.push(sql`${template.slice(last, m.index)}::text`);
     const raw = m[1] === 'abbr' ? sql`coalesce(a.abbr, '')` : m[1] === 'year' ? sql`${String(year)}::text` : sql`n.last_seq::text`;
     parts.push(m[2] ? sql`lpad(${raw}, ${Number(m[2])}::int, '0')` : raw);
@@ -66,12 +65,11 @@ export async function openStatement(trx: Kysely<Database>, i: OpenStatementInput
   const col = <K extends keyof NewParty>(k: K) => i.parties.map((p) => p.row[k]);
   const rowSql = (() => {
     if (!i.row) return sql``;
-    if (!IDENT.test(i.row.table)) throw new Error(`openStatement: bad table ${i.row.table}`);
+    // names go through Kysely (quoted, camelCase to snake_case by the engine's plugin); values are parameters
     const entries = Object.entries(i.row.values).filter(([, v]) => v !== undefined);
-    const names = ['id', 'number', 'title', 'org_id', 'status', ...entries.map(([k]) => snake(k))];
-    if (!names.every((n) => IDENT.test(n))) throw new Error('openStatement: bad column');
+    const names = ['id', 'number', 'title', 'orgId', 'status', ...entries.map(([k]) => k)].map((k) => sql.ref(k));
     const values = [sql`${i.id}::uuid`, sql`(select number from m)`, sql`${i.title}`, sql`${i.orgId}::uuid`, sql`${i.status}`, ...entries.map(([, v]) => sql`${v}`)];
-    return sql`, mrow as (insert into ${sql.raw(i.row.table)} (${sql.raw(names.join(', '))}) values (${sql.join(values)}))`;
+    return sql`, mrow as (insert into ${sql.table(i.row.table)} (${sql.join(names)}) values (${sql.join(values)}))`;
   })();
   const query = sql<{ result: OpenStatementResult }>`
     with o as (

@@ -6,8 +6,11 @@ import type { Database } from '../db/schema';
  * → 赣章调〔2026〕123号. The numbering unit is the nearest unit at or above the matter's unit that has an
  * abbreviation (a county bureau numbers for its judicial offices), so numbers are unique and gap-free.
  */
+/** A field of a number template: `{abbr}`, `{year}`, `{seq}`, optionally zero-padded (`{seq:4}`). */
+export const NUMBER_FIELD = /\{(abbr|year|seq)(?::(\d))?\}/g;
+
 export function formatNumber(template: string, v: { abbr: string; year: number; seq: number }): string {
-  return template.replace(/\{(abbr|year|seq)(?::(\d))?\}/g, (_m, key: string, pad?: string) => {
+  return template.replace(NUMBER_FIELD, (_m, key: string, pad?: string) => {
     const raw = key === 'abbr' ? v.abbr : String(key === 'year' ? v.year : v.seq);
     return pad ? raw.padStart(Number(pad), '0') : raw;
   });
