@@ -94,14 +94,15 @@ export async function categoryNames(db: Kysely<Database>): Promise<Readonly<Reco
 export const unknownCategory = (value: string) => `纠纷类型“${value}”不存在或已停用`;
 
 /**
- * Refuses (400 VALIDATION_FAILED on `field`) a category that does not exist or is deactivated: the check of every
- * registration — staff, portal, screening, court — before it opens a dispute. No query unless the copy is stale.
+ * Refuses (400 VALIDATION_FAILED on `category`) a category that does not exist or is deactivated: service.ts
+ * registerDispute checks every registration with it — staff, portal, screening — before it opens a dispute (the
+ * court import checks its rows against `activeCategories`). No query unless the copy is stale.
  */
-export async function assertCategory(db: Kysely<Database>, code: string, field = 'category'): Promise<void> {
+export async function assertCategory(db: Kysely<Database>, code: string): Promise<void> {
   const c = (await current(db)).byCode.get(code);
   if (c?.active) return;
   const message = unknownCategory(code);
-  throw new AppError('VALIDATION_FAILED', { first: message }, [{ field, message }]);
+  throw new AppError('VALIDATION_FAILED', { first: message }, [{ field: 'category', message }]);
 }
 
 // ── Use cases ────────────────────────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import { appendAudit, AppError, checkIdNumber, checkUscc, createFieldCrypto, hashPassword, maskPhone, type Actor, type AuthUser, type Database, type FieldCrypto, type ModuleDeps, type PartyCtx, type PublicSession, type SifaApp } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { PortalApplicationInput, PortalApplicationResult, PortalOffice, RatingInput, RatingStatus, type DisputePartyInput, type PortalRespondentInput } from '../shared/schemas';
-import { assertCategory } from './category';
 import { registerDispute } from './service';
 import { mdb } from './schema';
 
@@ -97,7 +96,6 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       const office = await db.selectFrom('kernel.orgs').select(['id', 'name', 'kind', 'active']).where('id', '=', input.officeId).executeTakeFirst();
       if (office?.kind !== 'judicial-office') throw new AppError('VALIDATION_FAILED', { first: '请从列表中选择受理的司法所' });
       if (!office.active) throw new AppError('ORG_INACTIVE', { name: office.name });
-      await assertCategory(db, input.category);
 
       const account = await db.selectFrom('kernel.publicAccounts').select(['id', 'phoneCipher', 'phoneIndex']).where('id', '=', citizen.accountId).executeTakeFirstOrThrow();
       const phone = pii.decrypt(account.phoneCipher, `kernel.public_accounts.phone:${account.id}`);

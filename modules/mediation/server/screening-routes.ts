@@ -1,6 +1,5 @@
 import { createFieldCrypto, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
 import { CreateScreeningInput, ScreeningDetail, ScreeningDisputeInput, ScreeningFilter, ScreeningListItem, SCREENING_KINDS, UpdateScreeningInput } from '../shared/screening';
-import { assertCategory } from './category';
 import * as screening from './screening';
 
 const tags = ['矛盾纠纷排查'];
@@ -95,9 +94,6 @@ export function screeningRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       config: { permission: 'mediation.dispute.write', scopeProbe: { kind: 'resource', resource: 'screening', body: probeDispute } },
       schema: { tags, summary: '登记排查发现的纠纷 (来源为矛盾纠纷排查，与排查记录关联)', params: IdParams, body: ScreeningDisputeInput, response: { 201: Matter } },
     },
-    async (req, reply) => {
-      await assertCategory(db, req.body.category);
-      return reply.code(201).send(await screening.registerFromScreening({ ...ctxOf(req, db), pii }, req.params.id, req.body));
-    },
+    async (req, reply) => reply.code(201).send(await screening.registerFromScreening({ ...ctxOf(req, db), pii }, req.params.id, req.body)),
   );
 }

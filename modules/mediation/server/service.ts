@@ -5,6 +5,7 @@ import type { DisputeSource } from '../shared/categories';
 import type { ActionForms, CreateDisputeInput, Dispute, FollowUp, FollowUpInput } from '../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import type { z } from 'zod';
+import { assertCategory } from './category';
 import * as repo from './repository';
 import { mdb } from './schema';
 import { findScreening } from './screening-repository';
@@ -21,6 +22,8 @@ const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.ro
  * matter with its number, and the dispute row; one audit entry records it all.
  */
 export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput): Promise<Matter> {
+  // every way in — staff, portal, screening — comes through here; the court import checks its rows itself
+  await assertCategory(ctx.db, input.category);
   const parties = input.parties.map(({ role, ...party }) => ({ role, party }));
   const row = {
     table: 'mediation.disputes',
