@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_AUTH_POLICY, kernelModule, resolveDataKey, type Clock, type DataKey, type Engine, type ModuleDefinition, type ModuleDeps } from '@sifa/kernel';
+import { DEFAULT_AUTH_POLICY, kernelModule, resolveDataKey, startAuditSealer, type Clock, type DataKey, type Engine, type ModuleDefinition, type ModuleDeps } from '@sifa/kernel';
 import { anchorFileOf, type AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
@@ -106,6 +106,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       .map((r) => `${r.method} ${r.url}`);
     if (undeclared.length) throw new UndeclaredRouteError(undeclared);
   });
+  // Audit entries are written unsealed with each change and chained here, every second and on close (ADR 0011).
+  let sealer: ReturnType<typeof startAuditSealer> | undefined;
+  app.addHook('onReady', () => {
+    sealer = startAuditSealer(engine.db, (err) => app.log.error({ err }, 'audit sealing failed'));
+  });
+  app.addHook('onClose', async () => sealer?.stop());
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

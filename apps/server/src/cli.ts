@@ -1,4 +1,4 @@
-import { DataDirLockedError, loadCalendarFile, readAnchor, ROLE_NAMES, verifyAuditChain } from '@sifa/kernel';
+import { DataDirLockedError, loadCalendarFile, readAnchor, ROLE_NAMES, sealAudit, verifyAuditChain } from '@sifa/kernel';
 import { dataKeyOf } from './app';
 import { anchorFileOf, loadConfig } from './config';
 import { openPlatform, startServer } from './serve';
@@ -73,6 +73,8 @@ async function main(command: string): Promise<number> {
       try {
         const anchorFile = anchorFileOf(config);
         const anchor = anchorFile ? readAnchor(anchorFile, dataKeyOf(config).key) : undefined;
+        // entries a stopped platform left unsealed are chained first (ADR 0011)
+        await sealAudit(p.engine.db);
         const r = await verifyAuditChain(p.engine.db, anchor ? { anchor } : {});
         if (r.ok) {
           process.stdout.write(`OK 审计哈希链完好，共校验 ${r.checked} 条 / audit chain intact (${r.checked} entries)\n`);

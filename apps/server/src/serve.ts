@@ -66,11 +66,12 @@ export async function startServer(config: AppConfig, opts: { logger?: boolean } 
         if (closed) return;
         closed = true;
         await jobs?.stop();
-        // A clean stop records the chain's head, so entries written since the last minute are covered too.
+        // Closing the app seals the last entries; a clean stop then records the chain's head, so entries written
+        // since the last minute are covered too.
+        await app.close();
         const anchorFile = anchorFileOf(config);
         const head = anchorFile ? await auditHead(platform.engine.db) : undefined;
         if (head && anchorFile) writeAnchor(anchorFile, key, head);
-        await app.close();
         await platform.close();
       },
     };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { verifyAuditChain } from '@sifa/kernel';
+import { sealAudit, verifyAuditChain } from '@sifa/kernel';
 import { createTestApp, type Agent, type TestApp } from '@sifa/testing';
 
 const year = Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
@@ -8,8 +8,8 @@ const WANG = { kind: 'person', name: '王小明', idType: 'resident-id', idNumbe
 const FIRM = { kind: 'organisation', name: '赣州市某物业服务有限公司', uscc: '31360000MD0183456L' } as const;
 
 /**
- * Registration is one prepared statement plus the audit entry (kernel matter-open.ts): the unit, its number, the
- * parties found or inserted, the matter, the dispute row. These are the cases that statement has to get right.
+ * Registration is one prepared statement (kernel matter-open.ts, ADR 0011): the unit, its number, the parties found
+ * or inserted, the matter, the dispute row, the audit entry. These are the cases that statement has to get right.
  */
 describe('dispute intake: what the one statement decides', () => {
   let t: TestApp;
@@ -48,6 +48,23 @@ describe('dispute intake: what the one statement decides', () => {
         { role: 'respondent', recognised: false, kind: 'organisation' },
       ],
     });
+    expect(await verifyAuditChain(t.engine.db)).toMatchObject({ ok: true });
+  });
+
+  test('a name written another way (the 间隔号 of a minority name) is the registered person: accepted under the registered name, audited and sealed', async () => {
+    const rahman = { kind: 'person', name: '阿卜杜·热合曼', idType: 'resident-id', idNumber: '650102198503151237', phone: '13999001122' } as const;
+    expect((await register([{ ...rahman, role: 'applicant' }])).statusCode).toBe(201);
+    const again = await register([{ ...rahman, name: '阿卜杜•热合曼', role: 'applicant' }]);
+    expect(again.statusCode, again.body).toBe(201);
+    const { id } = again.json<{ id: string }>();
+    const parties = (await office.request('GET', `/api/matters/${id}/parties`)).json<{ name: string; role: string }[]>();
+    expect(parties).toMatchObject([{ name: '阿卜杜·热合曼', role: 'applicant' }]);
+    const entry = () => t.engine.db.selectFrom('kernel.auditLog').select(['seq', 'hash', 'summary']).where('targetId', '=', id).executeTakeFirstOrThrow();
+    expect((await entry()).summary).toMatchObject({ parties: [{ name: '阿卜杜·热合曼', recognised: true, phoneChanged: false, unitAdded: false }] });
+    await sealAudit(t.engine.db);
+    const sealed = await entry();
+    expect(sealed.seq).toBeGreaterThan(0);
+    expect(sealed.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await verifyAuditChain(t.engine.db)).toMatchObject({ ok: true });
   });
 

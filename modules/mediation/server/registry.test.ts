@@ -112,7 +112,7 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
     expect(active.items.map((x) => x.id)).not.toContain(m.id);
     const all = (await office.request('GET', `/api/mediation/registry/mediators?committeeOrgId=${committeeId}&status=all`)).json<{ items: { id: string }[] }>();
     expect(all.items.map((x) => x.id)).toContain(m.id);
-    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('action').where('targetId', '=', m.id).orderBy('seq').execute();
+    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('action').where('targetId', '=', m.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['mediation.mediator.create', 'mediation.mediator.deactivate']);
   });
 

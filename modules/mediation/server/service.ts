@@ -18,7 +18,7 @@ const today = () => chinaDay();
 const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.round(yuan * 100));
 
 /**
- * Registers a dispute in one transaction: the parties (recognised by ID, encrypted, masked) with their roles, the
+ * Registers a dispute in one statement (kernel openMatter): the parties (recognised by ID, encrypted, masked) with their roles, the
  * matter with its number, and the dispute row; one audit entry records it all.
  */
 export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput): Promise<Matter> {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendAudit, cityDivisions, hashPassword, loadDivisions, SYSTEM_ACTOR, type Engine, type RoleCode } from '@sifa/kernel';
+import { appendAudit, cityDivisions, sealAudit, hashPassword, loadDivisions, SYSTEM_ACTOR, type Engine, type RoleCode } from '@sifa/kernel';
 import type { AppConfig } from '../config';
 import { allModules } from '../app';
 import { businessModules } from '../registry';
@@ -73,5 +73,7 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig): Promise<Se
   if (config.seedDemo && config.demoSize > 0) {
     for (const m of allModules(config, businessModules)) await m.seedDemo?.(db, { size: config.demoSize, now: new Date() });
   }
+  // the seed's entries are in the hash chain before anyone signs in (ADR 0011)
+  await sealAudit(db);
   return { seeded: true, accounts };
 }

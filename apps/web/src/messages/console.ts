@@ -153,6 +153,7 @@ export const CONSOLE_MESSAGES = {
   'audit.actor': ['操作人', 'Actor'],
   'audit.action': ['操作', 'Action'],
   'audit.seq': ['序号', 'Seq'],
+  'audit.unsealed': ['待封存', 'Sealing'],
   'audit.at': ['时间', 'Time'],
   'audit.result': ['结果', 'Result'],
   'audit.org': ['单位', 'Unit'],

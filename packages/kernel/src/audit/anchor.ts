@@ -9,8 +9,10 @@ export interface AuditHead {
   hash: string;
 }
 
+/** The newest sealed entry (ADR 0011), or undefined while the chain is empty. */
 export async function auditHead(db: Kysely<Database>): Promise<AuditHead | undefined> {
-  return db.selectFrom('kernel.auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const head = await db.selectFrom('kernel.auditHead').select(['seq', 'hash']).executeTakeFirst();
+  return head && head.seq > 0 ? head : undefined;
 }
 
 const macKey = (dataKey: Buffer) => Buffer.from(hkdfSync('sm3', dataKey, Buffer.alloc(0), 'sifa/audit-anchor/v1', 32));

@@ -39,8 +39,8 @@ export async function listAudit(
 ): Promise<{ items: AuditEntry[]; total: number }> {
   const [rows, count] = await Promise.all([
     filtered(db, scope, rootScope, f)
-      .select(['a.seq', 'a.at', 'a.actorName', 'a.action', 'a.result', 'a.orgId', 'o.name as orgName', 'a.requestId', 'a.ip', 'a.targetType', 'a.targetId', 'a.summary'])
-      .orderBy('a.seq', 'desc')
+      .select(['a.id', 'a.seq', 'a.at', 'a.actorName', 'a.action', 'a.result', 'a.orgId', 'o.name as orgName', 'a.requestId', 'a.ip', 'a.targetType', 'a.targetId', 'a.summary'])
+      .orderBy('a.id', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDb } from '@sifa/testing';
 import type { Engine } from '../db/engine';
 import type { Database } from '../db/schema';
-import { appendAudit, canonicalJson, entryHash, GENESIS_HASH, verifyAuditChain, type Actor, type AuditInput, type VerifyResult } from './audit';
+import { appendAudit, canonicalJson, entryHash, GENESIS_HASH, sealAudit, verifyAuditChain, type Actor, type AuditInput, type VerifyResult } from './audit';
 
 const clerk: Actor = { id: null, username: 'clerk', orgId: null, requestId: 'req-audit-test', ip: '127.0.0.1' };
 
@@ -59,7 +59,7 @@ describe('the audit hash chain', () => {
   let seqs: number[];
   let total: number;
 
-  /** Five entries in four transactions, after the seed's own. */
+  /** Five entries in four transactions, after the seed's own, sealed. */
   beforeAll(async () => {
     engine = await createTestDb();
     const append = (...inputs: AuditInput[]) =>
@@ -71,6 +71,7 @@ describe('the audit hash chain', () => {
     await append({ action: 'test.thing.update', summary: { before: { name: '第一件' }, after: { name: '第一件 (改)' } } }, { action: 'test.thing.export', summary: { rows: 2 } });
     await append({ action: 'test.thing.delete', result: 'failure', summary: { reason: 'in use' } });
     await append({ action: 'test.thing.read' });
+    await sealAudit(engine.db);
     seqs = [1, 2, 3, 4, 5].map((i) => before + i);
     total = before + 5;
   });
@@ -134,10 +135,10 @@ describe('the audit hash chain', () => {
     const seq = seqAt(2);
     const result = await verifyAfter(async (trx) => {
       const row = await trx.selectFrom('kernel.auditLog').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
-      const { prevHash, hash: _hash, ...fields } = { ...row, at: new Date(row.at).toISOString(), summary: { rows: 0 } };
+      const { prevHash, hash: _hash, id: _id, ...fields } = { ...row, seq, at: new Date(row.at).toISOString(), summary: { rows: 0 } };
       await trx
         .updateTable('kernel.auditLog')
-        .set({ summary: JSON.stringify(fields.summary), hash: entryHash(prevHash, fields) })
+        .set({ summary: JSON.stringify(fields.summary), hash: entryHash(prevHash ?? '', fields) })
         .where('seq', '=', seq)
         .execute();
     });
@@ -178,23 +179,49 @@ describe('the audit hash chain', () => {
   // "{}") and for undefined inside arrays (stored as null; canonicalJson leaves nothing), so an honest entry
   // later reads as tampered. Fix: hash what is stored — normalise with
   // `const summary = JSON.parse(JSON.stringify(input.summary ?? {}))` before building `fields`.
+  const appendAndSeal = (trx: Kysely<Database>, input: AuditInput) => appendAudit(trx, clerk, input).then(() => sealAudit(trx));
+
   test('an entry whose summary holds a Date still verifies', async () => {
-    const result = await verifyAfter((trx) => appendAudit(trx, clerk, { action: 'test.user.lock', summary: { lockedUntil: new Date('2026-03-01T08:00:00Z') } }));
+    const result = await verifyAfter((trx) => appendAndSeal(trx, { action: 'test.user.lock', summary: { lockedUntil: new Date('2026-03-01T08:00:00Z') } }));
     expect(result).toEqual({ ok: true, checked: total + 1 });
   });
 
   test('an entry whose summary holds an undefined array item still verifies', async () => {
-    const result = await verifyAfter((trx) => appendAudit(trx, clerk, { action: 'test.thing.update', summary: { changed: ['name', undefined] } }));
+    const result = await verifyAfter((trx) => appendAndSeal(trx, { action: 'test.thing.update', summary: { changed: ['name', undefined] } }));
     expect(result).toEqual({ ok: true, checked: total + 1 });
   });
 
-  test('concurrent appenders (a connection pool on PostgreSQL) still form one unbroken chain', async () => {
+  test('an entry not yet sealed is counted apart, and sealing chains it in the order of writing', async () => {
+    await engine.db.transaction().execute((trx) => appendAudit(trx, clerk, { action: 'test.thing.first' }));
+    await engine.db.transaction().execute((trx) => appendAudit(trx, clerk, { action: 'test.thing.second' }));
+    expect(await verifyAuditChain(engine.db)).toEqual({ ok: true, checked: total, unsealed: 2 });
+    expect(await sealAudit(engine.db)).toBe(2);
+    total += 2;
+    const last = await engine.db.selectFrom('kernel.auditLog').select(['seq', 'action']).where('seq', '>', total - 2).orderBy('seq').execute();
+    expect(last).toEqual([{ seq: total - 1, action: 'test.thing.first' }, { seq: total, action: 'test.thing.second' }]);
+    expect(await auditHead(engine.db)).toMatchObject({ seq: total });
+    expect(await verifyAuditChain(engine.db)).toEqual({ ok: true, checked: total });
+  });
+
+  test('concurrent writers and concurrent sealers (a connection pool on PostgreSQL) still form one unbroken chain', async () => {
     await Promise.all(
-      Array.from({ length: 12 }, (_, i) => engine.db.transaction().execute((trx) => appendAudit(trx, clerk, { action: 'test.thing.parallel', summary: { i } }))),
+      Array.from({ length: 12 }, (_, i) =>
+        engine.db.transaction().execute((trx) => appendAudit(trx, clerk, { action: 'test.thing.parallel', summary: { i } })).then(() => (i % 3 === 0 ? sealAudit(engine.db) : 0)),
+      ),
     );
+    await Promise.all([sealAudit(engine.db), sealAudit(engine.db)]);
     total += 12;
     expect(await countEntries(engine.db)).toBe(total);
     expect(await verifyAuditChain(engine.db)).toEqual({ ok: true, checked: total });
+  });
+
+  test('sealing works through batches', async () => {
+    await engine.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 5; i++) await appendAudit(trx, clerk, { action: 'test.thing.batch', summary: { i } });
+    });
+    expect(await sealAudit(engine.db, 2)).toBe(5);
+    total += 5;
+    expect(await verifyAuditChain(engine.db, { batch: 3 })).toEqual({ ok: true, checked: total });
   });
 
   test('appending outside a transaction is refused and writes nothing', async () => {

@@ -59,28 +59,10 @@ export function entryHash(prevHash: string, f: HashedFields): string {
     .digest('hex');
 }
 
-/**
- * Appends one entry to the hash chain. Must run inside the transaction of the write it records, so the
- * entry and the change commit or roll back together; the head row (kernel.audit_head) orders concurrent appenders.
- */
-export async function appendAudit(trx: Kysely<Database>, actor: Actor, input: AuditInput): Promise<void> {
-  if (!trx.isTransaction) throw new Error('appendAudit must run inside a transaction');
-  // Bumping the head row takes its lock until commit, so concurrent appenders queue here and each reads the
-  // head its predecessor committed (migrations/0008_audit_head.sql).
-  const head = await sql<{ seq: number; hash: string }>`update kernel.audit_head set seq = seq + 1 returning seq, hash`.execute(trx);
-  const last = head.rows[0];
-  if (!last) throw new Error('审计链头缺失 (kernel.audit_head)');
-  await writeAuditEntry(trx, actor, input, last);
-}
-
-/**
- * Writes the entry for a head the caller has already bumped in this transaction (`seq` and the previous `hash`
- * as the bump returned them) — openMatter bumps it inside its one statement.
- */
-export async function writeAuditEntry(trx: Kysely<Database>, actor: Actor, input: AuditInput, last: { seq: number; hash: string }): Promise<void> {
-  const fields: HashedFields = {
-    seq: last.seq,
-    at: new Date().toISOString(),
+/** The stored row of an entry, unsealed: no `seq`, `prevHash` or `hash` until the sealer chains it (ADR 0011). */
+export function auditRow(actor: Actor, input: AuditInput, at: Date = new Date()) {
+  return {
+    at,
     actorId: actor.id,
     actorName: actor.username,
     action: input.action,
@@ -90,20 +72,99 @@ export async function writeAuditEntry(trx: Kysely<Database>, actor: Actor, input
     ip: actor.ip ?? null,
     targetType: input.targetType ?? null,
     targetId: input.targetId ?? null,
-    // Hash exactly what jsonb will give back: JSON round trip (Dates become strings, undefined items null).
-    summary: JSON.parse(JSON.stringify(input.summary ?? {})) as unknown,
+    summary: JSON.stringify(input.summary ?? {}),
   };
-  const hash = entryHash(last.hash, fields);
-  const insert = trx
-    .with('h', (q) => q.updateTable('kernel.auditHead').set({ hash }).returning('seq'))
-    .insertInto('kernel.auditLog')
-    .values({ ...fields, summary: JSON.stringify(fields.summary), prevHash: last.hash, hash });
-  await runPrepared(trx, 'audit_entry', insert.compile());
+}
+
+/**
+ * Writes one entry. Must run inside the transaction of the write it records, so the entry and the change commit or
+ * roll back together. The entry is unsealed: `sealAudit` links it into the hash chain after commit (ADR 0011).
+ */
+export async function appendAudit(trx: Kysely<Database>, actor: Actor, input: AuditInput): Promise<void> {
+  if (!trx.isTransaction) throw new Error('appendAudit must run inside a transaction');
+  await runPrepared(trx, 'audit_append', trx.insertInto('kernel.auditLog').values(auditRow(actor, input)).compile());
+}
+
+type StoredEntry = Omit<HashedFields, 'seq' | 'at'> & { at: Date | string };
+
+/** What the hash covers, read back from a stored row: the sealer and the verifier hash exactly the same. */
+function hashedFields(seq: number, r: StoredEntry): HashedFields {
+  return {
+    seq,
+    at: new Date(r.at).toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    action: r.action,
+    result: r.result,
+    orgId: r.orgId,
+    requestId: r.requestId,
+    ip: r.ip,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    summary: r.summary,
+  };
+}
+
+/**
+ * Appends the unsealed entries to the hash chain in the order they were written (ADR 0011): each gets the next
+ * `seq`, the previous hash and its own SM3 hash, and the head moves. One sealer at a time: the head row's lock
+ * orders them, so a second process waits and then finds nothing left to do. Returns how many it sealed.
+ */
+export async function sealAudit(db: Kysely<Database>, batch = 2000): Promise<number> {
+  const sealBatch = async (trx: Kysely<Database>) => {
+    const head = (await sql<{ seq: number; hash: string }>`select seq, hash from kernel.audit_head for update`.execute(trx)).rows[0];
+    if (!head) throw new Error('审计链头缺失 (kernel.audit_head)');
+    const rows = await trx.selectFrom('kernel.auditLog').selectAll().where('seq', 'is', null).orderBy('id').limit(batch).execute();
+    if (rows.length === 0) return 0;
+    let { seq, hash } = head;
+    const ids: number[] = [];
+    const seqs: number[] = [];
+    const prevs: string[] = [];
+    const hashes: string[] = [];
+    for (const r of rows) {
+      const next = entryHash(hash, hashedFields(++seq, r));
+      ids.push(r.id);
+      seqs.push(seq);
+      prevs.push(hash);
+      hashes.push(next);
+      hash = next;
+    }
+    await sql`update kernel.audit_log l set seq = u.seq, prev_hash = u.prev, hash = u.hash
+      from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[]) as u(id, seq, prev, hash) where l.id = u.id`.execute(trx);
+    await trx.updateTable('kernel.auditHead').set({ seq, hash }).execute();
+    return rows.length;
+  };
+  let sealed = 0;
+  for (;;) {
+    // inside a caller's transaction (a test, a verification) the entries it wrote itself are sealed with it
+    const n = db.isTransaction ? await sealBatch(db) : await db.transaction().execute(sealBatch);
+    sealed += n;
+    if (n < batch) return sealed;
+  }
+}
+
+/** Seals every second while the platform runs, and once more when it stops (ADR 0011). */
+export function startAuditSealer(db: Kysely<Database>, onError: (e: unknown) => void, everyMs = 1000) {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = running.then(() => sealAudit(db)).catch(onError);
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      tick();
+      await running;
+    },
+  };
 }
 
 export interface VerifyResult {
   ok: boolean;
   checked: number;
+  /** entries written but not yet sealed into the chain (not covered by this check) */
+  unsealed?: number;
   brokenAt?: number;
   reason?: string;
 }
@@ -133,20 +194,7 @@ export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: num
       if (r.prevHash !== prevHash) {
         return { ok: false, checked, brokenAt: r.seq, reason: `第 ${r.seq} 条的前序哈希与第 ${r.seq - 1} 条不符` };
       }
-      const fields: HashedFields = {
-        seq: r.seq,
-        at: new Date(r.at).toISOString(),
-        actorId: r.actorId,
-        actorName: r.actorName,
-        action: r.action,
-        result: r.result,
-        orgId: r.orgId,
-        requestId: r.requestId,
-        ip: r.ip,
-        targetType: r.targetType,
-        targetId: r.targetId,
-        summary: r.summary,
-      };
+      const fields = hashedFields(r.seq, r);
       if (entryHash(prevHash, fields) !== r.hash) {
         return { ok: false, checked, brokenAt: r.seq, reason: `第 ${r.seq} 条的内容与其哈希不符 (记录被修改)` };
       }
@@ -161,7 +209,8 @@ export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: num
       if (anchor && expectedSeq - 1 < anchor.seq) {
         return { ok: false, checked, brokenAt: expectedSeq, reason: `库外锚点记录到第 ${anchor.seq} 条，数据库只剩到第 ${expectedSeq - 1} 条：最新的记录被删除` };
       }
-      return { ok: true, checked };
+      const unsealed = (await db.selectFrom('kernel.auditLog').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', 'is', null).executeTakeFirstOrThrow()).n;
+      return { ok: true, checked, ...(unsealed > 0 ? { unsealed } : {}) };
     }
   }
 }

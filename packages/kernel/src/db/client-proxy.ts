@@ -28,7 +28,11 @@ export function pgliteClient(client: PGlite): PGlite {
         ready.add(p.name);
       }
       const args = params && params.length > 0 ? `(${params.map(sqlLiteral).join(', ')})` : '';
-      return on.query(`execute ${p.name}${args}`, [], options);
+      // the simple protocol: one message instead of parse, bind, describe, execute and sync (half the cost)
+      const results = await on.exec(`execute ${p.name}${args}`, options);
+      const last = results[results.length - 1];
+      if (!last) throw new Error(`execute ${p.name}: no result`);
+      return last;
     }) as Query;
   return new Proxy(client, {
     get(target, prop) {

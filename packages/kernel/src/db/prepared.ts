@@ -12,11 +12,21 @@ import type { Database } from './schema';
  */
 const MARK = /^\/\*sifa:prepared:([a-z0-9_]+)\*\/ /;
 
+// the marked text of each statement text seen, so the hash is computed once per shape, not once per call
+const marked = new Map<string, string>();
+
 /** Marks a compiled query to run as a prepared statement named after `name` and its text. */
 export function prepared(name: string, query: CompiledQuery): CompiledQuery {
-  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`prepared: bad name ${name}`);
-  const hash = createHash('sha1').update(query.sql).digest('hex').slice(0, 12);
-  return CompiledQuery.raw(`/*sifa:prepared:${name}_${hash}*/ ${query.sql}`, [...query.parameters]);
+  const key = `${name}\u0000${query.sql}`;
+  let text = marked.get(key);
+  if (text === undefined) {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`prepared: bad name ${name}`);
+    const hash = createHash('sha1').update(query.sql).digest('hex').slice(0, 12);
+    text = `/*sifa:prepared:${name}_${hash}*/ ${query.sql}`;
+    if (marked.size >= 500) marked.clear(); // a handful of shapes in practice; never a leak
+    marked.set(key, text);
+  }
+  return CompiledQuery.raw(text, [...query.parameters]);
 }
 
 /** Runs a marked query (prepared()) on `db` — inside a transaction when `db` is one. */

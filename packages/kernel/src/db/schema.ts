@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 /** timestamptz read as Date; written as Date or ISO text. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -61,7 +61,9 @@ export interface AuditHeadTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
+  id: GeneratedAlways<number>;
+  /** null until the sealer chains the entry (ADR 0011) */
+  seq: ColumnType<number | null, never, number>;
   at: Timestamp;
   actorId: string | null;
   actorName: string | null;
@@ -73,8 +75,8 @@ export interface AuditLogTable {
   targetType: string | null;
   targetId: string | null;
   summary: ColumnType<unknown, string, string>;
-  prevHash: string;
-  hash: string;
+  prevHash: ColumnType<string | null, never, string>;
+  hash: ColumnType<string | null, never, string>;
 }
 
 export interface MattersTable {

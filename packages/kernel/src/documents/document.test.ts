@@ -63,7 +63,7 @@ describe('documents: a staff member prints a notice, a citizen scans its QR code
       for (const s of ['章贡区司法局', '人民调解受理通知书', d.number, todayZh, `${PARTY.name}：`, '扫码核验真伪']) expect(text).toContain(s);
       expect(text.replace(/\s+/g, ' ')).toContain(d.verifyUrl);
     }
-    const audit = await t.engine.db.selectFrom('kernel.auditLog').select(['action', 'summary']).where('targetId', '=', d.id).orderBy('seq').execute();
+    const audit = await t.engine.db.selectFrom('kernel.auditLog').select(['action', 'summary']).where('targetId', '=', d.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['kernel.document.issue', 'kernel.document.download']);
     expect(audit[0]?.summary).toMatchObject({ number: d.number, matter: matterNumber, sm3: d.contentHash });
   });

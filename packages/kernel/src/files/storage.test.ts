@@ -79,7 +79,7 @@ describe('attachments: limits, types, storage, soft delete', () => {
     expect(dl.headers['content-disposition']).toBe(`attachment; filename="____.png"; filename*=UTF-8''${encodeURIComponent('现场照片.png')}`);
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(dl.rawPayload, PNG)).toBe(0);
-    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('action').where('targetId', '=', a.id).orderBy('seq').execute();
+    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('action').where('targetId', '=', a.id).orderBy('id').execute();
     expect(audit.map((e) => e.action)).toEqual(['kernel.attachment.upload', 'kernel.attachment.download']);
   });
 
@@ -95,7 +95,7 @@ describe('attachments: limits, types, storage, soft delete', () => {
     expect(row.deletedAt).not.toBeNull();
     expect(row.deletedBy).toBe(await t.userId('zhanggong'));
     expect(storedFiles(t.filesDir)).toContain(row.storageKey);
-    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('action').where('targetId', '=', a.id).orderBy('seq').execute();
+    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('action').where('targetId', '=', a.id).orderBy('id').execute();
     expect(audit.map((e) => e.action)).toEqual(['kernel.attachment.upload', 'kernel.attachment.delete']);
   });
 

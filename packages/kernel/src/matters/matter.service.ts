@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { appendAudit, writeAuditEntry } from '../audit/audit';
+import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
@@ -8,8 +8,7 @@ import { findOrg } from '../orgs/org.repository';
 import { actionPermission, availableActions, nextStatus, type WorkflowDefinition } from '../shared/workflow';
 import type { ActInput, Matter } from '../shared/matters';
 import * as repo from './matter.repository';
-import { openStatement, type ModuleRow, type OpenStatementResult } from './matter-open';
-import { maskPhone } from '../parties/crypto';
+import { openStatement, PARTY_RACE, type ModuleRow, type OpenParty, type OpenStatementResult } from './matter-open';
 import { identityKey, nameMismatch, newPartyRow, phoneColumns, prepare, sameName } from '../parties/party-input';
 import { updatePartyPhone, type NewParty } from '../parties/party.repository';
 import type { FieldCrypto } from '../parties/crypto';
@@ -30,16 +29,17 @@ export interface OpenMatterInput {
   row?: ModuleRow;
 }
 
-/** A concurrent registration of the same identity got in first: the statement left a party out. */
+/** A concurrent registration of the same identity got in first: the statement aborted itself (PARTY_RACE). */
 class PartyRace extends Error {}
 /** The statement failed before it could report on the unit: say why after the rollback. */
 class UnitUnknown extends Error {}
 
 /**
- * Registers a matter: takes its number, registers its parties, records the opening action, writes the module's row,
- * audits — one transaction, one audit entry, two prepared statements (matter-open.ts). `within` runs in the same
- * transaction after them (for checks or rows the statement cannot write). A party registered concurrently by
- * someone else makes the statement miss it; the registration then runs once more, and finds it.
+ * Registers a matter: takes its number, registers its parties, records the opening action, writes the module's row
+ * and its audit entry — one prepared statement (matter-open.ts), atomic on its own. `within` runs after it in one
+ * transaction with it (for checks or rows the statement cannot write). A recognised party whose phone is new, or
+ * whose name is written differently, is reconciled in a transaction first. A party registered concurrently by
+ * someone else aborts the statement; the registration then runs once more, and finds it.
  */
 export async function openMatter(
   ctx: Ctx & { pii?: FieldCrypto },
@@ -71,53 +71,70 @@ async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition
   const pii = ctx.pii;
   const inputs = input.parties ?? [];
   if (inputs.length > 0 && !pii) throw new Error('openMatter: registering parties needs the PII crypto (PartyCtx)');
-  // Checked, normalised and encrypted before the transaction: invalid input never opens one. The same identity
-  // twice (one person in two roles) is one party row.
+  // Checked, normalised and encrypted before anything is written: invalid input never reaches the database. The same
+  // identity twice (one person in two roles) is one party row.
   const rows = new Map<string, NewParty>();
-  const parties = inputs.map(({ role, party }) => {
+  const prepared = inputs.map(({ role, party }) => {
     const p = prepare(pii as FieldCrypto, party);
     const key = identityKey(p.identity);
     const row = rows.get(key) ?? newPartyRow(pii as FieldCrypto, randomUUID(), party, p, input.orgId, ctx.user.id);
     rows.set(key, row);
-    return { role, party, p, row };
+    return { party, p, open: { role, row, expectName: party.name, phoneChanged: false } };
   });
   const id = randomUUID();
   const at = new Date();
-  return ctx.db.transaction().execute(async (trx) => {
-    let r: OpenStatementResult;
+  const run = async (db: Kysely<Database>, parties: readonly OpenParty[]) => {
     try {
-      r = await openStatement(trx, {
+      return await openStatement(db, {
         id, module: wf.module, kind: wf.kind, status: wf.initial, title: input.title, orgId: input.orgId, scopePath: ctx.scope.path, year: chinaYear(at), at: at.toISOString(),
-        template: numberTemplate, user: { id: ctx.user.id, name: ctx.user.displayName }, note: input.note ?? null, data: input.data ?? {}, parties, row: input.row,
+        template: numberTemplate, user: { id: ctx.user.id, name: ctx.user.displayName }, actor: ctx.actor, note: input.note ?? null, data: input.data ?? {}, parties, row: input.row,
       });
     } catch (e) {
+      if ((e as { code?: unknown }).code === PARTY_RACE) throw new PartyRace();
       throw new UnitUnknown('unit', { cause: e });
     }
+  };
+  const unitOf = (r: OpenStatementResult) => {
     if (!r.org) throw notFound('承办单位');
     if (!r.org.active) throw new AppError('ORG_INACTIVE', { name: r.org.name });
-    if (r.number === null || r.version === null || r.openedAt === null || r.auditSeq === null || r.auditHash === null) throw new Error('openMatter: the matter was not written');
-    const partyAudit = [];
-    for (const [k, { role, party, p }] of parties.entries()) {
-      const got = r.parties[k];
-      if (!got?.id || got.name === null) throw new PartyRace();
-      if (!got.recognised) {
-        partyAudit.push({ role, kind: party.kind, name: party.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: r.org.name, recognised: false });
-        continue;
-      }
-      if (!sameName(got.name, party.name)) throw nameMismatch(party, p.masked, got.name);
-      const phone = p.phone ? phoneColumns(pii as FieldCrypto, got.id, p.phone) : undefined;
-      const phoneChanged = phone !== undefined && phone.phoneIndex !== got.phoneIndex;
-      if (phone && phoneChanged) await updatePartyPhone(trx, got.id, phone);
-      partyAudit.push({ role, kind: party.kind, name: got.name, identity: p.masked, recognised: true, phoneChanged, phone: phoneChanged ? phone.phoneMasked : undefined, unit: r.org.name, unitAdded: got.unitAdded });
+    return r.org;
+  };
+  const opened = (r: OpenStatementResult): Matter => {
+    const org = unitOf(r);
+    if (r.number === null || r.version === null || r.openedAt === null) throw new Error('openMatter: the matter was not written');
+    return { id, module: wf.module, kind: wf.kind, number: r.number, orgId: org.id, orgName: org.name, status: wf.initial, title: input.title, outcome: null, version: r.version, openedAt: new Date(r.openedAt).toISOString(), closedAt: null };
+  };
+  // A recognised party must be the same person or firm: a different name is refused; a name written differently
+  // (width, spacing) is accepted as registered, and a new phone replaces the old one (same transaction).
+  const reconcile = async (trx: Kysely<Database> | undefined, blocked: OpenStatementResult['blocked']) => {
+    const parties = prepared.map((x) => x.open);
+    for (const b of blocked) {
+      const x = prepared[b.ord - 1];
+      if (!x) throw new Error('openMatter: blocked party out of range');
+      if (!sameName(b.name, x.party.name)) throw nameMismatch(x.party, x.p.masked, b.name);
+      if (!trx) continue;
+      const phone = x.p.phone ? phoneColumns(pii as FieldCrypto, b.id, x.p.phone) : undefined;
+      const phoneChanged = phone !== undefined && phone.phoneIndex !== b.phoneIndex;
+      if (phone && phoneChanged) await updatePartyPhone(trx, b.id, phone);
+      parties[b.ord - 1] = { ...x.open, expectName: b.name, phoneChanged };
     }
-    const matter: Matter = { id, module: wf.module, kind: wf.kind, number: r.number, orgId: r.org.id, orgName: r.org.name, status: wf.initial, title: input.title, outcome: null, version: r.version, openedAt: new Date(r.openedAt).toISOString(), closedAt: null };
+    return parties;
+  };
+  if (!within) {
+    const r = await run(ctx.db, prepared.map((x) => x.open));
+    if (r.blocked.length === 0) return opened(r);
+    unitOf(r);
+    await reconcile(undefined, r.blocked);
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    let r = await run(trx, prepared.map((x) => x.open));
+    if (r.blocked.length > 0) {
+      unitOf(r);
+      r = await run(trx, await reconcile(trx, r.blocked));
+      if (r.blocked.length > 0) throw new PartyRace();
+    }
+    const matter = opened(r);
     if (within) await within(trx, matter);
-    await writeAuditEntry(trx, ctx.actor, {
-      action: `${wf.module}.${wf.kind}.register`,
-      targetType: 'matter',
-      targetId: id,
-      summary: { number: r.number, title: input.title, org: r.org.name, ...(partyAudit.length > 0 ? { parties: partyAudit } : {}) },
-    }, { seq: r.auditSeq, hash: r.auditHash });
     return matter;
   });
 }

@@ -77,7 +77,7 @@ describe('matters: numbering, workflow, timeline, concurrency', () => {
       ['close', 'accepted', 'closed'],
     ]);
     expect(timeline[1]).toMatchObject({ actorName: '张县局', note: '材料齐全' });
-    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('action').where('targetId', '=', m.id).orderBy('seq').execute();
+    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('action').where('targetId', '=', m.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['sample.case.register', 'sample.case.accept', 'sample.case.close']);
   });
 

@@ -92,7 +92,7 @@ describe('parties: identity recognised, personal data masked, unmasking audited'
     expect(text).toContain(ID_MASKED);
     expect(text).toContain('158****1111');
     for (const clear of [ID, PHONE, PHONE2]) expect(text).not.toContain(clear);
-    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('summary').where('action', '=', 'kernel.party.export').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('summary').where('action', '=', 'kernel.party.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.summary).toEqual({ rows: 1, filter: { q: ID_MASKED } });
   });
 
@@ -118,7 +118,7 @@ describe('parties: identity recognised, personal data masked, unmasking audited'
       .selectFrom('kernel.auditLog')
       .select(['actorName', 'targetId', 'summary'])
       .where('action', '=', 'kernel.party.unmask')
-      .orderBy('seq')
+      .orderBy('id')
       .execute();
     expect(entries).toEqual([
       { actorName: 'zhanggong', targetId: party.id, summary: { field: 'idNumber', reason: '制作调解协议书需核对身份', name: '刘某某', masked: ID_MASKED } },

@@ -19,7 +19,9 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 export const IdParams = z.object({ id: z.uuid('编号格式不正确') });
 
 export const AuditEntry = z.object({
-  seq: z.number().int(),
+  id: z.number().int(),
+  /** the entry's place in the hash chain; null until sealed (ADR 0011) */
+  seq: z.number().int().nullable(),
   at: z.string(),
   actorName: z.string().nullable(),
   action: z.string(),

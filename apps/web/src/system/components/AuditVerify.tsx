@@ -1,13 +1,20 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiGet } from '../../api';
 import { useI18n } from '../../i18n';
 import { AuditVerifyResult } from '../queries';
 
-/** 校验哈希链: asks the server to recompute the chain; shows OK or the first broken entry. */
+/**
+ * 校验哈希链: asks the server to seal what is pending and recompute the chain; shows OK or the first broken entry.
+ * The list is read again, so entries shown as 待封存 get their numbers.
+ */
 export function useAuditVerify() {
-  return useMutation({ mutationFn: () => apiGet('/api/audit/verify', AuditVerifyResult) });
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiGet('/api/audit/verify', AuditVerifyResult),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['audit'] }),
+  });
 }
 
 export function AuditVerifyButton({ verify }: { verify: ReturnType<typeof useAuditVerify> }) {

@@ -67,7 +67,7 @@ export function AuditPage() {
   const { data, isFetching } = useAuditPage({ ...filterParams, ...paging });
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.seq'), dataIndex: 'seq', align: 'right' },
+    { title: t('audit.seq'), dataIndex: 'seq', align: 'right', render: (_v, e) => e.seq ?? <Typography.Text type="secondary">{t('audit.unsealed')}</Typography.Text> },
     {
       title: t('audit.at'),
       dataIndex: 'at',
@@ -171,7 +171,7 @@ export function AuditPage() {
         ]}
       />
       <Table<AuditEntry>
-        rowKey="seq"
+        rowKey="id"
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
