@@ -5,7 +5,7 @@
  *   2. all mediation dashboard indicators vs one hand-written GROUP BY            target ≤ 2×
  *   3. importing court referrals from a CSV vs raw COPY of the same rows           target ≥ 0.7×
  * Sizes: BENCH_DISPUTES (default 100,000; the issue's 10^6 with BENCH_DISPUTES=1000000), BENCH_CREATES (300),
- * BENCH_COURT_ROWS (100,000).
+ * BENCH_COURT_ROWS (100,000); BENCH_ONLY=1,3 runs only the measures named.
  * Record results with machine and date in docs/benchmarks.md.
  */
 import { randomBytes } from 'node:crypto';
@@ -28,6 +28,7 @@ import { benchCourtImport } from './court-import';
 const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
 const CREATES = Number(process.env.BENCH_CREATES ?? 300);
 const COURT_ROWS = Number(process.env.BENCH_COURT_ROWS ?? 100_000);
+const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3').split(',').map((s) => s.trim()));
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 /** A route that does one INSERT and nothing else: the floor the real intake is compared with. */
@@ -78,7 +79,7 @@ async function main() {
     // Interleaved in blocks of 25, so a busy machine slows both sides alike.
     let bareMs = 0;
     let apiMs = 0;
-    for (let done = 0; done < CREATES; done += 25) {
+    for (let done = 0; ONLY.has('1') && done < CREATES; done += 25) {
       const n = Math.min(25, CREATES - done);
       let t = process.hrtime.bigint();
       for (let i = done; i < done + n; i++) await app.inject({ method: 'POST', url: '/api/bench/bare', headers, payload: { title: `t${i}` } });
@@ -92,50 +93,52 @@ async function main() {
     }
     const bare = CREATES / (bareMs / 1000);
     const api = CREATES / (apiMs / 1000);
-    say(`1. dispute intake via API: ${api.toFixed(0)}/s; bare INSERT route: ${bare.toFixed(0)}/s; ratio ${(api / bare).toFixed(2)}× (target ≥ 0.5×)`);
+    if (ONLY.has('1')) say(`1. dispute intake via API: ${api.toFixed(0)}/s; bare INSERT route: ${bare.toFixed(0)}/s; ratio ${(api / bare).toFixed(2)}× (target ≥ 0.5×)`);
 
     // 3. a court's CSV through the import route vs COPY of the same rows (bench/court-import.ts).
-    await benchCourtImport(engine, app, headers, office, COURT_ROWS, say);
+    if (ONLY.has('3')) await benchCourtImport(engine, app, headers, office, COURT_ROWS, say);
 
     // 2. all dashboard indicators for the whole city vs one GROUP BY over the same rows.
-    const t0 = process.hrtime.bigint();
-    await generateDisputes(engine.db, { count: DISPUTES, year: 2025, until: new Date('2025-12-31T12:00:00+08:00'), seed: 1 });
-    say(`   generated ${DISPUTES.toLocaleString('en')} disputes in ${(ms(t0) / 1000).toFixed(1)} s`);
-    // As the platform does hourly (apps/server/src/jobs.ts): fresh statistics before measuring, for both sides.
-    await sql`analyze`.execute(engine.db);
-    const user = await engine.db.selectFrom('kernel.users as u').innerJoin('kernel.orgs as o', 'o.id', 'u.orgId').select(['u.id', 'u.orgId', 'o.path', 'o.name']).where('u.username', '=', 'leader').executeTakeFirstOrThrow();
-    const ctx = { db: engine.db, actor: { id: user.id, username: 'leader', orgId: user.orgId }, scope: { orgId: user.orgId, path: user.path },
-      user: { id: user.id, username: 'leader', displayName: '', orgId: user.orgId, orgName: user.name, orgPath: user.path, roles: ['city-leader' as const], permissions: new Set(['mediation.indicator.read']), sessionId: '', csrfToken: '' } };
-    const catalog = catalogOf(businessModules);
-    const period = { from: '2025-01-01', to: '2025-12-31' };
-    const best = async (f: () => Promise<unknown>) => {
-      let min = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const s = process.hrtime.bigint();
-        await f();
-        min = Math.min(min, ms(s));
-      }
-      return min;
-    };
-    const oneByOneMs = await best(async () => {
-      for (const d of MEDIATION_INDICATORS) await computeIndicator(ctx, catalog, d.id, period);
-    });
-    const engineMs = await best(() => computeIndicators(ctx, catalog, MEDIATION_INDICATORS.map((d) => d.id), period));
-    const handMs = await best(() =>
-      sql`select count(*) filter (where accepted_at is not null) a,
-                 count(*) filter (where accepted_at is not null and outcome = 'success') s,
-                 count(*) filter (where accepted_at is not null and source in ('court-delegated','court-entrusted','court-invited')) c,
-                 count(*) filter (where accepted_at is not null and outcome = 'success' and source in ('court-delegated','court-entrusted','court-invited')) cs,
-                 count(*) filter (where confirmation_result = 'confirmed') j,
-                 count(*) filter (where at_risk and closed_at is null) r,
-                 sum((closed_at at time zone 'Asia/Shanghai')::date - (accepted_at at time zone 'Asia/Shanghai')::date) filter (where accepted_at is not null and closed_at is not null) days,
-                 count(*) filter (where accepted_at is not null and closed_at is not null) closed,
-                 count(*) filter (where accepted_at is not null and closed_at is null and exists (
-                   select 1 from kernel.deadlines dl where dl.matter_id = d.id and dl.status = 'open' and dl.due_date < current_date
-                   and dl.rule_id in ('mediation.court-delegated', 'mediation.court-entrusted.ordinary', 'mediation.court-entrusted.simplified'))) overdue
-          from mediation.disputes d where accepted_at >= '2024-12-31T16:00:00Z' and accepted_at < '2025-12-31T16:00:00Z'`.execute(engine.db),
-    );
-    say(`2. ${MEDIATION_INDICATORS.length} dashboard indicators over ${DISPUTES.toLocaleString('en')} disputes: ${engineMs.toFixed(0)} ms; one hand-written GROUP BY: ${handMs.toFixed(0)} ms; ratio ${(engineMs / handMs).toFixed(2)}× (target ≤ 2×); one query per indicator: ${oneByOneMs.toFixed(0)} ms (${(oneByOneMs / handMs).toFixed(2)}×)`);
+    if (ONLY.has('2')) {
+      const t0 = process.hrtime.bigint();
+      await generateDisputes(engine.db, { count: DISPUTES, year: 2025, until: new Date('2025-12-31T12:00:00+08:00'), seed: 1 });
+      say(`   generated ${DISPUTES.toLocaleString('en')} disputes in ${(ms(t0) / 1000).toFixed(1)} s`);
+      // As the platform does hourly (apps/server/src/jobs.ts): fresh statistics before measuring, for both sides.
+      await sql`analyze`.execute(engine.db);
+      const user = await engine.db.selectFrom('kernel.users as u').innerJoin('kernel.orgs as o', 'o.id', 'u.orgId').select(['u.id', 'u.orgId', 'o.path', 'o.name']).where('u.username', '=', 'leader').executeTakeFirstOrThrow();
+      const ctx = { db: engine.db, actor: { id: user.id, username: 'leader', orgId: user.orgId }, scope: { orgId: user.orgId, path: user.path },
+        user: { id: user.id, username: 'leader', displayName: '', orgId: user.orgId, orgName: user.name, orgPath: user.path, roles: ['city-leader' as const], permissions: new Set(['mediation.indicator.read']), sessionId: '', csrfToken: '' } };
+      const catalog = catalogOf(businessModules);
+      const period = { from: '2025-01-01', to: '2025-12-31' };
+      const best = async (f: () => Promise<unknown>) => {
+        let min = Infinity;
+        for (let i = 0; i < 3; i++) {
+          const s = process.hrtime.bigint();
+          await f();
+          min = Math.min(min, ms(s));
+        }
+        return min;
+      };
+      const oneByOneMs = await best(async () => {
+        for (const d of MEDIATION_INDICATORS) await computeIndicator(ctx, catalog, d.id, period);
+      });
+      const engineMs = await best(() => computeIndicators(ctx, catalog, MEDIATION_INDICATORS.map((d) => d.id), period));
+      const handMs = await best(() =>
+        sql`select count(*) filter (where accepted_at is not null) a,
+                   count(*) filter (where accepted_at is not null and outcome = 'success') s,
+                   count(*) filter (where accepted_at is not null and source in ('court-delegated','court-entrusted','court-invited')) c,
+                   count(*) filter (where accepted_at is not null and outcome = 'success' and source in ('court-delegated','court-entrusted','court-invited')) cs,
+                   count(*) filter (where confirmation_result = 'confirmed') j,
+                   count(*) filter (where at_risk and closed_at is null) r,
+                   sum((closed_at at time zone 'Asia/Shanghai')::date - (accepted_at at time zone 'Asia/Shanghai')::date) filter (where accepted_at is not null and closed_at is not null) days,
+                   count(*) filter (where accepted_at is not null and closed_at is not null) closed,
+                   count(*) filter (where accepted_at is not null and closed_at is null and exists (
+                     select 1 from kernel.deadlines dl where dl.matter_id = d.id and dl.status = 'open' and dl.due_date < current_date
+                     and dl.rule_id in ('mediation.court-delegated', 'mediation.court-entrusted.ordinary', 'mediation.court-entrusted.simplified'))) overdue
+            from mediation.disputes d where accepted_at >= '2024-12-31T16:00:00Z' and accepted_at < '2025-12-31T16:00:00Z'`.execute(engine.db),
+      );
+      say(`2. ${MEDIATION_INDICATORS.length} dashboard indicators over ${DISPUTES.toLocaleString('en')} disputes: ${engineMs.toFixed(0)} ms; one hand-written GROUP BY: ${handMs.toFixed(0)} ms; ratio ${(engineMs / handMs).toFixed(2)}× (target ≤ 2×); one query per indicator: ${oneByOneMs.toFixed(0)} ms (${(oneByOneMs / handMs).toFixed(2)}×)`);
+    }
     await app.close();
     say(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
