@@ -60,9 +60,9 @@ export function entryHash(prevHash: string, f: HashedFields): string {
 }
 
 /** The stored row of an entry, unsealed: no `seq`, `prevHash` or `hash` until the sealer chains it (ADR 0011). */
-export function auditRow(actor: Actor, input: AuditInput, at: Date = new Date()) {
+function auditRow(actor: Actor, input: AuditInput) {
   return {
-    at,
+    at: new Date(),
     actorId: actor.id,
     actorName: actor.username,
     action: input.action,
