@@ -59,6 +59,10 @@ export async function dumpPglite(engine: Engine): Promise<Blob> {
 }
 
 const pgliteClients = new WeakMap<Engine, PGlite>();
+const embedded = new WeakSet<Kysely<Database>>();
+
+/** True when `db` is the embedded engine's: its queries run on this thread, so CPU work here delays them. */
+export const runsOnThisThread = (db: Kysely<Database>): boolean => embedded.has(db);
 
 export function pgliteEngine(client: PGlite): Engine {
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pgliteClient(client) }), plugins: plugins() });
@@ -84,6 +88,7 @@ export function pgliteEngine(client: PGlite): Engine {
     },
   };
   pgliteClients.set(engine, client);
+  embedded.add(db);
   return engine;
 }
 

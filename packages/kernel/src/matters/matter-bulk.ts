@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit';
 import { bulkInsert } from '../db/bulk';
+import { runsOnThisThread } from '../db/engine';
 import type { Database } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
@@ -50,65 +51,71 @@ export async function openMattersBulk(
     const at = new Date();
     const now = at.toISOString();
     const year = chinaYear(at);
-    const planner = partyPlanner(ctx, trx, org.id);
     const results: BulkMatterResult[] = [];
     const numbers: string[] = [];
-    const flatOf = (start: number) =>
-      input.items.slice(start, start + CHUNK).flatMap((item, k) => item.parties.map((p) => ({ index: start + k, role: p.role, party: p.party })));
-    let flat = flatOf(0);
-    let prepared = await planner.prepare(flat.map((f) => f.party));
-    let looking = planner.lookup(prepared);
-    let writing: Promise<void> = Promise.resolve();
-    for (let start = 0; start < input.items.length; start += CHUNK) {
-      await writing;
-      await looking;
-      const planned = planner.resolve(prepared);
-      const problems = new Map<number, string[]>();
-      planned.forEach((p, i) => {
-        const f = flat[i];
-        if (!p.ok && f) problems.set(f.index, [...(problems.get(f.index) ?? []), `当事人“${f.party.name}”：${p.problem}`]);
-      });
-      const end = Math.min(start + CHUNK, input.items.length);
-      const keep = Array.from({ length: end - start }, (_, k) => start + k).filter((i) => !problems.has(i));
-      const taken = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, year, numberTemplate, keep.length) : [];
-      const opened = keep.map((index, k) => {
-        const n = taken[k];
-        if (!n) throw new Error('取号数量不足');
-        const item = input.items[index] as BulkMatterItem;
-        const matter: Matter = { id: randomUUID(), module: wf.module, kind: wf.kind, number: n.number, orgId: org.id, orgName: org.name, status: wf.initial, title: item.title, outcome: null, version: 1, openedAt: now, closedAt: null };
-        numbers.push(n.number);
-        return { index, matter, seq: n.seq, item };
-      });
-      for (let i = start; i < end; i++) results[i] = { ok: false, problems: problems.get(i) ?? [] };
-      for (const o of opened) results[o.index] = { ok: true, matter: o.matter };
-      const used = new Set<string>();
-      const roles: unknown[][] = [];
-      const matterOf = new Map(opened.map((o) => [o.index, o.matter.id]));
-      flat.forEach((f, i) => {
-        const p = planned[i];
-        const matterId = matterOf.get(f.index);
-        if (!p?.ok || !matterId) return;
-        used.add(p.id);
-        roles.push([matterId, p.id, f.role]);
-      });
-      writing = (async () => {
-        await planner.write(used);
-        await bulkInsert(trx, 'kernel.matters', MATTER_COLUMNS, opened.map((o) => [o.matter.id, wf.module, wf.kind, o.matter.number, year, o.seq, org.id, wf.initial, o.matter.title, ctx.user.id, now]));
-        await bulkInsert(trx, 'kernel.matter_actions', ACTION_COLUMNS, opened.map((o) => [o.matter.id, 'register', wf.initial, ctx.user.id, ctx.user.displayName, JSON.stringify(o.item.data ?? {}), now]));
-        await bulkInsert(trx, 'kernel.matter_parties', ROLE_COLUMNS, roles, { onConflictDoNothing: '' });
-        await within(trx, opened);
-      })();
-      // awaited at the top of the next round (or below); a failure meanwhile must not go unhandled
-      writing.catch(() => undefined);
-      if (end < input.items.length) {
-        flat = flatOf(end);
-        prepared = await planner.prepare(flat.map((f) => f.party));
-        // the registered identities of the next round, asked now: the query waits its turn behind the writing
-        looking = planner.lookup(prepared);
-        looking.catch(() => undefined);
+    // On the embedded engine the database runs on this thread: with more than one round, the parties of the next
+    // are prepared in a worker thread while the last is written. On PostgreSQL the server works apart already.
+    const planner = partyPlanner(ctx, trx, org.id, { worker: input.items.length > CHUNK && runsOnThisThread(ctx.db) });
+    try {
+      const flatOf = (start: number) =>
+        input.items.slice(start, start + CHUNK).flatMap((item, k) => item.parties.map((p) => ({ index: start + k, role: p.role, party: p.party })));
+      let flat = flatOf(0);
+      let prepared = await planner.prepare(flat.map((f) => f.party));
+      let looking = planner.lookup(prepared);
+      let writing: Promise<void> = Promise.resolve();
+      for (let start = 0; start < input.items.length; start += CHUNK) {
+        await writing;
+        await looking;
+        const planned = planner.resolve(prepared);
+        const problems = new Map<number, string[]>();
+        planned.forEach((p, i) => {
+          const f = flat[i];
+          if (!p.ok && f) problems.set(f.index, [...(problems.get(f.index) ?? []), `当事人“${f.party.name}”：${p.problem}`]);
+        });
+        const end = Math.min(start + CHUNK, input.items.length);
+        const keep = Array.from({ length: end - start }, (_, k) => start + k).filter((i) => !problems.has(i));
+        const taken = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, year, numberTemplate, keep.length) : [];
+        const opened = keep.map((index, k) => {
+          const n = taken[k];
+          if (!n) throw new Error('取号数量不足');
+          const item = input.items[index] as BulkMatterItem;
+          const matter: Matter = { id: randomUUID(), module: wf.module, kind: wf.kind, number: n.number, orgId: org.id, orgName: org.name, status: wf.initial, title: item.title, outcome: null, version: 1, openedAt: now, closedAt: null };
+          numbers.push(n.number);
+          return { index, matter, seq: n.seq, item };
+        });
+        for (let i = start; i < end; i++) results[i] = { ok: false, problems: problems.get(i) ?? [] };
+        for (const o of opened) results[o.index] = { ok: true, matter: o.matter };
+        const used = new Set<string>();
+        const roles: unknown[][] = [];
+        const matterOf = new Map(opened.map((o) => [o.index, o.matter.id]));
+        flat.forEach((f, i) => {
+          const p = planned[i];
+          const matterId = matterOf.get(f.index);
+          if (!p?.ok || !matterId) return;
+          used.add(p.id);
+          roles.push([matterId, p.id, f.role]);
+        });
+        writing = (async () => {
+          await planner.write(used);
+          await bulkInsert(trx, 'kernel.matters', MATTER_COLUMNS, opened.map((o) => [o.matter.id, wf.module, wf.kind, o.matter.number, year, o.seq, org.id, wf.initial, o.matter.title, ctx.user.id, now]));
+          await bulkInsert(trx, 'kernel.matter_actions', ACTION_COLUMNS, opened.map((o) => [o.matter.id, 'register', wf.initial, ctx.user.id, ctx.user.displayName, JSON.stringify(o.item.data ?? {}), now]));
+          await bulkInsert(trx, 'kernel.matter_parties', ROLE_COLUMNS, roles, { onConflictDoNothing: '' });
+          await within(trx, opened);
+        })();
+        // awaited at the top of the next round (or below); a failure meanwhile must not go unhandled
+        writing.catch(() => undefined);
+        if (end < input.items.length) {
+          flat = flatOf(end);
+          prepared = await planner.prepare(flat.map((f) => f.party));
+          // the registered identities of the next round, asked now: the query waits its turn behind the writing
+          looking = planner.lookup(prepared);
+          looking.catch(() => undefined);
+        }
       }
+      await writing;
+    } finally {
+      await planner.close();
     }
-    await writing;
     const parties = planner.totals();
     await appendAudit(trx, ctx.actor, {
       action: `${wf.module}.${wf.kind}.import`,

@@ -125,8 +125,19 @@ export function createFieldCrypto(masterKey: Buffer, opts: FieldCryptoOptions = 
   const blindIndex = (domain: 'id' | 'phone', normalised: string) =>
     createHmac('sm3', indexKey).update(`${domain}\0${normalised}`).digest('hex');
 
-  return { keyId: current.id, encrypt, decrypt, blindIndex };
+  const crypto: FieldCrypto = { keyId: current.id, encrypt, decrypt, blindIndex };
+  specs.set(crypto, { masterKey: Buffer.from(masterKey), previousKeys: (opts.previousKeys ?? []).map((k) => Buffer.from(k)), write: writeVersion });
+  return crypto;
 }
+
+/** How a FieldCrypto was made, so a worker thread can make the same one (party-prepare.ts); never enumerable on it. */
+export interface FieldCryptoSpec {
+  masterKey: Buffer;
+  previousKeys: Buffer[];
+  write: 'v1' | 'v2';
+}
+const specs = new WeakMap<FieldCrypto, FieldCryptoSpec>();
+export const fieldCryptoSpec = (c: FieldCrypto): FieldCryptoSpec | undefined => specs.get(c);
 
 export interface DataKey {
   key: Buffer;

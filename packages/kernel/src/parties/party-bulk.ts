@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { bulkInsert, type BulkColumn } from '../db/bulk';
 import type { Database } from '../db/schema';
-import { AppError } from '../errors';
 import type { PartyInput } from '../shared/identity';
-import { identityKey, newPartyRow, phoneColumns, prepare, sameName } from './party-input';
+import { identityKey, newPartyRow, phoneColumns, sameName } from './party-input';
+import { prepareInWorker, prepareOne, type Prepared } from './party-prepare';
 import type { NewParty } from './party.repository';
 import type { PartyCtx } from './party.service';
 
@@ -17,8 +17,6 @@ interface Known {
   phoneIndex: string | null;
 }
 
-type Prepared = { input: PartyInput; p: ReturnType<typeof prepare>; key: string; row?: NewParty } | { input: PartyInput; problem: string };
-
 /** Inputs checked between two looks at the event loop, so database work in flight goes on meanwhile. */
 const SLICE = 250;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -30,9 +28,11 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
  * registered (one query per 5,000; it may queue behind that writing), `resolve` decides: the same identity twice in the import is one party; a name that
  * differs from the registered one is a problem of that input (as in registerParty). `write` inserts the new
  * parties that kept rows use and links them all to the unit; the caller drops the rows that fail for other reasons
- * before writing, and a party first used by a later chunk is written with that chunk.
+ * before writing, and a party first used by a later chunk is written with that chunk. With `worker`, `prepare` runs
+ * in a worker thread (party-prepare.ts) — on the embedded engine the only way for it to overlap the writing — and
+ * `close` ends that thread.
  */
-export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: string) {
+export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: string, opts: { worker?: boolean } = {}) {
   const known = new Map<string, Known>();
   const fresh = new Map<string, NewParty>();
   const written = new Set<string>();
@@ -40,20 +40,16 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
   const phoneUpdates = new Map<string, ReturnType<typeof phoneColumns>>();
   const recognised = new Set<string>();
 
+  const worker = opts.worker ? prepareInWorker(ctx.pii, unitId, ctx.user.id) : undefined;
+
   async function prepareAll(inputs: readonly PartyInput[]): Promise<Prepared[]> {
+    if (worker) return worker.prepare(inputs);
     const out: Prepared[] = [];
     const encrypted = new Set<string>();
+    const encrypt = (key: string) => !fresh.has(key) && !known.has(key) && !encrypted.has(key) && Boolean(encrypted.add(key));
     for (const [i, input] of inputs.entries()) {
       if (i % SLICE === SLICE - 1) await yieldToIo();
-      try {
-        const p = prepare(ctx.pii, input);
-        const key = identityKey(p.identity);
-        const unseen = !fresh.has(key) && !known.has(key) && !encrypted.has(key);
-        if (unseen) encrypted.add(key);
-        out.push({ input, p, key, ...(unseen ? { row: newPartyRow(ctx.pii, randomUUID(), input, p, unitId, ctx.user.id) } : {}) });
-      } catch (e) {
-        out.push({ input, problem: e instanceof AppError ? e.message : String(e) });
-      }
+      out.push(prepareOne(ctx.pii, input, unitId, ctx.user.id, encrypt));
     }
     return out;
   }
@@ -114,7 +110,7 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
   /** Parties this import created, and registered ones it used. */
   const totals = () => ({ created: written.size, recognised: recognised.size });
 
-  return { prepare: prepareAll, lookup, resolve, write, totals };
+  return { prepare: prepareAll, lookup, resolve, write, totals, close: async () => worker?.close() };
 }
 
 const PARTY_COLUMNS: readonly (BulkColumn & { key: keyof NewParty })[] = [
