@@ -89,7 +89,7 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
     const entrusted = await sql<{ courtProcedure: string; status: string }>`select court_procedure, status from mediation.disputes where court_case_number = '(2026)赣0702民初202号'`.execute(t.engine.db);
     expect(entrusted.rows[0]).toEqual({ courtProcedure: 'simplified', status: 'registered' });
     const audit = await sql<{ summary: { file: string; opened: number; refused: number } }>`select summary from kernel.audit_log where action = 'mediation.dispute.import' order by id desc limit 1`.execute(t.engine.db);
-    expect(audit.rows[0]?.summary).toMatchObject({ file: '法院委派.csv', rows: 6, invalidRows: 3, opened: 2, refused: 1 });
+    expect(audit.rows[0]?.summary).toMatchObject({ file: '法院委派.csv', rows: 6, items: 6, invalid: 3, opened: 2, refused: 4 });
     // The timeline of an imported dispute starts with its registration, like one entered at the window.
     const number = report.rows[0]?.number ?? '';
     const dispute = (await zg.request('GET', `/api/mediation/disputes?q=${encodeURIComponent(number)}`)).json<{ items: { id: string }[] }>().items[0];

@@ -44,60 +44,50 @@ export async function importCourtReferrals(
     return typeof c === 'string' ? c.trim() : null;
   };
   const existing = await registeredCaseNumbers(ctx.db, ctx.scope, rows.map(caseOf).filter((c): c is string => !!c));
-  const report: CourtReferralReport = { created: 0, rows: [] };
   const seen = new Set<string>();
-  const valid: { i: number; r: CourtReferral }[] = [];
-  const refused = new Map<number, string[]>();
-  rows.forEach((raw, i) => {
+  const parsed: CourtReferral[] = [];
+  // Each row is checked on its own, one round ahead of the writing (kernel openMattersBulk `check`).
+  const check = (raw: unknown, i: number) => {
     // a category that is no active one is named as the court wrote it (category.ts), in place of the format problem
     const category = (raw as { category?: unknown } | null)?.category;
     const unknown = typeof category === 'string' && category.trim() && !meta.categories.has(category.trim()) ? `纠纷类型：“${category.trim()}”不存在或已停用` : undefined;
-    const parsed = CourtReferral.safeParse(raw);
-    if (!parsed.success || unknown) {
-      const problems = parsed.success ? [] : parsed.error.issues.map((x) => (unknown && x.path[0] === 'category' ? unknown : `${fieldLabel(raw, x.path)}：${x.message}`));
-      refused.set(i, unknown && !problems.includes(unknown) ? [...problems, unknown] : problems);
-      return;
+    const res = CourtReferral.safeParse(raw);
+    if (!res.success || unknown) {
+      const problems = res.success ? [] : res.error.issues.map((x) => (unknown && x.path[0] === 'category' ? unknown : `${fieldLabel(raw, x.path)}：${x.message}`));
+      return { problems: unknown && !problems.includes(unknown) ? [...problems, unknown] : problems };
     }
-    const r = parsed.data;
-    if (seen.has(r.courtCaseNumber) || existing.has(r.courtCaseNumber)) {
-      refused.set(i, [`法院案号 ${r.courtCaseNumber} 已登记，不重复登记`]);
-      return;
-    }
+    const r = res.data;
+    if (seen.has(r.courtCaseNumber) || existing.has(r.courtCaseNumber)) return { problems: [`法院案号 ${r.courtCaseNumber} 已登记，不重复登记`] };
     seen.add(r.courtCaseNumber);
-    valid.push({ i, r });
-  });
-  const results = valid.length
-    ? await openMattersBulk(
-        ctx,
-        DISPUTE_WORKFLOW,
-        DISPUTE_NUMBER,
-        {
-          orgId,
-          items: valid.map(({ r }) => ({ title: r.summary, data: { source: r.kind, category: r.category, courtCaseNumber: r.courtCaseNumber }, parties: r.parties.map(({ role, ...party }) => ({ role, party })) })),
-          audit: { via: meta.via, ...(meta.file ? { file: meta.file } : {}), rows: rows.length, invalidRows: refused.size },
-        },
-        async (trx, opened) => {
-          await bulkInsert(
-            trx,
-            'mediation.disputes',
-            DISPUTE_COLUMNS,
-            opened.map(({ index, matter }) => {
-              const r = (valid[index] as { r: CourtReferral }).r;
-              const procedure = r.courtProcedure ?? (r.kind === 'court-entrusted' ? 'ordinary' : null);
-              return [matter.id, matter.number, matter.title, matter.orgId, matter.status, r.category, r.kind, r.description, r.courtCaseNumber, r.courtName, procedure, matter.openedAt];
-            }),
-          );
-        },
-      )
-    : [];
-  const outcome = new Map(valid.map(({ i }, k) => [i, results[k]]));
+    parsed[i] = r;
+    return { title: r.summary, data: { source: r.kind, category: r.category, courtCaseNumber: r.courtCaseNumber }, parties: r.parties.map(({ role, ...party }) => ({ role, party })) };
+  };
+  const results = await openMattersBulk(
+    ctx,
+    DISPUTE_WORKFLOW,
+    DISPUTE_NUMBER,
+    { orgId, items: rows, check, audit: { via: meta.via, ...(meta.file ? { file: meta.file } : {}), rows: rows.length } },
+    async (trx, opened) => {
+      await bulkInsert(
+        trx,
+        'mediation.disputes',
+        DISPUTE_COLUMNS,
+        opened.map(({ index, matter }) => {
+          const r = parsed[index] as CourtReferral;
+          const procedure = r.courtProcedure ?? (r.kind === 'court-entrusted' ? 'ordinary' : null);
+          return [matter.id, matter.number, matter.title, matter.orgId, matter.status, r.category, r.kind, r.description, r.courtCaseNumber, r.courtName, procedure, matter.openedAt];
+        }),
+      );
+    },
+  );
+  const report: CourtReferralReport = { created: 0, rows: [] };
   rows.forEach((raw, i) => {
-    const res = outcome.get(i);
+    const res = results[i];
     if (res?.ok) {
       report.created++;
       report.rows.push({ row: rowNo(i), courtCaseNumber: caseOf(raw), ok: true, number: res.matter.number, problems: [] });
     } else {
-      report.rows.push({ row: rowNo(i), courtCaseNumber: caseOf(raw), ok: false, number: null, problems: res ? res.problems : (refused.get(i) ?? []) });
+      report.rows.push({ row: rowNo(i), courtCaseNumber: caseOf(raw), ok: false, number: null, problems: res?.problems ?? [] });
     }
   });
   return report;

@@ -66,4 +66,31 @@ describe('openMattersBulk in several rounds', () => {
     expect(audit.summary).toMatchObject({ items: 5, opened: 4, refused: 1, first: numbers[0], last: numbers[3], partiesCreated: 3, partiesRecognised: 0 });
     expect(await verifyAuditChain(engine.db)).toMatchObject({ ok: true });
   });
+
+  test('raw inputs checked round by round: a refused one is reported with its problems and takes no number', async () => {
+    const raw = ['甲', '', '乙', '丙'];
+    const checkedAt: number[] = [];
+    const results = await openMattersBulk(
+      ctx,
+      SAMPLE_WORKFLOW,
+      SAMPLE_NUMBER,
+      {
+        orgId,
+        items: raw,
+        chunk: 2,
+        audit: { via: 'test-check' },
+        check: (title, i) => {
+          checkedAt.push(i);
+          return title ? { title, parties: [{ role: 'applicant', party: QIAN }] } : { problems: ['标题为空'] };
+        },
+      },
+      () => Promise.resolve(),
+    );
+    expect(checkedAt).toEqual([0, 1, 2, 3]);
+    expect(results.map((r) => (r.ok ? r.matter.title : r.problems.join()))).toEqual(['甲', '标题为空', '乙', '丙']);
+    const seqs = results.flatMap((r) => (r.ok ? [Number(/〕(\d+)号$/.exec(r.matter.number)?.[1])] : []));
+    expect(seqs).toEqual([seqs[0], (seqs[0] ?? 0) + 1, (seqs[0] ?? 0) + 2]);
+    const audit = await engine.db.selectFrom('kernel.auditLog').select('summary').where('action', '=', 'sample.case.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit.summary).toMatchObject({ via: 'test-check', items: 4, invalid: 1, opened: 3, refused: 1 });
+  });
 });

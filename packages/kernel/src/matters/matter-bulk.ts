@@ -24,6 +24,9 @@ export interface BulkMatterItem {
 /** Per item: the matter opened, or what is wrong with the item (nothing of it is written). */
 export type BulkMatterResult = { ok: true; matter: Matter } | { ok: false; problems: string[] };
 
+/** An input the caller checks itself, round by round (`check`): the item to open, or why it cannot be. */
+export type BulkCheck<T> = (input: T, index: number) => BulkMatterItem | { problems: string[] };
+
 /** Items opened per round: their parties resolved, numbers taken and rows written together. */
 export const BULK_CHUNK = 5000;
 
@@ -32,17 +35,22 @@ export const BULK_CHUNK = 5000;
  * are found or inserted (party-bulk.ts), its numbers taken as one block, its matters, opening actions and party
  * roles written with `bulkInsert`, and `within` writes the module's rows for them. While one round is being
  * written, the next one is checked and encrypted in Node, so on PostgreSQL the server and Node work at the same
- * time. One audit entry covers the whole import (`summary` says what it was, e.g. the file). An item whose party
- * cannot be registered is reported and skipped; the others are opened.
+ * time. With `check`, the inputs are the caller's raw rows, checked the same way one round ahead — so on
+ * PostgreSQL the first round is written while the rest are still being checked. One audit entry covers the whole
+ * import (`summary` says what it was, e.g. the file). An item whose party cannot be registered, or that `check`
+ * refuses, is reported and skipped; the others are opened.
  */
-export async function openMattersBulk(
+export async function openMattersBulk<T = BulkMatterItem>(
   ctx: Ctx & { pii: FieldCrypto },
   wf: WorkflowDefinition,
   numberTemplate: string,
-  input: { orgId: string; items: readonly BulkMatterItem[]; audit: Record<string, unknown>; chunk?: number },
+  input: { orgId: string; items: readonly T[]; check?: BulkCheck<T>; audit: Record<string, unknown>; chunk?: number },
   within: (trx: Kysely<Database>, opened: readonly { index: number; matter: Matter }[]) => Promise<void>,
 ): Promise<BulkMatterResult[]> {
   const CHUNK = input.chunk ?? BULK_CHUNK;
+  const check: BulkCheck<T> = input.check ?? ((x) => x as BulkMatterItem);
+  const items: BulkMatterItem[] = [];
+  const invalid = new Map<number, string[]>();
   return ctx.db.transaction().execute(async (trx) => {
     const org = await findOrg(trx, ctx.scope, input.orgId);
     if (!org) throw notFound('承办单位');
@@ -57,8 +65,19 @@ export async function openMattersBulk(
     // are prepared in a worker thread while the last is written. On PostgreSQL the server works apart already.
     const planner = partyPlanner(ctx, trx, org.id, { worker: input.items.length > CHUNK && runsOnThisThread(ctx.db) });
     try {
-      const flatOf = (start: number) =>
-        input.items.slice(start, start + CHUNK).flatMap((item, k) => item.parties.map((p) => ({ index: start + k, role: p.role, party: p.party })));
+      const flatOf = (start: number) => {
+        const flat: { index: number; role: string; party: PartyInput }[] = [];
+        for (let i = start; i < Math.min(start + CHUNK, input.items.length); i++) {
+          const c = check(input.items[i] as T, i);
+          if ('problems' in c) {
+            invalid.set(i, c.problems);
+            continue;
+          }
+          items[i] = c;
+          for (const p of c.parties) flat.push({ index: i, role: p.role, party: p.party });
+        }
+        return flat;
+      };
       let flat = flatOf(0);
       let prepared = await planner.prepare(flat.map((f) => f.party));
       let looking = planner.lookup(prepared);
@@ -67,7 +86,7 @@ export async function openMattersBulk(
         await writing;
         await looking;
         const planned = planner.resolve(prepared);
-        const problems = new Map<number, string[]>();
+        const problems = new Map<number, string[]>(invalid);
         planned.forEach((p, i) => {
           const f = flat[i];
           if (!p.ok && f) problems.set(f.index, [...(problems.get(f.index) ?? []), `当事人“${f.party.name}”：${p.problem}`]);
@@ -78,7 +97,7 @@ export async function openMattersBulk(
         const opened = keep.map((index, k) => {
           const n = taken[k];
           if (!n) throw new Error('取号数量不足');
-          const item = input.items[index] as BulkMatterItem;
+          const item = items[index] as BulkMatterItem;
           const matter: Matter = { id: randomUUID(), module: wf.module, kind: wf.kind, number: n.number, orgId: org.id, orgName: org.name, status: wf.initial, title: item.title, outcome: null, version: 1, openedAt: now, closedAt: null };
           numbers.push(n.number);
           return { index, matter, seq: n.seq, item };
@@ -121,7 +140,7 @@ export async function openMattersBulk(
       action: `${wf.module}.${wf.kind}.import`,
       targetType: 'org',
       targetId: org.id,
-      summary: { ...input.audit, org: org.name, items: input.items.length, opened: numbers.length, refused: input.items.length - numbers.length, first: numbers[0] ?? null, last: numbers.at(-1) ?? null, partiesCreated: parties.created, partiesRecognised: parties.recognised },
+      summary: { ...input.audit, org: org.name, items: input.items.length, ...(input.check ? { invalid: invalid.size } : {}), opened: numbers.length, refused: input.items.length - numbers.length, first: numbers[0] ?? null, last: numbers.at(-1) ?? null, partiesCreated: parties.created, partiesRecognised: parties.recognised },
     });
     return results;
   });
