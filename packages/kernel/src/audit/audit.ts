@@ -134,6 +134,9 @@ export async function sealAudit(db: Kysely<Database>, batch = 2000): Promise<num
     await trx.updateTable('kernel.auditHead').set({ seq, hash }).execute();
     return rows.length;
   };
+  // Nothing to seal (the idle platform, every second): no transaction and no row lock, so no write either.
+  const pending = await db.selectFrom('kernel.auditLog').select('id').where('seq', 'is', null).limit(1).executeTakeFirst();
+  if (!pending) return 0;
   let sealed = 0;
   for (;;) {
     // inside a caller's transaction (a test, a verification) the entries it wrote itself are sealed with it
