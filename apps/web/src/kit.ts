@@ -10,6 +10,7 @@ export type { Lang } from './i18n';
 export { notifyError, notifySuccess } from './notify';
 export { useCan, useSessionUser } from './session';
 export { ExportButton } from './components/ExportButton';
+export { FormDialog } from './components/FormDialog';
 export { QueryForm } from './components/QueryForm';
 export { formatDate, formatDateTime, todayInShanghai } from './lib/format';
 export { textRule } from './lib/form';

@@ -1,8 +1,8 @@
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { CreateCategoryInput, UpdateCategoryInput } from '@sifa/mediation/shared';
 import type { Category } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { notifySuccess } from '@sifa/web/kit';
+import { FormDialog, notifySuccess } from '@sifa/web/kit';
 import { standardOptions, useCategoryText } from '../category-messages';
 import { useCreateCategory, useUpdateCategory } from '../category-queries';
 import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
@@ -78,18 +78,15 @@ export function CategoryFormModal({ category, onClose }: CategoryFormModalProps)
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={category ? ct('category.editTitle', { name: category.nameZh }) : ct('category.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      busy={create.isPending || update.isPending}
+      problem={problem}
+      problemTestId="category-problem"
       width={560}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="category-problem" />}
       <Form<Values> form={form} layout="vertical" onFinish={finish} initialValues={initial}>
         <Form.Item name="code" label={ct('field.code')} extra={category ? undefined : ct('field.codeHint')} rules={category ? [] : [required(ct('field.code'))]}>
           <Input maxLength={40} disabled={!!category} placeholder="campus" data-testid="category-code" />
@@ -112,6 +109,6 @@ export function CategoryFormModal({ category, onClose }: CategoryFormModalProps)
           <InputNumber min={0} max={9999} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,8 +1,8 @@
-import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
 import { COMMITTEE_PARENT_KINDS } from '@sifa/mediation/shared';
 import type { CommitteeDetail, CommitteeType, CreateCommitteeInput, UpdateCommitteeInput } from '@sifa/mediation/shared';
 import { useMemo, useState } from 'react';
-import { ApiError, notifySuccess, useOrgList } from '@sifa/web/kit';
+import { ApiError, FormDialog, notifySuccess, useOrgList } from '@sifa/web/kit';
 import { knownFields, serverFieldErrors, showFieldErrors } from '../form-errors';
 import { committeeTypeOptions } from '../registry-labels';
 import { useRegistryText } from '../registry-messages';
@@ -88,18 +88,15 @@ export function CommitteeFormModal({ committee, defaultParentId, onClose, onSave
     : { parentId: initialParent, multiEthnicArea: false };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={committee ? rt('committee.editTitle', { name: committee.name }) : rt('committee.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      busy={create.isPending || update.isPending}
+      problem={problem}
+      problemTestId="committee-problem"
       width={640}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="committee-problem" />}
       <Form<Values> form={form} layout="vertical" onFinish={finish} initialValues={initial} key={initialParent ?? 'none'}>
         {!committee && (
           <Form.Item name="parentId" label={rt('field.parent')} extra={rt('field.parentHint')} rules={[{ required: true, message: t('common.requiredSelect', { field: rt('field.parent') }) }]}>
@@ -131,6 +128,6 @@ export function CommitteeFormModal({ committee, defaultParentId, onClose, onSave
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

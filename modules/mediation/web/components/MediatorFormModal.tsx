@@ -1,7 +1,7 @@
-import { Alert, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
+import { Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { CreateMediatorInput, Employment, Gender, Mediator, MediatorPosition } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError, notifySuccess } from '@sifa/web/kit';
+import { ApiError, FormDialog, notifySuccess } from '@sifa/web/kit';
 import { knownFields, serverFieldErrors, showFieldErrors } from '../form-errors';
 import { employmentOptions, genderOptions, positionOptions, specialtyOptions } from '../registry-labels';
 import { useRegistryText } from '../registry-messages';
@@ -77,18 +77,15 @@ export function MediatorFormModal({ committeeId, mediator, onClose }: MediatorFo
     : { position: 'member', employment: 'part-time', specialties: [] };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={mediator ? rt('mediator.editTitle', { name: mediator.name }) : rt('mediator.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      busy={create.isPending || update.isPending}
+      problem={problem}
+      problemTestId="mediator-problem"
       width={640}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="mediator-problem" />}
       <Form<Values> form={form} layout="vertical" onFinish={finish} initialValues={initial}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
@@ -138,6 +135,6 @@ export function MediatorFormModal({ committeeId, mediator, onClose }: MediatorFo
           <Input maxLength={20} inputMode="tel" autoComplete="off" style={{ maxWidth: 260 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

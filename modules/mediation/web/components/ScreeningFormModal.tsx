@@ -1,8 +1,8 @@
-import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { CreateScreeningInput, UpdateScreeningInput } from '@sifa/mediation/shared';
 import type { ScreeningDetail, ScreeningKind } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError, notifySuccess, OrgTreeSelect, todayInShanghai } from '@sifa/web/kit';
+import { ApiError, FormDialog, notifySuccess, OrgTreeSelect, todayInShanghai } from '@sifa/web/kit';
 import { knownFields, serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import type { FieldError } from '../form-errors';
 import { screeningKindOptions, useScreeningText } from '../screening-messages';
@@ -83,18 +83,15 @@ export function ScreeningFormModal({ screening, defaultOrgId, onClose, onSaved }
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={screening ? st('form.editTitle') : st('form.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      busy={create.isPending || update.isPending}
+      problem={problem}
+      problemTestId="screening-problem"
       width={680}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="screening-problem" />}
       <Form<Values> form={form} layout="vertical" onFinish={finish} initialValues={initial} data-testid="screening-form">
         <Row gutter={16}>
           {!screening && (
@@ -148,6 +145,6 @@ export function ScreeningFormModal({ screening, defaultOrgId, onClose, onSaved }
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
