@@ -49,8 +49,6 @@ export async function openMattersBulk<T = BulkMatterItem>(
 ): Promise<BulkMatterResult[]> {
   const CHUNK = input.chunk ?? BULK_CHUNK;
   const check: BulkCheck<T> = input.check ?? ((x) => x as BulkMatterItem);
-  const items: BulkMatterItem[] = [];
-  const invalid = new Map<number, string[]>();
   return ctx.db.transaction().execute(async (trx) => {
     const org = await findOrg(trx, ctx.scope, input.orgId);
     if (!org) throw notFound('承办单位');
@@ -61,6 +59,9 @@ export async function openMattersBulk<T = BulkMatterItem>(
     const year = chinaYear(at);
     const results: BulkMatterResult[] = [];
     const numbers: string[] = [];
+    // the items `check` accepted, by index; the refused ones have their result already
+    const items: BulkMatterItem[] = [];
+    let invalid = 0;
     // On the embedded engine the database runs on this thread: with more than one round, the parties of the next
     // are prepared in a worker thread while the last is written. On PostgreSQL the server works apart already.
     const planner = partyPlanner(ctx, trx, org.id, { worker: input.items.length > CHUNK && runsOnThisThread(ctx.db) });
@@ -70,7 +71,8 @@ export async function openMattersBulk<T = BulkMatterItem>(
         for (let i = start; i < Math.min(start + CHUNK, input.items.length); i++) {
           const c = check(input.items[i] as T, i);
           if ('problems' in c) {
-            invalid.set(i, c.problems);
+            results[i] = { ok: false, problems: c.problems };
+            invalid++;
             continue;
           }
           items[i] = c;
@@ -86,13 +88,13 @@ export async function openMattersBulk<T = BulkMatterItem>(
         await writing;
         await looking;
         const planned = planner.resolve(prepared);
-        const problems = new Map<number, string[]>(invalid);
+        const problems = new Map<number, string[]>();
         planned.forEach((p, i) => {
           const f = flat[i];
           if (!p.ok && f) problems.set(f.index, [...(problems.get(f.index) ?? []), `当事人“${f.party.name}”：${p.problem}`]);
         });
         const end = Math.min(start + CHUNK, input.items.length);
-        const keep = Array.from({ length: end - start }, (_, k) => start + k).filter((i) => !problems.has(i));
+        const keep = Array.from({ length: end - start }, (_, k) => start + k).filter((i) => items[i] && !problems.has(i));
         const taken = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, year, numberTemplate, keep.length) : [];
         const opened = keep.map((index, k) => {
           const n = taken[k];
@@ -102,7 +104,7 @@ export async function openMattersBulk<T = BulkMatterItem>(
           numbers.push(n.number);
           return { index, matter, seq: n.seq, item };
         });
-        for (let i = start; i < end; i++) results[i] = { ok: false, problems: problems.get(i) ?? [] };
+        for (let i = start; i < end; i++) if (items[i]) results[i] = { ok: false, problems: problems.get(i) ?? [] };
         for (const o of opened) results[o.index] = { ok: true, matter: o.matter };
         const used = new Set<string>();
         const roles: unknown[][] = [];
@@ -140,7 +142,7 @@ export async function openMattersBulk<T = BulkMatterItem>(
       action: `${wf.module}.${wf.kind}.import`,
       targetType: 'org',
       targetId: org.id,
-      summary: { ...input.audit, org: org.name, items: input.items.length, ...(input.check ? { invalid: invalid.size } : {}), opened: numbers.length, refused: input.items.length - numbers.length, first: numbers[0] ?? null, last: numbers.at(-1) ?? null, partiesCreated: parties.created, partiesRecognised: parties.recognised },
+      summary: { ...input.audit, org: org.name, items: input.items.length, ...(input.check ? { invalid } : {}), opened: numbers.length, refused: input.items.length - numbers.length, first: numbers[0] ?? null, last: numbers.at(-1) ?? null, partiesCreated: parties.created, partiesRecognised: parties.recognised },
     });
     return results;
   });
