@@ -81,6 +81,7 @@ async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition
     rows.set(key, row);
     return { party, p, open: { role, row, expectName: party.name, phoneChanged: false } };
   });
+  const asGiven = prepared.map((x) => x.open);
   const id = randomUUID();
   const at = new Date();
   const run = async (db: Kysely<Database>, parties: readonly OpenParty[]) => {
@@ -107,7 +108,7 @@ async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition
   // A recognised party must be the same person or firm: a different name is refused; a name written differently
   // (width, spacing) is accepted as registered, and a new phone replaces the old one (same transaction).
   const reconcile = async (trx: Kysely<Database> | undefined, blocked: OpenStatementResult['blocked']) => {
-    const parties = prepared.map((x) => x.open);
+    const parties = [...asGiven];
     for (const b of blocked) {
       const x = prepared[b.ord - 1];
       if (!x) throw new Error('openMatter: blocked party out of range');
@@ -121,13 +122,13 @@ async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition
     return parties;
   };
   if (!within) {
-    const r = await run(ctx.db, prepared.map((x) => x.open));
+    const r = await run(ctx.db, asGiven);
     if (r.blocked.length === 0) return opened(r);
     unitOf(r);
     await reconcile(undefined, r.blocked);
   }
   return ctx.db.transaction().execute(async (trx) => {
-    let r = await run(trx, prepared.map((x) => x.open));
+    let r = await run(trx, asGiven);
     if (r.blocked.length > 0) {
       unitOf(r);
       r = await run(trx, await reconcile(trx, r.blocked));
