@@ -1,10 +1,15 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyStatement } from './copy';
 import { preparedName, sqlLiteral } from './prepared';
 
 /*
  * The clients the engine hands Kysely: they pass everything through, except queries marked by db/prepared.ts, which
- * they run as prepared statements on the same connection (inside the caller's transaction when there is one).
+ * they run as prepared statements on the same connection (inside the caller's transaction when there is one), and
+ * COPY statements marked by db/copy.ts, which they run as COPY on that connection.
  */
 
 type Query = PGlite['query'];
@@ -21,6 +26,8 @@ export function pgliteClient(client: PGlite): PGlite {
   const run =
     (on: PGlite | Transaction): Query =>
     (async (text: string, params?: unknown[], options?: object) => {
+      const copy = copyStatement(text, params);
+      if (copy) return on.query(`${copy.head} from '/dev/blob'`, [], { ...options, blob: new Blob([copy.data]) });
       const p = preparedName(text);
       if (!p) return on.query(text, params, options);
       if (!ready.has(p.name)) {
@@ -53,6 +60,8 @@ export function pgPool(pool: pg.Pool): pg.Pool {
       get(target, prop) {
         if (prop === 'query') {
           return (text: unknown, params?: unknown[]) => {
+            const copy = copyStatement(text, params);
+            if (copy) return copyIn(target, copy.head, copy.data);
             const p = preparedName(text);
             return p ? target.query({ name: p.name, text: p.sql, values: params ?? [] }) : (target.query as (t: unknown, v?: unknown[]) => unknown)(text, params);
           };
@@ -66,4 +75,11 @@ export function pgPool(pool: pg.Pool): pg.Pool {
       return forward(target, prop);
     },
   });
+}
+
+/** COPY … FROM STDIN on `client`, answered as a query result (Kysely reads `rows`, `rowCount` and `command`). */
+async function copyIn(client: pg.PoolClient, head: string, data: string): Promise<{ rows: never[]; rowCount: number; command: string }> {
+  const stream = client.query(copyFrom(`${head} from stdin`));
+  await pipeline(Readable.from([data]), stream);
+  return { rows: [], rowCount: stream.rowCount, command: 'COPY' };
 }

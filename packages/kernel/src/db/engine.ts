@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PGliteAdapter, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
@@ -59,10 +59,12 @@ export async function dumpPglite(engine: Engine): Promise<Blob> {
 }
 
 const pgliteClients = new WeakMap<Engine, PGlite>();
-const embedded = new WeakSet<Kysely<Database>>();
 
-/** True when `db` is the embedded engine's: its queries run on this thread, so CPU work here delays them. */
-export const runsOnThisThread = (db: Kysely<Database>): boolean => embedded.has(db);
+/**
+ * True when `db` (or a transaction of it) is the embedded engine's: its queries run on this thread, so CPU work
+ * here delays them.
+ */
+export const runsOnThisThread = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PGliteAdapter;
 
 export function pgliteEngine(client: PGlite): Engine {
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pgliteClient(client) }), plugins: plugins() });
@@ -88,7 +90,6 @@ export function pgliteEngine(client: PGlite): Engine {
     },
   };
   pgliteClients.set(engine, client);
-  embedded.add(db);
   return engine;
 }
 

@@ -4,6 +4,7 @@ import { createTestDb, SAMPLE_NUMBER, SAMPLE_WORKFLOW } from '@sifa/testing';
 import type { Engine } from '../db/engine';
 import { createFieldCrypto } from '../parties/crypto';
 import { verifyAuditChain } from '../audit/audit';
+import { residentIdCheckChar } from '../shared/identity';
 import { openMattersBulk, type BulkMatterItem } from './matter-bulk';
 
 const year = Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
@@ -11,6 +12,7 @@ const person = (name: string, idNumber: string, phone?: string) => ({ kind: 'per
 const ZHAO = person('赵一', '360730198506120048', '13907970001');
 const QIAN = person('钱二', '360702198808081237');
 const SUN = person('孙三', '360702199001011232');
+const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
 
 /** An import in rounds of two items: each round is written while the next is prepared (matter-bulk.ts). */
 describe('openMattersBulk in several rounds', () => {
@@ -92,5 +94,38 @@ describe('openMattersBulk in several rounds', () => {
     expect(seqs).toEqual([seqs[0], (seqs[0] ?? 0) + 1, (seqs[0] ?? 0) + 2]);
     const audit = await engine.db.selectFrom('kernel.auditLog').select('summary').where('action', '=', 'sample.case.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.summary).toMatchObject({ via: 'test-check', items: 4, invalid: 1, opened: 3, refused: 1 });
+  });
+
+  test('links to the unit: a new party once, a party the unit registered before not again, one registered elsewhere newly; a role named twice is one role', async () => {
+    const here = person('周四', idNumber('36070219700101123'));
+    const elsewhere = person('吴五', idNumber('36070219710101123'));
+    const other = await engine.db.selectFrom('kernel.users').select('orgId as id').where('username', '=', 'ningdu').executeTakeFirstOrThrow();
+    const city = await engine.db.selectFrom('kernel.orgs').select(['id', 'path']).orderBy(({ fn }) => fn('length', ['path'])).limit(1).executeTakeFirstOrThrow();
+    const open = (unit: string, items: BulkMatterItem[]) =>
+      openMattersBulk({ ...ctx, scope: { orgId: city.id, path: city.path } }, SAMPLE_WORKFLOW, SAMPLE_NUMBER, { orgId: unit, items, audit: { via: 'test-links' }, chunk: 2 }, () => Promise.resolve());
+    await open(orgId, [{ title: '先登记', parties: [{ role: 'applicant', party: here }] }]);
+    await open(other.id, [{ title: '别处登记', parties: [{ role: 'applicant', party: elsewhere }] }]);
+    const fresh = person('郑六', idNumber('36070219720101123'));
+    const results = await open(orgId, [
+      { title: '甲', parties: [{ role: 'applicant', party: here }, { role: 'respondent', party: elsewhere }] },
+      { title: '乙', parties: [{ role: 'applicant', party: fresh }, { role: 'applicant', party: fresh }] },
+      { title: '丙', parties: [{ role: 'applicant', party: fresh }, { role: 'respondent', party: here }] },
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    const units = await engine.db
+      .selectFrom('kernel.partyUnits as pu')
+      .innerJoin('kernel.parties as p', 'p.id', 'pu.partyId')
+      .select(['p.name', 'pu.orgId'])
+      .where('p.name', 'in', ['周四', '吴五', '郑六'])
+      .orderBy('p.name')
+      .orderBy('pu.orgId')
+      .execute();
+    const at = (name: string) => units.filter((u) => u.name === name).map((u) => u.orgId).sort();
+    expect(at('周四')).toEqual([orgId]);
+    expect(at('吴五')).toEqual([orgId, other.id].sort());
+    expect(at('郑六')).toEqual([orgId]);
+    const second = results[1];
+    const roles = await engine.db.selectFrom('kernel.matterParties').select(['role']).where('matterId', '=', second?.ok ? second.matter.id : '').execute();
+    expect(roles).toEqual([{ role: 'applicant' }]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit';
+import { breather } from '../db/breather';
 import { bulkInsert } from '../db/bulk';
 import { runsOnThisThread } from '../db/engine';
 import type { Database } from '../db/schema';
@@ -64,11 +65,17 @@ export async function openMattersBulk<T = BulkMatterItem>(
     let invalid = 0;
     // On the embedded engine the database runs on this thread: with more than one round, the parties of the next
     // are prepared in a worker thread while the last is written. On PostgreSQL the server works apart already.
-    const planner = partyPlanner(ctx, trx, org.id, { worker: input.items.length > CHUNK && runsOnThisThread(ctx.db) });
+    const embedded = runsOnThisThread(ctx.db);
+    const planner = partyPlanner(ctx, trx, org.id, { worker: input.items.length > CHUNK && embedded });
     try {
-      const flatOf = (start: number) => {
+      // On PostgreSQL the checks let the writing's answers through every few milliseconds (db/breather.ts); on the
+      // embedded engine that would only put the writing between them, and the worker's part after it.
+      const breathe = breather(embedded ? Infinity : undefined);
+      const flatOf = async (start: number) => {
         const flat: { index: number; role: string; party: PartyInput }[] = [];
         for (let i = start; i < Math.min(start + CHUNK, input.items.length); i++) {
+          const pause = breathe();
+          if (pause) await pause;
           const c = check(input.items[i] as T, i);
           if ('problems' in c) {
             results[i] = { ok: false, problems: c.problems };
@@ -80,7 +87,7 @@ export async function openMattersBulk<T = BulkMatterItem>(
         }
         return flat;
       };
-      let flat = flatOf(0);
+      let flat = await flatOf(0);
       let prepared = await planner.prepare(flat.map((f) => f.party));
       let looking = planner.lookup(prepared);
       let writing: Promise<void> = Promise.resolve();
@@ -107,26 +114,27 @@ export async function openMattersBulk<T = BulkMatterItem>(
         for (let i = start; i < end; i++) if (items[i]) results[i] = { ok: false, problems: problems.get(i) ?? [] };
         for (const o of opened) results[o.index] = { ok: true, matter: o.matter };
         const used = new Set<string>();
-        const roles: unknown[][] = [];
+        // the matters are new, so a role can clash only with itself (one party named twice in one role of an item)
+        const roles = new Map<string, unknown[]>();
         const matterOf = new Map(opened.map((o) => [o.index, o.matter.id]));
         flat.forEach((f, i) => {
           const p = planned[i];
           const matterId = matterOf.get(f.index);
           if (!p?.ok || !matterId) return;
           used.add(p.id);
-          roles.push([matterId, p.id, f.role]);
+          roles.set(`${matterId} ${p.id} ${f.role}`, [matterId, p.id, f.role]);
         });
         writing = (async () => {
           await planner.write(used);
           await bulkInsert(trx, 'kernel.matters', MATTER_COLUMNS, opened.map((o) => [o.matter.id, wf.module, wf.kind, o.matter.number, year, o.seq, org.id, wf.initial, o.matter.title, ctx.user.id, now]));
           await bulkInsert(trx, 'kernel.matter_actions', ACTION_COLUMNS, opened.map((o) => [o.matter.id, 'register', wf.initial, ctx.user.id, ctx.user.displayName, JSON.stringify(o.item.data ?? {}), now]));
-          await bulkInsert(trx, 'kernel.matter_parties', ROLE_COLUMNS, roles, { onConflictDoNothing: '' });
+          await bulkInsert(trx, 'kernel.matter_parties', ROLE_COLUMNS, [...roles.values()]);
           await within(trx, opened);
         })();
         // awaited at the top of the next round (or below); a failure meanwhile must not go unhandled
         writing.catch(() => undefined);
         if (end < input.items.length) {
-          flat = flatOf(end);
+          flat = await flatOf(end);
           prepared = await planner.prepare(flat.map((f) => f.party));
           // the registered identities of the next round, asked now: the query waits its turn behind the writing
           looking = planner.lookup(prepared);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { breather } from '../db/breather';
 import { bulkInsert, type BulkColumn } from '../db/bulk';
 import type { Database } from '../db/schema';
 import type { PartyInput } from '../shared/identity';
@@ -16,10 +17,6 @@ interface Known {
   name: string;
   phoneIndex: string | null;
 }
-
-/** Inputs checked between two looks at the event loop, so database work in flight goes on meanwhile. */
-const SLICE = 250;
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Registering the parties of an import chunk by chunk, in one transaction. `prepare` is work in Node only —
@@ -47,8 +44,11 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
     const out: Prepared[] = [];
     const encrypted = new Set<string>();
     const encrypt = (key: string) => !fresh.has(key) && !known.has(key) && !encrypted.has(key) && Boolean(encrypted.add(key));
-    for (const [i, input] of inputs.entries()) {
-      if (i % SLICE === SLICE - 1) await yieldToIo();
+    // database work in flight goes on meanwhile: its answers get through every few milliseconds
+    const breathe = breather();
+    for (const input of inputs) {
+      const pause = breathe();
+      if (pause) await pause;
       out.push(prepareOne(ctx.pii, input, unitId, ctx.user.id, encrypt));
     }
     return out;
@@ -100,9 +100,12 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
       await trx.updateTable('kernel.parties').set({ ...phone, updatedAt: new Date() }).where('id', '=', id).execute();
       phoneUpdates.delete(id);
     }
-    const link = [...used].filter((id) => !linked.has(id));
-    await bulkInsert(trx, 'kernel.party_units', LINK_COLUMNS, link.map((id) => [id, unitId, ctx.user.id]), { onConflictDoNothing: '(party_id, org_id)' });
-    for (const id of link) linked.add(id);
+    // a party new in this import cannot be linked yet; a registered one may be linked to the unit already
+    const link = (ids: string[]) => ids.map((id) => [id, unitId, ctx.user.id]);
+    await bulkInsert(trx, 'kernel.party_units', LINK_COLUMNS, link(rows.map((f) => f.id)));
+    const earlier = [...used].filter((id) => !linked.has(id) && !written.has(id));
+    await bulkInsert(trx, 'kernel.party_units', LINK_COLUMNS, link(earlier), { onConflictDoNothing: '(party_id, org_id)' });
+    for (const id of used) linked.add(id);
     // every new party among `used` is written by now: the others were registered before the import
     for (const id of used) if (!written.has(id)) recognised.add(id);
   }
