@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Database } from '../db/schema';
 import type { ModuleDefinition } from '../define-module';
 import { systemClock } from '../deadlines/clock';
+import { indicatorComparison } from '../indicators/indicator-compare';
 import { bucketLabels, indicatorBreakdown, indicatorSeries } from '../indicators/indicator-table';
 import { computeByUnit, computeIndicator, computeIndicators, drillIndicator, listIndicators, type IndicatorCatalog } from '../indicators/indicator.service';
 import { MATTERS_SOURCE } from '../indicators/sources';
 import { notFound } from '../errors';
 import { PageQuery } from '../shared/common';
-import { IndicatorBucketQuery, IndicatorQuery, IndicatorResult, IndicatorTable, type IndicatorPoint } from '../shared/indicators';
+import { IndicatorBucketQuery, IndicatorComparison, IndicatorQuery, IndicatorResult, IndicatorTable, MonthSchema, type IndicatorChange, type IndicatorPoint } from '../shared/indicators';
 import { ctxOf, EXPORT_LIMIT, sendXlsx } from './context';
 import type { ModuleDeps, SifaApp } from './types';
 
@@ -18,6 +19,7 @@ const DrillQuery = IndicatorQuery.extend({ part: z.enum(['numerator', 'denominat
 const Ids = z.string().regex(/^[a-z0-9.,-]+$/, '指标编号以逗号分隔').max(2000);
 const TableQuery = IndicatorQuery.extend({ ids: Ids });
 const BreakdownQuery = TableQuery.extend({ by: z.string().regex(/^[a-z][a-z0-9_-]*$/, '分组维度格式不正确').max(40) });
+const CompareQuery = z.object({ org: IndicatorQuery.shape.org, ids: Ids, month: MonthSchema });
 const idList = (ids: string) => [...new Set(ids.split(',').filter(Boolean))];
 const Definition = z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), decimals: z.number(), description: z.string().optional() });
 
@@ -34,6 +36,10 @@ const fmtValue = (r: Pick<IndicatorResult, 'value' | 'unit' | 'decimals'>) =>
 /** Counts and days stay numbers a spreadsheet can add up; a percentage is written as it is shown. */
 const cellValue = (s: Pick<IndicatorResult, 'unit' | 'decimals'>, value: number | null) =>
   value === null ? '—' : s.unit === 'percent' ? `${value.toFixed(s.decimals)}%` : value;
+
+/** A change as shown: +0.80 个百分点 for a percentage, +25.00% otherwise; — when there is nothing to compare. */
+const fmtChange = (c: IndicatorChange) =>
+  c.value === null ? '—' : `${c.value > 0 ? '+' : ''}${c.value.toFixed(2)}${c.kind === 'points' ? ' 个百分点' : '%'}`;
 
 /** A series or breakdown as a sheet: one row per bucket and a total row; a ratio also gets its numerator and denominator. */
 async function tableColumns(db: Kysely<Database>, catalog: IndicatorCatalog, table: IndicatorTable) {
@@ -138,6 +144,46 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
       const { rows, columns } = await tableColumns(ctx.db, catalog(), table);
       const title = `按${(await bucketLabels(ctx.db, catalog(), table)).header}统计`;
       return sendXlsx(ctx, reply, { filename: `${table.orgName}-${title}.xlsx`, sheet: title.slice(0, 31), action: 'kernel.indicator.export', filter: req.query, rows, columns });
+    },
+  );
+
+  const compareProbe = { kind: 'list', query: { ids: 'sample.accepted,sample.close-rate', month: '2026-01' }, orgQuery: 'org' } as const;
+  app.get(
+    '/api/indicator-comparison',
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: compareProbe },
+      schema: { tags, summary: '月度对比：本月、上月、环比、去年同月、同比、本年累计 (月报)', querystring: CompareQuery, response: { 200: IndicatorComparison } },
+    },
+    (req) => {
+      const { ids, ...q } = req.query;
+      return indicatorComparison(ctxOf(req, db), catalog(), idList(ids), at(q));
+    },
+  );
+
+  app.get(
+    '/api/indicator-comparison.xlsx',
+    { config: { permission: 'kernel.indicator.read', scopeProbe: compareProbe }, schema: { tags, summary: '导出月度对比表 (Excel)', querystring: CompareQuery } },
+    async (req, reply) => {
+      const ctx = ctxOf(req, db);
+      const { ids, ...q } = req.query;
+      const c = await indicatorComparison(ctx, catalog(), idList(ids), at(q));
+      type Row = IndicatorComparison['rows'][number];
+      return sendXlsx(ctx, reply, {
+        filename: `${c.orgName}-${c.month}-月度对比.xlsx`,
+        sheet: `${c.month} 月度对比`,
+        action: 'kernel.indicator.export',
+        filter: req.query,
+        rows: c.rows,
+        columns: [
+          { header: '指标', width: 24, value: (r: Row) => r.nameZh },
+          { header: `本月 (${c.month})`, width: 16, value: (r: Row) => cellValue(r, r.current.value) },
+          { header: `上月 (${c.previousMonth})`, width: 16, value: (r: Row) => cellValue(r, r.previous.value) },
+          { header: '环比', width: 16, value: (r: Row) => fmtChange(r.monthOnMonth) },
+          { header: `去年同月 (${c.lastYearMonth})`, width: 18, value: (r: Row) => cellValue(r, r.lastYear.value) },
+          { header: '同比', width: 16, value: (r: Row) => fmtChange(r.yearOnYear) },
+          { header: `本年累计 (${c.month.slice(0, 4)}-01 至 ${c.month})`, width: 24, value: (r: Row) => cellValue(r, r.yearToDate.value) },
+        ],
+      });
     },
   );
 

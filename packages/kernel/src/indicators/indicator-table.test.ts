@@ -4,7 +4,7 @@ import { createTestApp, sampleModule, type Agent, type TestApp } from '@sifa/tes
 import { fixedClock } from '../deadlines/clock';
 import { scheduleDeadline } from '../deadlines/deadline.service';
 import { defineModule } from '../define-module';
-import { defineIndicator, type IndicatorTable } from '../shared/indicators';
+import { defineIndicator, type IndicatorComparison, type IndicatorTable } from '../shared/indicators';
 
 // Indicators over kernel.matters of the sample module: counts, a ratio, an average of a measure and an overdue count.
 const sample = { column: 'module', op: 'eq', value: 'sample' } as const;
@@ -188,6 +188,48 @@ describe('indicator series and breakdowns', () => {
       ['accepted', 3],
       ['closed', 4],
       ['合计', 7],
+    ]);
+  });
+
+  test('a month against the month before, the same month last year and the year so far (月报 同比、环比、本年累计)', async () => {
+    const ids = 'ids=trend.accepted,trend.close-rate,trend.duration';
+    const r = (await zg.request('GET', `/api/indicator-comparison?${ids}&month=2025-02`)).json<IndicatorComparison>();
+    expect(r).toMatchObject({ month: '2025-02', previousMonth: '2025-01', lastYearMonth: '2024-02', orgName: '章贡区司法局' });
+    const row = (id: string) => r.rows.find((x) => x.id === id);
+    expect(row('trend.accepted')).toMatchObject({
+      current: { value: 3 },
+      previous: { value: 2 },
+      lastYear: { value: 0 },
+      yearToDate: { value: 5, numerator: 5, denominator: null },
+      monthOnMonth: { kind: 'relative', value: 50 },
+      yearOnYear: { kind: 'relative', value: null },
+    });
+    // a ratio's year so far is its numerators over its denominators: (2 + 1) / (2 + 3), not the mean of the months
+    expect(row('trend.close-rate')).toMatchObject({ current: { value: 33.33 }, previous: { value: 100 }, yearToDate: { value: 60, numerator: 3, denominator: 5 }, monthOnMonth: { kind: 'points', value: -66.67 } });
+    expect(row('trend.duration')).toMatchObject({ current: { value: 6 }, previous: { value: 11.5 }, yearToDate: { value: 9.7, numerator: 29, denominator: 3 }, monthOnMonth: { kind: 'relative', value: -47.83 } });
+    const jan = (await zg.request('GET', `/api/indicator-comparison?${ids}&month=2025-01`)).json<IndicatorComparison>();
+    expect(jan).toMatchObject({ previousMonth: '2024-12', lastYearMonth: '2024-01' });
+    expect(jan.rows[0]).toMatchObject({ current: { value: 2 }, previous: { value: 0 }, yearToDate: { value: 2 } });
+    // the city sees both counties
+    const city = (await leader.request('GET', `/api/indicator-comparison?${ids}&month=2025-01`)).json<IndicatorComparison>();
+    expect(city.rows[0]?.current.value).toBe(3);
+  });
+
+  test('a month not yet come or badly written is refused; the comparison exports to Excel', async () => {
+    const future = await zg.request('GET', '/api/indicator-comparison?ids=trend.accepted&month=2025-06');
+    expect(future.statusCode).toBe(400);
+    expect(future.json<{ message: string }>().message).toContain('2025-06 尚未到来');
+    expect((await zg.request('GET', '/api/indicator-comparison?ids=trend.accepted&month=2025-13')).statusCode).toBe(400);
+    const nd = await t.orgId('宁都县司法局');
+    expect((await zg.request('GET', `/api/indicator-comparison?ids=trend.accepted&month=2025-02&org=${nd}`)).statusCode).toBe(404);
+    const res = await zg.request('GET', '/api/indicator-comparison.xlsx?ids=trend.accepted,trend.close-rate&month=2025-02');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]?.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1))).toEqual([
+      ['指标', '本月 (2025-02)', '上月 (2025-01)', '环比', '去年同月 (2024-02)', '同比', '本年累计 (2025-01 至 2025-02)'],
+      ['受理数', 3, 2, '+50.00%', 0, '—', 5],
+      ['办结率', '33.33%', '100.00%', '-66.67 个百分点', '—', '—', '60.00%'],
     ]);
   });
 });

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, sampleModule, type Agent, type TestApp } from '@sifa/testing';
-import { indicatorValue } from '../shared/indicators';
+import { indicatorChange, indicatorValue } from '../shared/indicators';
+import { addMonths } from './indicator-compare';
 
 describe('indicator rounding: percentages half up to 2 decimals', () => {
   test('reconsideration mediation rate 61 / 195 = 31.28% (Ganzhou report)', () => {
@@ -18,6 +19,22 @@ describe('indicator rounding: percentages half up to 2 decimals', () => {
   test('a zero denominator has no value; a count is its numerator', () => {
     expect(indicatorValue(3, 0, 'percent', 2)).toBeNull();
     expect(indicatorValue(42, null, 'count', 0)).toBe(42);
+  });
+  test('money is summed in fen and shown in yuan: 123,456 fen = ¥1,234.56; per record 100,001 fen / 3 = ¥333.34', () => {
+    expect(indicatorValue(123_456, null, 'yuan', 2)).toBe(1234.56);
+    expect(indicatorValue(100_001, 3, 'yuan', 2)).toBe(333.34);
+    expect(indicatorValue(0, null, 'yuan', 2)).toBe(0);
+  });
+  test('同比 / 环比: a percentage moves in points, any other figure by its relative change; nothing to compare with is null', () => {
+    expect(indicatorChange(96.1, 95.3, 'percent', 2)).toEqual({ kind: 'points', value: 0.8 });
+    expect(indicatorChange(33.33, 100, 'percent', 2)).toEqual({ kind: 'points', value: -66.67 });
+    expect(indicatorChange(150, 120, 'count', 0)).toEqual({ kind: 'relative', value: 25 });
+    expect(indicatorChange(6, 11.5, 'days', 1)).toEqual({ kind: 'relative', value: -47.83 });
+    expect(indicatorChange(5, 0, 'count', 0)).toEqual({ kind: 'relative', value: null });
+    expect(indicatorChange(null, 95.3, 'percent', 2)).toEqual({ kind: 'points', value: null });
+  });
+  test('months step across years', () => {
+    expect([addMonths('2026-01', -1), addMonths('2026-03', -12), addMonths('2025-12', 1), addMonths('2026-05', -17)]).toEqual(['2025-12', '2025-03', '2026-01', '2024-12']);
   });
   test('property: the rounded value is within half a unit of the exact ratio', () => {
     fc.assert(

@@ -16,6 +16,11 @@ export interface IndicatorDimension {
   /** Header of the bucket column in exports, e.g. 纠纷类型. */
   nameZh: string;
   groups?: Readonly<Record<string, string>>;
+  /**
+   * Instead of `groups`, when the mapping is data: the bucket is `value` of the row of `table` whose `key` is the
+   * record's `column` (e.g. the standard category a city's own dispute category is reported under).
+   */
+  lookup?: { table: string; key: string; value: string };
   labels?: DimensionLabels | ((db: Kysely<Database>) => Promise<DimensionLabels>);
 }
 
@@ -131,6 +136,10 @@ export function measureSql(source: IndicatorSource, name: string, alias = 's'): 
 /** The bucket key of a record for a dimension (text; null when the record has no value or no group). */
 export function dimensionSql(source: IndicatorSource, dim: IndicatorDimension, alias = 's'): RawBuilder<string | null> {
   const col = sql.ref(`${alias}.${dim.column}`);
+  if (dim.lookup) {
+    const { table, key, value } = dim.lookup;
+    return sql<string | null>`(select (${sql.ref(`l.${value}`)})::text from ${sql.table(table)} l where ${sql.ref(`l.${key}`)} = ${col})`;
+  }
   const groups = Object.entries(dim.groups ?? {});
   if (!groups.length) return sql<string | null>`(${col})::text`;
   return sql<string | null>`(case ${col}::text ${sql.join(groups.map(([v, g]) => sql`when ${v} then ${g}::text`), sql` `)} end)`;

@@ -31,6 +31,7 @@ export interface IndicatorDefinition {
   sum?: string;
   /** Absent for a plain count. */
   denominator?: readonly IndicatorFilter[];
+  /** 'yuan': money, which is kept in fen — the numerator (a `sum` of a fen measure) is fen, the value yuan. */
   unit: 'percent' | 'count' | 'days' | 'yuan';
   decimals: number;
   /** What the figure means and where its formula comes from (rules.md "Indicator formulas"). */
@@ -40,15 +41,15 @@ export interface IndicatorDefinition {
 export const defineIndicator = (d: IndicatorDefinition) => d;
 
 /**
- * numerator / denominator (× 100 for percentages), rounded half up to `decimals` with exact integer arithmetic:
- * 61 / 195 → 31.28, 37,860 / 39,728 → 95.30.
+ * numerator / denominator (× 100 for percentages, ÷ 100 for yuan from fen), rounded half up to `decimals` with
+ * exact integer arithmetic: 61 / 195 → 31.28, 37,860 / 39,728 → 95.30, 123,456 fen → 1,234.56 yuan.
  */
 export function indicatorValue(numerator: number, denominator: number | null, unit: IndicatorDefinition['unit'], decimals: number): number | null {
-  if (denominator === null) return numerator;
+  if (denominator === null && unit !== 'yuan') return numerator;
   if (denominator === 0) return null;
   const scale = 10n ** BigInt(decimals + (unit === 'percent' ? 2 : 0));
   const n = BigInt(Math.round(numerator));
-  const d = BigInt(Math.round(denominator));
+  const d = BigInt(Math.round(denominator ?? 1)) * (unit === 'yuan' ? 100n : 1n);
   const scaled = (2n * n * scale + d) / (2n * d); // floor((n·scale)/d + 1/2)
   return Number(scaled) / 10 ** decimals;
 }
@@ -59,9 +60,12 @@ export const IndicatorQuery = z.object({
   to: z.iso.date('结束日期格式应为 YYYY-MM-DD').optional(),
 });
 
+/** `YYYY-MM`: a calendar month (Asia/Shanghai). */
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+
 /** Drill-down into one bucket of a series (`month`) or of a breakdown (`by` + `key`; an empty key is the null bucket). */
 export const IndicatorBucketQuery = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').optional(),
+  month: MonthSchema.optional(),
   by: z.string().regex(/^[a-z][a-z0-9_-]*$/, '分组维度格式不正确').max(40).optional(),
   key: z.string().max(100).optional(),
 });
@@ -113,3 +117,49 @@ export const IndicatorTable = z.object({
   ),
 });
 export type IndicatorTable = z.infer<typeof IndicatorTable>;
+
+/**
+ * A figure against an earlier one (the monthly report's 同比 and 环比): a percentage moves in percentage points
+ * (95.30% → 96.10%: +0.80 points); any other figure by its relative change in percent (120 → 150: +25.00%), null
+ * when the earlier figure is 0 or missing.
+ */
+export const IndicatorChange = z.object({ kind: z.enum(['points', 'relative']), value: z.number().nullable() });
+export type IndicatorChange = z.infer<typeof IndicatorChange>;
+
+export function indicatorChange(current: number | null, earlier: number | null, unit: IndicatorDefinition['unit'], decimals: number): IndicatorChange {
+  if (unit === 'percent') {
+    const scale = 10 ** decimals;
+    return { kind: 'points', value: current === null || earlier === null ? null : Math.round((current - earlier) * scale) / scale };
+  }
+  if (current === null || earlier === null || earlier === 0) return { kind: 'relative', value: null };
+  return { kind: 'relative', value: Math.round(((current - earlier) / Math.abs(earlier)) * 10_000) / 100 };
+}
+
+/**
+ * Indicators of one month against the month before, the same month a year before, and the year so far (the
+ * monthly report: 本月、上月、环比、去年同月、同比、本年累计).
+ */
+export const IndicatorComparison = z.object({
+  month: z.string(),
+  previousMonth: z.string(),
+  lastYearMonth: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      unit: z.enum(['percent', 'count', 'days', 'yuan']),
+      decimals: z.number().int(),
+      description: z.string().optional(),
+      current: IndicatorPoint,
+      previous: IndicatorPoint,
+      lastYear: IndicatorPoint,
+      yearToDate: IndicatorPoint,
+      monthOnMonth: IndicatorChange,
+      yearOnYear: IndicatorChange,
+    }),
+  ),
+});
+export type IndicatorComparison = z.infer<typeof IndicatorComparison>;
