@@ -132,6 +132,11 @@ async function main() {
                    count(*) filter (where at_risk and closed_at is null) r,
                    sum((closed_at at time zone 'Asia/Shanghai')::date - (accepted_at at time zone 'Asia/Shanghai')::date) filter (where accepted_at is not null and closed_at is not null) days,
                    count(*) filter (where accepted_at is not null and closed_at is not null) closed,
+                   sum(agreement_amount_fen) filter (where accepted_at is not null and outcome = 'success') amount,
+                   count(*) filter (where accepted_at is not null and outcome = 'success' and prevented_criminal) pc,
+                   sum(persons_involved) filter (where accepted_at is not null and outcome = 'success' and prevented_criminal) pcp,
+                   count(*) filter (where accepted_at is not null and outcome = 'success' and prevented_mass_petition) pm,
+                   sum(persons_involved) filter (where accepted_at is not null and outcome = 'success' and prevented_mass_petition) pmp,
                    count(*) filter (where accepted_at is not null and closed_at is null and exists (
                      select 1 from kernel.deadlines dl where dl.matter_id = d.id and dl.status = 'open' and dl.due_date < current_date
                      and dl.rule_id in ('mediation.court-delegated', 'mediation.court-entrusted.ordinary', 'mediation.court-entrusted.simplified'))) overdue

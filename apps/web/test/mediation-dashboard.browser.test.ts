@@ -66,7 +66,7 @@ describe.skipIf(missing && !inCi)('the mediation dashboard in a browser', () => 
     const card = page.locator('[data-indicator="mediation.success-rate"]');
     await card.waitFor();
     await expect.poll(() => card.textContent()).toContain(`${(rate.value ?? 0).toFixed(2)}%`);
-    expect(await page.getByTestId('figure-card').count()).toBe(9);
+    expect(await page.getByTestId('figure-card').count()).toBe(10);
     await page.locator('[data-indicator="mediation.average-duration"]').waitFor();
 
     // Both charts are drawn.
@@ -109,9 +109,15 @@ describe.skipIf(missing && !inCi)('the mediation dashboard in a browser', () => 
     await page.waitForTimeout(800);
     await page.getByTestId('category-chart').screenshot({ path: `${SCREENSHOTS}/mediation-dashboard-groups.png` });
 
-    // Last year has no demo disputes: both charts say so instead of drawing empty axes.
+    // A period without disputes: both charts say so instead of drawing empty axes.
     await page.getByTestId('period').click();
-    await page.locator('.ant-select-item-option[title="上年"]').click();
+    await page.locator('.ant-select-item-option[title="自定义"]').click();
+    const range = page.locator('.ant-picker-range input');
+    await range.first().click();
+    await range.first().fill('2001-01-01');
+    await range.first().press('Enter');
+    await range.nth(1).fill('2001-12-31');
+    await range.nth(1).press('Enter');
     await page.getByTestId('trend-empty').waitFor();
     await page.getByTestId('category-empty').waitFor();
     await context.close();

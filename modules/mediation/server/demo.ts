@@ -43,7 +43,8 @@ const DISPUTE_COLUMNS: readonly Col<Insertable<MediationTables['mediation.disput
   ['source', 'source', 'text'], ['description', 'description', 'text'], ['committee_org_id', 'committeeOrgId', 'uuid'], ['mediator_name', 'mediatorName', 'text'],
   ['registered_at', 'registeredAt', 'timestamptz'], ['accepted_at', 'acceptedAt', 'timestamptz'], ['assigned_at', 'assignedAt', 'timestamptz'], ['agreed_at', 'agreedAt', 'timestamptz'],
   ['agreement_kind', 'agreementKind', 'text'], ['closed_at', 'closedAt', 'timestamptz'], ['outcome', 'outcome', 'text'], ['court_case_number', 'courtCaseNumber', 'text'],
-  ['court_procedure', 'courtProcedure', 'text'], ['at_risk', 'atRisk', 'boolean'],
+  ['court_procedure', 'courtProcedure', 'text'], ['at_risk', 'atRisk', 'boolean'], ['agreement_amount_fen', 'agreementAmountFen', 'bigint'],
+  ['prevented_criminal', 'preventedCriminal', 'boolean'], ['prevented_mass_petition', 'preventedMassPetition', 'boolean'], ['persons_involved', 'personsInvolved', 'int'],
 ];
 const ACTION_COLUMNS: readonly Col<Insertable<Database['kernel.matterActions']>>[] = [
   ['matter_id', 'matterId', 'uuid'], ['action', 'action', 'text'], ['from_status', 'fromStatus', 'text'], ['to_status', 'toStatus', 'text'], ['actor_name', 'actorName', 'text'], ['at', 'at', 'timestamptz'], ['data', 'data', 'jsonb'],
@@ -64,6 +65,8 @@ export interface DemoOptions {
  */
 export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions): Promise<number> {
   const r = rng(opts.seed ?? 2026);
+  // the monthly report's figures from a stream of their own, so the rest of a seeded year stays as it was
+  const m6 = rng((opts.seed ?? 2026) + 1);
   const units = await db
     .selectFrom('kernel.orgs as o')
     .select(['o.id', 'o.path', 'o.name'])
@@ -116,6 +119,7 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
         courtCaseNumber: source.startsWith('court-') ? `(${opts.year})赣07民诉前调${seq}号` : null,
         courtProcedure: source === 'court-entrusted' ? 'ordinary' : null,
         atRisk: !closedAt && r() < 0.05,
+        ...monthlyReportFigures(m6, status === 'agreed'),
       });
       actions.push({ matterId: id, action: 'register', fromStatus: null, toStatus: 'registered', actorName: actor, at: registered, data: '{}' });
       actions.push({ matterId: id, action: status === 'declined' ? 'decline' : 'accept', fromStatus: 'registered', toStatus: status === 'declined' ? 'declined' : 'accepted', actorName: actor, at: accepted ?? registered, data: '{}' });
@@ -133,4 +137,18 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
       on conflict (module, org_id, year) do update set last_seq = greatest(kernel.matter_counters.last_seq, excluded.last_seq)`.execute(db);
   }
   return made;
+}
+
+/**
+ * An agreement's amount and the monthly report's 防止民转刑 / 防止群体性上访 (features.md M6): most agreements name
+ * an amount (¥200 to ¥500,000, most of them small); about 3% prevent a criminal case (2–6 persons) and 1% a mass
+ * petition (5–40 persons).
+ */
+function monthlyReportFigures(r: () => number, agreed: boolean) {
+  if (!agreed) return { agreementAmountFen: null, preventedCriminal: false, preventedMassPetition: false, personsInvolved: null };
+  const amount = r() < 0.7 ? Math.round(200 * Math.pow(2500, r() * r())) * 100 : null;
+  const criminal = r() < 0.03;
+  const petition = !criminal && r() < 0.01;
+  const persons = criminal ? 2 + Math.floor(r() * 5) : petition ? 5 + Math.floor(r() * 36) : null;
+  return { agreementAmountFen: amount, preventedCriminal: criminal, preventedMassPetition: petition, personsInvolved: persons };
 }

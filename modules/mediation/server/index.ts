@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { chinaDay, chinaYear, defineModule } from '@sifa/kernel';
-import { DISPUTE_SOURCES } from '../shared/categories';
+import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../shared/categories';
 import { MEDIATION_INDICATORS, SOURCE_GROUPS } from '../shared/indicators';
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
@@ -26,7 +26,7 @@ export const mediationModule = defineModule({
       table: 'mediation.disputes',
       orgColumn: 'org_id',
       dateColumn: 'accepted_at',
-      columns: ['status', 'outcome', 'category', 'source', 'accepted_at', 'closed_at', 'confirmation_result', 'at_risk'],
+      columns: ['status', 'outcome', 'category', 'source', 'accepted_at', 'closed_at', 'confirmation_result', 'at_risk', 'prevented_criminal', 'prevented_mass_petition'],
       drill: [
         ['id', 'id'],
         ['number', '编号'],
@@ -41,6 +41,13 @@ export const mediationModule = defineModule({
       dimensions: {
         // categories are data (mediation.categories): their names are read when a table is exported
         category: { column: 'category', nameZh: '纠纷类型', labels: categoryNames },
+        // the monthly report's categories: a city's own category counted under the standard one it names (0008)
+        'report-category': {
+          column: 'category',
+          nameZh: '纠纷类型（统计口径）',
+          lookup: { table: 'mediation.categories', key: 'code', value: 'report_as' },
+          labels: Object.fromEntries(Object.entries(DISPUTE_CATEGORIES).map(([k, v]) => [k, v.zh])),
+        },
         source: { column: 'source', nameZh: '纠纷来源', labels: Object.fromEntries(Object.entries(DISPUTE_SOURCES).map(([k, v]) => [k, v.zh])) },
         'source-group': {
           column: 'source',
@@ -50,7 +57,12 @@ export const mediationModule = defineModule({
         },
       },
       // mediation.average-duration: calendar days from acceptance to closing.
-      measures: { duration: { nameZh: '办理天数', days: ['accepted_at', 'closed_at'] } },
+      // The monthly report's sums: the agreement's amount (fen; the indicator shows yuan) and the persons involved.
+      measures: {
+        duration: { nameZh: '办理天数', days: ['accepted_at', 'closed_at'] },
+        'agreement-amount': { nameZh: '协议涉及金额（分）', column: 'agreement_amount_fen' },
+        persons: { nameZh: '涉及人数', column: 'persons_involved' },
+      },
       // Same id as the kernel matter: mediation.overdue reads the matter's deadlines.
       matterColumn: 'id',
     },
@@ -59,6 +71,8 @@ export const mediationModule = defineModule({
   async seedDemo(db, { size, now }) {
     const year = chinaYear(now);
     await generateDisputes(db, { count: size, year, until: now });
+    // last year too, so the monthly report has a same month last year to compare with (同比)
+    await generateDisputes(db, { count: size, year: year - 1, seed: 2025 });
     await generateScreenings(db, { today: chinaDay(now) }); // links a share of the 'screening' disputes (screening-demo.ts)
     await generateRegister(db, { today: chinaDay(now) });
   },

@@ -29,6 +29,10 @@ export interface DisputesTable {
   agreementKind: Opt<string | null>;
   agreementEffectiveOn: Opt<string | null>;
   agreementAmountFen: Opt<number | null>;
+  /** 防止民转刑 / 防止群体性上访 and the persons involved, recorded with the agreement (migrations/0009). */
+  preventedCriminal: Opt<boolean>;
+  preventedMassPetition: Opt<boolean>;
+  personsInvolved: Opt<number | null>;
   closedAt: TsNull;
   outcome: Opt<string | null>;
   confirmationResult: Opt<string | null>;

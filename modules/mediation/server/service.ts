@@ -73,6 +73,10 @@ export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {
     acceptedAt: d.acceptedAt ? new Date(d.acceptedAt).toISOString() : null,
     agreementKind: d.agreementKind,
     agreementEffectiveOn: d.agreementEffectiveOn,
+    agreementAmountYuan: d.agreementAmountFen === null ? null : d.agreementAmountFen / 100,
+    preventedCriminal: d.preventedCriminal,
+    preventedMassPetition: d.preventedMassPetition,
+    personsInvolved: d.personsInvolved,
     confirmationResult: d.confirmationResult,
     performed: (d.performed as Dispute['performed']) ?? null,
     atRisk: d.atRisk,
@@ -141,7 +145,15 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
             await d.insertInto('mediation.sessions').values({ id: randomUUID(), disputeId: id, heldOn: String(f.on), place: String(f.place), attendees: String(f.attendees), record: String(f.record), recordedBy: ctx.user.id }).execute();
             break;
           case 'reachAgreement': {
-            Object.assign(patch, { agreedAt: new Date(), agreementKind: f.kind, agreementEffectiveOn: f.effectiveOn, agreementAmountFen: toFen(f.amountYuan as number | undefined) });
+            Object.assign(patch, {
+              agreedAt: new Date(),
+              agreementKind: f.kind,
+              agreementEffectiveOn: f.effectiveOn,
+              agreementAmountFen: toFen(f.amountYuan as number | undefined),
+              preventedCriminal: f.preventedCriminal === true,
+              preventedMassPetition: f.preventedMassPetition === true,
+              personsInvolved: (f.personsInvolved as number | undefined) ?? null,
+            });
             await closeOpenDeadlines(ctx, trx, id);
             // 人民调解法 第三十三条: joint application for judicial confirmation within 30 days of the agreement
             // taking effect — for a court-delegated dispute too (特邀调解规定 第十九条); not for an entrusted one.

@@ -21,6 +21,28 @@ export const SOURCE_GROUPS = {
 } as const;
 export type SourceGroup = keyof typeof SOURCE_GROUPS;
 
+const success: IndicatorFilter[] = [...accepted, { column: 'outcome', op: 'eq', value: 'success' }];
+
+/** 防止民转刑 / 防止群体性上访 of the monthly report (features.md M6): the disputes so recorded, and their persons. */
+function prevented(key: string, column: string, zh: string, en: string) {
+  const numerator: IndicatorFilter[] = [...success, { column, op: 'eq', value: true }];
+  return [
+    defineIndicator({ id: `mediation.prevented-${key}`, nameZh: `${zh}（件）`, nameEn: `${en} (cases)`, permission: read, source: 'mediation.disputes', numerator, unit: 'count', decimals: 0, description: `调解成功并认定${zh}的纠纷数 (按受理日期统计)` }),
+    defineIndicator({
+      id: `mediation.prevented-${key}-persons`,
+      nameZh: `${zh}（人）`,
+      nameEn: `${en} (persons)`,
+      permission: read,
+      source: 'mediation.disputes',
+      sum: 'persons',
+      numerator,
+      unit: 'count',
+      decimals: 0,
+      description: `调解成功并认定${zh}的纠纷的涉及人数之和 (按受理日期统计)`,
+    }),
+  ];
+}
+
 /**
  * Mediation indicators (features.md M2, M6; rules.md "Indicator formulas"). The success rate is successful /
  * accepted — Ganzhou 2024: 37,860 / 39,728 = 95.30%. All count on the acceptance date.
@@ -79,5 +101,19 @@ export const MEDIATION_INDICATORS = [
     decimals: 0,
     description: '调解期限 (特邀调解规定 第二十七条) 已届满而尚未办结的纠纷，截至今日 (按受理日期统计)',
   }),
+  defineIndicator({
+    id: 'mediation.agreement-amount',
+    nameZh: '协议涉及金额',
+    nameEn: 'Amount covered by agreements',
+    permission: read,
+    source: 'mediation.disputes',
+    sum: 'agreement-amount',
+    numerator: success,
+    unit: 'yuan',
+    decimals: 2,
+    description: '调解成功纠纷的协议涉及金额之和 (元，按受理日期统计)',
+  }),
+  ...prevented('criminal', 'prevented_criminal', '防止民转刑', 'Prevented from turning criminal'),
+  ...prevented('mass-petition', 'prevented_mass_petition', '防止群体性上访', 'Mass petitions prevented'),
   defineIndicator({ id: 'mediation.at-risk', nameZh: '有激化风险的纠纷', nameEn: 'Disputes at risk of escalation', permission: read, source: 'mediation.disputes', numerator: [{ column: 'at_risk', op: 'eq', value: true }, { column: 'closed_at', op: 'isNull' }], unit: 'count', decimals: 0 }),
 ];

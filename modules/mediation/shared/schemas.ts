@@ -59,6 +59,11 @@ export const Dispute = z.object({
   acceptedAt: z.string().nullable(),
   agreementKind: z.string().nullable(),
   agreementEffectiveOn: z.string().nullable(),
+  /** 协议涉及金额 and the monthly report's 防止民转刑 / 防止群体性上访 with the persons involved. */
+  agreementAmountYuan: z.number().nullable(),
+  preventedCriminal: z.boolean(),
+  preventedMassPetition: z.boolean(),
+  personsInvolved: z.number().nullable(),
   confirmationResult: z.string().nullable(),
   /** The latest follow-up: full / partial / none (null before any). */
   performed: z.enum(['full', 'partial', 'none']).nullable(),
@@ -110,14 +115,23 @@ export const ActionForms = {
   transfer: z.object({ ...Version, committeeOrgId: z.uuid('请选择接收的人民调解委员会'), mediatorName: z.string().trim().min(2, '请填写调解员姓名').max(40), reason: z.string().trim().min(2, '请写明移交原因') }),
   startSession: z.object({ ...Version, on: z.iso.date('调解日期格式应为 YYYY-MM-DD'), place: z.string().trim().min(2, '请填写调解地点').max(100), attendees: z.string().trim().min(2, '请填写参加人').max(500), record: z.string().trim().min(2, '请填写调解记录').max(10000) }),
   recordSession: z.object({ ...Version, on: z.iso.date('调解日期格式应为 YYYY-MM-DD'), place: z.string().trim().min(2, '请填写调解地点').max(100), attendees: z.string().trim().min(2, '请填写参加人').max(500), record: z.string().trim().min(2, '请填写调解记录').max(10000) }),
-  reachAgreement: z.object({
-    ...Version,
-    kind: z.enum(['written', 'oral'], { error: '请选择书面或口头协议' }),
-    effectiveOn: z.iso.date('协议生效日期格式应为 YYYY-MM-DD'),
-    terms: z.array(z.string().trim().min(2).max(1000)).min(1, '请写明协议内容').max(30),
-    amountYuan: yuan.optional(),
-    signedBy: z.string().trim().min(2, '请写明签名、盖章或按指印的当事人').max(300),
-  }),
+  reachAgreement: z
+    .object({
+      ...Version,
+      kind: z.enum(['written', 'oral'], { error: '请选择书面或口头协议' }),
+      effectiveOn: z.iso.date('协议生效日期格式应为 YYYY-MM-DD'),
+      terms: z.array(z.string().trim().min(2).max(1000)).min(1, '请写明协议内容').max(30),
+      amountYuan: yuan.optional(),
+      signedBy: z.string().trim().min(2, '请写明签名、盖章或按指印的当事人').max(300),
+      // the monthly report's 防止民转刑 and 防止群体性上访, each in cases and persons (features.md M6)
+      preventedCriminal: z.boolean().optional(),
+      preventedMassPetition: z.boolean().optional(),
+      personsInvolved: z.number({ error: '涉及人数应为整数' }).int('涉及人数应为整数').min(1, '涉及人数至少为 1').max(100_000, '涉及人数过大').optional(),
+    })
+    .refine((v) => !(v.preventedCriminal || v.preventedMassPetition) || v.personsInvolved !== undefined, {
+      path: ['personsInvolved'],
+      message: '认定防止民转刑或防止群体性上访的，请填写涉及人数',
+    }),
   fail: z.object({ ...Version, reason: z.string().trim().min(2, '请写明调解不成的原因'), remediesTold: z.literal(true, { error: '须告知当事人可通过仲裁、行政、司法等途径维护权利 (人民调解法 第二十六条)' }) }),
   partyRefuses: z.object({ ...Version, partyName: z.string().trim().min(1, '请填写拒绝调解的当事人'), note }),
 } as const;

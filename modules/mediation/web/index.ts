@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, IdcardOutlined, SolutionOutlined, TagsOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined, IdcardOutlined, SolutionOutlined, TagsOutlined } from '@ant-design/icons';
 import { ActionForms, DISPUTE_WORKFLOW } from '@sifa/mediation/shared';
 import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';
@@ -128,6 +128,16 @@ export const mediationWeb: WebModule = {
       permission: 'mediation.indicator.read',
       icon: DashboardOutlined,
       element: lazyPage(() => import('./pages/DashboardPage').then((m) => m.DashboardPage)),
+    },
+    {
+      key: 'mediation.monthly-report',
+      group: 'mediation',
+      labelZh: '调解工作月报',
+      labelEn: 'Monthly report',
+      path: '/mediation/monthly-report',
+      permission: 'mediation.indicator.read',
+      icon: FileTextOutlined,
+      element: lazyPage(() => import('./pages/MonthlyReportPage').then((m) => m.MonthlyReportPage)),
     },
     // 纠纷类型 (pages/CategoriesPage; category-messages.ts): the city's list of dispute categories
     {

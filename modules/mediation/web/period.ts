@@ -36,3 +36,18 @@ export function presetPeriod(key: PeriodKey, today: string = todayInShanghai()):
       return {};
   }
 }
+
+/** The months a monthly report can be asked for, newest first: the current month and the `count - 1` before it. */
+export function reportMonths(count = 36, today: string = todayInShanghai()): string[] {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, k) => {
+    const i = y * 12 + (m - 1) - k;
+    return `${String(Math.floor(i / 12))}-${pad((i % 12) + 1)}`;
+  });
+}
+
+/** The first and last day of a month (YYYY-MM). */
+export function monthPeriod(month: string): Period {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return monthSpan(y, m, m);
+}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { IndicatorResult, IndicatorTable, Matter, pageOf } from '@sifa/kernel/shared';
+import { IndicatorComparison, IndicatorResult, IndicatorTable, Matter, pageOf } from '@sifa/kernel/shared';
 import { ConfirmationInput, Dispute, DisputeListItem, FollowUp } from '@sifa/mediation/shared';
 import type { FollowUpInput } from '@sifa/mediation/shared';
 import type { CreateDisputeInput } from '@sifa/mediation/shared';
@@ -190,6 +190,18 @@ export function useIndicatorBreakdown(ids: readonly string[], by: string, params
     placeholderData: keepPreviousData,
   });
 }
+
+/** A month against the month before, the same month last year and the year so far (the monthly report). */
+export function useIndicatorComparison(ids: readonly string[], params: { org?: string; month: string }) {
+  return useQuery({
+    queryKey: ['indicator', 'comparison', ids, params],
+    queryFn: () => apiGet(`/api/indicator-comparison${queryString({ ...params, ids: ids.join(',') })}`, IndicatorComparison),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const indicatorComparisonExportPath = (ids: readonly string[], params: { org?: string; month: string }) =>
+  `/api/indicator-comparison.xlsx${queryString({ ...params, ids: ids.join(',') })}`;
 
 export const indicatorTableExportPath = (kind: 'series' | 'breakdown', ids: readonly string[], params: Params) =>
   `/api/indicator-${kind}.xlsx${queryString({ ...params, ids: ids.join(',') })}`;

@@ -27,6 +27,8 @@ export interface ActionValues {
   terms?: string[];
   amountYuan?: number | null;
   signedBy?: string;
+  prevented?: ('criminal' | 'massPetition')[];
+  personsInvolved?: number | null;
   remediesTold?: boolean;
   partyName?: string;
 }
@@ -71,6 +73,9 @@ export function actionBody(action: DisputeAction, v: ActionValues, expectedVersi
       put('terms', (v.terms ?? []).map((term) => term.trim()).filter(Boolean));
       put('amountYuan', v.amountYuan ?? undefined);
       put('signedBy', text(v.signedBy) ?? '');
+      put('preventedCriminal', v.prevented?.includes('criminal') || undefined);
+      put('preventedMassPetition', v.prevented?.includes('massPetition') || undefined);
+      put('personsInvolved', v.personsInvolved ?? undefined);
       break;
     case 'fail':
       put('reason', text(v.reason) ?? '');
@@ -221,6 +226,27 @@ function AgreementFields() {
         rules={[{ required: true, whitespace: true, message: t('common.required', { field: mt('form.signedBy') }) }, { min: 2, max: 300 }]}
       >
         <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item name="prevented" label={mt('form.prevented')} extra={mt('form.preventedHint')}>
+        <Checkbox.Group
+          options={[
+            { value: 'criminal', label: mt('prevented.criminal') },
+            { value: 'massPetition', label: mt('prevented.massPetition') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['prevented']}>
+        {({ getFieldValue }) =>
+          ((getFieldValue('prevented') as unknown[] | undefined) ?? []).length > 0 && (
+            <Form.Item
+              name="personsInvolved"
+              label={mt('form.personsInvolved')}
+              rules={[{ required: true, message: t('common.required', { field: mt('form.personsInvolved') }) }]}
+            >
+              <InputNumber min={1} max={100_000} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          )
+        }
       </Form.Item>
     </>
   );

@@ -1,14 +1,10 @@
 import { Card, Empty, Result, Segmented, Skeleton, Space, Typography } from 'antd';
 import { indicatorValue } from '@sifa/kernel/shared';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
-import { DISPUTE_SOURCE_CODES, DISPUTE_SOURCES, SOURCE_GROUPS } from '@sifa/mediation/shared';
-import type { Category } from '@sifa/mediation/shared';
 import { useCallback, useMemo, useState } from 'react';
-import { ExportButton, formatNumber, pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { ExportButton, formatNumber } from '@sifa/web/kit';
+import { bucketLabel, bucketOrder, DIMENSION_LABELS, DIMENSIONS, type BoardDimension as Dimension } from '../breakdown';
 import { useCategories } from '../category-queries';
-import { categoryLabel, sourceLabel } from '../labels';
-import type { MediationKey } from '../messages';
 import { useMediationText } from '../messages';
 import { bucketResult, indicatorTableExportPath, useIndicatorBreakdown } from '../queries';
 import type { DrillBucket, IndicatorParams } from '../queries';
@@ -16,44 +12,6 @@ import { CHART_FONT, useEChart } from '../use-echart';
 import type { ChartClick, ChartOption } from '../use-echart';
 
 const IDS = ['mediation.accepted', 'mediation.successful', 'mediation.success-rate'] as const;
-
-/** The dimensions of mediation.disputes the board breaks down by (features.md M6). */
-const DIMENSIONS = ['category', 'source-group', 'source'] as const;
-type Dimension = (typeof DIMENSIONS)[number];
-const DIMENSION_LABELS: Record<Dimension, MediationKey> = { category: 'dash.byCategory', 'source-group': 'dash.bySourceGroup', source: 'dash.bySource' };
-
-const GROUP_ORDER = Object.keys(SOURCE_GROUPS);
-const groupOf = (code: string) => (DISPUTE_SOURCES as Record<string, { group: string } | undefined>)[code]?.group ?? '';
-
-type Categories = readonly Category[] | undefined;
-
-function label(by: Dimension, key: string | null, lang: Lang, unclassified: string, categories: Categories): string {
-  if (key === null) return unclassified;
-  if (by === 'category') return categoryLabel(categories, key, lang);
-  if (by === 'source') return sourceLabel(key, lang);
-  const group = (SOURCE_GROUPS as Record<string, { zh: string; en: string } | undefined>)[key];
-  return group ? pick(lang, group.zh, group.en) : key;
-}
-
-/**
- * Bucket order: categories by the number accepted (then the list's order, which the administrator sets), the three
- * source groups in the report's order (主动, 申请, 接受委托移送), sources by their group then the dictionary; the
- * null bucket last.
- */
-function orderOf(table: IndicatorTable, by: Dimension, categories: Categories): number[] {
-  const accepted = table.series[0]?.values ?? [];
-  const rank = (key: string | null): number => {
-    if (key === null) return Number.MAX_SAFE_INTEGER;
-    if (by === 'category') {
-      const i = (categories ?? []).findIndex((c) => c.code === key);
-      return i < 0 ? Number.MAX_SAFE_INTEGER - 1 : i;
-    }
-    if (by === 'source-group') return GROUP_ORDER.indexOf(key);
-    return GROUP_ORDER.indexOf(groupOf(key)) * 100 + (DISPUTE_SOURCE_CODES as readonly string[]).indexOf(key);
-  };
-  const byCount = (a: number, b: number) => (by === 'category' ? (accepted[b]?.numerator ?? 0) - (accepted[a]?.numerator ?? 0) : 0);
-  return table.buckets.map((_k, i) => i).sort((a, b) => byCount(a, b) || rank(table.buckets[a] ?? null) - rank(table.buckets[b] ?? null));
-}
 
 interface PlotProps {
   table: IndicatorTable;
@@ -64,9 +22,9 @@ interface PlotProps {
 function CategoryPlot({ table, by, onOpen }: PlotProps) {
   const { mt, lang } = useMediationText();
   const categories = useCategories().data;
-  const order = useMemo(() => orderOf(table, by, categories), [table, by, categories]);
+  const order = useMemo(() => bucketOrder(table, by, categories), [table, by, categories]);
   const names = useMemo(
-    () => order.map((i) => label(by, table.buckets[i] ?? null, lang, mt('dash.unclassified'), categories)),
+    () => order.map((i) => bucketLabel(by, table.buckets[i] ?? null, lang, mt('dash.unclassified'), categories)),
     [order, table, by, lang, mt, categories],
   );
   const option = useMemo<ChartOption>(() => {

@@ -13,7 +13,7 @@ import { refreshDispute, useDisputeAction } from '../queries';
 import { ActionFields, actionBody } from './ActionFields';
 import type { ActionValues } from './ActionFields';
 
-const known = knownFields(['note', 'reason', 'committeeOrgId', 'mediatorName', 'on', 'place', 'attendees', 'record', 'kind', 'effectiveOn', 'terms', 'amountYuan', 'signedBy', 'remediesTold', 'partyName']);
+const known = knownFields(['note', 'reason', 'committeeOrgId', 'mediatorName', 'on', 'place', 'attendees', 'record', 'kind', 'effectiveOn', 'terms', 'amountYuan', 'signedBy', 'personsInvolved', 'remediesTold', 'partyName']);
 
 /**
  * The form of one dispute action (ActionForms[action]), sent with the version the user saw. Actions that close the

@@ -62,8 +62,26 @@ export function DisputeFacts({ dispute }: { dispute: Dispute }) {
         {
           key: 'agreement',
           label: mt('field.agreement'),
-          children: agreement ? `${agreement} · ${mt('field.agreementEffective')} ${dispute.agreementEffectiveOn ?? none}` : none,
+          children: agreement
+            ? [
+                `${agreement} · ${mt('field.agreementEffective')} ${dispute.agreementEffectiveOn ?? none}`,
+                ...(dispute.agreementAmountYuan === null ? [] : [`${mt('field.agreementAmount')} ${formatYuan(dispute.agreementAmountYuan, lang)}`]),
+              ].join(' · ')
+            : none,
         },
+        ...(dispute.preventedCriminal || dispute.preventedMassPetition
+          ? [
+              {
+                key: 'prevented',
+                label: mt('field.prevented'),
+                children: [
+                  ...(dispute.preventedCriminal ? [mt('prevented.criminal')] : []),
+                  ...(dispute.preventedMassPetition ? [mt('prevented.massPetition')] : []),
+                  ...(dispute.personsInvolved === null ? [] : [mt('prevented.persons', { n: dispute.personsInvolved })]),
+                ].join(' · '),
+              },
+            ]
+          : []),
         { key: 'confirmation', label: mt('field.confirmation'), children: confirmation ?? none },
         { key: 'closed', label: mt('field.closed'), children: formatDateTime(matter.closedAt) || none },
         {

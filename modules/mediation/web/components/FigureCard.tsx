@@ -2,14 +2,16 @@ import { Card, Skeleton, Tooltip, Typography } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
 import { formatNumber, pick } from '@sifa/web/kit';
 import type { Lang } from '@sifa/web/kit';
+import { formatYuan } from '../labels';
 import { useMediationText } from '../messages';
 import { useIndicator } from '../queries';
 import type { IndicatorParams } from '../queries';
 
-/** 95.30% for a percentage (two decimals), 1,234 for a count; — when there is nothing to divide by. */
+/** 95.30% for a percentage (two decimals), 1,234 for a count, 12,345.60 元 for money; — when there is nothing to divide by. */
 export function formatFigure(r: Pick<IndicatorResult, 'value' | 'unit' | 'decimals'>, lang: Lang): string {
   if (r.value === null) return '—';
   if (r.unit === 'percent') return `${r.value.toFixed(r.decimals)}%`;
+  if (r.unit === 'yuan') return `${formatYuan(r.value, lang)}${lang === 'en' ? ' yuan' : ' 元'}`;
   if (r.unit === 'days') return `${r.value.toFixed(r.decimals)}${lang === 'en' ? ' days' : ' 天'}`;
   return r.decimals > 0 ? r.value.toFixed(r.decimals) : formatNumber(r.value, lang);
 }

@@ -23,6 +23,7 @@ const FIGURES = [
   'mediation.accepted',
   'mediation.successful',
   'mediation.success-rate',
+  'mediation.agreement-amount',
   'mediation.court-accepted',
   'mediation.court-success-rate',
   'mediation.judicial-confirmations',

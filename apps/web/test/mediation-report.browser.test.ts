@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import type { IndicatorComparison } from '@sifa/kernel/shared';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
+import { shanghaiDay } from './support/fixtures';
+import { signInApi } from './support/staff-api';
+
+warnIfSkipped('mediation-report.browser.test');
+
+const IDS = [
+  'mediation.accepted',
+  'mediation.successful',
+  'mediation.success-rate',
+  'mediation.agreement-amount',
+  'mediation.prevented-criminal',
+  'mediation.prevented-criminal-persons',
+  'mediation.prevented-mass-petition',
+  'mediation.prevented-mass-petition-persons',
+].join(',');
+
+/** The month `k` months before this one (Asia/Shanghai), YYYY-MM. */
+function monthsAgo(k: number): string {
+  const [y, m] = shanghaiDay().split('-').map(Number) as [number, number];
+  const i = y * 12 + (m - 1) - k;
+  return `${String(Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+const change = (c: { kind: string; value: number | null }) =>
+  c.value === null ? '—' : `${c.value > 0 ? '+' : ''}${c.value.toFixed(2)}${c.kind === 'points' ? ' 个百分点' : '%'}`;
+
+// features.md M6: the monthly report — figures against the month before and last year, by source and category.
+describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', () => {
+  const env = useBrowserAndServer({ demoSize: 1200 });
+
+  test('the city leader reads last month against the month before and last year, by source and category, picks another month and exports', async () => {
+    const { browser, server } = env();
+    const leader = await signInApi(server.url, 'leader');
+    const month = monthsAgo(1);
+    const api = await leader.json<IndicatorComparison>('GET', `/api/indicator-comparison?ids=${IDS}&month=${month}`);
+    const accepted = api.rows[0];
+    if (!accepted) throw new Error('no figures');
+    expect(accepted.current.value).toBeGreaterThan(0);
+    expect(accepted.lastYear.value).toBeGreaterThan(0); // the demo seeds last year too, for 同比
+
+    const context = await desktopContext(browser);
+    const page = await context.newPage();
+    await signIn(page, server.url, 'leader');
+    await page.goto(`${server.url}/mediation/monthly-report`);
+    const rows = page.getByTestId('report-figures').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(8);
+    const cells = rows.first().locator('td');
+    await expect.poll(() => cells.nth(0).textContent()).toBe('受理纠纷');
+    expect(await cells.nth(1).textContent()).toBe((accepted.current.value ?? 0).toLocaleString('zh-CN'));
+    expect(await cells.nth(3).textContent()).toBe(change(accepted.monthOnMonth));
+    expect(await cells.nth(5).textContent()).toBe(change(accepted.yearOnYear));
+    const amount = api.rows.find((r) => r.id === 'mediation.agreement-amount');
+    expect(await rows.nth(3).locator('td').nth(1).textContent()).toBe(`${(amount?.current.value ?? 0).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`);
+
+    // The source groups and categories add up to the month's accepted disputes.
+    for (const by of ['source-group', 'report-category']) {
+      const total = page.getByTestId(`share-${by}`).locator('tbody tr.ant-table-row').last();
+      await expect.poll(() => total.locator('td').first().textContent()).toBe('合计');
+      expect(await total.locator('td').nth(1).textContent()).toBe((accepted.current.numerator).toLocaleString('zh-CN'));
+      expect(await total.locator('td').nth(2).textContent()).toBe('100.00%');
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/mediation-monthly-report.png`, fullPage: true });
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export').first().click();
+    expect((await download).suggestedFilename()).toMatch(new RegExp(`^赣州市司法局-${month}-月度对比\\.xlsx$`));
+
+    // Another month: the figures follow.
+    const earlier = monthsAgo(2);
+    const before = await leader.json<IndicatorComparison>('GET', `/api/indicator-comparison?ids=${IDS}&month=${earlier}`);
+    await page.getByTestId('report-month').click();
+    await page.locator(`.ant-select-item-option[title="${earlier}"]`).click();
+    await expect.poll(() => cells.nth(1).textContent()).toBe((before.rows[0]?.current.value ?? 0).toLocaleString('zh-CN'));
+    await context.close();
+  });
+});

@@ -1,0 +1,85 @@
+import { Card, Empty, Result, Table, Typography } from 'antd';
+import { indicatorValue } from '@sifa/kernel/shared';
+import { ExportButton, formatNumber } from '@sifa/web/kit';
+import { bucketLabel, bucketOrder, type Dimension } from '../breakdown';
+import { useCategories } from '../category-queries';
+import { useMediationText } from '../messages';
+import { indicatorTableExportPath, useIndicatorBreakdown } from '../queries';
+import type { IndicatorParams } from '../queries';
+
+const IDS = ['mediation.accepted', 'mediation.successful', 'mediation.success-rate'] as const;
+
+interface ShareRow {
+  key: string;
+  label: string;
+  accepted: number;
+  share: number | null;
+  successful: number;
+  rate: number | null;
+}
+
+const percent = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
+
+/**
+ * The monthly report's breakdown by source group or by category (features.md M6): disputes accepted and their share
+ * of the month's, mediated successfully and the success rate, with a total row; Excel export.
+ */
+export function ShareTable({ by, title, params }: { by: Dimension; title: string; params: IndicatorParams }) {
+  const { t, mt, lang } = useMediationText();
+  const categories = useCategories().data;
+  const { data, isPending, isError, error, refetch } = useIndicatorBreakdown(IDS, by, params);
+
+  let body;
+  if (isError) {
+    body = (
+      <Result
+        status="warning"
+        title={mt('common.loadFailed', { message: error.message })}
+        extra={<Typography.Link onClick={() => void refetch()}>{t('common.retry')}</Typography.Link>}
+      />
+    );
+  } else if (!isPending && (data.series[0]?.total.numerator ?? 0) === 0) {
+    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={mt('report.noData')} />;
+  } else {
+    const [accepted, successful, rate] = IDS.map((id) => data?.series.find((s) => s.id === id));
+    const total = accepted?.total.numerator ?? 0;
+    const rows: ShareRow[] = data
+      ? bucketOrder(data, by, categories).map((i) => {
+          const n = accepted?.values[i]?.numerator ?? 0;
+          return {
+            key: data.buckets[i] ?? '',
+            label: bucketLabel(by, data.buckets[i] ?? null, lang, mt('dash.unclassified'), categories),
+            accepted: n,
+            share: indicatorValue(n, total, 'percent', 2),
+            successful: successful?.values[i]?.numerator ?? 0,
+            rate: rate?.values[i]?.value ?? null,
+          };
+        })
+      : [];
+    if (data && rows.length > 0) {
+      rows.push({ key: 'total', label: mt('report.total'), accepted: total, share: total > 0 ? 100 : null, successful: successful?.total.numerator ?? 0, rate: rate?.total.value ?? null });
+    }
+    body = (
+      <Table<ShareRow>
+        rowKey="key"
+        size="small"
+        pagination={false}
+        loading={isPending}
+        dataSource={rows}
+        data-testid={`share-${by}`}
+        columns={[
+          { key: 'label', title: by === 'source-group' ? mt('report.sourceGroup') : mt('report.category'), render: (_, r) => (r.key === 'total' ? <strong>{r.label}</strong> : r.label) },
+          { key: 'accepted', title: mt('dash.accepted'), align: 'right', render: (_, r) => formatNumber(r.accepted, lang) },
+          { key: 'share', title: mt('dash.share'), align: 'right', render: (_, r) => percent(r.share) },
+          { key: 'successful', title: mt('dash.successful'), align: 'right', render: (_, r) => formatNumber(r.successful, lang) },
+          { key: 'rate', title: mt('dash.rate'), align: 'right', render: (_, r) => percent(r.rate) },
+        ]}
+      />
+    );
+  }
+  return (
+    <Card title={title} style={{ height: '100%' }} extra={<ExportButton href={indicatorTableExportPath('breakdown', IDS, { ...params, by })} fileName={`${title}.xlsx`} />}>
+      {body}
+    </Card>
+  );
+}
