@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { IndicatorComparison } from '@sifa/kernel/shared';
 import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
-import { shanghaiDay } from './support/fixtures';
+import { createDispute, shanghaiDay } from './support/fixtures';
 import { signInApi } from './support/staff-api';
 
 warnIfSkipped('mediation-report.browser.test');
@@ -74,6 +74,45 @@ describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', (
     await page.getByTestId('report-month').click();
     await page.locator(`.ant-select-item-option[title="${earlier}"]`).click();
     await expect.poll(() => cells.nth(1).textContent()).toBe((before.rows[0]?.current.value ?? 0).toLocaleString('zh-CN'));
+    await context.close();
+  });
+
+  test('the agreement form records the amount and 防止民转刑 with the persons involved, and the dispute shows them', async () => {
+    const { browser, server } = env();
+    const d = await createDispute(server, { summary: '宅基地界址纠纷' });
+    const committee = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道人民调解委员会').executeTakeFirstOrThrow()).id;
+    let v = (await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/accept`, { expectedVersion: 1 })).version;
+    v = (await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/assign`, { expectedVersion: v, committeeOrgId: committee, mediatorName: '刘调解' })).version;
+    await d.staff.json('POST', `/api/mediation/disputes/${d.id}/startSession`, { expectedVersion: v, on: shanghaiDay(), place: '调解室', attendees: '双方', record: '双方同意按原界址砌墙' });
+
+    const context = await desktopContext(browser);
+    const page = await context.newPage();
+    await signIn(page, server.url, 'zhanggong');
+    await page.goto(`${server.url}/mediation/disputes/${d.id}`);
+    await page.getByRole('button', { name: '达成协议' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '协议形式' });
+    await dialog.getByText('口头协议').click();
+    await dialog.getByLabel('协议生效日期').fill(shanghaiDay());
+    await dialog.getByLabel('协议生效日期').press('Enter');
+    await dialog.getByPlaceholder('第 1 条').fill('按原界址砌墙，费用各半');
+    await dialog.getByLabel('协议金额（元）').fill('6800');
+    await dialog.getByLabel('签名、盖章或按指印的当事人').fill('王小明、李大华');
+    await dialog.getByText('防止民转刑').click();
+    // ticking it asks for the persons involved
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.getByText('请填写涉及人数').waitFor();
+    await dialog.getByLabel('涉及人数').fill('4');
+    await dialog.screenshot({ path: `${SCREENSHOTS}/mediation-agreement-form.png` });
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    // an agreement ends the mediation: asked once more
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /提\s*交/ }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    const facts = page.getByTestId('dispute-facts');
+    await expect.poll(() => facts.textContent()).toContain('防止民转刑 · 涉及 4 人');
+    expect(await facts.textContent()).toContain('协议涉及金额 6,800.00');
+    const stored = await d.staff.json<{ agreementAmountYuan: number; preventedCriminal: boolean; personsInvolved: number }>('GET', `/api/mediation/disputes/${d.id}`);
+    expect(stored).toMatchObject({ agreementAmountYuan: 6800, preventedCriminal: true, personsInvolved: 4 });
     await context.close();
   });
 });
