@@ -6,6 +6,9 @@ import { signInApi } from './support/staff-api';
 
 warnIfSkipped('mediation-report.browser.test');
 
+/** The page answers slower while the whole suite runs beside it. */
+const SLOW = { timeout: 15_000 };
+
 const IDS = [
   'mediation.accepted',
   'mediation.successful',
@@ -46,9 +49,10 @@ describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', (
     await signIn(page, server.url, 'leader');
     await page.goto(`${server.url}/mediation/monthly-report`);
     const rows = page.getByTestId('report-figures').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(8);
+    await rows.nth(7).waitFor();
+    expect(await rows.count()).toBe(8);
     const cells = rows.first().locator('td');
-    await expect.poll(() => cells.nth(0).textContent()).toBe('受理纠纷');
+    await expect.poll(() => cells.nth(0).textContent(), SLOW).toBe('受理纠纷');
     expect(await cells.nth(1).textContent()).toBe((accepted.current.value ?? 0).toLocaleString('zh-CN'));
     expect(await cells.nth(3).textContent()).toBe(change(accepted.monthOnMonth));
     expect(await cells.nth(5).textContent()).toBe(change(accepted.yearOnYear));
@@ -58,7 +62,7 @@ describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', (
     // The source groups and categories add up to the month's accepted disputes.
     for (const by of ['source-group', 'report-category']) {
       const total = page.getByTestId(`share-${by}`).locator('tbody tr.ant-table-row').last();
-      await expect.poll(() => total.locator('td').first().textContent()).toBe('合计');
+      await expect.poll(() => total.locator('td').first().textContent(), SLOW).toBe('合计');
       expect(await total.locator('td').nth(1).textContent()).toBe((accepted.current.numerator).toLocaleString('zh-CN'));
       expect(await total.locator('td').nth(2).textContent()).toBe('100.00%');
     }
@@ -73,7 +77,7 @@ describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', (
     const before = await leader.json<IndicatorComparison>('GET', `/api/indicator-comparison?ids=${IDS}&month=${earlier}`);
     await page.getByTestId('report-month').click();
     await page.locator(`.ant-select-item-option[title="${earlier}"]`).click();
-    await expect.poll(() => cells.nth(1).textContent()).toBe((before.rows[0]?.current.value ?? 0).toLocaleString('zh-CN'));
+    await expect.poll(() => cells.nth(1).textContent(), SLOW).toBe((before.rows[0]?.current.value ?? 0).toLocaleString('zh-CN'));
     await context.close();
   });
 
@@ -106,10 +110,10 @@ describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', (
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     // an agreement ends the mediation: asked once more
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /提\s*交/ }).click();
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count(), SLOW).toBe(0);
 
     const facts = page.getByTestId('dispute-facts');
-    await expect.poll(() => facts.textContent()).toContain('防止民转刑 · 涉及 4 人');
+    await expect.poll(() => facts.textContent(), SLOW).toContain('防止民转刑 · 涉及 4 人');
     expect(await facts.textContent()).toContain('协议涉及金额 6,800.00');
     const stored = await d.staff.json<{ agreementAmountYuan: number; preventedCriminal: boolean; personsInvolved: number }>('GET', `/api/mediation/disputes/${d.id}`);
     expect(stored).toMatchObject({ agreementAmountYuan: 6800, preventedCriminal: true, personsInvolved: 4 });
