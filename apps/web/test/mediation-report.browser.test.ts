@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { IndicatorComparison } from '@sifa/kernel/shared';
+import { MONTHLY_REPORT_FIGURES } from '@sifa/mediation/shared';
 import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 import { createDispute, shanghaiDay } from './support/fixtures';
 import { signInApi } from './support/staff-api';
@@ -9,16 +10,7 @@ warnIfSkipped('mediation-report.browser.test');
 /** The page answers slower while the whole suite runs beside it. */
 const SLOW = { timeout: 15_000 };
 
-const IDS = [
-  'mediation.accepted',
-  'mediation.successful',
-  'mediation.success-rate',
-  'mediation.agreement-amount',
-  'mediation.prevented-criminal',
-  'mediation.prevented-criminal-persons',
-  'mediation.prevented-mass-petition',
-  'mediation.prevented-mass-petition-persons',
-].join(',');
+const IDS = MONTHLY_REPORT_FIGURES.join(',');
 
 /** The month `k` months before this one (Asia/Shanghai), YYYY-MM. */
 function monthsAgo(k: number): string {

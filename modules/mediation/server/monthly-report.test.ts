@@ -2,17 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock, type IndicatorComparison, type IndicatorTable } from '@sifa/kernel';
 import { createTestApp, type Agent, type TestApp } from '@sifa/testing';
+import { MONTHLY_REPORT_FIGURES } from '../shared/indicators';
 import type { Dispute } from '../shared/schemas';
 
-const FIGURES = [
-  'mediation.accepted',
-  'mediation.success-rate',
-  'mediation.agreement-amount',
-  'mediation.prevented-criminal',
-  'mediation.prevented-criminal-persons',
-  'mediation.prevented-mass-petition',
-  'mediation.prevented-mass-petition-persons',
-].join(',');
+const FIGURES = MONTHLY_REPORT_FIGURES.join(',');
 
 // features.md M6: the monthly report's amount agreed, 防止民转刑 and 防止群体性上访 (cases and persons), 同比 and 环比.
 describe('the monthly report', () => {

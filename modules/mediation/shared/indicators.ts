@@ -117,3 +117,15 @@ export const MEDIATION_INDICATORS = [
   ...prevented('mass-petition', 'prevented_mass_petition', '防止群体性上访', 'Mass petitions prevented'),
   defineIndicator({ id: 'mediation.at-risk', nameZh: '有激化风险的纠纷', nameEn: 'Disputes at risk of escalation', permission: read, source: 'mediation.disputes', numerator: [{ column: 'at_risk', op: 'eq', value: true }, { column: 'closed_at', op: 'isNull' }], unit: 'count', decimals: 0 }),
 ];
+
+/** The monthly report's figures in its order (features.md M6; Huangshi's 矛盾纠纷排查化解工作要情). */
+export const MONTHLY_REPORT_FIGURES = [
+  'mediation.accepted',
+  'mediation.successful',
+  'mediation.success-rate',
+  'mediation.agreement-amount',
+  'mediation.prevented-criminal',
+  'mediation.prevented-criminal-persons',
+  'mediation.prevented-mass-petition',
+  'mediation.prevented-mass-petition-persons',
+] as const;

@@ -1,5 +1,6 @@
 import { Alert, Card, Col, Row, Select, Space, Table, Typography } from 'antd';
 import type { IndicatorChange, IndicatorComparison } from '@sifa/kernel/shared';
+import { MONTHLY_REPORT_FIGURES } from '@sifa/mediation/shared';
 import { useState } from 'react';
 import { ExportButton, useUnitFilter } from '@sifa/web/kit';
 import { formatFigure } from '../components/FigureCard';
@@ -7,18 +8,6 @@ import { ShareTable } from '../components/ShareTable';
 import { useMediationText } from '../messages';
 import { monthPeriod, reportMonths } from '../period';
 import { indicatorComparisonExportPath, useIndicatorComparison } from '../queries';
-
-/** The report's figures in its order (features.md M6; Huangshi's 矛盾纠纷排查化解工作要情). */
-const FIGURES = [
-  'mediation.accepted',
-  'mediation.successful',
-  'mediation.success-rate',
-  'mediation.agreement-amount',
-  'mediation.prevented-criminal',
-  'mediation.prevented-criminal-persons',
-  'mediation.prevented-mass-petition',
-  'mediation.prevented-mass-petition-persons',
-] as const;
 
 type Row = IndicatorComparison['rows'][number];
 
@@ -35,7 +24,7 @@ export function MonthlyReportPage() {
   // a monthly report is read for the month just ended
   const [month, setMonth] = useState(months[1] ?? months[0] ?? '');
   const params = { ...(orgId ? { org: orgId } : {}), month };
-  const comparison = useIndicatorComparison(FIGURES, params);
+  const comparison = useIndicatorComparison(MONTHLY_REPORT_FIGURES, params);
   const period = { ...(orgId ? { org: orgId } : {}), ...monthPeriod(month) };
 
   const change = (c: IndicatorChange) =>
@@ -60,7 +49,7 @@ export function MonthlyReportPage() {
           <Space wrap>
             <Typography.Text type="secondary">{mt('report.month')}</Typography.Text>
             <Select value={month} onChange={setMonth} style={{ width: 120 }} aria-label={mt('report.month')} options={months.map((m) => ({ value: m, label: m }))} data-testid="report-month" />
-            <ExportButton href={indicatorComparisonExportPath(FIGURES, params)} fileName={mt('report.export', { month })} />
+            <ExportButton href={indicatorComparisonExportPath(MONTHLY_REPORT_FIGURES, params)} fileName={mt('report.export', { month })} />
           </Space>
         }
       >

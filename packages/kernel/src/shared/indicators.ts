@@ -96,6 +96,16 @@ export type IndicatorPoint = z.infer<typeof IndicatorPoint>;
  * belongs to `buckets[i]`; `total` is the figure over all buckets. Bucket keys are codes (`2026-03`, `neighbour`;
  * null for records without a value): labels are the module's business.
  */
+/** What a table's row or series says about its indicator. */
+const IndicatorHead = {
+  id: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unit: z.enum(['percent', 'count', 'days', 'yuan']),
+  decimals: z.number().int(),
+  description: z.string().optional(),
+};
+
 export const IndicatorTable = z.object({
   by: z.string(),
   buckets: z.array(z.string().nullable()),
@@ -105,12 +115,7 @@ export const IndicatorTable = z.object({
   to: z.string().nullable(),
   series: z.array(
     z.object({
-      id: z.string(),
-      nameZh: z.string(),
-      nameEn: z.string(),
-      unit: z.enum(['percent', 'count', 'days', 'yuan']),
-      decimals: z.number().int(),
-      description: z.string().optional(),
+      ...IndicatorHead,
       values: z.array(IndicatorPoint),
       total: IndicatorPoint,
     }),
@@ -147,12 +152,7 @@ export const IndicatorComparison = z.object({
   orgName: z.string(),
   rows: z.array(
     z.object({
-      id: z.string(),
-      nameZh: z.string(),
-      nameEn: z.string(),
-      unit: z.enum(['percent', 'count', 'days', 'yuan']),
-      decimals: z.number().int(),
-      description: z.string().optional(),
+      ...IndicatorHead,
       current: IndicatorPoint,
       previous: IndicatorPoint,
       lastYear: IndicatorPoint,
