@@ -34,8 +34,8 @@ export function bucketLabel(by: Dimension, key: string | null, lang: Lang, uncla
 
 /**
  * Bucket order: categories by the number accepted (then the list's order, which the administrator sets), the
- * standard categories in the report's order, the three source groups in the report's order (主动, 申请, 接受委托移送), sources by their group then the dictionary; the
- * null bucket last.
+ * standard categories in the report's order, the three source groups in the report's order (主动, 申请,
+ * 接受委托移送), sources by their group then the dictionary; the null bucket last.
  */
 export function bucketOrder(table: IndicatorTable, by: Dimension, categories: Categories): number[] {
   const accepted = table.series[0]?.values ?? [];

@@ -1,4 +1,5 @@
 import { Alert, Card, Col, Row, Select, Space, Table, Typography } from 'antd';
+import { formatChange } from '@sifa/kernel/shared';
 import type { IndicatorChange, IndicatorComparison } from '@sifa/kernel/shared';
 import { MONTHLY_REPORT_FIGURES } from '@sifa/mediation/shared';
 import { useState } from 'react';
@@ -27,8 +28,7 @@ export function MonthlyReportPage() {
   const comparison = useIndicatorComparison(MONTHLY_REPORT_FIGURES, params);
   const period = { ...(orgId ? { org: orgId } : {}), ...monthPeriod(month) };
 
-  const change = (c: IndicatorChange) =>
-    c.value === null ? '—' : `${c.value > 0 ? '+' : ''}${c.value.toFixed(2)}${c.kind === 'points' ? mt('report.points') : '%'}`;
+  const change = (c: IndicatorChange) => formatChange(c, mt('report.points'));
   const tone = (c: IndicatorChange) => (c.value === null || c.value === 0 ? undefined : c.value > 0 ? 'success' : 'danger');
   const data = comparison.data;
   const columns = [

@@ -9,7 +9,7 @@ import { computeByUnit, computeIndicator, computeIndicators, drillIndicator, lis
 import { MATTERS_SOURCE } from '../indicators/sources';
 import { notFound } from '../errors';
 import { PageQuery } from '../shared/common';
-import { IndicatorBucketQuery, IndicatorComparison, IndicatorQuery, IndicatorResult, IndicatorTable, MonthSchema, type IndicatorChange, type IndicatorPoint } from '../shared/indicators';
+import { IndicatorBucketQuery, IndicatorComparison, IndicatorQuery, IndicatorResult, IndicatorTable, MonthSchema, formatChange, type IndicatorPoint } from '../shared/indicators';
 import { ctxOf, EXPORT_LIMIT, sendXlsx } from './context';
 import type { ModuleDeps, SifaApp } from './types';
 
@@ -36,10 +36,6 @@ const fmtValue = (r: Pick<IndicatorResult, 'value' | 'unit' | 'decimals'>) =>
 /** Counts and days stay numbers a spreadsheet can add up; a percentage is written as it is shown. */
 const cellValue = (s: Pick<IndicatorResult, 'unit' | 'decimals'>, value: number | null) =>
   value === null ? '—' : s.unit === 'percent' ? `${value.toFixed(s.decimals)}%` : value;
-
-/** A change as shown: +0.80 个百分点 for a percentage, +25.00% otherwise; — when there is nothing to compare. */
-const fmtChange = (c: IndicatorChange) =>
-  c.value === null ? '—' : `${c.value > 0 ? '+' : ''}${c.value.toFixed(2)}${c.kind === 'points' ? ' 个百分点' : '%'}`;
 
 /** A series or breakdown as a sheet: one row per bucket and a total row; a ratio also gets its numerator and denominator. */
 async function tableColumns(db: Kysely<Database>, catalog: IndicatorCatalog, table: IndicatorTable) {
@@ -178,9 +174,9 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
           { header: '指标', width: 24, value: (r: Row) => r.nameZh },
           { header: `本月 (${c.month})`, width: 16, value: (r: Row) => cellValue(r, r.current.value) },
           { header: `上月 (${c.previousMonth})`, width: 16, value: (r: Row) => cellValue(r, r.previous.value) },
-          { header: '环比', width: 16, value: (r: Row) => fmtChange(r.monthOnMonth) },
+          { header: '环比', width: 16, value: (r: Row) => formatChange(r.monthOnMonth) },
           { header: `去年同月 (${c.lastYearMonth})`, width: 18, value: (r: Row) => cellValue(r, r.lastYear.value) },
-          { header: '同比', width: 16, value: (r: Row) => fmtChange(r.yearOnYear) },
+          { header: '同比', width: 16, value: (r: Row) => formatChange(r.yearOnYear) },
           { header: `本年累计 (${c.month.slice(0, 4)}-01 至 ${c.month})`, width: 24, value: (r: Row) => cellValue(r, r.yearToDate.value) },
         ],
       });

@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '../deadlines/dates';
 import { AppError } from '../errors';
 import type { Ctx } from '../http/types';
 import { indicatorChange, indicatorValue, type IndicatorComparison, type IndicatorPoint } from '../shared/indicators';
@@ -5,17 +6,7 @@ import { envOf, type IndicatorCatalog, type Period } from './engine';
 import { indicatorSeries } from './indicator-table';
 
 /** The month `k` months after `month` (YYYY-MM; k may be negative). */
-export function addMonths(month: string, k: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const i = y * 12 + (m - 1) + k;
-  return `${String(Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The last calendar day of `month` (YYYY-MM) as YYYY-MM-DD. */
-const lastDay = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
+const monthAfter = (month: string, k: number) => addMonths(`${month}-01`, k).slice(0, 7);
 
 /**
  * Indicators of `month` against the month before (环比), the same month a year before (同比) and the year so far
@@ -26,9 +17,9 @@ const lastDay = (month: string) => {
 export async function indicatorComparison(ctx: Ctx, catalog: IndicatorCatalog, ids: readonly string[], q: { org?: string | undefined; month: string; today?: string | undefined }): Promise<IndicatorComparison> {
   const p: Period = { org: q.org, today: q.today };
   if (q.month > envOf(p).today.slice(0, 7)) throw new AppError('VALIDATION_FAILED', { first: `${q.month} 尚未到来，没有可统计的数据` });
-  const lastYearMonth = addMonths(q.month, -12);
-  const previousMonth = addMonths(q.month, -1);
-  const table = await indicatorSeries(ctx, catalog, ids, { ...p, from: `${lastYearMonth}-01`, to: lastDay(q.month) });
+  const lastYearMonth = monthAfter(q.month, -12);
+  const previousMonth = monthAfter(q.month, -1);
+  const table = await indicatorSeries(ctx, catalog, ids, { ...p, from: `${lastYearMonth}-01`, to: addDays(`${monthAfter(q.month, 1)}-01`, -1) });
   const at = (month: string) => table.buckets.indexOf(month);
   const yearStart = `${q.month.slice(0, 4)}-01`;
   return {

@@ -140,6 +140,10 @@ export function indicatorChange(current: number | null, earlier: number | null, 
   return { kind: 'relative', value: Math.round(((current - earlier) / Math.abs(earlier)) * 10_000) / 100 };
 }
 
+/** A change as shown: +0.80 个百分点 for a rate (`points` names the unit), +25.00% otherwise; — when nothing compares. */
+export const formatChange = (c: IndicatorChange, points = ' 个百分点'): string =>
+  c.value === null ? '—' : `${c.value > 0 ? '+' : ''}${c.value.toFixed(2)}${c.kind === 'points' ? points : '%'}`;
+
 /**
  * Indicators of one month against the month before, the same month a year before, and the year so far (the
  * monthly report: 本月、上月、环比、去年同月、同比、本年累计).
