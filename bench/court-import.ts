@@ -31,7 +31,20 @@ export function courtCsv(n: number, tag: string): string {
     const r = 2_000_000 + (i % Math.max(1, Math.floor(n / 5)));
     const kind = kinds[i % 3] ?? '委派';
     lines.push(
-      [`(2026)赣0702民诉前调${tag}${String(i)}号`, '章贡区人民法院', kind, kind === '委托' ? '简易程序' : '', categories[i % 6], '买卖合同纠纷', '买方未按约支付货款，经催告仍未支付', nameOf(a), residentId(a), `139${String(i).padStart(8, '0')}`, nameOf(r), residentId(r)].join(','),
+      [
+        `(2026)赣0702民诉前调${tag}${String(i)}号`,
+        '章贡区人民法院',
+        kind,
+        kind === '委托' ? '简易程序' : '',
+        categories[i % 6],
+        '买卖合同纠纷',
+        '买方未按约支付货款，经催告仍未支付',
+        nameOf(a),
+        residentId(a),
+        `139${String(i).padStart(8, '0')}`,
+        nameOf(r),
+        residentId(r),
+      ].join(','),
     );
   }
   return `${lines.join('\n')}\n`;
@@ -47,7 +60,14 @@ const TABLES = [
   ['mediation', 'disputes', 'id in (select id from bench_matter_ids)'],
 ] as const;
 
-export async function benchCourtImport(engine: Engine, app: FastifyInstance, headers: Record<string, string>, orgId: string, n: number, say: (line: string) => void) {
+export async function benchCourtImport(
+  engine: Engine,
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  orgId: string,
+  n: number,
+  say: (line: string) => void,
+) {
   const tag = 'B';
   const csv = courtCsv(n, tag);
   const upload = multipartFile('court.csv', csv, { mime: 'text/csv' });
@@ -55,7 +75,12 @@ export async function benchCourtImport(engine: Engine, app: FastifyInstance, hea
   const checkpoint = () => sql`checkpoint`.execute(engine.db).catch(() => undefined);
   await checkpoint();
   let t0 = process.hrtime.bigint();
-  const res = await app.inject({ method: 'POST', url: `/api/mediation/units/${orgId}/court-referrals/import`, headers: { ...headers, ...upload.headers }, payload: upload.payload });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/mediation/units/${orgId}/court-referrals/import`,
+    headers: { ...headers, ...upload.headers },
+    payload: upload.payload,
+  });
   const importMs = ms(t0);
   if (res.statusCode !== 200) throw new Error(`court import failed: ${res.body.slice(0, 500)}`);
   const created = res.json<{ created: number }>().created;
@@ -63,11 +88,19 @@ export async function benchCourtImport(engine: Engine, app: FastifyInstance, hea
 
   // The same rows out, away, and back in with COPY.
   const tables = TABLES;
-  await sql.raw(`create table bench_matter_ids as select d.id from mediation.disputes d where d.court_case_number like '(2026)赣0702民诉前调${tag}%'`).execute(engine.db);
-  await sql`create table bench_party_ids as select distinct party_id as id from kernel.matter_parties where matter_id in (select id from bench_matter_ids)`.execute(engine.db);
+  await sql
+    .raw(`create table bench_matter_ids as select d.id from mediation.disputes d where d.court_case_number like '(2026)赣0702民诉前调${tag}%'`)
+    .execute(engine.db);
+  await sql`create table bench_party_ids as select distinct party_id as id from kernel.matter_parties where matter_id in (select id from bench_matter_ids)`.execute(
+    engine.db,
+  );
   const dumps: { table: string; columns: string[]; data: string }[] = [];
   for (const [schema, table, where] of tables) {
-    const cols = await sql<{ columnName: string }>`select column_name from information_schema.columns where table_schema = ${schema} and table_name = ${table} and is_identity = 'NO' and is_generated = 'NEVER' order by ordinal_position`.execute(engine.db);
+    const cols = await sql<{
+      columnName: string;
+    }>`select column_name from information_schema.columns where table_schema = ${schema} and table_name = ${table} and is_identity = 'NO' and is_generated = 'NEVER' order by ordinal_position`.execute(
+      engine.db,
+    );
     const columns = cols.rows.map((c) => c.columnName);
     dumps.push({ table: `${schema}.${table}`, columns, data: await engine.copyOut(`select ${columns.join(', ')} from ${schema}.${table} where ${where}`) });
   }
@@ -78,5 +111,7 @@ export async function benchCourtImport(engine: Engine, app: FastifyInstance, hea
   const copyMs = ms(t0);
   await sql`drop table bench_matter_ids, bench_party_ids`.execute(engine.db);
   const rows = dumps.reduce((s, d) => s + d.data.split('\n').length - 1, 0);
-  say(`3. ${n.toLocaleString('en')} court referrals from CSV via the API: ${importMs.toFixed(0)} ms (${(n / (importMs / 1000)).toFixed(0)}/s); raw COPY of the same ${rows.toLocaleString('en')} rows into the same 6 tables: ${copyMs.toFixed(0)} ms; ratio ${(copyMs / importMs).toFixed(2)}× (target ≥ 0.7×)`);
+  say(
+    `3. ${n.toLocaleString('en')} court referrals from CSV via the API: ${importMs.toFixed(0)} ms (${(n / (importMs / 1000)).toFixed(0)}/s); raw COPY of the same ${rows.toLocaleString('en')} rows into the same 6 tables: ${copyMs.toFixed(0)} ms; ratio ${(copyMs / importMs).toFixed(2)}× (target ≥ 0.7×)`,
+  );
 }

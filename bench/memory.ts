@@ -27,15 +27,28 @@ async function build() {
   const config = { ...loadConfig({ ...process.env, DATABASE_URL: '', SIFA_DEMO_PASSWORD: 'Sifa@2026', SIFA_DATA_DIR: dir }), demoSize: 0, logLevel: 'silent' };
   const engine = await openEngine({ dataDir: dir });
   try {
-    await migrate(engine, allModules(config, businessModules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])));
+    await migrate(
+      engine,
+      allModules(config, businessModules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])),
+    );
     await seedIfEmpty(engine, config);
-    const have = (await engine.db.selectFrom('kernel.matters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const have = (
+      await engine.db
+        .selectFrom('kernel.matters')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     const t0 = Date.now();
     for (let y = 0; have < MATTERS && y < 10; y++) {
       await generateDisputes(engine.db, { count: Math.floor((MATTERS - have) / 10), year: 2016 + y, until: new Date(Date.UTC(2017 + y, 0, 1)), seed: y + 1 });
-      console.log(`   ${String(2016 + y)}: ${(((Date.now() - t0) / 1000)).toFixed(0)} s`);
+      console.log(`   ${String(2016 + y)}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
-    return (await engine.db.selectFrom('kernel.matters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    return (
+      await engine.db
+        .selectFrom('kernel.matters')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   } finally {
     await engine.close();
   }
@@ -61,21 +74,43 @@ async function main() {
   console.log(`   database holds ${matters.toLocaleString('en')} matters`);
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', 'serve'], {
-    env: { ...process.env, DATABASE_URL: '', SIFA_DATA_DIR: dir, PORT: String(port), SIFA_SEED_DEMO: 'false', LOG_LEVEL: 'warn', SIFA_RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      SIFA_DATA_DIR: dir,
+      PORT: String(port),
+      SIFA_SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      SIFA_RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const pid = server.pid ?? 0;
   const base = `http://127.0.0.1:${String(port)}`;
   try {
     for (let i = 0; i < 240; i++) {
-      if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 500));
     }
     const started = rssOf(pid);
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password: 'Sifa@2026' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'leader', password: 'Sifa@2026' }),
+    });
     if (!login.ok) throw new Error(`login failed: ${await login.text()}`);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const ids = 'mediation.accepted,mediation.successful,mediation.success-rate,mediation.court-accepted,mediation.court-success-rate,mediation.judicial-confirmations,mediation.at-risk';
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const ids =
+      'mediation.accepted,mediation.successful,mediation.success-rate,mediation.court-accepted,mediation.court-success-rate,mediation.judicial-confirmations,mediation.at-risk';
     const urls = [
       `/api/indicator-values?ids=${ids}`,
       `/api/indicator-values?ids=${ids}&from=2020-01-01&to=2020-12-31`,
@@ -106,7 +141,9 @@ async function main() {
     }
     clearInterval(timer);
     const end = rssOf(pid);
-    console.log(`serving ${matters.toLocaleString('en')} matters: RSS after start ${mb(started.rss)}, after ${String(requests)} requests (${String(failures)} failed) ${mb(end.rss)}, peak sampled ${mb(peak)}, kernel high-water mark ${mb(end.hwm)} (target < 1536 MB)`);
+    console.log(
+      `serving ${matters.toLocaleString('en')} matters: RSS after start ${mb(started.rss)}, after ${String(requests)} requests (${String(failures)} failed) ${mb(end.rss)}, peak sampled ${mb(peak)}, kernel high-water mark ${mb(end.hwm)} (target < 1536 MB)`,
+    );
     for (const [u, t] of slowest) console.log(`   slowest ${String(t).padStart(6)} ms  ${u}`);
     if (failures > 0) process.exitCode = 1;
   } finally {

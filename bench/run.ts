@@ -39,16 +39,26 @@ const bareModule = defineModule({
   permissions: ['bench.row.write'],
   roleGrants: { 'office-staff': ['bench.row.write'] },
   routes(app, { engine }) {
-    app.post('/api/bench/bare', { config: { permission: 'bench.row.write', scopeProbe: { kind: 'self' } }, schema: { body: z.object({ title: z.string() }) } }, async (req, reply) => {
-      await sql`insert into bench_rows (title) values (${req.body.title})`.execute(engine.db);
-      return reply.code(201).send({ ok: true });
-    });
+    app.post(
+      '/api/bench/bare',
+      { config: { permission: 'bench.row.write', scopeProbe: { kind: 'self' } }, schema: { body: z.object({ title: z.string() }) } },
+      async (req, reply) => {
+        await sql`insert into bench_rows (title) values (${req.body.title})`.execute(engine.db);
+        return reply.code(201).send({ ok: true });
+      },
+    );
   },
 });
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'sifa-bench-'));
-  const config = { ...loadConfig({ ...process.env, SIFA_DEMO_PASSWORD: 'Sifa@2026', SIFA_DATA_DIR: dir }), demoSize: 0, logLevel: 'silent', loginRatePerMinute: 1e6, rateLimitPerMinute: 1e9 };
+  const config = {
+    ...loadConfig({ ...process.env, SIFA_DEMO_PASSWORD: 'Sifa@2026', SIFA_DATA_DIR: dir }),
+    demoSize: 0,
+    logLevel: 'silent',
+    loginRatePerMinute: 1e6,
+    rateLimitPerMinute: 1e9,
+  };
   // On PostgreSQL the bench works in a database of its own, created here and dropped at the end: it never
   // touches the data DATABASE_URL points at.
   const scratch = config.databaseUrl ? await createEmptyPgDatabase(config.databaseUrl) : undefined;
@@ -60,10 +70,15 @@ async function main() {
     console.log(line);
   };
   try {
-    await migrate(engine, allModules(config, businessModules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])));
+    await migrate(
+      engine,
+      allModules(config, businessModules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])),
+    );
     await seedIfEmpty(engine, config);
     await sql`create table if not exists bench_rows (id bigint generated always as identity primary key, title text not null)`.execute(engine.db);
-    say(`Sifa bench — ${new Date().toISOString().slice(0, 10)}, ${engine.kind}, node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+    say(
+      `Sifa bench — ${new Date().toISOString().slice(0, 10)}, ${engine.kind}, node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    );
 
     // 1. intake through the API vs a bare INSERT route, both through the same HTTP stack (inject).
     const app = await buildApp({ engine, config, logger: false, modules: [...businessModules, bareModule], dataKey: randomBytes(32) });
@@ -73,7 +88,11 @@ async function main() {
     const headers = { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
     const office = (await engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道司法所').executeTakeFirstOrThrow()).id;
     const dispute = (i: number) => ({
-      orgId: office, category: 'neighbour', source: 'window', summary: `邻里纠纷${i}`, description: '排水沟堵塞引发争执',
+      orgId: office,
+      category: 'neighbour',
+      source: 'window',
+      summary: `邻里纠纷${i}`,
+      description: '排水沟堵塞引发争执',
       parties: [{ kind: 'person', name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X', phone: '13907971234', role: 'applicant' }],
     });
     // Interleaved in blocks of 25, so a busy machine slows both sides alike.
@@ -93,7 +112,8 @@ async function main() {
     }
     const bare = CREATES / (bareMs / 1000);
     const api = CREATES / (apiMs / 1000);
-    if (ONLY.has('1')) say(`1. dispute intake via API: ${api.toFixed(0)}/s; bare INSERT route: ${bare.toFixed(0)}/s; ratio ${(api / bare).toFixed(2)}× (target ≥ 0.5×)`);
+    if (ONLY.has('1'))
+      say(`1. dispute intake via API: ${api.toFixed(0)}/s; bare INSERT route: ${bare.toFixed(0)}/s; ratio ${(api / bare).toFixed(2)}× (target ≥ 0.5×)`);
 
     // 3. a court's CSV through the import route vs COPY of the same rows (bench/court-import.ts).
     if (ONLY.has('3')) await benchCourtImport(engine, app, headers, office, COURT_ROWS, say);
@@ -105,9 +125,29 @@ async function main() {
       say(`   generated ${DISPUTES.toLocaleString('en')} disputes in ${(ms(t0) / 1000).toFixed(1)} s`);
       // As the platform does hourly (apps/server/src/jobs.ts): fresh statistics before measuring, for both sides.
       await sql`analyze`.execute(engine.db);
-      const user = await engine.db.selectFrom('kernel.users as u').innerJoin('kernel.orgs as o', 'o.id', 'u.orgId').select(['u.id', 'u.orgId', 'o.path', 'o.name']).where('u.username', '=', 'leader').executeTakeFirstOrThrow();
-      const ctx = { db: engine.db, actor: { id: user.id, username: 'leader', orgId: user.orgId }, scope: { orgId: user.orgId, path: user.path },
-        user: { id: user.id, username: 'leader', displayName: '', orgId: user.orgId, orgName: user.name, orgPath: user.path, roles: ['city-leader' as const], permissions: new Set(['mediation.indicator.read']), sessionId: '', csrfToken: '' } };
+      const user = await engine.db
+        .selectFrom('kernel.users as u')
+        .innerJoin('kernel.orgs as o', 'o.id', 'u.orgId')
+        .select(['u.id', 'u.orgId', 'o.path', 'o.name'])
+        .where('u.username', '=', 'leader')
+        .executeTakeFirstOrThrow();
+      const ctx = {
+        db: engine.db,
+        actor: { id: user.id, username: 'leader', orgId: user.orgId },
+        scope: { orgId: user.orgId, path: user.path },
+        user: {
+          id: user.id,
+          username: 'leader',
+          displayName: '',
+          orgId: user.orgId,
+          orgName: user.name,
+          orgPath: user.path,
+          roles: ['city-leader' as const],
+          permissions: new Set(['mediation.indicator.read']),
+          sessionId: '',
+          csrfToken: '',
+        },
+      };
       const catalog = catalogOf(businessModules);
       const period = { from: '2025-01-01', to: '2025-12-31' };
       const best = async (f: () => Promise<unknown>) => {
@@ -122,7 +162,14 @@ async function main() {
       const oneByOneMs = await best(async () => {
         for (const d of MEDIATION_INDICATORS) await computeIndicator(ctx, catalog, d.id, period);
       });
-      const engineMs = await best(() => computeIndicators(ctx, catalog, MEDIATION_INDICATORS.map((d) => d.id), period));
+      const engineMs = await best(() =>
+        computeIndicators(
+          ctx,
+          catalog,
+          MEDIATION_INDICATORS.map((d) => d.id),
+          period,
+        ),
+      );
       const handMs = await best(() =>
         sql`select count(*) filter (where accepted_at is not null) a,
                    count(*) filter (where accepted_at is not null and outcome = 'success') s,
@@ -142,7 +189,9 @@ async function main() {
                      and dl.rule_id in ('mediation.court-delegated', 'mediation.court-entrusted.ordinary', 'mediation.court-entrusted.simplified'))) overdue
             from mediation.disputes d where accepted_at >= '2024-12-31T16:00:00Z' and accepted_at < '2025-12-31T16:00:00Z'`.execute(engine.db),
       );
-      say(`2. ${MEDIATION_INDICATORS.length} dashboard indicators over ${DISPUTES.toLocaleString('en')} disputes: ${engineMs.toFixed(0)} ms; one hand-written GROUP BY: ${handMs.toFixed(0)} ms; ratio ${(engineMs / handMs).toFixed(2)}× (target ≤ 2×); one query per indicator: ${oneByOneMs.toFixed(0)} ms (${(oneByOneMs / handMs).toFixed(2)}×)`);
+      say(
+        `2. ${MEDIATION_INDICATORS.length} dashboard indicators over ${DISPUTES.toLocaleString('en')} disputes: ${engineMs.toFixed(0)} ms; one hand-written GROUP BY: ${handMs.toFixed(0)} ms; ratio ${(engineMs / handMs).toFixed(2)}× (target ≤ 2×); one query per indicator: ${oneByOneMs.toFixed(0)} ms (${(oneByOneMs / handMs).toFixed(2)}×)`,
+      );
     }
     await app.close();
     say(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

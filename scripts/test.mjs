@@ -15,10 +15,14 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 mkdirSync(`${root}test-results`, { recursive: true });
 const report = `${root}test-results/vitest.json`;
 rmSync(report, { force: true });
-const run = spawnSync(node, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  node,
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 let summary = 'Tests: 0 passed, 1 failed (no report written)';
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));

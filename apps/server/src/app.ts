@@ -7,7 +7,17 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_AUTH_POLICY, kernelModule, resolveDataKey, startAuditSealer, type Clock, type DataKey, type Engine, type ModuleDefinition, type ModuleDeps } from '@sifa/kernel';
+import {
+  DEFAULT_AUTH_POLICY,
+  kernelModule,
+  resolveDataKey,
+  startAuditSealer,
+  type Clock,
+  type DataKey,
+  type Engine,
+  type ModuleDefinition,
+  type ModuleDeps,
+} from '@sifa/kernel';
 import { anchorFileOf, type AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
@@ -80,7 +90,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
             level: config.logLevel,
             // Query strings can carry personal data (?q=<ID number>, ?phone=): logs keep the path only.
             serializers: {
-              req: (req: { method: string; url: string; ip?: string; id?: string }) => ({ method: req.method, url: req.url.split('?')[0], ip: req.ip, id: req.id }),
+              req: (req: { method: string; url: string; ip?: string; id?: string }) => ({
+                method: req.method,
+                url: req.url.split('?')[0],
+                ip: req.ip,
+                id: req.id,
+              }),
             },
           },
     genReqId: (req) => {
@@ -97,7 +112,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
     // The same options object is later completed by child contexts (static files mark themselves public).
-    const entry = { method: String(r.method), url: r.url, get config() { return r.config; } };
+    const entry = {
+      method: String(r.method),
+      url: r.url,
+      get config() {
+        return r.config;
+      },
+    };
     routeTable.push(entry);
   });
   app.addHook('onReady', () => {

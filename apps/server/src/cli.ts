@@ -34,7 +34,10 @@ async function main(command: string): Promise<number> {
         lines.push('', '  首次启动已建立组织机构和以下账号 / accounts created on first start:');
         for (const a of server.seed.accounts) lines.push(`    ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${ROLE_NAMES[a.role].zh}（${a.unit}）`);
       } else if (config.seedDemo) {
-        lines.push('', `  演示账号 demo accounts: admin auditor leader city zhanggong ningdu office，口令 password: ${config.demoPassword === process.env.SIFA_DEMO_PASSWORD ? '(SIFA_DEMO_PASSWORD)' : config.demoPassword}`);
+        lines.push(
+          '',
+          `  演示账号 demo accounts: admin auditor leader city zhanggong ningdu office，口令 password: ${config.demoPassword === process.env.SIFA_DEMO_PASSWORD ? '(SIFA_DEMO_PASSWORD)' : config.demoPassword}`,
+        );
       }
       lines.push('', '  按 Ctrl-C 停止 / press Ctrl-C to stop', '');
       process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,6 +1,17 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
-import { auditHead, createFieldCrypto, writeAnchor, httpGateway, JobQueue, logGateway, smsSendHandler, type Engine, type ModuleDeps, type ModuleDefinition } from '@sifa/kernel';
+import {
+  auditHead,
+  createFieldCrypto,
+  writeAnchor,
+  httpGateway,
+  JobQueue,
+  logGateway,
+  smsSendHandler,
+  type Engine,
+  type ModuleDeps,
+  type ModuleDefinition,
+} from '@sifa/kernel';
 import { anchorFileOf, type AppConfig } from './config';
 
 /** The process's job runner: the SMS sender plus every module's jobs and schedules (ADR 0007). */

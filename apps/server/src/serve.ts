@@ -1,5 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { auditHead, writeAnchor, ensureBundledCalendar, loadDeadlineOverridesFile, lockDataDir, migrate, openEngine, type DataDirLock, type DataKey, type Engine, type MigrationSource } from '@sifa/kernel';
+import {
+  auditHead,
+  writeAnchor,
+  ensureBundledCalendar,
+  loadDeadlineOverridesFile,
+  lockDataDir,
+  migrate,
+  openEngine,
+  type DataDirLock,
+  type DataKey,
+  type Engine,
+  type MigrationSource,
+} from '@sifa/kernel';
 import { allModules, buildApp, dataKeyOf } from './app';
 import { anchorFileOf, type AppConfig } from './config';
 import { businessModules } from './registry';

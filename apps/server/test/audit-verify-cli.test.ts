@@ -14,7 +14,10 @@ const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 function verifyCli(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
-  const proc = spawn(process.execPath, ['--import', 'tsx', CLI, 'audit:verify'], { env: { ...env, SIFA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', CLI, 'audit:verify'], {
+    env: { ...env, SIFA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   proc.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
@@ -49,36 +52,53 @@ describe.skipIf(!!process.env.DATABASE_URL)('npm run audit:verify on an embedded
       for (const username of ['admin', 'auditor']) {
         await platform.engine.db.transaction().execute((trx) => appendAudit(trx, { id: null, username, orgId: null }, { action: 'kernel.auth.login' }));
       }
-      entries = (await platform.engine.db.selectFrom('kernel.auditLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+      entries = (
+        await platform.engine.db
+          .selectFrom('kernel.auditLog')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     } finally {
       await platform.close();
     }
   }, 240_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  test('an untouched chain is reported OK with the number of entries', async () => {
-    const r = await verifyCli(dataDir);
-    expect(entries).toBeGreaterThanOrEqual(3);
-    expect(r.stdout).toBe(`OK 审计哈希链完好，共校验 ${entries} 条 / audit chain intact (${entries} entries)\n`);
-    expect(r.code).toBe(0);
-  }, SLOW);
-
-  test('it refuses to run while a server holds the directory', async () => {
-    const lock = lockDataDir(dataDir);
-    try {
+  test(
+    'an untouched chain is reported OK with the number of entries',
+    async () => {
       const r = await verifyCli(dataDir);
-      expect(r.code).toBe(3);
-      expect(r.stderr).toContain(`数据目录 ${dataDir} 正被另一个 Sifa 进程 (PID ${process.pid}) 使用`);
-    } finally {
-      lock.release();
-    }
-  }, SLOW);
+      expect(entries).toBeGreaterThanOrEqual(3);
+      expect(r.stdout).toBe(`OK 审计哈希链完好，共校验 ${entries} 条 / audit chain intact (${entries} entries)\n`);
+      expect(r.code).toBe(0);
+    },
+    SLOW,
+  );
 
-  test('an entry edited directly in the database is reported BROKEN at its number, with exit code 1', async () => {
-    const seq = entries - 1;
-    await onDatabase(dataDir, `update kernel.audit_log set actor_name = 'mallory' where seq = ${seq}`);
-    const r = await verifyCli(dataDir);
-    expect(r.stdout).toBe(`BROKEN 审计哈希链在第 ${seq} 条断裂：第 ${seq} 条的内容与其哈希不符 (记录被修改) / chain broken at entry ${seq}\n`);
-    expect(r.code).toBe(1);
-  }, SLOW);
+  test(
+    'it refuses to run while a server holds the directory',
+    async () => {
+      const lock = lockDataDir(dataDir);
+      try {
+        const r = await verifyCli(dataDir);
+        expect(r.code).toBe(3);
+        expect(r.stderr).toContain(`数据目录 ${dataDir} 正被另一个 Sifa 进程 (PID ${process.pid}) 使用`);
+      } finally {
+        lock.release();
+      }
+    },
+    SLOW,
+  );
+
+  test(
+    'an entry edited directly in the database is reported BROKEN at its number, with exit code 1',
+    async () => {
+      const seq = entries - 1;
+      await onDatabase(dataDir, `update kernel.audit_log set actor_name = 'mallory' where seq = ${seq}`);
+      const r = await verifyCli(dataDir);
+      expect(r.stdout).toBe(`BROKEN 审计哈希链在第 ${seq} 条断裂：第 ${seq} 条的内容与其哈希不符 (记录被修改) / chain broken at entry ${seq}\n`);
+      expect(r.code).toBe(1);
+    },
+    SLOW,
+  );
 });

@@ -24,7 +24,10 @@ const err = (res: LightMyRequestResponse) => ({ status: res.statusCode, ...res.j
 async function addUser(username: string, roles: RoleCode[] = ['office-staff']) {
   const id = randomUUID();
   const orgId = await t.orgId('解放街道司法所');
-  await t.engine.db.insertInto('kernel.users').values({ id, username, displayName: username, passwordHash: await hashPassword(DEMO_PASSWORD), orgId, roles }).execute();
+  await t.engine.db
+    .insertInto('kernel.users')
+    .values({ id, username, displayName: username, passwordHash: await hashPassword(DEMO_PASSWORD), orgId, roles })
+    .execute();
   return id;
 }
 /** Signs in and returns a raw session: its cookie and CSRF token. */
@@ -62,8 +65,23 @@ describe('signing in', () => {
     const [cookie] = res.cookies;
     expect(cookie).toMatchObject({ name: 'sifa_session', httpOnly: true, sameSite: 'Lax', path: '/' });
     // Only a digest of the token is stored: a copy of the table does not give sessions away.
-    const stored = await t.engine.db.selectFrom('kernel.sessions').select('id').where('id', 'in', [cookie?.value ?? '', createHash('sha256').update(cookie?.value ?? '').digest('hex')]).execute();
-    expect(stored).toEqual([{ id: createHash('sha256').update(cookie?.value ?? '').digest('hex') }]);
+    const stored = await t.engine.db
+      .selectFrom('kernel.sessions')
+      .select('id')
+      .where('id', 'in', [
+        cookie?.value ?? '',
+        createHash('sha256')
+          .update(cookie?.value ?? '')
+          .digest('hex'),
+      ])
+      .execute();
+    expect(stored).toEqual([
+      {
+        id: createHash('sha256')
+          .update(cookie?.value ?? '')
+          .digest('hex'),
+      },
+    ]);
   });
 
   test('the user name is trimmed and not case-sensitive', async () => {
@@ -107,8 +125,12 @@ describe('signing in', () => {
     expect([ok.statusCode, wrong.statusCode, unknown.statusCode]).toEqual([200, 401, 401]);
     const cityId = await t.userId('city');
     expect(await auditOf('login-ok-000001')).toMatchObject([{ action: 'kernel.auth.login', result: 'success', actorName: 'city', targetId: cityId }]);
-    expect(await auditOf('login-wrong-000001')).toMatchObject([{ action: 'kernel.auth.login', result: 'failure', actorName: 'city', targetId: cityId, summary: { reason: 'wrong-password' } }]);
-    expect(await auditOf('login-ghost-000001')).toMatchObject([{ action: 'kernel.auth.login', result: 'failure', actorName: 'ghost', actorId: null, summary: { reason: 'unknown-user' } }]);
+    expect(await auditOf('login-wrong-000001')).toMatchObject([
+      { action: 'kernel.auth.login', result: 'failure', actorName: 'city', targetId: cityId, summary: { reason: 'wrong-password' } },
+    ]);
+    expect(await auditOf('login-ghost-000001')).toMatchObject([
+      { action: 'kernel.auth.login', result: 'failure', actorName: 'ghost', actorId: null, summary: { reason: 'unknown-user' } },
+    ]);
   });
 });
 
@@ -154,7 +176,9 @@ describe('sessions', () => {
     const none = await t.anonymous('POST', '/api/orgs', body, { cookie: s.cookie, 'x-request-id': 'csrf-missing-0001' });
     const wrong = await t.anonymous('POST', '/api/orgs', body, { cookie: s.cookie, 'x-csrf-token': 'forged' });
     for (const res of [none, wrong]) expect(err(res)).toEqual({ status: 403, code: 'CSRF_FAILED', message: '请求缺少有效的防伪令牌，请刷新页面后重试' });
-    expect(await auditOf('csrf-missing-0001')).toMatchObject([{ action: 'kernel.access.denied', result: 'failure', actorName: 'admin', summary: { code: 'CSRF_FAILED', method: 'POST' } }]);
+    expect(await auditOf('csrf-missing-0001')).toMatchObject([
+      { action: 'kernel.access.denied', result: 'failure', actorName: 'admin', summary: { code: 'CSRF_FAILED', method: 'POST' } },
+    ]);
     expect(await t.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '无令牌调解委员会').execute()).toEqual([]);
     expect((await s.post('/api/orgs', body)).statusCode).toBe(201);
   });
@@ -195,7 +219,9 @@ describe('sessions', () => {
 
   test('an expired cookie does not stand in the way of signing in again', async () => {
     const s = await session('ningdu');
-    await sql`update kernel.sessions set last_seen_at = now() - interval '2 hours' where id = ${createHash('sha256').update(s.token).digest('hex')}`.execute(t.engine.db);
+    await sql`update kernel.sessions set last_seen_at = now() - interval '2 hours' where id = ${createHash('sha256').update(s.token).digest('hex')}`.execute(
+      t.engine.db,
+    );
     const res = await t.anonymous('POST', '/api/auth/login', { username: 'ningdu', password: DEMO_PASSWORD }, { cookie: s.cookie });
     expect(res.statusCode).toBe(200);
   });
@@ -212,14 +238,24 @@ describe('changing one’s own password', () => {
       message: '提交的内容有误：newPassword：口令须包含大写字母、小写字母、数字、符号中的至少三类',
       details: [{ field: 'newPassword', message: '口令须包含大写字母、小写字母、数字、符号中的至少三类' }],
     });
-    expect(err(await s.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Aa1!' }))).toMatchObject({ message: '提交的内容有误：newPassword：口令至少 8 位' });
+    expect(err(await s.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Aa1!' }))).toMatchObject({
+      message: '提交的内容有误：newPassword：口令至少 8 位',
+    });
   });
 
   test('a wrong current password or an unchanged one is refused', async () => {
     await addUser('pw-wrong');
     const s = await session('pw-wrong');
-    expect(err(await s.post('/api/auth/password', { currentPassword: 'Wrong@2026', newPassword: 'Neu@2026pw' }))).toEqual({ status: 400, code: 'WRONG_PASSWORD', message: '当前口令不正确' });
-    expect(err(await s.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }))).toEqual({ status: 400, code: 'WEAK_PASSWORD', message: '新口令不能与当前口令相同' });
+    expect(err(await s.post('/api/auth/password', { currentPassword: 'Wrong@2026', newPassword: 'Neu@2026pw' }))).toEqual({
+      status: 400,
+      code: 'WRONG_PASSWORD',
+      message: '当前口令不正确',
+    });
+    expect(err(await s.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }))).toEqual({
+      status: 400,
+      code: 'WEAK_PASSWORD',
+      message: '新口令不能与当前口令相同',
+    });
     expect((await login('pw-wrong', DEMO_PASSWORD)).statusCode).toBe(200);
   });
 

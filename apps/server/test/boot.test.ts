@@ -56,8 +56,15 @@ describe('the boot check refuses routes that declare no access rule', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(UndeclaredRouteError);
-    const listed = (error as Error).message.split('\n').slice(1).map((l) => l.trim());
-    expect(listed.filter((l) => l.includes('/api/probe/')).sort()).toEqual(['GET /api/probe/nested/deep', 'HEAD /api/probe/nested/deep', 'POST /api/probe/write']);
+    const listed = (error as Error).message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
+    expect(listed.filter((l) => l.includes('/api/probe/')).sort()).toEqual([
+      'GET /api/probe/nested/deep',
+      'HEAD /api/probe/nested/deep',
+      'POST /api/probe/write',
+    ]);
   });
 
   test('routes that declare a permission, authenticated or public boot', async () => {

@@ -61,9 +61,23 @@ describe('managing units', () => {
     const res = await admin.request('POST', '/api/orgs', { parentId, kind: 'mediation-committee', name: ' 宁都县医疗纠纷人民调解委员会 ' });
     expect(res.statusCode).toBe(201);
     const org = res.json<Org>();
-    expect(org).toMatchObject({ parentId, kind: 'mediation-committee', name: '宁都县医疗纠纷人民调解委员会', divisionCode: '360730', divisionName: '宁都县', depth: 2, active: true });
+    expect(org).toMatchObject({
+      parentId,
+      kind: 'mediation-committee',
+      name: '宁都县医疗纠纷人民调解委员会',
+      divisionCode: '360730',
+      divisionName: '宁都县',
+      depth: 2,
+      active: true,
+    });
     expect(await auditOf(res)).toMatchObject([
-      { action: 'kernel.org.create', actorName: 'admin', targetType: 'org', targetId: org.id, summary: { name: '宁都县医疗纠纷人民调解委员会', parent: '宁都县司法局', divisionCode: '360730' } },
+      {
+        action: 'kernel.org.create',
+        actorName: 'admin',
+        targetType: 'org',
+        targetId: org.id,
+        summary: { name: '宁都县医疗纠纷人民调解委员会', parent: '宁都县司法局', divisionCode: '360730' },
+      },
     ]);
     expect((await tree(admin)).some((o) => o.id === org.id)).toBe(true);
   });
@@ -72,9 +86,17 @@ describe('managing units', () => {
     const parentId = await t.orgId('宁都县司法局');
     const post = (body: Record<string, unknown>) => admin.request('POST', '/api/orgs', { parentId, kind: 'other', name: '合格的名字', ...body });
     expect(err(await post({ name: '调' }))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: '提交的内容有误：name：单位名称至少 2 个字' });
-    expect(err(await post({ divisionCode: '3607301' }))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: '提交的内容有误：divisionCode：区划代码应为 2、4、6、9 或 12 位数字' });
+    expect(err(await post({ divisionCode: '3607301' }))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: '提交的内容有误：divisionCode：区划代码应为 2、4、6、9 或 12 位数字',
+    });
     expect(err(await post({ divisionCode: '369999' }))).toEqual({ status: 404, code: 'NOT_FOUND', message: '区划代码 369999 不存在或不在您的管辖范围内' });
-    expect(err(await post({ parentId: 'not-a-uuid' }))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: '提交的内容有误：parentId：请选择上级单位' });
+    expect(err(await post({ parentId: 'not-a-uuid' }))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: '提交的内容有误：parentId：请选择上级单位',
+    });
     expect((await post({ kind: 'spaceship' })).json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'kind' }] });
   });
 
@@ -82,7 +104,9 @@ describe('managing units', () => {
     const unit = await newUnit(await t.orgId('宁都县司法局'), '宁都县旧名调解委员会');
     const res = await admin.request('PATCH', `/api/orgs/${unit.id}`, { name: '宁都县新名调解委员会' });
     expect(res.json()).toMatchObject({ id: unit.id, name: '宁都县新名调解委员会' });
-    expect(await auditOf(res)).toMatchObject([{ action: 'kernel.org.update', summary: { before: { name: '宁都县旧名调解委员会' }, after: { name: '宁都县新名调解委员会' } } }]);
+    expect(await auditOf(res)).toMatchObject([
+      { action: 'kernel.org.update', summary: { before: { name: '宁都县旧名调解委员会' }, after: { name: '宁都县新名调解委员会' } } },
+    ]);
   });
 
   test('a unit whose subtree still has active accounts cannot be deactivated', async () => {
@@ -107,10 +131,20 @@ describe('managing units', () => {
 
     const under = await admin.request('POST', '/api/orgs', { parentId: child.id, kind: 'other', name: '不该出现的单位' });
     expect(err(under)).toEqual({ status: 409, code: 'ORG_INACTIVE', message: '单位“章贡区待撤调解小组”已停用，不能在其下新增单位或用户' });
-    const user = await admin.request('POST', '/api/users', { username: 'in-dead-unit', displayName: '停用单位的人', orgId: child.id, roles: ['office-staff'], password: 'Good@2026' });
+    const user = await admin.request('POST', '/api/users', {
+      username: 'in-dead-unit',
+      displayName: '停用单位的人',
+      orgId: child.id,
+      roles: ['office-staff'],
+      password: 'Good@2026',
+    });
     expect(err(user)).toMatchObject({ status: 409, code: 'ORG_INACTIVE' });
     // A sub-unit cannot come back before its parent; the parent comes back alone.
-    expect(err(await admin.request('POST', `/api/orgs/${child.id}/activate`))).toMatchObject({ status: 409, code: 'ORG_INACTIVE', message: '单位“章贡区待撤调解委员会”已停用，不能在其下新增单位或用户' });
+    expect(err(await admin.request('POST', `/api/orgs/${child.id}/activate`))).toMatchObject({
+      status: 409,
+      code: 'ORG_INACTIVE',
+      message: '单位“章贡区待撤调解委员会”已停用，不能在其下新增单位或用户',
+    });
     expect((await admin.request('POST', `/api/orgs/${parent.id}/activate`)).json()).toMatchObject({ active: true });
     expect((await admin.request('GET', `/api/orgs/${child.id}`)).json()).toMatchObject({ active: false });
   });
@@ -128,7 +162,9 @@ describe('listing accounts', () => {
     expect(await usernames(admin, `orgId=${await t.orgId('章贡区司法局')}`)).toEqual({ names: ['zhanggong', 'office'], total: 2 });
     expect(await usernames(zhanggong, '')).toEqual({ names: ['zhanggong', 'office'], total: 2 });
     expect(await usernames(zhanggong, 'q=ningdu')).toEqual({ names: [], total: 0 });
-    expect((await usernames(admin, 'active=false')).total).toBe((await t.engine.db.selectFrom('kernel.users').select('id').where('active', '=', false).execute()).length);
+    expect((await usernames(admin, 'active=false')).total).toBe(
+      (await t.engine.db.selectFrom('kernel.users').select('id').where('active', '=', false).execute()).length,
+    );
   });
 
   test('pages cover every account once and agree on the total', async () => {
@@ -154,7 +190,12 @@ describe('listing accounts', () => {
       rows.push(cells);
     });
     expect(rows[0]).toEqual(['登录名', '姓名', '所属单位', '角色', '状态', '最近登录']);
-    expect(rows.slice(1).map((r) => r.slice(0, 5)).sort()).toEqual([
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r.slice(0, 5))
+        .sort(),
+    ).toEqual([
       ['ningdu', '黄县局', '宁都县司法局', '县(区)局工作人员', '启用'],
       ['zhanggong', '张县局', '章贡区司法局', '县(区)局工作人员', '启用'],
     ]);
@@ -163,12 +204,26 @@ describe('listing accounts', () => {
 });
 
 describe('creating accounts', () => {
-  const body = async (over: Record<string, unknown> = {}) => ({ username: 'ningdu-clerk', displayName: '宁都新人', orgId: await t.orgId('宁都县司法局'), roles: ['county-staff'], password: 'Good@2026', ...over });
+  const body = async (over: Record<string, unknown> = {}) => ({
+    username: 'ningdu-clerk',
+    displayName: '宁都新人',
+    orgId: await t.orgId('宁都县司法局'),
+    roles: ['county-staff'],
+    password: 'Good@2026',
+    ...over,
+  });
 
   test('a new account can sign in; the audit entry holds no password', async () => {
     const res = await admin.request('POST', '/api/users', await body());
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'ningdu-clerk', orgName: '宁都县司法局', roles: ['county-staff'], active: true, lockedUntil: null, lastLoginAt: null });
+    expect(res.json()).toMatchObject({
+      username: 'ningdu-clerk',
+      orgName: '宁都县司法局',
+      roles: ['county-staff'],
+      active: true,
+      lockedUntil: null,
+      lastLoginAt: null,
+    });
     const [entry] = await auditOf(res);
     expect(entry).toMatchObject({ action: 'kernel.user.create', summary: { username: 'ningdu-clerk', org: '宁都县司法局' } });
     expect(JSON.stringify(entry)).not.toContain('Good@2026');
@@ -184,20 +239,30 @@ describe('creating accounts', () => {
       code: 'VALIDATION_FAILED',
       message: '提交的内容有误：password：口令须包含大写字母、小写字母、数字、符号中的至少三类',
     });
-    expect(err(await admin.request('POST', '/api/users', await body({ username: 'office' })))).toEqual({ status: 409, code: 'USERNAME_TAKEN', message: '登录名 office 已被使用' });
+    expect(err(await admin.request('POST', '/api/users', await body({ username: 'office' })))).toEqual({
+      status: 409,
+      code: 'USERNAME_TAKEN',
+      message: '登录名 office 已被使用',
+    });
     expect(err(await admin.request('POST', '/api/users', await body({ username: 'Zhang San' })))).toMatchObject({
       status: 400,
       code: 'VALIDATION_FAILED',
       message: '提交的内容有误：username：登录名为 3–32 位小写字母、数字、下划线、点或连字符，以字母开头',
     });
-    expect(err(await admin.request('POST', '/api/users', await body({ username: 'no-role', roles: [] })))).toMatchObject({ message: '提交的内容有误：roles：至少选择一个角色' });
+    expect(err(await admin.request('POST', '/api/users', await body({ username: 'no-role', roles: [] })))).toMatchObject({
+      message: '提交的内容有误：roles：至少选择一个角色',
+    });
     expect(await t.engine.db.selectFrom('kernel.users').select('username').where('username', 'in', ['weakling', 'no-role']).execute()).toEqual([]);
   });
 });
 
 describe('the HTTP surface', () => {
   test('an unknown /api route is 404 ROUTE_NOT_FOUND in the error shape', async () => {
-    expect(err(await t.anonymous('GET', '/api/no-such-thing?x=1'))).toEqual({ status: 404, code: 'ROUTE_NOT_FOUND', message: '接口不存在：GET /api/no-such-thing' });
+    expect(err(await t.anonymous('GET', '/api/no-such-thing?x=1'))).toEqual({
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      message: '接口不存在：GET /api/no-such-thing',
+    });
   });
 
   test('a malformed or non-JSON body is refused in the error shape', async () => {
@@ -206,7 +271,12 @@ describe('the HTTP surface', () => {
     expect(bad.json()).toMatchObject({ code: 'INVALID_JSON', message: '提交的内容不是合法的 JSON，请检查格式' });
     const xml = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<login/>' });
     expect(err(xml)).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求内容类型不受支持，请以 JSON 提交' });
-    const big = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'y' }) });
+    const big = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'y' }),
+    });
     expect(err(big)).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
   });
 
@@ -236,7 +306,12 @@ describe('the HTTP surface', () => {
 
   test('every response carries an x-request-id; a well-formed incoming one is echoed', async () => {
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-    for (const res of [await t.anonymous('GET', '/healthz'), await t.anonymous('GET', '/api/users'), await t.anonymous('GET', '/api/nope'), await admin.request('GET', '/api/orgs/tree')]) {
+    for (const res of [
+      await t.anonymous('GET', '/healthz'),
+      await t.anonymous('GET', '/api/users'),
+      await t.anonymous('GET', '/api/nope'),
+      await admin.request('GET', '/api/orgs/tree'),
+    ]) {
       expect(res.headers['x-request-id']).toMatch(uuid);
     }
     expect((await t.anonymous('GET', '/healthz', undefined, { 'x-request-id': 'gateway-trace-0001' })).headers['x-request-id']).toBe('gateway-trace-0001');

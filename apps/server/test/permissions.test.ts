@@ -22,16 +22,35 @@ beforeAll(async () => {
   for (const username of ACCOUNTS) {
     const agent = await t.loginAs(username);
     const session = (await agent.request('GET', '/api/auth/session')).json<{ user: { orgId: string; permissions: string[] } }>();
-    const parent = await t.engine.db.selectFrom('kernel.orgs').select(['path', 'depth', 'divisionCode']).where('id', '=', session.user.orgId).executeTakeFirstOrThrow();
+    const parent = await t.engine.db
+      .selectFrom('kernel.orgs')
+      .select(['path', 'depth', 'divisionCode'])
+      .where('id', '=', session.user.orgId)
+      .executeTakeFirstOrThrow();
     const unitId = randomUUID();
     const userId = randomUUID();
     await t.engine.db
       .insertInto('kernel.orgs')
-      .values({ id: unitId, parentId: session.user.orgId, path: `${parent.path}${unitId}/`, depth: parent.depth + 1, kind: 'other', name: `权限矩阵-${username}`, divisionCode: parent.divisionCode })
+      .values({
+        id: unitId,
+        parentId: session.user.orgId,
+        path: `${parent.path}${unitId}/`,
+        depth: parent.depth + 1,
+        kind: 'other',
+        name: `权限矩阵-${username}`,
+        divisionCode: parent.divisionCode,
+      })
       .execute();
     await t.engine.db
       .insertInto('kernel.users')
-      .values({ id: userId, username: `mx-${username}`, displayName: `矩阵-${username}`, passwordHash: await hashPassword(DEMO_PASSWORD), orgId: unitId, roles: ['office-staff'] })
+      .values({
+        id: userId,
+        username: `mx-${username}`,
+        displayName: `矩阵-${username}`,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        orgId: unitId,
+        roles: ['office-staff'],
+      })
       .execute();
     callers.set(username, { agent, permissions: session.user.permissions, unitId, userId });
   }
@@ -72,7 +91,8 @@ describe('the permission matrix, generated from the route table', () => {
         const refusedFor = res.statusCode === 403 ? res.json<{ code: string; message: string }>() : undefined;
         const cell = `${username} ${r.method} ${r.url} (${permission})`;
         if (lacks) {
-          if (refusedFor?.code !== 'FORBIDDEN' || refusedFor.message !== `您没有执行此操作的权限 (${permission})`) wrong.push(`${cell}: expected 403 FORBIDDEN, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+          if (refusedFor?.code !== 'FORBIDDEN' || refusedFor.message !== `您没有执行此操作的权限 (${permission})`)
+            wrong.push(`${cell}: expected 403 FORBIDDEN, got ${res.statusCode} ${res.body.slice(0, 120)}`);
         } else if (res.statusCode === 401 || refusedFor?.message.includes(`(${permission})`) || (refusedFor && refusedFor.code !== 'FORBIDDEN')) {
           wrong.push(`${cell}: holds the permission but got ${res.statusCode} ${res.body.slice(0, 120)}`);
         }
@@ -108,13 +128,22 @@ describe('separation of duties between the platform admin and the auditor', () =
     const res = await caller('auditor').agent.request('GET', '/api/audit?action=kernel.access.denied&actor=admin&pageSize=200');
     expect(res.statusCode).toBe(200);
     const page = res.json<{ items: { requestId: string; result: string; summary: unknown }[]; total: number }>();
-    expect(page.items.find((e) => e.requestId === 'admin-peeks-at-audit')).toMatchObject({ result: 'failure', summary: { code: 'FORBIDDEN', method: 'GET', url: '/api/audit' } });
+    expect(page.items.find((e) => e.requestId === 'admin-peeks-at-audit')).toMatchObject({
+      result: 'failure',
+      summary: { code: 'FORBIDDEN', method: 'GET', url: '/api/audit' },
+    });
     expect((await caller('auditor').agent.request('GET', '/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 
   test('the auditor cannot manage units or accounts', async () => {
     const auditor = caller('auditor').agent;
-    const create = await auditor.request('POST', '/api/users', { username: 'auditor-made', displayName: '审计员建的', orgId: caller('auditor').unitId, roles: ['platform-admin'], password: 'Aa1!aaaaaa' });
+    const create = await auditor.request('POST', '/api/users', {
+      username: 'auditor-made',
+      displayName: '审计员建的',
+      orgId: caller('auditor').unitId,
+      roles: ['platform-admin'],
+      password: 'Aa1!aaaaaa',
+    });
     expect(create.json()).toEqual({ code: 'FORBIDDEN', message: '您没有执行此操作的权限 (kernel.user.manage)' });
     const unlock = await auditor.request('POST', `/api/users/${caller('admin').userId}/unlock`);
     expect(unlock.statusCode).toBe(403);
@@ -144,7 +173,14 @@ describe('separation of duties between the platform admin and the auditor', () =
     const id = randomUUID();
     await t.engine.db
       .insertInto('kernel.users')
-      .values({ id, username: 'auditor-two', displayName: '审计员二', passwordHash: await hashPassword(DEMO_PASSWORD), orgId: caller('auditor').unitId, roles: ['audit-admin'] })
+      .values({
+        id,
+        username: 'auditor-two',
+        displayName: '审计员二',
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        orgId: caller('auditor').unitId,
+        roles: ['audit-admin'],
+      })
       .execute();
     const res = await caller('admin').agent.request('POST', `/api/users/${id}/reset-password`, { newPassword: 'Taken@2026' });
     expect(res.statusCode).toBe(403);

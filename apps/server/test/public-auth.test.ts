@@ -12,7 +12,12 @@ describe('public sign-in with phone + one-time code, and tracking an application
 
   /** Reads the code the way a citizen does: from the SMS (the outbox row, as the default gateway sends it). */
   const lastCode = async () => {
-    const sms = await t.engine.db.selectFrom('kernel.smsOutbox').select(['text', 'phoneMasked', 'purpose']).orderBy('createdAt', 'desc').limit(1).executeTakeFirstOrThrow();
+    const sms = await t.engine.db
+      .selectFrom('kernel.smsOutbox')
+      .select(['text', 'phoneMasked', 'purpose'])
+      .orderBy('createdAt', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(sms).toMatchObject({ phoneMasked: '139****1234', purpose: 'otp' });
     return /验证码为 (\d{6})/.exec(sms.text)?.[1] ?? '';
   };
@@ -64,8 +69,13 @@ describe('public sign-in with phone + one-time code, and tracking an application
 
   test('tracking needs the number and the phone of a party; it shows progress without staff names', async () => {
     const staff = await t.loginAs('zhanggong');
-    const m = (await staff.request('POST', '/api/sample/cases', { orgId: await t.orgId('章贡区司法局'), title: '邻里纠纷' })).json<{ id: string; number: string }>();
-    const party = (await staff.request('POST', '/api/parties', { kind: 'person', name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X', phone: PHONE })).json<{ id: string }>();
+    const m = (await staff.request('POST', '/api/sample/cases', { orgId: await t.orgId('章贡区司法局'), title: '邻里纠纷' })).json<{
+      id: string;
+      number: string;
+    }>();
+    const party = (
+      await staff.request('POST', '/api/parties', { kind: 'person', name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X', phone: PHONE })
+    ).json<{ id: string }>();
     await t.engine.db.insertInto('kernel.matterParties').values({ matterId: m.id, partyId: party.id, role: 'applicant' }).execute();
     await staff.request('POST', `/api/matters/${m.id}/actions`, { action: 'accept', expectedVersion: 1, note: '当事人王小明身份证 11010519491231002X' });
 

@@ -14,7 +14,9 @@ describe('deadline sweep sends reminders as deadlines turn yellow then red', () 
     const orgId = await t.orgId('章贡区司法局');
     const m = (await zg.request('POST', '/api/sample/cases', { orgId, title: '邻里纠纷' })).json<{ id: string; number: string }>();
     const assigneeId = await t.userId('zhanggong');
-    const d = await t.engine.db.transaction().execute((trx) => scheduleDeadline(trx, { matterId: m.id, ruleId: 'mediation.judicial-confirmation', start: '2024-03-01', assigneeId, orgId }));
+    const d = await t.engine.db
+      .transaction()
+      .execute((trx) => scheduleDeadline(trx, { matterId: m.id, ruleId: 'mediation.judicial-confirmation', start: '2024-03-01', assigneeId, orgId }));
     expect(d.dueDate).toBe('2024-04-01');
 
     expect(await sweepAndRemind(t.engine.db, '2024-03-10')).toBe(0); // normal: nothing to say

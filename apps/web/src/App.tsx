@@ -26,9 +26,7 @@ const PortalLayout = lazyPage(() => import('./portal/PortalLayout').then((m) => 
 const PortalHomePage = lazyPage(() => import('./portal/pages/PortalHomePage').then((m) => m.PortalHomePage));
 const PortalLoginPage = lazyPage(() => import('./portal/pages/PortalLoginPage').then((m) => m.PortalLoginPage));
 const PortalTrackPage = lazyPage(() => import('./portal/pages/PortalTrackPage').then((m) => m.PortalTrackPage));
-const PortalVerifyEntryPage = lazyPage(() =>
-  import('./portal/pages/PortalVerifyEntryPage').then((m) => m.PortalVerifyEntryPage),
-);
+const PortalVerifyEntryPage = lazyPage(() => import('./portal/pages/PortalVerifyEntryPage').then((m) => m.PortalVerifyEntryPage));
 const PortalApplyPage = lazyPage(() => import('./portal/pages/PortalApplyPage').then((m) => m.PortalApplyPage));
 const PortalMePage = lazyPage(() => import('./portal/pages/PortalMePage').then((m) => m.PortalMePage));
 const VerifyPage = lazyPage(() => import('./portal/pages/VerifyPage').then((m) => m.VerifyPage));

@@ -96,12 +96,7 @@ async function errorFrom(res: Response, opts: ClientOptions): Promise<ApiError> 
     // not JSON (a proxy's HTML page, an empty body): fall back to the status text below
   }
   const code = parsed?.code ?? `HTTP_${res.status}`;
-  const error = new ApiError(
-    res.status,
-    code,
-    parsed?.message ?? FALLBACK_TEXT[language].server(res.status),
-    parsed?.details,
-  );
+  const error = new ApiError(res.status, code, parsed?.message ?? FALLBACK_TEXT[language].server(res.status), parsed?.details);
   if (res.status === 401) opts.onUnauthenticated(code);
   return error;
 }
@@ -145,8 +140,7 @@ export function createApiClient(opts: ClientOptions): ApiClient {
     if (!res.ok) throw await errorFrom(res, opts);
     return res;
   }
-  const sendJson = (method: Method, path: string, body: unknown) =>
-    body === undefined ? send(method, path) : send(method, path, JSON.stringify(body), true);
+  const sendJson = (method: Method, path: string, body: unknown) => (body === undefined ? send(method, path) : send(method, path, JSON.stringify(body), true));
 
   return {
     async get(path, schema) {
@@ -188,12 +182,7 @@ export function apiGet<S extends z.ZodType>(path: string, schema: S): Promise<z.
 }
 
 /** POST/PATCH with a JSON body; checks the answer against `schema`. */
-export function apiSend<S extends z.ZodType>(
-  method: WriteMethod,
-  path: string,
-  body: unknown,
-  schema: S,
-): Promise<z.infer<S>> {
+export function apiSend<S extends z.ZodType>(method: WriteMethod, path: string, body: unknown, schema: S): Promise<z.infer<S>> {
   return staffApi.send(method, path, body, schema);
 }
 
@@ -203,12 +192,7 @@ export function apiCall(method: WriteMethod, path: string, body?: unknown): Prom
 }
 
 /** Upload one file (multipart, field `file`) and check the answer against `schema`. */
-export function apiUpload<S extends z.ZodType>(
-  path: string,
-  file: Blob,
-  fileName: string,
-  schema: S,
-): Promise<z.infer<S>> {
+export function apiUpload<S extends z.ZodType>(path: string, file: Blob, fileName: string, schema: S): Promise<z.infer<S>> {
   return staffApi.upload(path, file, fileName, schema);
 }
 

@@ -1,14 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  desktopContext,
-  inCi,
-  missing,
-  phoneContext,
-  SCREENSHOTS,
-  signIn,
-  warnIfSkipped,
-  useBrowserAndServer,
-} from './support/browser';
+import { desktopContext, inCi, missing, phoneContext, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 import { createDispute, notifyAbout } from './support/fixtures';
 import type { MatterFixture } from './support/fixtures';
 
@@ -83,9 +74,7 @@ describe.skipIf(missing && !inCi)('matter detail page in a browser', () => {
       .getByText(/期限届满日为/)
       .waitFor();
     // wait for the card's zoom-in animation to finish before the screenshot
-    await expect
-      .poll(() => card.evaluate((el) => getComputedStyle(el.closest('.ant-popover') ?? el).opacity))
-      .toBe('1');
+    await expect.poll(() => card.evaluate((el) => getComputedStyle(el.closest('.ant-popover') ?? el).opacity)).toBe('1');
     await page.screenshot({ path: `${SCREENSHOTS}/matter-detail.png`, fullPage: true });
     await page.mouse.move(0, 0);
 
@@ -142,9 +131,7 @@ describe.skipIf(missing && !inCi)('matter detail page in a browser', () => {
     const issue = page.getByRole('dialog');
     await issue.getByLabel('文书标题').fill('人民调解受理通知书');
     await issue.getByLabel('主送').fill('王小明');
-    await issue
-      .getByLabel('正文')
-      .fill('你申请调解的纠纷，本委员会已依法受理。\n请于收到本通知之日起按约定时间参加调解。');
+    await issue.getByLabel('正文').fill('你申请调解的纠纷，本委员会已依法受理。\n请于收到本通知之日起按约定时间参加调解。');
     await issue.getByRole('button', { name: /出\s*具/ }).click();
     await page.getByRole('cell', { name: '人民调解受理通知书' }).waitFor();
     const pdf = page.waitForResponse((r) => /\/api\/documents\/[^/]+\/pdf$/.test(r.url()));

@@ -21,7 +21,11 @@ async function drawerTitle(page: Page): Promise<string> {
 }
 
 async function closeDrawer(page: Page): Promise<void> {
-  await page.getByRole('dialog').getByRole('button', { name: /close|关闭/i }).first().click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /close|关闭/i })
+    .first()
+    .click();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
 }
 

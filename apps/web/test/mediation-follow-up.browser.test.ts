@@ -15,9 +15,29 @@ describe.skipIf(missing && !inCi)('follow-up on an agreement 履行回访 in a b
     const committee = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道人民调解委员会').executeTakeFirstOrThrow()).id;
     const today = shanghaiDay();
     let v = (await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/accept`, { expectedVersion: 1 })).version;
-    v = (await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/assign`, { expectedVersion: v, committeeOrgId: committee, mediatorName: '刘调解' })).version;
-    v = (await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/startSession`, { expectedVersion: v, on: today, place: '调解室', attendees: '双方', record: '双方同意夜间十点后不再施工' })).version;
-    await d.staff.json('POST', `/api/mediation/disputes/${d.id}/reachAgreement`, { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['夜间十点后停止装修'], signedBy: '王小明、李大华' });
+    v = (
+      await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/assign`, {
+        expectedVersion: v,
+        committeeOrgId: committee,
+        mediatorName: '刘调解',
+      })
+    ).version;
+    v = (
+      await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/startSession`, {
+        expectedVersion: v,
+        on: today,
+        place: '调解室',
+        attendees: '双方',
+        record: '双方同意夜间十点后不再施工',
+      })
+    ).version;
+    await d.staff.json('POST', `/api/mediation/disputes/${d.id}/reachAgreement`, {
+      expectedVersion: v,
+      kind: 'oral',
+      effectiveOn: today,
+      terms: ['夜间十点后停止装修'],
+      signedBy: '王小明、李大华',
+    });
 
     const page = await (await desktopContext(browser)).newPage();
     await signIn(page, server.url, 'zhanggong');

@@ -54,7 +54,10 @@ describe.skipIf(missing && !inCi)('people’s mediation on the public portal, on
     await page.getByLabel('姓名', { exact: true }).fill('王小明');
     await page.getByLabel('证件号码', { exact: true }).fill('360702198503151231');
     await page.getByTestId('apply-next').click();
-    await page.getByText(/校验码/).first().waitFor();
+    await page
+      .getByText(/校验码/)
+      .first()
+      .waitFor();
     await page.getByLabel('证件号码', { exact: true }).fill(APPLICANT_ID);
     expect(await page.getByTestId('apply-phone').textContent()).toContain('139****1234');
     await page.getByLabel('姓名或单位名称').fill('李大山');

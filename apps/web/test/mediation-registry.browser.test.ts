@@ -32,7 +32,10 @@ describe.skipIf(missing && !inCi)('the mediation register in a browser (人民�
       phone: '0797-8123456',
     });
     committeeId = committee.id;
-    for (const [name, position] of [['周建国', 'director'], ['吴志强', 'member']] as const) {
+    for (const [name, position] of [
+      ['周建国', 'director'],
+      ['吴志强', 'member'],
+    ] as const) {
       await staff.json('POST', `/api/mediation/registry/committees/${committeeId}/mediators`, {
         name,
         gender: 'male',
@@ -75,7 +78,9 @@ describe.skipIf(missing && !inCi)('the mediation register in a browser (人民�
 
     // import: the good row goes in, the bad one is reported with what to correct
     await page.getByTestId('mediator-import').click();
-    await page.locator('input[type=file]').setInputFiles({ name: '调解员.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await mediatorFile() });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '调解员.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await mediatorFile() });
     const summary = page.getByTestId('import-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('共 2 行：导入 1 行，1 行有问题未导入');

@@ -49,13 +49,15 @@ describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', (
     expect(await cells.nth(3).textContent()).toBe(change(accepted.monthOnMonth));
     expect(await cells.nth(5).textContent()).toBe(change(accepted.yearOnYear));
     const amount = api.rows.find((r) => r.id === 'mediation.agreement-amount');
-    expect(await rows.nth(3).locator('td').nth(1).textContent()).toBe(`${(amount?.current.value ?? 0).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`);
+    expect(await rows.nth(3).locator('td').nth(1).textContent()).toBe(
+      `${(amount?.current.value ?? 0).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`,
+    );
 
     // The source groups and categories add up to the month's accepted disputes.
     for (const by of ['source-group', 'report-category']) {
       const total = page.getByTestId(`share-${by}`).locator('tbody tr.ant-table-row').last();
       await expect.poll(() => total.locator('td').first().textContent(), SLOW).toBe('合计');
-      expect(await total.locator('td').nth(1).textContent()).toBe((accepted.current.numerator).toLocaleString('zh-CN'));
+      expect(await total.locator('td').nth(1).textContent()).toBe(accepted.current.numerator.toLocaleString('zh-CN'));
       expect(await total.locator('td').nth(2).textContent()).toBe('100.00%');
     }
     await page.screenshot({ path: `${SCREENSHOTS}/mediation-monthly-report.png`, fullPage: true });
@@ -78,8 +80,20 @@ describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', (
     const d = await createDispute(server, { summary: '宅基地界址纠纷' });
     const committee = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '解放街道人民调解委员会').executeTakeFirstOrThrow()).id;
     let v = (await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/accept`, { expectedVersion: 1 })).version;
-    v = (await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/assign`, { expectedVersion: v, committeeOrgId: committee, mediatorName: '刘调解' })).version;
-    await d.staff.json('POST', `/api/mediation/disputes/${d.id}/startSession`, { expectedVersion: v, on: shanghaiDay(), place: '调解室', attendees: '双方', record: '双方同意按原界址砌墙' });
+    v = (
+      await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/assign`, {
+        expectedVersion: v,
+        committeeOrgId: committee,
+        mediatorName: '刘调解',
+      })
+    ).version;
+    await d.staff.json('POST', `/api/mediation/disputes/${d.id}/startSession`, {
+      expectedVersion: v,
+      on: shanghaiDay(),
+      place: '调解室',
+      attendees: '双方',
+      record: '双方同意按原界址砌墙',
+    });
 
     const context = await desktopContext(browser);
     const page = await context.newPage();
@@ -101,13 +115,19 @@ describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', (
     await dialog.screenshot({ path: `${SCREENSHOTS}/mediation-agreement-form.png` });
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     // an agreement ends the mediation: asked once more
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /提\s*交/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
     await expect.poll(() => page.getByRole('dialog').count(), SLOW).toBe(0);
 
     const facts = page.getByTestId('dispute-facts');
     await expect.poll(() => facts.textContent(), SLOW).toContain('防止民转刑 · 涉及 4 人');
     expect(await facts.textContent()).toContain('协议涉及金额 6,800.00');
-    const stored = await d.staff.json<{ agreementAmountYuan: number; preventedCriminal: boolean; personsInvolved: number }>('GET', `/api/mediation/disputes/${d.id}`);
+    const stored = await d.staff.json<{ agreementAmountYuan: number; preventedCriminal: boolean; personsInvolved: number }>(
+      'GET',
+      `/api/mediation/disputes/${d.id}`,
+    );
     expect(stored).toMatchObject({ agreementAmountYuan: 6800, preventedCriminal: true, personsInvolved: 4 });
     await context.close();
   });

@@ -21,7 +21,16 @@ describe.skipIf(missing && !inCi)('dispute screening 矛盾纠纷排查 in a bro
       [30, '解放街道红旗社区第 1 网格', 'routine', 2, 0],
       [12, '解放街道八一四社区', 'special', 1, 1],
     ] as const) {
-      await office.json('POST', '/api/mediation/screenings', { orgId: unit, screenedOn: daysAgo(days), area, screeners: '赵司法、钱网格员', kind, foundCount: found, riskCount: risk, notes: '1. 邻里通行纠纷，已当场化解。' });
+      await office.json('POST', '/api/mediation/screenings', {
+        orgId: unit,
+        screenedOn: daysAgo(days),
+        area,
+        screeners: '赵司法、钱网格员',
+        kind,
+        foundCount: found,
+        riskCount: risk,
+        notes: '1. 邻里通行纠纷，已当场化解。',
+      });
     }
   });
 
@@ -65,7 +74,9 @@ describe.skipIf(missing && !inCi)('dispute screening 矛盾纠纷排查 in a bro
     await page.getByTestId('screening-register').click();
     await page.waitForURL((url) => url.pathname === '/mediation/disputes/new' && url.searchParams.has('screening'));
     await page.getByTestId('from-screening').getByText('解放街道和平社区第 3 网格').waitFor();
-    expect(await page.locator('.ant-form-item').filter({ hasText: '纠纷来源' }).locator('.ant-select-content, .ant-select-selection-item').first().textContent()).toContain('矛盾纠纷排查');
+    expect(
+      await page.locator('.ant-form-item').filter({ hasText: '纠纷来源' }).locator('.ant-select-content, .ant-select-selection-item').first().textContent(),
+    ).toContain('矛盾纠纷排查');
     expect(await page.locator('.ant-form-item').filter({ hasText: '受理单位' }).textContent()).toContain('解放街道司法所');
     await page.screenshot({ path: `${SCREENSHOTS}/mediation-screening-dispute-new.png` });
     await page.getByLabel('纠纷类型').fill('邻里');

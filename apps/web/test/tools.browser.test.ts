@@ -1,14 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  desktopContext,
-  inCi,
-  missing,
-  SCREENSHOTS,
-  signIn,
-  warnIfSkipped,
-  useBrowserAndServer,
-} from './support/browser';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
 
 warnIfSkipped('tools.browser.test');
 
@@ -50,10 +42,7 @@ describe.skipIf(missing && !inCi)('deadline explainer and holiday calendar in a 
     await signIn(staff, server.url, 'zhanggong');
     await explain(staff);
     expect(await staff.getByTestId('due-date').textContent()).toBe('2027-01-18');
-    await staff
-      .getByTestId('calendar-warning')
-      .getByText('2027 年节假日安排尚未发布，结果按周末推算，仅供参考')
-      .waitFor();
+    await staff.getByTestId('calendar-warning').getByText('2027 年节假日安排尚未发布，结果按周末推算，仅供参考').waitFor();
     await staff
       .getByTestId('deadline-explanation')
       .getByText(/2027-01-16（星期六）是周末/)

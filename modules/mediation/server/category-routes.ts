@@ -48,7 +48,10 @@ export function categoryRoutes(app: SifaApp, { engine }: ModuleDeps) {
 
   app.get(
     `${base}/export.xlsx`,
-    { config: { permission: 'mediation.category.manage', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '导出纠纷类型 (Excel，按当前筛选)', querystring: CategoryFilter } },
+    {
+      config: { permission: 'mediation.category.manage', scopeProbe: { kind: 'list' } },
+      schema: { tags, summary: '导出纠纷类型 (Excel，按当前筛选)', querystring: CategoryFilter },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const rows = await category.listCategories(db, req.query);
@@ -84,7 +87,13 @@ export function categoryRoutes(app: SifaApp, { engine }: ModuleDeps) {
     `${base}/:code`,
     {
       config: { permission: 'mediation.category.manage', scopeProbe: { kind: 'unscoped', reason: CITY_WIDE } },
-      schema: { tags, summary: '修改纠纷类型 (名称、统计归类、排序、启用或停用；代码不能修改)', params: CodeParams, body: UpdateCategoryInput, response: { 200: Category } },
+      schema: {
+        tags,
+        summary: '修改纠纷类型 (名称、统计归类、排序、启用或停用；代码不能修改)',
+        params: CodeParams,
+        body: UpdateCategoryInput,
+        response: { 200: Category },
+      },
     },
     (req) => category.updateCategory(ctxOf(req, db), req.params.code, req.body),
   );

@@ -48,10 +48,23 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
   afterAll(() => t.close());
 
   const register = (category: string, summary = '宿舍物品损坏纠纷') =>
-    office.request('POST', '/api/mediation/disputes', { orgId: officeUnit, category, source: 'window', summary, description: '学生宿舍物品损坏引发赔偿争执', parties: [applicant] });
+    office.request('POST', '/api/mediation/disputes', {
+      orgId: officeUnit,
+      category,
+      source: 'window',
+      summary,
+      description: '学生宿舍物品损坏引发赔偿争执',
+      parties: [applicant],
+    });
   const list = async (agent: Agent, url = '/api/mediation/categories') => (await agent.request('GET', url)).json<CategoryRow[]>();
   const audit = (action: string, code: string) =>
-    t.engine.db.selectFrom('kernel.auditLog').select(['actorName', 'summary']).where('action', '=', action).where('targetType', '=', 'category').where('targetId', '=', code).execute();
+    t.engine.db
+      .selectFrom('kernel.auditLog')
+      .select(['actorName', 'summary'])
+      .where('action', '=', action)
+      .where('targetType', '=', 'category')
+      .where('targetId', '=', code)
+      .execute();
   const refusal = (res: LightMyRequestResponse) => {
     expect(res.statusCode).toBe(400);
     const body = res.json<Problem>();
@@ -62,7 +75,14 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
   test('the fifteen standard categories are built in, each counted as itself; staff and the portal list the active ones', async () => {
     const all = await list(office);
     expect(all).toHaveLength(15);
-    expect(all[0]).toMatchObject({ code: 'marriage-family', nameZh: '婚姻家庭', nameEn: 'Marriage and family', reportAs: 'marriage-family', builtin: true, active: true });
+    expect(all[0]).toMatchObject({
+      code: 'marriage-family',
+      nameZh: '婚姻家庭',
+      nameEn: 'Marriage and family',
+      reportAs: 'marriage-family',
+      builtin: true,
+      active: true,
+    });
     expect(all.every((c) => c.builtin && c.reportAs === c.code)).toBe(true);
     expect(all.at(-1)?.code).toBe('other');
     const portal = (await t.anonymous('GET', '/api/public/mediation/categories')).json<{ code: string; nameZh: string }[]>();
@@ -74,7 +94,9 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
     const res = await city.request('POST', '/api/mediation/categories', { code: 'campus', nameZh: '校园纠纷', nameEn: 'Campus', reportAs: 'other' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ code: 'campus', nameZh: '校园纠纷', reportAs: 'other', sortOrder: 160, active: true, builtin: false });
-    expect(await audit('mediation.category.create', 'campus')).toEqual([{ actorName: 'city', summary: { nameZh: '校园纠纷', nameEn: 'Campus', reportAs: 'other', sortOrder: 160 } }]);
+    expect(await audit('mediation.category.create', 'campus')).toEqual([
+      { actorName: 'city', summary: { nameZh: '校园纠纷', nameEn: 'Campus', reportAs: 'other', sortOrder: 160 } },
+    ]);
     expect((await list(office)).map((c) => c.code)).toContain('campus');
 
     const d = await register('campus');
@@ -90,11 +112,16 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
     expect((await office.request('POST', `/api/mediation/disputes/${id}/accept`, { expectedVersion: 1 })).statusCode).toBe(200);
     const period = `from=${year}-01-01&to=${year}-12-31`;
     const breakdown = await office.request('GET', `/api/indicator-breakdown.xlsx?ids=mediation.accepted&by=category&${period}`);
-    expect(await sheetRows(breakdown.rawPayload)).toEqual([['纠纷类型', '受理纠纷'], ['校园纠纷', 1], ['合计', 1]]);
+    expect(await sheetRows(breakdown.rawPayload)).toEqual([
+      ['纠纷类型', '受理纠纷'],
+      ['校园纠纷', 1],
+      ['合计', 1],
+    ]);
   });
 
   test('every rule has its message, on its field', async () => {
-    const create = async (body: Record<string, unknown>) => refusal(await city.request('POST', '/api/mediation/categories', { code: 'tourism', nameZh: '旅游纠纷', reportAs: 'consumer', ...body }));
+    const create = async (body: Record<string, unknown>) =>
+      refusal(await city.request('POST', '/api/mediation/categories', { code: 'tourism', nameZh: '旅游纠纷', reportAs: 'consumer', ...body }));
     const patch = async (code: string, body: Record<string, unknown>) => refusal(await city.request('PATCH', `/api/mediation/categories/${code}`, body));
     const format = '类型代码只能由小写字母、数字和连字符组成，2 至 40 个字符，如 campus';
     expect(await create({ code: 'Campus!' })).toEqual([{ field: 'code', message: format }]);
@@ -122,7 +149,9 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
 
   test('a county account uses the list but cannot change it; the platform administrator can, without reading any dispute', async () => {
     const forbidden = { code: 'FORBIDDEN', message: '您没有执行此操作的权限 (mediation.category.manage)' };
-    expect((await county.request('POST', '/api/mediation/categories', { code: 'county-own', nameZh: '县里自定义', reportAs: 'other' })).json()).toEqual(forbidden);
+    expect((await county.request('POST', '/api/mediation/categories', { code: 'county-own', nameZh: '县里自定义', reportAs: 'other' })).json()).toEqual(
+      forbidden,
+    );
     expect((await county.request('PATCH', '/api/mediation/categories/campus', { nameZh: '县里改名' })).json()).toEqual(forbidden);
     expect((await county.request('GET', '/api/mediation/categories/admin')).json()).toEqual(forbidden);
     expect((await county.request('GET', '/api/mediation/categories/export.xlsx')).statusCode).toBe(403);
@@ -137,7 +166,10 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
     expect(edited.json()).toMatchObject({ code: 'campus', nameZh: '校园安全纠纷', nameEn: null, reportAs: 'damages', sortOrder: 5 });
     expect((await list(office))[0]?.code).toBe('campus');
     const [update] = await audit('mediation.category.update', 'campus');
-    expect(update?.summary).toMatchObject({ before: { nameZh: '校园纠纷', nameEn: 'Campus', reportAs: 'other', sortOrder: 160 }, after: { nameZh: '校园安全纠纷', nameEn: null, reportAs: 'damages', sortOrder: 5 } });
+    expect(update?.summary).toMatchObject({
+      before: { nameZh: '校园纠纷', nameEn: 'Campus', reportAs: 'other', sortOrder: 160 },
+      after: { nameZh: '校园安全纠纷', nameEn: null, reportAs: 'damages', sortOrder: 5 },
+    });
 
     expect((await admin.request('PATCH', '/api/mediation/categories/campus', { active: false })).json()).toMatchObject({ active: false });
     expect(await audit('mediation.category.deactivate', 'campus')).toHaveLength(1);
@@ -149,9 +181,23 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
     expect((await office.request('GET', '/api/mediation/disputes?category=campus')).json<{ total: number }>().total).toBe(1);
     expect(refusal(await register('campus'))).toEqual([{ field: 'category', message: '纠纷类型“campus”不存在或已停用' }]);
     expect(refusal(await register('no-such-kind'))).toEqual([{ field: 'category', message: '纠纷类型“no-such-kind”不存在或已停用' }]);
-    const screening = await office.request('POST', '/api/mediation/screenings', { orgId: officeUnit, screenedOn: today, area: '校园周边网格', screeners: '排查员', kind: 'routine', foundCount: 1, riskCount: 0 });
+    const screening = await office.request('POST', '/api/mediation/screenings', {
+      orgId: officeUnit,
+      screenedOn: today,
+      area: '校园周边网格',
+      screeners: '排查员',
+      kind: 'routine',
+      foundCount: 1,
+      riskCount: 0,
+    });
     expect(screening.statusCode, screening.body).toBe(201);
-    const fromScreening = await office.request('POST', `/api/mediation/screenings/${screening.json<{ id: string }>().id}/disputes`, { orgId: officeUnit, category: 'campus', summary: '校园纠纷', description: '排查发现的校园纠纷', parties: [applicant] });
+    const fromScreening = await office.request('POST', `/api/mediation/screenings/${screening.json<{ id: string }>().id}/disputes`, {
+      orgId: officeUnit,
+      category: 'campus',
+      summary: '校园纠纷',
+      description: '排查发现的校园纠纷',
+      parties: [applicant],
+    });
     expect(refusal(fromScreening)).toEqual([{ field: 'category', message: '纠纷类型“campus”不存在或已停用' }]);
 
     expect((await admin.request('PATCH', '/api/mediation/categories/campus', { active: true })).statusCode).toBe(200);
@@ -182,17 +228,37 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
     const res = await zg.request('POST', `/api/mediation/units/${county}/court-referrals/import`, payload, headers);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json<{ created: number; rows: { row: number; ok: boolean; problems: string[] }[] }>();
-    expect(report.rows.map((r) => [r.row, r.ok])).toEqual([[2, true], [3, false], [4, false]]);
+    expect(report.rows.map((r) => [r.row, r.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [4, false],
+    ]);
     expect(report.rows[1]?.problems).toEqual(['纠纷类型：“校园安全纠纷”不存在或已停用']);
     // every problem of the row is still there, the category's named
     expect(report.rows[2]?.problems).toEqual(expect.arrayContaining(['纠纷类型：“宅基地”不存在或已停用', '纠纷情况：请写明纠纷事实和请求']));
-    const made = await sql<{ category: string }>`select category from mediation.disputes where court_case_number = '(2026)赣0702民诉前调301号'`.execute(t.engine.db);
+    const made = await sql<{ category: string }>`select category from mediation.disputes where court_case_number = '(2026)赣0702民诉前调301号'`.execute(
+      t.engine.db,
+    );
     expect(made.rows).toEqual([{ category: 'tourism' }]);
 
     // the court platform's JSON batch: codes, checked the same way
-    const row = (caseNo: string, category: string) => ({ courtCaseNumber: caseNo, courtName: '章贡区人民法院', kind: 'court-delegated', category, summary: '旅游合同纠纷', description: '旅行社未按约安排住宿', parties: [{ ...applicant, name: '孙游客', idNumber: '360730198506120048' }] });
-    const batch = await zg.request('POST', '/api/mediation/court-referrals/batch', { orgId: county, rows: [row('(2026)赣0702民诉前调311号', 'tourism'), row('(2026)赣0702民诉前调312号', 'campus')] });
-    expect(batch.json<{ created: number; rows: { problems: string[] }[] }>()).toMatchObject({ created: 1, rows: [{ problems: [] }, { problems: ['纠纷类型：“campus”不存在或已停用'] }] });
+    const row = (caseNo: string, category: string) => ({
+      courtCaseNumber: caseNo,
+      courtName: '章贡区人民法院',
+      kind: 'court-delegated',
+      category,
+      summary: '旅游合同纠纷',
+      description: '旅行社未按约安排住宿',
+      parties: [{ ...applicant, name: '孙游客', idNumber: '360730198506120048' }],
+    });
+    const batch = await zg.request('POST', '/api/mediation/court-referrals/batch', {
+      orgId: county,
+      rows: [row('(2026)赣0702民诉前调311号', 'tourism'), row('(2026)赣0702民诉前调312号', 'campus')],
+    });
+    expect(batch.json<{ created: number; rows: { problems: string[] }[] }>()).toMatchObject({
+      created: 1,
+      rows: [{ problems: [] }, { problems: ['纠纷类型：“campus”不存在或已停用'] }],
+    });
   });
 
   test('the portal offers the active categories and refuses an application with another', async () => {
@@ -202,9 +268,24 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
     const sms = await t.engine.db.selectFrom('kernel.smsOutbox').select('text').orderBy('createdAt', 'desc').limit(1).executeTakeFirstOrThrow();
     const login = await t.anonymous('POST', '/api/public/auth/login', { phone, code: /验证码为 (\d{6})/.exec(sms.text)?.[1] ?? '' });
     expect(login.statusCode, login.body).toBe(200);
-    const headers = { cookie: `sifa_public=${login.cookies.find((c) => c.name === 'sifa_public')?.value ?? ''}`, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
+    const headers = {
+      cookie: `sifa_public=${login.cookies.find((c) => c.name === 'sifa_public')?.value ?? ''}`,
+      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
+    };
     const apply = (category: string) =>
-      t.anonymous('POST', '/api/public/mediation/applications', { officeId: officeUnit, category, summary: '研学旅行纠纷', description: '研学旅行机构未按约退费', applicant: { name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X' }, respondents: [{ kind: 'organisation', name: '某研学机构' }] }, headers);
+      t.anonymous(
+        'POST',
+        '/api/public/mediation/applications',
+        {
+          officeId: officeUnit,
+          category,
+          summary: '研学旅行纠纷',
+          description: '研学旅行机构未按约退费',
+          applicant: { name: '王小明', idType: 'resident-id', idNumber: '11010519491231002X' },
+          respondents: [{ kind: 'organisation', name: '某研学机构' }],
+        },
+        headers,
+      );
     const offered = (await t.anonymous('GET', '/api/public/mediation/categories')).json<{ code: string }[]>().map((c) => c.code);
     expect(offered).toContain('tourism');
     expect(offered).not.toContain('campus');
@@ -215,7 +296,9 @@ describe('dispute categories 纠纷类型 kept by the city (issue #4 item 2)', (
 
   test('a category written by another process is seen within a minute, with no query per registration before', async () => {
     // another app process on the same database: a row this process has not written
-    await sql`insert into mediation.categories (code, name_zh, report_as, sort_order) values ('elderly-care', '养老服务纠纷', 'consumer', 200)`.execute(t.engine.db);
+    await sql`insert into mediation.categories (code, name_zh, report_as, sort_order) values ('elderly-care', '养老服务纠纷', 'consumer', 200)`.execute(
+      t.engine.db,
+    );
     expect(refusal(await register('elderly-care'))).toEqual([{ field: 'category', message: '纠纷类型“elderly-care”不存在或已停用' }]);
     const now = Date.now();
     const clock = vi.spyOn(Date, 'now').mockReturnValue(now + CATEGORY_CACHE_MS + 1000);

@@ -28,7 +28,17 @@ export type CategoryTables = { 'mediation.categories': CategoriesTable };
 
 const cdb = (db: Kysely<Database>) => db.$extendTables<CategoryTables>();
 
-const toCategory = (r: { code: string; nameZh: string; nameEn: string | null; reportAs: string; sortOrder: number; active: boolean; builtin: boolean; createdAt: Date | string; updatedAt: Date | string }): Category => ({
+const toCategory = (r: {
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  reportAs: string;
+  sortOrder: number;
+  active: boolean;
+  builtin: boolean;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+}): Category => ({
   ...r,
   createdAt: new Date(r.createdAt).toISOString(),
   updatedAt: new Date(r.updatedAt).toISOString(),
@@ -113,7 +123,11 @@ interface Problem {
 }
 
 function invalid(problems: readonly Problem[]): never {
-  throw new AppError('VALIDATION_FAILED', { first: problems[0]?.message ?? '' }, problems.map((p) => ({ ...p })));
+  throw new AppError(
+    'VALIDATION_FAILED',
+    { first: problems[0]?.message ?? '' },
+    problems.map((p) => ({ ...p })),
+  );
 }
 
 /** The list as the administrator's page shows it, read from the table (not the copy: it must show the latest). */
@@ -152,11 +166,19 @@ export async function createCategory(ctx: Ctx, input: CreateCategoryInput): Prom
     const same = await nameTaken(trx, input.nameZh);
     if (same) problems.push({ field: 'nameZh', message: `已有名为“${input.nameZh}”的纠纷类型 (代码 ${same.code})` });
     if (problems.length) invalid(problems);
-    const last = await cdb(trx).selectFrom('mediation.categories').select((eb) => eb.fn.max('sortOrder').as('m')).executeTakeFirst();
+    const last = await cdb(trx)
+      .selectFrom('mediation.categories')
+      .select((eb) => eb.fn.max('sortOrder').as('m'))
+      .executeTakeFirst();
     const sortOrder = input.sortOrder ?? (last?.m ?? 0) + 10;
     const nameEn = blank(input.nameEn) ?? null;
     await cdb(trx).insertInto('mediation.categories').values({ code: input.code, nameZh: input.nameZh, nameEn, reportAs: input.reportAs, sortOrder }).execute();
-    await appendAudit(trx, ctx.actor, { action: 'mediation.category.create', targetType: 'category', targetId: input.code, summary: { nameZh: input.nameZh, nameEn, reportAs: input.reportAs, sortOrder } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'mediation.category.create',
+      targetType: 'category',
+      targetId: input.code,
+      summary: { nameZh: input.nameZh, nameEn, reportAs: input.reportAs, sortOrder },
+    });
   });
   await load(ctx.db);
   return getCategory(ctx.db, input.code);
@@ -196,7 +218,11 @@ export async function updateCategory(ctx: Ctx, code: string, input: UpdateCatego
       ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
     };
-    await cdb(trx).updateTable('mediation.categories').set({ ...patch, updatedAt: new Date() }).where('code', '=', code).execute();
+    await cdb(trx)
+      .updateTable('mediation.categories')
+      .set({ ...patch, updatedAt: new Date() })
+      .where('code', '=', code)
+      .execute();
     // Switching a category on or off is audited as such; anything else as an edit with what it was.
     const onlyStatus = Object.keys(patch).length === 1 && patch.active !== undefined;
     const action = onlyStatus ? (patch.active ? 'mediation.category.activate' : 'mediation.category.deactivate') : 'mediation.category.update';

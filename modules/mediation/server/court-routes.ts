@@ -7,9 +7,19 @@ import { courtResults, importCourtReferrals } from './court';
 import { courtColumns, MAX_COURT_BYTES, MAX_COURT_ROWS, referralOfRow } from './court-sheet';
 
 const tags = ['人民调解'];
-const courtRow = { courtCaseNumber: '(2026)赣0702民诉前调9号', courtName: '章贡区人民法院', kind: 'court-delegated', category: 'contract', summary: '买卖合同纠纷', description: '货款未付引发纠纷', parties: [{ kind: 'person', name: '孙委派', idType: 'resident-id', idNumber: '360730198506120048', role: 'applicant' }] };
-const probeCsv = '法院案号,法院,调解类型,纠纷类型,纠纷名称,纠纷情况,申请人,申请人证件号码\n(2026)赣0702民诉前调8号,章贡区人民法院,委派,合同,买卖合同纠纷,货款未付引发纠纷,孙探针,360730198506120048\n';
-const outcomeZh = (o: string | null) => ({ success: '调解成功', failed: '调解不成', refused: '当事人拒绝调解', withdrawn: '撤回', declined: '不予受理' })[o ?? ''] ?? '办理中';
+const courtRow = {
+  courtCaseNumber: '(2026)赣0702民诉前调9号',
+  courtName: '章贡区人民法院',
+  kind: 'court-delegated',
+  category: 'contract',
+  summary: '买卖合同纠纷',
+  description: '货款未付引发纠纷',
+  parties: [{ kind: 'person', name: '孙委派', idType: 'resident-id', idNumber: '360730198506120048', role: 'applicant' }],
+};
+const probeCsv =
+  '法院案号,法院,调解类型,纠纷类型,纠纷名称,纠纷情况,申请人,申请人证件号码\n(2026)赣0702民诉前调8号,章贡区人民法院,委派,合同,买卖合同纠纷,货款未付引发纠纷,孙探针,360730198506120048\n';
+const outcomeZh = (o: string | null) =>
+  ({ success: '调解成功', failed: '调解不成', refused: '当事人拒绝调解', withdrawn: '撤回', declined: '不予受理' })[o ?? ''] ?? '办理中';
 
 /**
  * 诉调对接 (features.md M3; 特邀调解规定, spc-court-invited-mediation-provisions-2016.md): the court's referrals
@@ -35,14 +45,25 @@ export function courtRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
 
   app.get(
     '/api/mediation/court-referrals/template.xlsx',
-    { config: { permission: 'mediation.dispute.write', scopeProbe: { kind: 'unscoped', reason: '导入模板只有表头和填写说明，不含任何数据' } }, schema: { tags, summary: '法院委派委托调解导入模板 (Excel)' } },
-    async (_req, reply) => sendXlsxFile(reply, '法院委派委托调解导入模板.xlsx', await templateXlsx('法院委派委托调解', courtColumns(await activeCategories(db)), { maxRows: MAX_COURT_ROWS })),
+    {
+      config: { permission: 'mediation.dispute.write', scopeProbe: { kind: 'unscoped', reason: '导入模板只有表头和填写说明，不含任何数据' } },
+      schema: { tags, summary: '法院委派委托调解导入模板 (Excel)' },
+    },
+    async (_req, reply) =>
+      sendXlsxFile(
+        reply,
+        '法院委派委托调解导入模板.xlsx',
+        await templateXlsx('法院委派委托调解', courtColumns(await activeCategories(db)), { maxRows: MAX_COURT_ROWS }),
+      ),
   );
 
   app.post(
     '/api/mediation/units/:id/court-referrals/import',
     {
-      config: { permission: 'mediation.dispute.write', scopeProbe: { kind: 'resource', resource: 'unit', upload: { filename: '法院委派.csv', content: probeCsv } } },
+      config: {
+        permission: 'mediation.dispute.write',
+        scopeProbe: { kind: 'resource', resource: 'unit', upload: { filename: '法院委派.csv', content: probeCsv } },
+      },
       schema: {
         tags,
         summary: `从 Excel (.xlsx) 或 CSV 导入法院委派、委托、邀请调解 (multipart，字段 file；不超过 ${String(MAX_COURT_ROWS)} 行、50 MB；逐行报告，有问题的行不导入)`,
@@ -55,19 +76,27 @@ export function courtRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       const categories = await activeCategories(db);
       const rows = await readSheet(file, courtColumns(categories), { maxRows: MAX_COURT_ROWS });
       // Chinese names become codes by the active categories; one that is none of them is named in its row's problem.
-      return importCourtReferrals(pctx(req), req.params.id, rows.map((r) => referralOfRow(r, categories)), {
-        via: 'file',
-        file: file.filename,
-        rowNumbers: rows.map((r) => r.row),
-        categories: new Set(categories.map((c) => c.code)),
-      });
+      return importCourtReferrals(
+        pctx(req),
+        req.params.id,
+        rows.map((r) => referralOfRow(r, categories)),
+        {
+          via: 'file',
+          file: file.filename,
+          rowNumbers: rows.map((r) => r.row),
+          categories: new Set(categories.map((c) => c.code)),
+        },
+      );
     },
   );
 
   const CourtQuery = z.object({ courtName: z.string().trim().max(60).optional(), courtCaseNumber: z.string().trim().max(60).optional() });
   app.get(
     '/api/mediation/court-results',
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '诉调对接案件的调解结果 (反馈法院)', querystring: CourtQuery, response: { 200: z.array(CourtResult) } } },
+    {
+      config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } },
+      schema: { tags, summary: '诉调对接案件的调解结果 (反馈法院)', querystring: CourtQuery, response: { 200: z.array(CourtResult) } },
+    },
     (req) => {
       const ctx = ctxOf(req, db);
       return courtResults(ctx.db, ctx.scope, req.query);
@@ -76,7 +105,10 @@ export function courtRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
 
   app.get(
     '/api/mediation/court-results.xlsx',
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '导出诉调对接调解结果 (Excel，反馈法院)', querystring: CourtQuery } },
+    {
+      config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } },
+      schema: { tags, summary: '导出诉调对接调解结果 (Excel，反馈法院)', querystring: CourtQuery },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const rows = await courtResults(ctx.db, ctx.scope, req.query);

@@ -18,9 +18,21 @@ export interface SheetCategory {
 const MAX_LIST_CHARS = 250;
 
 type Key =
-  | 'courtCaseNumber' | 'courtName' | 'kind' | 'procedure' | 'category' | 'summary' | 'description'
-  | 'applicant' | 'applicantIdType' | 'applicantId' | 'applicantPhone'
-  | 'respondent' | 'respondentIdType' | 'respondentId' | 'respondentPhone';
+  | 'courtCaseNumber'
+  | 'courtName'
+  | 'kind'
+  | 'procedure'
+  | 'category'
+  | 'summary'
+  | 'description'
+  | 'applicant'
+  | 'applicantIdType'
+  | 'applicantId'
+  | 'applicantPhone'
+  | 'respondent'
+  | 'respondentIdType'
+  | 'respondentId'
+  | 'respondentPhone';
 
 const idTypeList = [...ID_TYPES.map((t) => t.zh), USCC];
 
@@ -31,11 +43,31 @@ const idTypeList = [...ID_TYPES.map((t) => t.zh), USCC];
 export function courtColumns(categories: readonly SheetCategory[]): SheetColumn<Key>[] {
   const names = categories.map((c) => c.nameZh);
   return [
-    { key: 'courtCaseNumber', header: '法院案号*', aliases: ['案号'], required: true, width: 26, hint: '法院的案号，如 (2026)赣0702民诉前调12号；同一案号只登记一次' },
+    {
+      key: 'courtCaseNumber',
+      header: '法院案号*',
+      aliases: ['案号'],
+      required: true,
+      width: 26,
+      hint: '法院的案号，如 (2026)赣0702民诉前调12号；同一案号只登记一次',
+    },
     { key: 'courtName', header: '法院*', aliases: ['法院名称', '委派法院'], required: true, width: 18, hint: '委派、委托或邀请调解的人民法院' },
     { key: 'kind', header: '调解类型*', required: true, width: 10, list: Object.keys(KINDS), hint: '委派 (立案前)、委托 (立案后) 或 邀请' },
-    { key: 'procedure', header: '适用程序', width: 10, list: Object.keys(PROCEDURES), hint: '委托调解填写：普通程序 (15 日) 或 简易程序 (7 日)；不填按普通程序' },
-    { key: 'category', header: '纠纷类型*', required: true, width: 12, ...(names.join(',').length <= MAX_LIST_CHARS ? { list: names } : {}), hint: `其中之一：${names.join('、')}` },
+    {
+      key: 'procedure',
+      header: '适用程序',
+      width: 10,
+      list: Object.keys(PROCEDURES),
+      hint: '委托调解填写：普通程序 (15 日) 或 简易程序 (7 日)；不填按普通程序',
+    },
+    {
+      key: 'category',
+      header: '纠纷类型*',
+      required: true,
+      width: 12,
+      ...(names.join(',').length <= MAX_LIST_CHARS ? { list: names } : {}),
+      hint: `其中之一：${names.join('、')}`,
+    },
     { key: 'summary', header: '纠纷名称*', aliases: ['案由'], required: true, width: 20, hint: '如 买卖合同纠纷，2–60 字' },
     { key: 'description', header: '纠纷情况*', aliases: ['简要案情'], required: true, width: 40, hint: '纠纷事实与当事人请求，至少 5 字' },
     { key: 'applicant', header: '申请人*', aliases: ['原告'], required: true, width: 12, hint: '姓名或单位名称' },
@@ -53,7 +85,7 @@ function party(name: string | undefined, idType: string | undefined, id: string 
   if (!name && !id) return undefined;
   const base = { name: name ?? '', role, ...(phone ? { phone } : {}) };
   if (idType === USCC) return { kind: 'organisation', uscc: id ?? '', ...base };
-  const type = idType ? ID_TYPES.find((t) => t.zh === idType)?.code ?? idType : 'resident-id';
+  const type = idType ? (ID_TYPES.find((t) => t.zh === idType)?.code ?? idType) : 'resident-id';
   return { kind: 'person', idType: type, idNumber: id ?? '', ...base };
 }
 
@@ -73,9 +105,9 @@ export function referralOfRow(r: SheetRow<Key>, categories: readonly SheetCatego
   return {
     courtCaseNumber: v('courtCaseNumber'),
     courtName: v('courtName'),
-    kind: kind ? (KINDS as Record<string, string>)[kind.replace(/调解$/, '')] ?? kind : undefined,
+    kind: kind ? ((KINDS as Record<string, string>)[kind.replace(/调解$/, '')] ?? kind) : undefined,
     ...(procedure ? { courtProcedure: (PROCEDURES as Record<string, string>)[procedure] ?? procedure } : {}),
-    category: category ? categories.find((c) => c.nameZh === category)?.code ?? category : undefined,
+    category: category ? (categories.find((c) => c.nameZh === category)?.code ?? category) : undefined,
     summary: v('summary'),
     description: v('description'),
     parties,

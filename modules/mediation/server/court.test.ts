@@ -28,7 +28,12 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
   test('a batch is registered row by row: errors and repeated case numbers are reported, the rest created', async () => {
     const res = await zg.request('POST', '/api/mediation/court-referrals/batch', {
       orgId,
-      rows: [row('(2026)赣0702民诉前调101号'), row('', { summary: '缺案号' }), row('(2026)赣0702民诉前调101号'), row('(2026)赣0702民初55号', { kind: 'court-entrusted', courtProcedure: 'simplified' })],
+      rows: [
+        row('(2026)赣0702民诉前调101号'),
+        row('', { summary: '缺案号' }),
+        row('(2026)赣0702民诉前调101号'),
+        row('(2026)赣0702民初55号', { kind: 'court-entrusted', courtProcedure: 'simplified' }),
+      ],
     });
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json<{ created: number; rows: { row: number; ok: boolean; number: string | null; problems: string[] }[] }>();
@@ -40,7 +45,9 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
   });
 
   test('the results API and the Excel for the court list case number, our number and the outcome', async () => {
-    const results = (await zg.request('GET', `/api/mediation/court-results?courtCaseNumber=${encodeURIComponent('(2026)赣0702民诉前调101号')}`)).json<{ number: string; statusZh: string }[]>();
+    const results = (await zg.request('GET', `/api/mediation/court-results?courtCaseNumber=${encodeURIComponent('(2026)赣0702民诉前调101号')}`)).json<
+      { number: string; statusZh: string }[]
+    >();
     expect(results).toEqual([expect.objectContaining({ statusZh: '已登记' })]);
     const xlsx = await zg.request('GET', '/api/mediation/court-results.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -51,7 +58,10 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
   });
 
   test('a batch for another county’s unit is refused whole', async () => {
-    const res = await zg.request('POST', '/api/mediation/court-referrals/batch', { orgId: await t.orgId('宁都县司法局'), rows: [row('(2026)赣0730民诉前调1号')] });
+    const res = await zg.request('POST', '/api/mediation/court-referrals/batch', {
+      orgId: await t.orgId('宁都县司法局'),
+      rows: [row('(2026)赣0730民诉前调1号')],
+    });
     expect(res.statusCode).toBe(404);
     expect((await t.loginAs('ningdu').then((nd) => nd.request('GET', '/api/mediation/court-results'))).json<unknown[]>()).toEqual([]);
   });
@@ -76,7 +86,14 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
     const res = await upload('法院委派.csv', csv.replace(uscc, await validUscc()));
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json<Report>();
-    expect(report.rows.map((r) => [r.row, r.ok])).toEqual([[2, true], [3, true], [4, false], [5, false], [6, false], [7, false]]);
+    expect(report.rows.map((r) => [r.row, r.ok])).toEqual([
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, false],
+      [6, false],
+      [7, false],
+    ]);
     expect(report.created).toBe(2);
     expect(report.rows[2]?.problems.join()).toMatch(/^申请人证件号码：.*校验码/);
     expect(report.rows[3]?.problems.join()).toContain('已登记为“周甲方”');
@@ -84,11 +101,20 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
     expect(report.rows[5]?.problems.join('；')).toMatch(/调解类型：调解类型应为委派、委托或邀请.*纠纷类型：“宅基地”不存在或已停用/);
 
     // One party for the same ID in two rows; the organisation registered by its credit code; roles kept.
-    const parties = await sql<{ n: number }>`select count(distinct mp.party_id)::int as n from kernel.matter_parties mp join mediation.disputes d on d.id = mp.matter_id where d.court_case_number in ('(2026)赣0702民诉前调201号', '(2026)赣0702民初202号')`.execute(t.engine.db);
+    const parties = await sql<{
+      n: number;
+    }>`select count(distinct mp.party_id)::int as n from kernel.matter_parties mp join mediation.disputes d on d.id = mp.matter_id where d.court_case_number in ('(2026)赣0702民诉前调201号', '(2026)赣0702民初202号')`.execute(
+      t.engine.db,
+    );
     expect(parties.rows[0]?.n).toBe(2);
-    const entrusted = await sql<{ courtProcedure: string; status: string }>`select court_procedure, status from mediation.disputes where court_case_number = '(2026)赣0702民初202号'`.execute(t.engine.db);
+    const entrusted = await sql<{
+      courtProcedure: string;
+      status: string;
+    }>`select court_procedure, status from mediation.disputes where court_case_number = '(2026)赣0702民初202号'`.execute(t.engine.db);
     expect(entrusted.rows[0]).toEqual({ courtProcedure: 'simplified', status: 'registered' });
-    const audit = await sql<{ summary: { file: string; opened: number; refused: number } }>`select summary from kernel.audit_log where action = 'mediation.dispute.import' order by id desc limit 1`.execute(t.engine.db);
+    const audit = await sql<{
+      summary: { file: string; opened: number; refused: number };
+    }>`select summary from kernel.audit_log where action = 'mediation.dispute.import' order by id desc limit 1`.execute(t.engine.db);
     expect(audit.rows[0]?.summary).toMatchObject({ file: '法院委派.csv', rows: 6, items: 6, invalid: 3, opened: 2, refused: 4 });
     // The timeline of an imported dispute starts with its registration, like one entered at the window.
     const number = report.rows[0]?.number ?? '';
@@ -106,7 +132,18 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
     if (!ws) throw new Error('no sheet');
     expect(ws.getRow(1).getCell(1).text).toBe('法院案号*');
     // Typed into the first empty row, as a person does (the template's drop-downs reach row 501).
-    ws.getRow(2).values = ['(2026)赣0702民诉前调301号', '章贡区人民法院', '委派', '', '邻里', '相邻通行纠纷', '通道被占用引发争执', '钱买方', '', '360730198506120048'];
+    ws.getRow(2).values = [
+      '(2026)赣0702民诉前调301号',
+      '章贡区人民法院',
+      '委派',
+      '',
+      '邻里',
+      '相邻通行纠纷',
+      '通道被占用引发争执',
+      '钱买方',
+      '',
+      '360730198506120048',
+    ];
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await upload('法院委派.xlsx', filled);
     expect(res.statusCode, res.body).toBe(200);

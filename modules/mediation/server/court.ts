@@ -43,24 +43,35 @@ export async function importCourtReferrals(
     const c = (raw as { courtCaseNumber?: unknown } | null)?.courtCaseNumber;
     return typeof c === 'string' ? c.trim() : null;
   };
-  const existing = await registeredCaseNumbers(ctx.db, ctx.scope, rows.map(caseOf).filter((c): c is string => !!c));
+  const existing = await registeredCaseNumbers(
+    ctx.db,
+    ctx.scope,
+    rows.map(caseOf).filter((c): c is string => !!c),
+  );
   const seen = new Set<string>();
   const parsed: CourtReferral[] = [];
   // Each row is checked on its own, one round ahead of the writing (kernel openMattersBulk `check`).
   const check = (raw: unknown, i: number) => {
     // a category that is no active one is named as the court wrote it (category.ts), in place of the format problem
     const category = (raw as { category?: unknown } | null)?.category;
-    const unknown = typeof category === 'string' && category.trim() && !meta.categories.has(category.trim()) ? `纠纷类型：“${category.trim()}”不存在或已停用` : undefined;
+    const unknown =
+      typeof category === 'string' && category.trim() && !meta.categories.has(category.trim()) ? `纠纷类型：“${category.trim()}”不存在或已停用` : undefined;
     const res = CourtReferral.safeParse(raw);
     if (!res.success || unknown) {
-      const problems = res.success ? [] : res.error.issues.map((x) => (unknown && x.path[0] === 'category' ? unknown : `${fieldLabel(raw, x.path)}：${x.message}`));
+      const problems = res.success
+        ? []
+        : res.error.issues.map((x) => (unknown && x.path[0] === 'category' ? unknown : `${fieldLabel(raw, x.path)}：${x.message}`));
       return { problems: unknown && !problems.includes(unknown) ? [...problems, unknown] : problems };
     }
     const r = res.data;
     if (seen.has(r.courtCaseNumber) || existing.has(r.courtCaseNumber)) return { problems: [`法院案号 ${r.courtCaseNumber} 已登记，不重复登记`] };
     seen.add(r.courtCaseNumber);
     parsed[i] = r;
-    return { title: r.summary, data: { source: r.kind, category: r.category, courtCaseNumber: r.courtCaseNumber }, parties: r.parties.map(({ role, ...party }) => ({ role, party })) };
+    return {
+      title: r.summary,
+      data: { source: r.kind, category: r.category, courtCaseNumber: r.courtCaseNumber },
+      parties: r.parties.map(({ role, ...party }) => ({ role, party })),
+    };
   };
   const results = await openMattersBulk(
     ctx,
@@ -75,7 +86,20 @@ export async function importCourtReferrals(
         opened.map(({ index, matter }) => {
           const r = parsed[index] as CourtReferral;
           const procedure = r.courtProcedure ?? (r.kind === 'court-entrusted' ? 'ordinary' : null);
-          return [matter.id, matter.number, matter.title, matter.orgId, matter.status, r.category, r.kind, r.description, r.courtCaseNumber, r.courtName, procedure, matter.openedAt];
+          return [
+            matter.id,
+            matter.number,
+            matter.title,
+            matter.orgId,
+            matter.status,
+            r.category,
+            r.kind,
+            r.description,
+            r.courtCaseNumber,
+            r.courtName,
+            procedure,
+            matter.openedAt,
+          ];
         }),
       );
     },
@@ -94,9 +118,24 @@ export async function importCourtReferrals(
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  courtCaseNumber: '法院案号', courtName: '法院', kind: '调解类型', courtProcedure: '适用程序', category: '纠纷类型', summary: '纠纷名称', description: '纠纷情况', parties: '当事人',
+  courtCaseNumber: '法院案号',
+  courtName: '法院',
+  kind: '调解类型',
+  courtProcedure: '适用程序',
+  category: '纠纷类型',
+  summary: '纠纷名称',
+  description: '纠纷情况',
+  parties: '当事人',
 };
-const PARTY_FIELDS: Record<string, string> = { name: '姓名', idNumber: '证件号码', idType: '证件类型', uscc: '证件号码', phone: '电话', kind: '类型', role: '角色' };
+const PARTY_FIELDS: Record<string, string> = {
+  name: '姓名',
+  idNumber: '证件号码',
+  idType: '证件类型',
+  uscc: '证件号码',
+  phone: '电话',
+  kind: '类型',
+  role: '角色',
+};
 
 /** A problem's place as the court's sheet names it: 申请人证件号码, 被申请人电话, 纠纷类型 … (not parties.0.idNumber). */
 function fieldLabel(raw: unknown, path: readonly PropertyKey[]): string {
@@ -125,10 +164,25 @@ async function registeredCaseNumbers(db: Kysely<Database>, scope: Scope, caseNum
 }
 
 /** Results for the courts: court-linked disputes of the caller's scope, filtered by court or case number. */
-export async function courtResults(db: Kysely<Database>, scope: Scope, f: { courtName?: string | undefined; courtCaseNumber?: string | undefined }): Promise<CourtResult[]> {
+export async function courtResults(
+  db: Kysely<Database>,
+  scope: Scope,
+  f: { courtName?: string | undefined; courtCaseNumber?: string | undefined },
+): Promise<CourtResult[]> {
   let q = mdb(db)
     .selectFrom('mediation.disputes as d')
-    .select(['d.id', 'd.courtCaseNumber', 'd.courtName', 'd.number', 'd.status', 'd.outcome', 'd.registeredAt', 'd.closedAt', 'd.agreementKind', 'd.agreementEffectiveOn'])
+    .select([
+      'd.id',
+      'd.courtCaseNumber',
+      'd.courtName',
+      'd.number',
+      'd.status',
+      'd.outcome',
+      'd.registeredAt',
+      'd.closedAt',
+      'd.agreementKind',
+      'd.agreementEffectiveOn',
+    ])
     .where('d.source', 'in', ['court-delegated', 'court-entrusted', 'court-invited'])
     .where('d.courtCaseNumber', 'is not', null)
     .where(inScope(scope, 'd.orgId'));

@@ -9,10 +9,32 @@ import { rng } from './demo-random';
 // demo uses the standard categories only: they are the built-in rows of every database, so the sample is the same
 // whatever categories an administrator has added.
 const CATEGORY_WEIGHTS: Partial<Record<StandardCategory, number>> = {
-  'marriage-family': 18, neighbour: 22, 'housing-homestead': 9, contract: 7, business: 3, damages: 8, 'forest-land': 6,
-  'expropriation-demolition': 2, environment: 1, labour: 5, consumer: 3, medical: 2, traffic: 6, property: 4, other: 4,
+  'marriage-family': 18,
+  neighbour: 22,
+  'housing-homestead': 9,
+  contract: 7,
+  business: 3,
+  damages: 8,
+  'forest-land': 6,
+  'expropriation-demolition': 2,
+  environment: 1,
+  labour: 5,
+  consumer: 3,
+  medical: 2,
+  traffic: 6,
+  property: 4,
+  other: 4,
 };
-const SOURCE_WEIGHTS: [DisputeSource, number][] = [['window', 38], ['phone', 10], ['portal', 7], ['screening', 30], ['court-delegated', 8], ['court-entrusted', 3], ['petition', 2], ['police', 2]];
+const SOURCE_WEIGHTS: [DisputeSource, number][] = [
+  ['window', 38],
+  ['phone', 10],
+  ['portal', 7],
+  ['screening', 30],
+  ['court-delegated', 8],
+  ['court-entrusted', 3],
+  ['petition', 2],
+  ['police', 2],
+];
 const TITLES: Partial<Record<StandardCategory, string[]>> = {
   'marriage-family': ['赡养费纠纷', '离婚财产分割纠纷', '抚养费纠纷'],
   neighbour: ['排水沟堵塞纠纷', '通行纠纷', '噪音扰邻纠纷', '围墙边界纠纷'],
@@ -34,20 +56,55 @@ function pick<T>(r: () => number, weighted: [T, number][]): T {
 type Col<T> = readonly [string, keyof T & string, BulkColumn['type']];
 const columnsOf = <T>(cols: readonly Col<T>[]): BulkColumn[] => cols.map(([name, , type]) => ({ name, type }));
 const MATTER_COLUMNS: readonly Col<Insertable<Database['kernel.matters']>>[] = [
-  ['id', 'id', 'uuid'], ['module', 'module', 'text'], ['kind', 'kind', 'text'], ['number', 'number', 'text'], ['year', 'year', 'int'], ['seq', 'seq', 'int'],
-  ['org_id', 'orgId', 'uuid'], ['status', 'status', 'text'], ['title', 'title', 'text'], ['outcome', 'outcome', 'text'], ['opened_at', 'openedAt', 'timestamptz'],
-  ['closed_at', 'closedAt', 'timestamptz'], ['created_by', 'createdBy', 'uuid'], ['version', 'version', 'int'],
+  ['id', 'id', 'uuid'],
+  ['module', 'module', 'text'],
+  ['kind', 'kind', 'text'],
+  ['number', 'number', 'text'],
+  ['year', 'year', 'int'],
+  ['seq', 'seq', 'int'],
+  ['org_id', 'orgId', 'uuid'],
+  ['status', 'status', 'text'],
+  ['title', 'title', 'text'],
+  ['outcome', 'outcome', 'text'],
+  ['opened_at', 'openedAt', 'timestamptz'],
+  ['closed_at', 'closedAt', 'timestamptz'],
+  ['created_by', 'createdBy', 'uuid'],
+  ['version', 'version', 'int'],
 ];
 const DISPUTE_COLUMNS: readonly Col<Insertable<MediationTables['mediation.disputes']>>[] = [
-  ['id', 'id', 'uuid'], ['number', 'number', 'text'], ['title', 'title', 'text'], ['org_id', 'orgId', 'uuid'], ['status', 'status', 'text'], ['category', 'category', 'text'],
-  ['source', 'source', 'text'], ['description', 'description', 'text'], ['committee_org_id', 'committeeOrgId', 'uuid'], ['mediator_name', 'mediatorName', 'text'],
-  ['registered_at', 'registeredAt', 'timestamptz'], ['accepted_at', 'acceptedAt', 'timestamptz'], ['assigned_at', 'assignedAt', 'timestamptz'], ['agreed_at', 'agreedAt', 'timestamptz'],
-  ['agreement_kind', 'agreementKind', 'text'], ['closed_at', 'closedAt', 'timestamptz'], ['outcome', 'outcome', 'text'], ['court_case_number', 'courtCaseNumber', 'text'],
-  ['court_procedure', 'courtProcedure', 'text'], ['at_risk', 'atRisk', 'boolean'], ['agreement_amount_fen', 'agreementAmountFen', 'bigint'],
-  ['prevented_criminal', 'preventedCriminal', 'boolean'], ['prevented_mass_petition', 'preventedMassPetition', 'boolean'], ['persons_involved', 'personsInvolved', 'int'],
+  ['id', 'id', 'uuid'],
+  ['number', 'number', 'text'],
+  ['title', 'title', 'text'],
+  ['org_id', 'orgId', 'uuid'],
+  ['status', 'status', 'text'],
+  ['category', 'category', 'text'],
+  ['source', 'source', 'text'],
+  ['description', 'description', 'text'],
+  ['committee_org_id', 'committeeOrgId', 'uuid'],
+  ['mediator_name', 'mediatorName', 'text'],
+  ['registered_at', 'registeredAt', 'timestamptz'],
+  ['accepted_at', 'acceptedAt', 'timestamptz'],
+  ['assigned_at', 'assignedAt', 'timestamptz'],
+  ['agreed_at', 'agreedAt', 'timestamptz'],
+  ['agreement_kind', 'agreementKind', 'text'],
+  ['closed_at', 'closedAt', 'timestamptz'],
+  ['outcome', 'outcome', 'text'],
+  ['court_case_number', 'courtCaseNumber', 'text'],
+  ['court_procedure', 'courtProcedure', 'text'],
+  ['at_risk', 'atRisk', 'boolean'],
+  ['agreement_amount_fen', 'agreementAmountFen', 'bigint'],
+  ['prevented_criminal', 'preventedCriminal', 'boolean'],
+  ['prevented_mass_petition', 'preventedMassPetition', 'boolean'],
+  ['persons_involved', 'personsInvolved', 'int'],
 ];
 const ACTION_COLUMNS: readonly Col<Insertable<Database['kernel.matterActions']>>[] = [
-  ['matter_id', 'matterId', 'uuid'], ['action', 'action', 'text'], ['from_status', 'fromStatus', 'text'], ['to_status', 'toStatus', 'text'], ['actor_name', 'actorName', 'text'], ['at', 'at', 'timestamptz'], ['data', 'data', 'jsonb'],
+  ['matter_id', 'matterId', 'uuid'],
+  ['action', 'action', 'text'],
+  ['from_status', 'fromStatus', 'text'],
+  ['to_status', 'toStatus', 'text'],
+  ['actor_name', 'actorName', 'text'],
+  ['at', 'at', 'timestamptz'],
+  ['data', 'data', 'jsonb'],
 ];
 
 export interface DemoOptions {
@@ -109,25 +166,75 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
       const title = `${SURNAMES[Math.floor(r() * SURNAMES.length)] ?? '王'}某与${SURNAMES[Math.floor(r() * SURNAMES.length)] ?? '李'}某${titles[Math.floor(r() * titles.length)] ?? '纠纷'}`;
       const closedAt = status === 'declined' ? registered : done;
       const outcome = status === 'agreed' ? 'success' : status === 'failed' ? 'failed' : status === 'declined' ? 'declined' : null;
-      matters.push({ id, module: 'mediation', kind: 'dispute', number, year: opts.year, seq, orgId: unit.id, status, title, outcome, openedAt: registered, closedAt, createdBy: null, version: 1 });
+      matters.push({
+        id,
+        module: 'mediation',
+        kind: 'dispute',
+        number,
+        year: opts.year,
+        seq,
+        orgId: unit.id,
+        status,
+        title,
+        outcome,
+        openedAt: registered,
+        closedAt,
+        createdBy: null,
+        version: 1,
+      });
       disputes.push({
-        id, number, title, orgId: unit.id, status, category, source, description: `${title}（演示数据）`,
+        id,
+        number,
+        title,
+        orgId: unit.id,
+        status,
+        category,
+        source,
+        description: `${title}（演示数据）`,
         committeeOrgId: accepted ? (committeeOf.get(unit.id) ?? null) : null,
         mediatorName: accepted ? `${SURNAMES[Math.floor(r() * SURNAMES.length)] ?? '刘'}调解员` : null,
-        registeredAt: registered, acceptedAt: accepted, assignedAt: accepted, agreedAt: status === 'agreed' ? done : null,
-        agreementKind: status === 'agreed' ? (r() < 0.8 ? 'written' : 'oral') : null, closedAt, outcome,
+        registeredAt: registered,
+        acceptedAt: accepted,
+        assignedAt: accepted,
+        agreedAt: status === 'agreed' ? done : null,
+        agreementKind: status === 'agreed' ? (r() < 0.8 ? 'written' : 'oral') : null,
+        closedAt,
+        outcome,
         courtCaseNumber: source.startsWith('court-') ? `(${opts.year})赣07民诉前调${seq}号` : null,
         courtProcedure: source === 'court-entrusted' ? 'ordinary' : null,
         atRisk: !closedAt && r() < 0.05,
         ...monthlyReportFigures(m6, status === 'agreed'),
       });
       actions.push({ matterId: id, action: 'register', fromStatus: null, toStatus: 'registered', actorName: actor, at: registered, data: '{}' });
-      actions.push({ matterId: id, action: status === 'declined' ? 'decline' : 'accept', fromStatus: 'registered', toStatus: status === 'declined' ? 'declined' : 'accepted', actorName: actor, at: accepted ?? registered, data: '{}' });
+      actions.push({
+        matterId: id,
+        action: status === 'declined' ? 'decline' : 'accept',
+        fromStatus: 'registered',
+        toStatus: status === 'declined' ? 'declined' : 'accepted',
+        actorName: actor,
+        at: accepted ?? registered,
+        data: '{}',
+      });
     }
     await db.transaction().execute(async (trx) => {
-      await bulkInsert(trx, 'kernel.matters', columnsOf(MATTER_COLUMNS), matters.map((m) => MATTER_COLUMNS.map(([, k]) => m[k])));
-      await bulkInsert(trx, 'mediation.disputes', columnsOf(DISPUTE_COLUMNS), disputes.map((d) => DISPUTE_COLUMNS.map(([, k]) => d[k])));
-      await bulkInsert(trx, 'kernel.matter_actions', columnsOf(ACTION_COLUMNS), actions.map((a) => ACTION_COLUMNS.map(([, k]) => a[k])));
+      await bulkInsert(
+        trx,
+        'kernel.matters',
+        columnsOf(MATTER_COLUMNS),
+        matters.map((m) => MATTER_COLUMNS.map(([, k]) => m[k])),
+      );
+      await bulkInsert(
+        trx,
+        'mediation.disputes',
+        columnsOf(DISPUTE_COLUMNS),
+        disputes.map((d) => DISPUTE_COLUMNS.map(([, k]) => d[k])),
+      );
+      await bulkInsert(
+        trx,
+        'kernel.matter_actions',
+        columnsOf(ACTION_COLUMNS),
+        actions.map((a) => ACTION_COLUMNS.map(([, k]) => a[k])),
+      );
     });
     made += batch;
   }

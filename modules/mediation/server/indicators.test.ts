@@ -32,7 +32,15 @@ describe('mediation indicators: trend, categories, sources, duration, overdue', 
     ] as const;
     for (const [key, category, source, outcome, acceptedAt, closedAt] of plan) {
       const court = source === 'court-delegated' ? { courtCaseNumber: '(2026)赣0702民诉前调7号', courtName: '章贡区人民法院' } : {};
-      const res = await office.request('POST', '/api/mediation/disputes', { orgId, category, source, summary: '测试纠纷', description: '统计口径测试', parties, ...court });
+      const res = await office.request('POST', '/api/mediation/disputes', {
+        orgId,
+        category,
+        source,
+        summary: '测试纠纷',
+        description: '统计口径测试',
+        parties,
+        ...court,
+      });
       const id = res.json<{ id: string }>().id;
       ids[key] = id;
       let v = await act(id, 'accept', { expectedVersion: 1 });
@@ -50,7 +58,12 @@ describe('mediation indicators: trend, categories, sources, duration, overdue', 
   const period = 'from=2026-03-01&to=2026-04-30';
 
   test('monthly trend of accepted, successful and the success rate, April empty', async () => {
-    const r = (await office.request('GET', `/api/indicator-series?ids=mediation.accepted,mediation.successful,mediation.success-rate,mediation.average-duration&${period}`)).json<IndicatorTable>();
+    const r = (
+      await office.request(
+        'GET',
+        `/api/indicator-series?ids=mediation.accepted,mediation.successful,mediation.success-rate,mediation.average-duration&${period}`,
+      )
+    ).json<IndicatorTable>();
     expect(r.buckets).toEqual(['2026-03', '2026-04']);
     const of = (id: string) => r.series.find((s) => s.id === id)?.values.map((v) => v.value);
     expect(of('mediation.accepted')).toEqual([3, 0]);
@@ -74,18 +87,27 @@ describe('mediation indicators: trend, categories, sources, duration, overdue', 
   });
 
   test('by category and by the three source groups of the monthly report, drillable, exported with Chinese labels', async () => {
-    const cat = (await office.request('GET', `/api/indicator-breakdown?ids=mediation.accepted,mediation.success-rate&by=category&${period}`)).json<IndicatorTable>();
+    const cat = (
+      await office.request('GET', `/api/indicator-breakdown?ids=mediation.accepted,mediation.success-rate&by=category&${period}`)
+    ).json<IndicatorTable>();
     expect(cat.buckets).toEqual(['contract', 'neighbour']);
     expect(cat.series[0]?.values.map((v) => v.value)).toEqual([1, 2]);
     expect(cat.series[1]?.values.map((v) => v.value)).toEqual([0, 50]);
     const groups = (await office.request('GET', `/api/indicator-breakdown?ids=mediation.accepted&by=source-group&${period}`)).json<IndicatorTable>();
     expect(groups.buckets).toEqual(['application', 'entrusted', 'proactive']);
-    const drill = (await office.request('GET', `/api/indicators/mediation.accepted/records?${period}&by=source-group&key=entrusted`)).json<{ items: { id: string }[] }>();
+    const drill = (await office.request('GET', `/api/indicators/mediation.accepted/records?${period}&by=source-group&key=entrusted`)).json<{
+      items: { id: string }[];
+    }>();
     expect(drill.items.map((i) => i.id)).toEqual([ids.court]);
     const res = await office.request('GET', `/api/indicator-breakdown.xlsx?ids=mediation.accepted&by=source-group&${period}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]?.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1))).toEqual([
+    expect(
+      wb.worksheets[0]
+        ?.getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1)),
+    ).toEqual([
       ['来源分组', '受理纠纷'],
       ['申请调解', 1],
       ['接受委托移送调解', 1],
@@ -95,7 +117,12 @@ describe('mediation indicators: trend, categories, sources, duration, overdue', 
   });
 
   test('the average duration’s records show the days of each closed dispute', async () => {
-    const r = (await office.request('GET', `/api/indicators/mediation.average-duration/records?${period}`)).json<{ items: { id: string; measureValue: number }[] }>();
-    expect(r.items.map((i) => [i.id, i.measureValue])).toEqual([[ids.failed, 24], [ids.agreed, 3]]);
+    const r = (await office.request('GET', `/api/indicators/mediation.average-duration/records?${period}`)).json<{
+      items: { id: string; measureValue: number }[];
+    }>();
+    expect(r.items.map((i) => [i.id, i.measureValue])).toEqual([
+      [ids.failed, 24],
+      [ids.agreed, 3],
+    ]);
   });
 });

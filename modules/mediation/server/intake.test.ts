@@ -23,19 +23,39 @@ describe('dispute intake: what the one statement decides', () => {
   afterAll(() => t.close());
 
   const body = (parties: Record<string, unknown>[], over: Record<string, unknown> = {}) => ({
-    orgId: unitId, category: 'neighbour', source: 'window', summary: '排水纠纷', description: '围墙堵塞排水沟', parties, ...over,
+    orgId: unitId,
+    category: 'neighbour',
+    source: 'window',
+    summary: '排水纠纷',
+    description: '围墙堵塞排水沟',
+    parties,
+    ...over,
   });
-  const register = (parties: Record<string, unknown>[], over: Record<string, unknown> = {}, agent = office) => agent.request('POST', '/api/mediation/disputes', body(parties, over));
-  const counts = async () => (await sql<{ m: number; d: number; p: number }>`select (select count(*) from kernel.matters) m, (select count(*) from mediation.disputes) d, (select count(*) from kernel.parties) p`.execute(t.engine.db)).rows[0];
+  const register = (parties: Record<string, unknown>[], over: Record<string, unknown> = {}, agent = office) =>
+    agent.request('POST', '/api/mediation/disputes', body(parties, over));
+  const counts = async () =>
+    (
+      await sql<{
+        m: number;
+        d: number;
+        p: number;
+      }>`select (select count(*) from kernel.matters) m, (select count(*) from mediation.disputes) d, (select count(*) from kernel.parties) p`.execute(
+        t.engine.db,
+      )
+    ).rows[0];
   const seqOf = (number: string) => Number(/〕(\d+)号$/.exec(number)?.[1]);
 
   test('a known person is recognised across disputes, a new phone replaces the old, and the audit says so', async () => {
     const first = await register([{ ...WANG, role: 'applicant' }]);
     expect(first.statusCode, first.body).toBe(201);
-    const second = await register([{ ...WANG, phone: '15807970000', role: 'applicant' }, { ...FIRM, role: 'respondent' }]);
+    const second = await register([
+      { ...WANG, phone: '15807970000', role: 'applicant' },
+      { ...FIRM, role: 'respondent' },
+    ]);
     expect(second.statusCode, second.body).toBe(201);
     const [a, b] = [first.json<{ id: string }>(), second.json<{ id: string; number: string }>()];
-    const partyOf = async (id: string) => (await office.request('GET', `/api/matters/${id}/parties`)).json<{ partyId: string; role: string; phoneMasked: string | null; name: string }[]>();
+    const partyOf = async (id: string) =>
+      (await office.request('GET', `/api/matters/${id}/parties`)).json<{ partyId: string; role: string; phoneMasked: string | null; name: string }[]>();
     const [pa, pb] = [await partyOf(a.id), await partyOf(b.id)];
     expect(pb.find((p) => p.role === 'applicant')?.partyId).toBe(pa[0]?.partyId);
     expect(pb.find((p) => p.role === 'applicant')?.phoneMasked).toBe('158****0000');
@@ -69,7 +89,10 @@ describe('dispute intake: what the one statement decides', () => {
   });
 
   test('one person in two roles is one party with two roles', async () => {
-    const res = await register([{ ...WANG, name: '李四', idNumber: '360702199001011232', role: 'applicant' }, { ...WANG, name: '李四', idNumber: '360702199001011232', role: 'other' }]);
+    const res = await register([
+      { ...WANG, name: '李四', idNumber: '360702199001011232', role: 'applicant' },
+      { ...WANG, name: '李四', idNumber: '360702199001011232', role: 'other' },
+    ]);
     expect(res.statusCode, res.body).toBe(201);
     const parties = (await office.request('GET', `/api/matters/${res.json<{ id: string }>().id}/parties`)).json<{ partyId: string; role: string }[]>();
     expect(parties.map((p) => p.role).sort()).toEqual(['applicant', 'other']);
@@ -110,7 +133,9 @@ describe('dispute intake: what the one statement decides', () => {
     const zhao = { kind: 'person', name: '赵六', idType: 'resident-id', idNumber: '360702198808081237', role: 'applicant' };
     const all = await Promise.all(Array.from({ length: 5 }, () => register([zhao])));
     expect(all.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
-    const ids = await Promise.all(all.map(async (r) => (await office.request('GET', `/api/matters/${r.json<{ id: string }>().id}/parties`)).json<{ partyId: string }[]>()[0]?.partyId));
+    const ids = await Promise.all(
+      all.map(async (r) => (await office.request('GET', `/api/matters/${r.json<{ id: string }>().id}/parties`)).json<{ partyId: string }[]>()[0]?.partyId),
+    );
     expect(new Set(ids).size).toBe(1);
     expect(new Set(all.map((r) => r.json<{ number: string }>().number)).size).toBe(5);
   });

@@ -59,12 +59,26 @@ describe('people’s mediation end to end (service through HTTP)', () => {
   });
 
   test('validation says what is missing, in Chinese', async () => {
-    const res = await office.request('POST', '/api/mediation/disputes', { orgId: unitId, category: 'neighbour', source: 'court-delegated', summary: '案', description: '短', parties: [] });
+    const res = await office.request('POST', '/api/mediation/disputes', {
+      orgId: unitId,
+      category: 'neighbour',
+      source: 'court-delegated',
+      summary: '案',
+      description: '短',
+      parties: [],
+    });
     expect(res.statusCode).toBe(400);
     const fields = res.json<{ details: { field: string; message: string }[] }>().details;
     expect(fields.map((f) => f.message)).toEqual(expect.arrayContaining(['请简述纠纷 (至少 2 个字)', '至少登记一名当事人']));
     // a category is a code of the administrator's list (纠纷类型): checked in form by the schema, in use by the server
-    const noCategory = await office.request('POST', '/api/mediation/disputes', { orgId: unitId, category: '邻里', source: 'window', summary: '排水纠纷', description: '排水沟堵塞引发争执', parties: [] });
+    const noCategory = await office.request('POST', '/api/mediation/disputes', {
+      orgId: unitId,
+      category: '邻里',
+      source: 'window',
+      summary: '排水纠纷',
+      description: '排水沟堵塞引发争执',
+      parties: [],
+    });
     expect(noCategory.json<{ details: { field: string; message: string }[] }>().details).toContainEqual({ field: 'category', message: '请选择纠纷类型' });
   });
 
@@ -72,28 +86,58 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     const d = await register();
     let v = (await act(d.id, 'accept', { expectedVersion: 1 })).version;
     v = (await act(d.id, 'assign', { expectedVersion: v, committeeOrgId: committeeId, mediatorName: '刘调解' })).version;
-    v = (await act(d.id, 'startSession', { expectedVersion: v, on: today, place: '解放街道调解室', attendees: '王小明、李大山', record: '双方陈述，同意疏通排水沟' })).version;
-    const agreed = await act(d.id, 'reachAgreement', { expectedVersion: v, kind: 'written', effectiveOn: '2024-03-01', terms: ['李大山于 3 日内疏通排水沟'], signedBy: '王小明、李大山' });
+    v = (
+      await act(d.id, 'startSession', {
+        expectedVersion: v,
+        on: today,
+        place: '解放街道调解室',
+        attendees: '王小明、李大山',
+        record: '双方陈述，同意疏通排水沟',
+      })
+    ).version;
+    const agreed = await act(d.id, 'reachAgreement', {
+      expectedVersion: v,
+      kind: 'written',
+      effectiveOn: '2024-03-01',
+      terms: ['李大山于 3 日内疏通排水沟'],
+      signedBy: '王小明、李大山',
+    });
     expect(agreed.status).toBe('agreed');
     const deadlines = (await office.request('GET', `/api/matters/${d.id}/deadlines`)).json<{ ruleId: string; dueDate: string; status: string }[]>();
     // 2024-03-31 is a Sunday: the window ends on Monday 2024-04-01 (民事诉讼法 第八十五条).
-    expect(deadlines).toEqual([expect.objectContaining({ ruleId: 'mediation.judicial-confirmation', dueDate: '2024-04-01', status: 'open', level: 'overdue' })]);
+    expect(deadlines).toEqual([
+      expect.objectContaining({ ruleId: 'mediation.judicial-confirmation', dueDate: '2024-04-01', status: 'open', level: 'overdue' }),
+    ]);
     const explained = deadlines[0] as unknown as { explanation: string[]; cite: { file: string; article: string } };
     expect(explained.cite.file).toBe('people-mediation-law-2010.md');
     expect(explained.explanation.join('')).toContain('2024-04-01');
-    const detail = (await office.request('GET', `/api/mediation/disputes/${d.id}`)).json<{ committeeName: string; mediatorName: string; agreementKind: string }>();
+    const detail = (await office.request('GET', `/api/mediation/disputes/${d.id}`)).json<{
+      committeeName: string;
+      mediatorName: string;
+      agreementKind: string;
+    }>();
     expect(detail).toMatchObject({ committeeName: '解放街道人民调解委员会', mediatorName: '刘调解', agreementKind: 'written' });
     // The written agreement was printed with its number and QR code; its public verification shows no party.
     const docs = (await office.request('GET', `/api/matters/${d.id}/documents`)).json<{ title: string; number: string; verifyUrl: string }[]>();
-    expect(docs).toEqual([expect.objectContaining({ title: '人民调解协议书', number: expect.stringMatching(new RegExp(`^赣章调协〔${year}〕\\d+号$`)) as string })]);
+    expect(docs).toEqual([
+      expect.objectContaining({ title: '人民调解协议书', number: expect.stringMatching(new RegExp(`^赣章调协〔${year}〕\\d+号$`)) as string }),
+    ]);
     const verify = await t.anonymous('GET', `/api/public/documents/${docs[0]?.verifyUrl.split('/verify/')[1] ?? ''}`);
     expect(verify.statusCode).toBe(200);
     expect(verify.body).not.toContain('王小明');
     const sessions = (await office.request('GET', `/api/mediation/disputes/${d.id}/sessions`)).json<unknown[]>();
     expect(sessions).toHaveLength(1);
-    const confirmed = await office.request('POST', `/api/mediation/disputes/${d.id}/confirmation`, { result: 'confirmed', courtName: '章贡区人民法院', ruledOn: '2024-03-20' });
+    const confirmed = await office.request('POST', `/api/mediation/disputes/${d.id}/confirmation`, {
+      result: 'confirmed',
+      courtName: '章贡区人民法院',
+      ruledOn: '2024-03-20',
+    });
     expect(confirmed.json<{ confirmationResult: string }>().confirmationResult).toBe('confirmed');
-    const again = await office.request('POST', `/api/mediation/disputes/${d.id}/confirmation`, { result: 'dismissed', courtName: '章贡区人民法院', ruledOn: '2024-03-21' });
+    const again = await office.request('POST', `/api/mediation/disputes/${d.id}/confirmation`, {
+      result: 'dismissed',
+      courtName: '章贡区人民法院',
+      ruledOn: '2024-03-21',
+    });
     expect(again.statusCode).toBe(409);
     const after = (await office.request('GET', `/api/matters/${d.id}/deadlines`)).json<{ status: string }[]>();
     expect(after[0]?.status).toBe('met');
@@ -121,7 +165,12 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     const second = await office.request('POST', `/api/mediation/disputes/${d.id}/follow-ups`, { visitedOn: today, performed: 'full' });
     expect(second.json<{ performed: string }[]>().map((f) => f.performed)).toEqual(['full', 'partial']);
     expect((await office.request('GET', `/api/mediation/disputes/${d.id}`)).json<{ performed: string }>().performed).toBe('full');
-    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('summary').where('action', '=', 'mediation.dispute.follow-up').where('targetId', '=', d.id).execute();
+    const audit = await t.engine.db
+      .selectFrom('kernel.auditLog')
+      .select('summary')
+      .where('action', '=', 'mediation.dispute.follow-up')
+      .where('targetId', '=', d.id)
+      .execute();
     expect(audit).toHaveLength(2);
   });
 

@@ -28,7 +28,14 @@ describe('the monthly report', () => {
     };
     agree = (id, extra) => act(id, 'reachAgreement', { kind: 'oral', effectiveOn: '2026-04-01', terms: ['当场履行'], signedBy: '双方', ...extra });
     const open = async (key: string, acceptedAt: string, category = 'neighbour') => {
-      const res = await office.request('POST', '/api/mediation/disputes', { orgId, category, source: 'window', summary: '相邻纠纷', description: '月报口径测试', parties });
+      const res = await office.request('POST', '/api/mediation/disputes', {
+        orgId,
+        category,
+        source: 'window',
+        summary: '相邻纠纷',
+        description: '月报口径测试',
+        parties,
+      });
       const id = res.json<{ id: string }>().id;
       ids[key] = id;
       versions.set(id, 1);
@@ -48,12 +55,16 @@ describe('the monthly report', () => {
     const lastYear = await open('lastYear', '2025-03-08T10:00:00+08:00');
     expect((await agree(ids.lastYear ?? '', {})).statusCode).toBe(200);
     await lastYear();
-    await (await open('refused', '2026-03-20T10:00:00+08:00'))();
+    await (
+      await open('refused', '2026-03-20T10:00:00+08:00')
+    )();
     // a category of the city's own, reported under the standard 消费 (migrations/0008_categories.sql)
     const city = await t.loginAs('city');
     const added = await city.request('POST', '/api/mediation/categories', { code: 'elderly-care', nameZh: '养老服务纠纷', reportAs: 'consumer' });
     expect(added.statusCode, added.body).toBe(201);
-    await (await open('elderly', '2026-03-25T10:00:00+08:00', 'elderly-care'))();
+    await (
+      await open('elderly', '2026-03-25T10:00:00+08:00', 'elderly-care')
+    )();
   });
   afterAll(() => t.close());
 
@@ -73,14 +84,37 @@ describe('the monthly report', () => {
     const r = (await office.request('GET', `/api/indicator-comparison?ids=${FIGURES}&month=2026-03`)).json<IndicatorComparison>();
     const row = (id: string) => r.rows.find((x) => x.id === `mediation.${id}`);
     // March: the agreed dispute and two still in mediation
-    expect(row('accepted')).toMatchObject({ current: { value: 3 }, previous: { value: 1 }, lastYear: { value: 1 }, yearToDate: { value: 4 }, monthOnMonth: { value: 200 }, yearOnYear: { value: 200 } });
-    expect(row('success-rate')).toMatchObject({ current: { value: 33.33 }, previous: { value: 100 }, yearToDate: { value: 50 }, monthOnMonth: { kind: 'points', value: -66.67 } });
+    expect(row('accepted')).toMatchObject({
+      current: { value: 3 },
+      previous: { value: 1 },
+      lastYear: { value: 1 },
+      yearToDate: { value: 4 },
+      monthOnMonth: { value: 200 },
+      yearOnYear: { value: 200 },
+    });
+    expect(row('success-rate')).toMatchObject({
+      current: { value: 33.33 },
+      previous: { value: 100 },
+      yearToDate: { value: 50 },
+      monthOnMonth: { kind: 'points', value: -66.67 },
+    });
     // money is summed in fen and shown in yuan
-    expect(row('agreement-amount')).toMatchObject({ unit: 'yuan', current: { value: 12_345.6, numerator: 1_234_560 }, previous: { value: 100 }, lastYear: { value: 0 }, yearToDate: { value: 12_445.6 } });
+    expect(row('agreement-amount')).toMatchObject({
+      unit: 'yuan',
+      current: { value: 12_345.6, numerator: 1_234_560 },
+      previous: { value: 100 },
+      lastYear: { value: 0 },
+      yearToDate: { value: 12_445.6 },
+    });
     expect(row('prevented-criminal')).toMatchObject({ current: { value: 1 }, yearToDate: { value: 1 } });
     expect(row('prevented-criminal-persons')).toMatchObject({ current: { value: 3 }, yearToDate: { value: 3 } });
     expect(row('prevented-mass-petition')).toMatchObject({ current: { value: 0 }, previous: { value: 1 }, yearToDate: { value: 1 } });
-    expect(row('prevented-mass-petition-persons')).toMatchObject({ current: { value: 0 }, previous: { value: 25 }, yearToDate: { value: 25 }, monthOnMonth: { kind: 'relative', value: -100 } });
+    expect(row('prevented-mass-petition-persons')).toMatchObject({
+      current: { value: 0 },
+      previous: { value: 25 },
+      yearToDate: { value: 25 },
+      monthOnMonth: { kind: 'relative', value: -100 },
+    });
   });
 
   test('by the standard categories: a city’s own category counts under the one it is reported as, and drills down', async () => {
@@ -88,7 +122,9 @@ describe('the monthly report', () => {
     const r = (await office.request('GET', `/api/indicator-breakdown?${q}&by=report-category`)).json<IndicatorTable>();
     expect(r.buckets).toEqual(['consumer', 'neighbour']);
     expect(r.series[0]?.values.map((v) => v.value)).toEqual([1, 2]);
-    const drill = (await office.request('GET', `/api/indicators/mediation.accepted/records?${q.slice(q.indexOf('&') + 1)}&by=report-category&key=consumer`)).json<{ items: { id: string }[] }>();
+    const drill = (
+      await office.request('GET', `/api/indicators/mediation.accepted/records?${q.slice(q.indexOf('&') + 1)}&by=report-category&key=consumer`)
+    ).json<{ items: { id: string }[] }>();
     expect(drill.items.map((i) => i.id)).toEqual([ids.elderly]);
   });
 });

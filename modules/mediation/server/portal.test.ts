@@ -59,7 +59,11 @@ describe('people’s mediation on the public portal: a citizen applies, tracks a
   test('applying needs a signed-in citizen; a wrong ID number or a unit that is not a judicial office is refused in Chinese', async () => {
     expect((await t.anonymous('POST', '/api/public/mediation/applications', application())).statusCode).toBe(401);
     const citizen = await signIn(PHONE);
-    const badId = await citizen('POST', '/api/public/mediation/applications', application({ applicant: { name: '王小明', idType: 'resident-id', idNumber: '110105194912310021' } }));
+    const badId = await citizen(
+      'POST',
+      '/api/public/mediation/applications',
+      application({ applicant: { name: '王小明', idType: 'resident-id', idNumber: '110105194912310021' } }),
+    );
     expect(badId.statusCode).toBe(400);
     expect(badId.json<{ message: string }>().message).toContain('您的证件号码有误');
     const notOffice = await citizen('POST', '/api/public/mediation/applications', application({ officeId: committeeId }));
@@ -91,7 +95,12 @@ describe('people’s mediation on the public portal: a citizen applies, tracks a
     const portal = await t.engine.db.selectFrom('kernel.users').select(['id', 'active', 'roles']).where('username', '=', 'portal').executeTakeFirstOrThrow();
     expect(portal).toMatchObject({ active: false, roles: [] });
     expect(d.createdBy).toBe(portal.id);
-    const audit = await t.engine.db.selectFrom('kernel.auditLog').select(['actorId', 'actorName', 'orgId']).where('action', '=', 'mediation.dispute.register').where('targetId', '=', d.id).executeTakeFirstOrThrow();
+    const audit = await t.engine.db
+      .selectFrom('kernel.auditLog')
+      .select(['actorId', 'actorName', 'orgId'])
+      .where('action', '=', 'mediation.dispute.register')
+      .where('targetId', '=', d.id)
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actorName: 'public:139****1234', orgId: officeId });
     const staffLogin = await t.anonymous('POST', '/api/auth/login', { username: 'portal', password: 'Sifa@2026' });
     expect(staffLogin.statusCode).not.toBe(200);

@@ -1,9 +1,33 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
-import { appendAudit, AppError, checkIdNumber, checkUscc, createFieldCrypto, hashPassword, maskPhone, type Actor, type AuthUser, type Database, type FieldCrypto, type ModuleDeps, type PartyCtx, type PublicSession, type SifaApp } from '@sifa/kernel';
+import {
+  appendAudit,
+  AppError,
+  checkIdNumber,
+  checkUscc,
+  createFieldCrypto,
+  hashPassword,
+  maskPhone,
+  type Actor,
+  type AuthUser,
+  type Database,
+  type FieldCrypto,
+  type ModuleDeps,
+  type PartyCtx,
+  type PublicSession,
+  type SifaApp,
+} from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
-import { PortalApplicationInput, PortalApplicationResult, PortalOffice, RatingInput, RatingStatus, type DisputePartyInput, type PortalRespondentInput } from '../shared/schemas';
+import {
+  PortalApplicationInput,
+  PortalApplicationResult,
+  PortalOffice,
+  RatingInput,
+  RatingStatus,
+  type DisputePartyInput,
+  type PortalRespondentInput,
+} from '../shared/schemas';
 import { registerDispute } from './service';
 import { mdb } from './schema';
 
@@ -32,7 +56,18 @@ async function portalUser(db: Kysely<Database>): Promise<AuthUser> {
       .execute();
     row = await db.selectFrom('kernel.users').select(['id', 'displayName']).where('username', '=', PORTAL_USERNAME).executeTakeFirstOrThrow();
   }
-  return { id: row.id, username: PORTAL_USERNAME, displayName: row.displayName, orgId: root.id, orgName: root.name, orgPath: root.path, roles: [], permissions: PORTAL_PERMISSIONS, sessionId: '', csrfToken: '' };
+  return {
+    id: row.id,
+    username: PORTAL_USERNAME,
+    displayName: row.displayName,
+    orgId: root.id,
+    orgName: root.name,
+    orgPath: root.path,
+    roles: [],
+    permissions: PORTAL_PERMISSIONS,
+    sessionId: '',
+    csrfToken: '',
+  };
 }
 
 function citizenOf(req: FastifyRequest): PublicSession {
@@ -41,10 +76,19 @@ function citizenOf(req: FastifyRequest): PublicSession {
 }
 
 /** The audit names the citizen, never the system account. */
-const citizenActor = (req: FastifyRequest, c: PublicSession, orgId: string | null): Actor => ({ id: c.accountId, username: `public:${c.phoneMasked}`, orgId, requestId: req.id, ip: req.ip });
+const citizenActor = (req: FastifyRequest, c: PublicSession, orgId: string | null): Actor => ({
+  id: c.accountId,
+  username: `public:${c.phoneMasked}`,
+  orgId,
+  requestId: req.id,
+  ip: req.ip,
+});
 
 /** The blind index of a party's identity, the same way the kernel's party service computes it. */
-function identityOf(pii: FieldCrypto, r: { kind: 'person' | 'organisation'; idType?: string | undefined; idNumber?: string | undefined; uscc?: string | undefined }) {
+function identityOf(
+  pii: FieldCrypto,
+  r: { kind: 'person' | 'organisation'; idType?: string | undefined; idNumber?: string | undefined; uscc?: string | undefined },
+) {
   if (r.kind === 'organisation') {
     const code = r.uscc ? checkUscc(r.uscc) : undefined;
     return code?.ok ? { uscc: code.normalised } : undefined;
@@ -56,10 +100,13 @@ function identityOf(pii: FieldCrypto, r: { kind: 'person' | 'organisation'; idTy
 
 async function existingParty(db: Kysely<Database>, identity: { idType: string; idIndex: string } | { uscc: string }) {
   const q = db.selectFrom('kernel.parties').select(['id', 'phoneIndex']);
-  return ('uscc' in identity ? q.where('uscc', '=', identity.uscc) : q.where('idType', '=', identity.idType).where('idIndex', '=', identity.idIndex)).executeTakeFirst();
+  return (
+    'uscc' in identity ? q.where('uscc', '=', identity.uscc) : q.where('idType', '=', identity.idType).where('idIndex', '=', identity.idIndex)
+  ).executeTakeFirst();
 }
 
-const respondentLine = (r: PortalRespondentInput) => `${r.name}${r.kind === 'organisation' ? '（单位' : '（个人'}，未提供${r.kind === 'organisation' ? '统一社会信用代码' : '证件号码'}${r.phone ? `，联系电话 ${maskPhone(r.phone)}` : ''}）`;
+const respondentLine = (r: PortalRespondentInput) =>
+  `${r.name}${r.kind === 'organisation' ? '（单位' : '（个人'}，未提供${r.kind === 'organisation' ? '统一社会信用代码' : '证件号码'}${r.phone ? `，联系电话 ${maskPhone(r.phone)}` : ''}）`;
 
 /** The public face of people's mediation: apply on the portal, and rate the mediator once the matter is closed. */
 export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
@@ -70,7 +117,12 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     '/api/public/mediation/offices',
     {
       config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: '可申请调解的司法所 (供选择)', querystring: z.object({ q: z.string().trim().max(30, '查询内容不超过 30 个字').optional() }), response: { 200: z.array(PortalOffice) } },
+      schema: {
+        tags,
+        summary: '可申请调解的司法所 (供选择)',
+        querystring: z.object({ q: z.string().trim().max(30, '查询内容不超过 30 个字').optional() }),
+        response: { 200: z.array(PortalOffice) },
+      },
     },
     async (req) => {
       let q = db
@@ -97,21 +149,35 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       if (office?.kind !== 'judicial-office') throw new AppError('VALIDATION_FAILED', { first: '请从列表中选择受理的司法所' });
       if (!office.active) throw new AppError('ORG_INACTIVE', { name: office.name });
 
-      const account = await db.selectFrom('kernel.publicAccounts').select(['id', 'phoneCipher', 'phoneIndex']).where('id', '=', citizen.accountId).executeTakeFirstOrThrow();
+      const account = await db
+        .selectFrom('kernel.publicAccounts')
+        .select(['id', 'phoneCipher', 'phoneIndex'])
+        .where('id', '=', citizen.accountId)
+        .executeTakeFirstOrThrow();
       const phone = pii.decrypt(account.phoneCipher, `kernel.public_accounts.phone:${account.id}`);
 
       // A recognised identity keeps its phone: nobody can redirect another person's tracking to their own phone.
       const applicantIdentity = identityOf(pii, { kind: 'person', ...input.applicant });
       const known = applicantIdentity ? await existingParty(db, applicantIdentity) : undefined;
       if (known?.phoneIndex && known.phoneIndex !== account.phoneIndex) {
-        throw new AppError('CONFLICT', { reason: '该证件号码已登记了另一个手机号。为保护您的信息，请用登记的手机号登录后申请，或携带身份证件到司法所窗口申请' });
+        throw new AppError('CONFLICT', {
+          reason: '该证件号码已登记了另一个手机号。为保护您的信息，请用登记的手机号登录后申请，或携带身份证件到司法所窗口申请',
+        });
       }
 
       const user = await portalUser(db);
       const ctx: PartyCtx = { db, pii, user, scope: { orgId: user.orgId, path: user.orgPath }, actor: citizenActor(req, citizen, office.id) };
 
       const parties: z.infer<typeof DisputePartyInput>[] = [
-        { kind: 'person', name: input.applicant.name, idType: input.applicant.idType, idNumber: input.applicant.idNumber, phone, orgId: office.id, role: 'applicant' },
+        {
+          kind: 'person',
+          name: input.applicant.name,
+          idType: input.applicant.idType,
+          idNumber: input.applicant.idNumber,
+          phone,
+          orgId: office.id,
+          role: 'applicant',
+        },
       ];
       const unidentified: string[] = [];
       for (const r of input.respondents) {
@@ -126,7 +192,15 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
         parties.push(
           r.kind === 'organisation'
             ? { kind: 'organisation', name: r.name, uscc: r.uscc ?? '', orgId: office.id, role: 'respondent', ...withPhone }
-            : { kind: 'person', name: r.name, idType: r.idType ?? 'resident-id', idNumber: r.idNumber ?? '', orgId: office.id, role: 'respondent', ...withPhone },
+            : {
+                kind: 'person',
+                name: r.name,
+                idType: r.idType ?? 'resident-id',
+                idNumber: r.idNumber ?? '',
+                orgId: office.id,
+                role: 'respondent',
+                ...withPhone,
+              },
         );
       }
       const description = unidentified.length ? `${input.description}\n\n被申请人：${unidentified.join('；')}` : input.description;
@@ -150,8 +224,21 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     const d = await mdb(db)
       .selectFrom('mediation.disputes as d')
       .select(['d.id', 'd.status', 'd.orgId'])
-      .where('d.number', '=', number.trim().replace(/[()]/g, (c) => (c === '(' ? '〔' : '〕')))
-      .where((eb) => eb.exists(eb.selectFrom('kernel.matterParties as mp').innerJoin('kernel.parties as p', 'p.id', 'mp.partyId').select('mp.partyId').whereRef('mp.matterId', '=', 'd.id').where('p.phoneIndex', '=', account.phoneIndex)))
+      .where(
+        'd.number',
+        '=',
+        number.trim().replace(/[()]/g, (c) => (c === '(' ? '〔' : '〕')),
+      )
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('kernel.matterParties as mp')
+            .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
+            .select('mp.partyId')
+            .whereRef('mp.matterId', '=', 'd.id')
+            .where('p.phoneIndex', '=', account.phoneIndex),
+        ),
+      )
       .executeTakeFirst();
     if (!d) throw new AppError('TRACK_NOT_FOUND');
     return d;
@@ -161,13 +248,26 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     '/api/public/mediation/ratings',
     {
       config: { citizen: true },
-      schema: { tags, summary: '能否评价调解员 (及已给出的评价)', querystring: z.object({ number: z.string().trim().min(3, '请输入编号').max(60) }), response: { 200: RatingStatus } },
+      schema: {
+        tags,
+        summary: '能否评价调解员 (及已给出的评价)',
+        querystring: z.object({ number: z.string().trim().min(3, '请输入编号').max(60) }),
+        response: { 200: RatingStatus },
+      },
     },
     async (req) => {
       const citizen = citizenOf(req);
       const d = await disputeOfCitizen(req.query.number, citizen.accountId);
-      const r = await mdb(db).selectFrom('mediation.ratings').select(['score', 'comment', 'createdAt']).where('disputeId', '=', d.id).where('accountId', '=', citizen.accountId).executeTakeFirst();
-      return { eligible: RATABLE.includes(d.status) && !r, rating: r ? { score: r.score, comment: r.comment, createdAt: new Date(r.createdAt).toISOString() } : null };
+      const r = await mdb(db)
+        .selectFrom('mediation.ratings')
+        .select(['score', 'comment', 'createdAt'])
+        .where('disputeId', '=', d.id)
+        .where('accountId', '=', citizen.accountId)
+        .executeTakeFirst();
+      return {
+        eligible: RATABLE.includes(d.status) && !r,
+        rating: r ? { score: r.score, comment: r.comment, createdAt: new Date(r.createdAt).toISOString() } : null,
+      };
     },
   );
 
@@ -190,10 +290,17 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
           .returning(['score', 'comment', 'createdAt'])
           .executeTakeFirst();
         if (!inserted) throw new AppError('CONFLICT', { reason: '您已评价过这件纠纷的调解，每件纠纷只能评价一次' });
-        await appendAudit(trx, citizenActor(req, citizen, d.orgId), { action: 'mediation.dispute.rate', targetType: 'matter', targetId: d.id, summary: { score: req.body.score } });
+        await appendAudit(trx, citizenActor(req, citizen, d.orgId), {
+          action: 'mediation.dispute.rate',
+          targetType: 'matter',
+          targetId: d.id,
+          summary: { score: req.body.score },
+        });
         return inserted;
       });
-      return reply.code(201).send({ eligible: false, rating: { score: saved.score, comment: saved.comment, createdAt: new Date(saved.createdAt).toISOString() } });
+      return reply
+        .code(201)
+        .send({ eligible: false, rating: { score: saved.score, comment: saved.comment, createdAt: new Date(saved.createdAt).toISOString() } });
     },
   );
 }

@@ -16,7 +16,13 @@ const GIVEN = ['建国', '志强', '秀英', '桂兰', '海燕', '国华', '小�
 export async function generateRegister(db: Kysely<Database>, opts: { today: string; seed?: number }): Promise<number> {
   const r = rng(opts.seed ?? 2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)] as T;
-  const committees = await db.selectFrom('kernel.orgs').select(['id', 'name']).where('kind', '=', 'mediation-committee').where('active', '=', true).orderBy('path').execute();
+  const committees = await db
+    .selectFrom('kernel.orgs')
+    .select(['id', 'name'])
+    .where('kind', '=', 'mediation-committee')
+    .where('active', '=', true)
+    .orderBy('path')
+    .execute();
   const year = Number(opts.today.slice(0, 4));
   const rows: Insertable<RegistryTables['mediation.mediators']>[] = [];
   for (const c of committees) {
@@ -50,6 +56,10 @@ export async function generateRegister(db: Kysely<Database>, opts: { today: stri
     const hired = Math.floor(r() * 3);
     for (let i = 0; i < hired; i++) rows.push({ ...person('hired', members + i), termStart: `${year}-01-01`, termEnd: `${year}-12-31` });
   }
-  for (let i = 0; i < rows.length; i += 500) await rdb(db).insertInto('mediation.mediators').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await rdb(db)
+      .insertInto('mediation.mediators')
+      .values(rows.slice(i, i + 500))
+      .execute();
   return rows.length;
 }

@@ -1,6 +1,16 @@
 import { appendAudit, findOrg, notFound } from '@sifa/kernel';
 import type { z } from 'zod';
-import { COMMITTEE_PARENT_KINDS, COMMITTEE_TYPE_CODES, COMMITTEE_TYPES, EMPLOYMENT_CODES, EMPLOYMENTS, GENDER_CODES, GENDERS, MEDIATOR_POSITION_CODES, MEDIATOR_POSITIONS } from '../shared/registry';
+import {
+  COMMITTEE_PARENT_KINDS,
+  COMMITTEE_TYPE_CODES,
+  COMMITTEE_TYPES,
+  EMPLOYMENT_CODES,
+  EMPLOYMENTS,
+  GENDER_CODES,
+  GENDERS,
+  MEDIATOR_POSITION_CODES,
+  MEDIATOR_POSITIONS,
+} from '../shared/registry';
 import { CreateCommitteeInput, CreateMediatorInput, type RegistryImportReport } from '../shared/registry-schemas';
 import { createCommittee, createMediator, type RegistryCtx } from './registry';
 import * as repo from './registry-repository';
@@ -10,7 +20,12 @@ type Named = Readonly<Record<string, { zh: string }>>;
 const labels = (table: Named, codes: readonly string[]) => codes.map((c) => table[c]?.zh ?? c);
 
 /** A label, a code, or a word people use for it (村 → village) → the code; undefined when nothing fits. */
-function codeOf<C extends string>(value: string, table: Readonly<Record<C, { zh: string; en: string }>>, codes: readonly C[], words: readonly (readonly [RegExp, C])[] = []): C | undefined {
+function codeOf<C extends string>(
+  value: string,
+  table: Readonly<Record<C, { zh: string; en: string }>>,
+  codes: readonly C[],
+  words: readonly (readonly [RegExp, C])[] = [],
+): C | undefined {
   const v = value.replace(/\s/g, '');
   return codes.find((c) => c === v || table[c].zh === v || table[c].en.toLowerCase() === v.toLowerCase()) ?? words.find(([re]) => re.test(v))?.[1];
 }
@@ -27,29 +42,80 @@ const TYPE_WORDS: readonly (readonly [RegExp, (typeof COMMITTEE_TYPE_CODES)[numb
   [/其他/, 'other'],
 ];
 const POSITION_WORDS = [[/^聘任|聘用|^调解员$/, 'hired']] as const;
-const GENDER_WORDS = [[/^女性?$/, 'female'], [/^男性?$/, 'male']] as const;
+const GENDER_WORDS = [
+  [/^女性?$/, 'female'],
+  [/^男性?$/, 'male'],
+] as const;
 
 export type CommitteeColumn = 'name' | 'type' | 'parent' | 'field' | 'establishedOn' | 'address' | 'phone' | 'multiEthnicArea' | 'notes';
 export const COMMITTEE_COLUMNS: readonly SheetColumn<CommitteeColumn>[] = [
-  { key: 'name', header: '调委会名称*', aliases: ['名称', '人民调解委员会名称'], required: true, width: 30, hint: '如“沙河镇东坑村人民调解委员会”，4 至 60 个字；同一单位下不能重名' },
-  { key: 'type', header: '类型*', aliases: ['调委会类型'], required: true, width: 20, list: labels(COMMITTEE_TYPES, COMMITTEE_TYPE_CODES), hint: `从下拉列表选择：${labels(COMMITTEE_TYPES, COMMITTEE_TYPE_CODES).join('、')}` },
-  { key: 'parent', header: '上级单位', aliases: ['指导单位', '所属司法所'], width: 22, hint: '留空则设在导入时选择的单位之下；也可填该单位下属的司法所名称，如“沙河镇司法所”' },
+  {
+    key: 'name',
+    header: '调委会名称*',
+    aliases: ['名称', '人民调解委员会名称'],
+    required: true,
+    width: 30,
+    hint: '如“沙河镇东坑村人民调解委员会”，4 至 60 个字；同一单位下不能重名',
+  },
+  {
+    key: 'type',
+    header: '类型*',
+    aliases: ['调委会类型'],
+    required: true,
+    width: 20,
+    list: labels(COMMITTEE_TYPES, COMMITTEE_TYPE_CODES),
+    hint: `从下拉列表选择：${labels(COMMITTEE_TYPES, COMMITTEE_TYPE_CODES).join('、')}`,
+  },
+  {
+    key: 'parent',
+    header: '上级单位',
+    aliases: ['指导单位', '所属司法所'],
+    width: 22,
+    hint: '留空则设在导入时选择的单位之下；也可填该单位下属的司法所名称，如“沙河镇司法所”',
+  },
   { key: 'field', header: '行业领域', aliases: ['专业领域', '行业专业'], width: 16, hint: '行业性专业性调委会填写，如 医疗纠纷、道路交通事故' },
   { key: 'establishedOn', header: '成立日期', width: 12, hint: '如 2019-05-10' },
   { key: 'address', header: '办公地址', aliases: ['地址'], width: 30, hint: '调解室地址，不超过 200 字' },
   { key: 'phone', header: '办公电话', aliases: ['联系电话', '电话'], width: 16, hint: '单位电话，如 0797-8123456' },
-  { key: 'multiEthnicArea', header: '多民族居住地区', width: 14, list: ['是', '否'], hint: '填“是”时，构成校验会提示委员中应有人数较少民族的成员 (人民调解法 第八条)' },
+  {
+    key: 'multiEthnicArea',
+    header: '多民族居住地区',
+    width: 14,
+    list: ['是', '否'],
+    hint: '填“是”时，构成校验会提示委员中应有人数较少民族的成员 (人民调解法 第八条)',
+  },
   { key: 'notes', header: '备注', width: 24, hint: '选填' },
 ];
 
 export type MediatorColumn = 'name' | 'committee' | 'gender' | 'ethnicity' | 'position' | 'employment' | 'termStart' | 'termEnd' | 'specialties' | 'phone';
 export const MEDIATOR_COLUMNS: readonly SheetColumn<MediatorColumn>[] = [
   { key: 'name', header: '姓名*', required: true, width: 12, hint: '2 至 40 个字' },
-  { key: 'committee', header: '所属调委会', aliases: ['调委会', '人民调解委员会'], width: 30, hint: '调委会全称，须在导入时选择的单位之下；在某个调委会页面导入时可留空' },
+  {
+    key: 'committee',
+    header: '所属调委会',
+    aliases: ['调委会', '人民调解委员会'],
+    width: 30,
+    hint: '调委会全称，须在导入时选择的单位之下；在某个调委会页面导入时可留空',
+  },
   { key: 'gender', header: '性别*', required: true, width: 8, list: labels(GENDERS, GENDER_CODES), hint: '男 或 女 (人民调解法 第八条：调委会应当有妇女成员)' },
   { key: 'ethnicity', header: '民族', width: 10, hint: '如 汉族、畲族' },
-  { key: 'position', header: '职务*', required: true, width: 14, list: labels(MEDIATOR_POSITIONS, MEDIATOR_POSITION_CODES), hint: '主任、副主任、委员 (以上为委员，第八条) 或 聘任调解员 (第十三条)' },
-  { key: 'employment', header: '专兼职*', aliases: ['专职兼职', '专/兼职'], required: true, width: 10, list: labels(EMPLOYMENTS, EMPLOYMENT_CODES), hint: '专职 或 兼职' },
+  {
+    key: 'position',
+    header: '职务*',
+    required: true,
+    width: 14,
+    list: labels(MEDIATOR_POSITIONS, MEDIATOR_POSITION_CODES),
+    hint: '主任、副主任、委员 (以上为委员，第八条) 或 聘任调解员 (第十三条)',
+  },
+  {
+    key: 'employment',
+    header: '专兼职*',
+    aliases: ['专职兼职', '专/兼职'],
+    required: true,
+    width: 10,
+    list: labels(EMPLOYMENTS, EMPLOYMENT_CODES),
+    hint: '专职 或 兼职',
+  },
   { key: 'termStart', header: '任期开始', aliases: ['任期起始', '聘期开始'], width: 12, hint: '如 2024-01-01' },
   { key: 'termEnd', header: '任期届满', aliases: ['任期结束', '聘期届满'], width: 12, hint: '如 2026-12-31 (第九条：委员每届任期三年)' },
   { key: 'specialties', header: '调解专长', aliases: ['专长'], width: 24, hint: '多项用顿号或逗号分隔，如 婚姻家庭、邻里纠纷' },
@@ -76,7 +142,12 @@ async function eachRow<K extends string>(rows: SheetRow<K>[], one: (r: SheetRow<
     try {
       result = await one(r);
     } catch (e) {
-      result = { ok: false, name: typeof r.values[('name' as K)] === 'string' ? (r.values['name' as K] as string) : null, id: null, problems: [e instanceof Error ? e.message : String(e)] };
+      result = {
+        ok: false,
+        name: typeof r.values['name' as K] === 'string' ? (r.values['name' as K] as string) : null,
+        id: null,
+        problems: [e instanceof Error ? e.message : String(e)],
+      };
     }
     report.rows.push({ row: r.row, ...result });
     if (result.ok) report.created++;
@@ -146,7 +217,12 @@ export async function importMediators(ctx: RegistryCtx, unitId: string, readFile
   const report = await eachRow(rows, async ({ values: v }) => {
     const problems: string[] = [];
     const skip = new Set<string>();
-    const pick = <C extends string>(key: MediatorColumn, table: Readonly<Record<C, { zh: string; en: string }>>, codes: readonly C[], words: readonly (readonly [RegExp, C])[] = []) => {
+    const pick = <C extends string>(
+      key: MediatorColumn,
+      table: Readonly<Record<C, { zh: string; en: string }>>,
+      codes: readonly C[],
+      words: readonly (readonly [RegExp, C])[] = [],
+    ) => {
       const raw = text(v[key]);
       if (raw === undefined) return undefined;
       const code = codeOf(raw, table, codes, words);
@@ -165,7 +241,10 @@ export async function importMediators(ctx: RegistryCtx, unitId: string, readFile
     if (committeeName) {
       const found = committees.filter((c) => c.name === committeeName);
       if (found.length === 1) committeeId = found[0]?.id;
-      else problems.push(found.length ? `所属调委会：“${committeeName}”有重名，请在该调委会页面导入` : `所属调委会：“${committeeName}”不在“${unit.name}”之下，或已停用`);
+      else
+        problems.push(
+          found.length ? `所属调委会：“${committeeName}”有重名，请在该调委会页面导入` : `所属调委会：“${committeeName}”不在“${unit.name}”之下，或已停用`,
+        );
     } else if (unit.kind === 'mediation-committee') committeeId = unit.id;
     else problems.push(`所属调委会：请填写调委会全称 (须在“${unit.name}”之下)`);
     // Said here too: zod runs the schema's own order check only once every field is valid.
@@ -183,7 +262,9 @@ export async function importMediators(ctx: RegistryCtx, unitId: string, readFile
       employment,
       termStart,
       termEnd,
-      specialties: text(v.specialties)?.split(/[、，,;；/\s]+/).filter(Boolean),
+      specialties: text(v.specialties)
+        ?.split(/[、，,;；/\s]+/)
+        .filter(Boolean),
       phone: text(v.phone),
     });
     if (!parsed.success) problems.push(...problemsOf(parsed.error, MEDIATOR_COLUMNS, skip));
@@ -199,6 +280,11 @@ export async function importMediators(ctx: RegistryCtx, unitId: string, readFile
 /** One entry for the import as a whole; each created record has its own entry from its create. */
 async function audit(ctx: RegistryCtx, action: string, unit: { id: string; name: string }, filename: string, report: RegistryImportReport) {
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx.actor, { action, targetType: 'org', targetId: unit.id, summary: { unit: unit.name, file: filename, rows: report.rows.length, created: report.created, failed: report.failed } }),
+    appendAudit(trx, ctx.actor, {
+      action,
+      targetType: 'org',
+      targetId: unit.id,
+      summary: { unit: unit.name, file: filename, rows: report.rows.length, created: report.created, failed: report.failed },
+    }),
   );
 }

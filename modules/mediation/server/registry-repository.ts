@@ -98,7 +98,12 @@ function filteredCommittees(db: Kysely<Database>, scope: Scope, f: CommitteeFilt
   if (f.type) q = q.where(typeOf, '=', f.type);
   if (f.orgId) {
     const orgId = f.orgId;
-    q = q.where('o.path', 'like', (eb) => eb.selectFrom('kernel.orgs').select(sql<string>`path || '%'`.as('p')).where('id', '=', orgId));
+    q = q.where('o.path', 'like', (eb) =>
+      eb
+        .selectFrom('kernel.orgs')
+        .select(sql<string>`path || '%'`.as('p'))
+        .where('id', '=', orgId),
+    );
   }
   return q;
 }
@@ -136,12 +141,22 @@ export async function committeesUnder(db: Kysely<Database>, scope: Scope, path: 
 
 /** Units of a subtree (by path) in the caller's scope, for an import's 上级单位 column. */
 export async function unitsUnder(db: Kysely<Database>, scope: Scope, path: string) {
-  return db.selectFrom('kernel.orgs as o').select(['o.id', 'o.name', 'o.kind', 'o.active']).where('o.path', 'like', `${path}%`).where(inScope(scope, 'o.id')).execute();
+  return db
+    .selectFrom('kernel.orgs as o')
+    .select(['o.id', 'o.name', 'o.kind', 'o.active'])
+    .where('o.path', 'like', `${path}%`)
+    .where(inScope(scope, 'o.id'))
+    .execute();
 }
 
 /** A sibling committee of the same name under `parentId` (any state), so names stay unique under one unit. */
 export async function siblingNamed(db: Kysely<Database>, parentId: string, name: string, exceptId?: string) {
-  let q = db.selectFrom('kernel.orgs').select(['id', 'active']).where('parentId', '=', parentId).where('name', '=', name).where('kind', '=', 'mediation-committee');
+  let q = db
+    .selectFrom('kernel.orgs')
+    .select(['id', 'active'])
+    .where('parentId', '=', parentId)
+    .where('name', '=', name)
+    .where('kind', '=', 'mediation-committee');
   if (exceptId) q = q.where('id', '<>', exceptId);
   return q.executeTakeFirst();
 }
@@ -193,7 +208,12 @@ function filteredMediators(db: Kysely<Database>, scope: Scope, f: MediatorFilter
   if (f.specialty) q = q.where(sql<boolean>`exists (select 1 from unnest(m.specialties) s where s like ${like(f.specialty)})`);
   if (f.orgId) {
     const orgId = f.orgId;
-    q = q.where('o.path', 'like', (eb) => eb.selectFrom('kernel.orgs').select(sql<string>`path || '%'`.as('p')).where('id', '=', orgId));
+    q = q.where('o.path', 'like', (eb) =>
+      eb
+        .selectFrom('kernel.orgs')
+        .select(sql<string>`path || '%'`.as('p'))
+        .where('id', '=', orgId),
+    );
   }
   return q;
 }
@@ -222,7 +242,12 @@ export async function findMediator(db: Kysely<Database>, scope: Scope, id: strin
 
 /** An active mediator of the same name on the committee: an import run twice must not register people twice. */
 export async function activeNamesake(db: Kysely<Database>, committeeOrgId: string, name: string, exceptId?: string) {
-  let q = rdb(db).selectFrom('mediation.mediators').select('id').where('committeeOrgId', '=', committeeOrgId).where('name', '=', name).where('active', '=', true);
+  let q = rdb(db)
+    .selectFrom('mediation.mediators')
+    .select('id')
+    .where('committeeOrgId', '=', committeeOrgId)
+    .where('name', '=', name)
+    .where('active', '=', true);
   if (exceptId) q = q.where('id', '<>', exceptId);
   return q.executeTakeFirst();
 }

@@ -1,9 +1,33 @@
 import type {} from '@fastify/multipart';
 import { z } from 'zod';
-import { createFieldCrypto, sendXlsxFile, templateXlsx, uploadedFile, ctxOf, EXPORT_LIMIT, IdParams, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
+import {
+  createFieldCrypto,
+  sendXlsxFile,
+  templateXlsx,
+  uploadedFile,
+  ctxOf,
+  EXPORT_LIMIT,
+  IdParams,
+  PageQuery,
+  pageOf,
+  sendXlsx,
+  type ModuleDeps,
+  type SifaApp,
+} from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { COMMITTEE_TYPES, EMPLOYMENTS, GENDERS, MEDIATOR_POSITIONS } from '../shared/registry';
-import { CommitteeDetail, CommitteeFilter, CommitteeListItem, CreateCommitteeInput, CreateMediatorInput, Mediator, MediatorFilter, RegistryImportReport, UpdateCommitteeInput, UpdateMediatorInput } from '../shared/registry-schemas';
+import {
+  CommitteeDetail,
+  CommitteeFilter,
+  CommitteeListItem,
+  CreateCommitteeInput,
+  CreateMediatorInput,
+  Mediator,
+  MediatorFilter,
+  RegistryImportReport,
+  UpdateCommitteeInput,
+  UpdateMediatorInput,
+} from '../shared/registry-schemas';
 import * as registry from './registry';
 import { COMMITTEE_COLUMNS, importCommittees, importMediators, MEDIATOR_COLUMNS } from './registry-import';
 
@@ -33,7 +57,12 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     `${base}/committees`,
     {
       config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'list', orgQuery: 'orgId' } },
-      schema: { tags, summary: '人民调解委员会名册 (筛选、分页；每行含委员人数和构成提示)', querystring: CommitteeFilter.extend(PageQuery.shape), response: { 200: pageOf(CommitteeListItem) } },
+      schema: {
+        tags,
+        summary: '人民调解委员会名册 (筛选、分页；每行含委员人数和构成提示)',
+        querystring: CommitteeFilter.extend(PageQuery.shape),
+        response: { 200: pageOf(CommitteeListItem) },
+      },
     },
     async (req) => {
       const { page, pageSize, ...f } = req.query;
@@ -43,7 +72,10 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
 
   app.get(
     `${base}/committees/export.xlsx`,
-    { config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '导出调委会名册 (Excel，按当前筛选)', querystring: CommitteeFilter } },
+    {
+      config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'list' } },
+      schema: { tags, summary: '导出调委会名册 (Excel，按当前筛选)', querystring: CommitteeFilter },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { items } = await registry.listCommittees(ctx, req.query, 1, EXPORT_LIMIT);
@@ -71,21 +103,35 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
 
   app.get(
     `${base}/committees/template.xlsx`,
-    { config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'unscoped', reason: '导入模板只有表头和填写说明，不含任何数据' } }, schema: { tags, summary: '调委会导入模板 (Excel)' } },
+    {
+      config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'unscoped', reason: '导入模板只有表头和填写说明，不含任何数据' } },
+      schema: { tags, summary: '调委会导入模板 (Excel)' },
+    },
     async (_req, reply) => sendXlsxFile(reply, '调委会导入模板.xlsx', await templateXlsx('调委会', COMMITTEE_COLUMNS)),
   );
 
   app.get(
     `${base}/committees/:id`,
-    { config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'resource', resource: 'committee' } }, schema: { tags, summary: '调委会详情 (委员、聘任调解员和构成提示)', params: IdParams, response: { 200: CommitteeDetail } } },
+    {
+      config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'resource', resource: 'committee' } },
+      schema: { tags, summary: '调委会详情 (委员、聘任调解员和构成提示)', params: IdParams, response: { 200: CommitteeDetail } },
+    },
     (req) => registry.getCommittee(ctxOf(req, db), req.params.id),
   );
 
   app.post(
     `${base}/committees`,
     {
-      config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'bodyOrg', field: 'parentId', body: { name: '数据权限探针人民调解委员会', type: 'community' } } },
-      schema: { tags, summary: '新设人民调解委员会 (在所选司法所或司法局下新建单位并登记名册)', body: CreateCommitteeInput, response: { 201: CommitteeDetail } },
+      config: {
+        permission: 'mediation.registry.write',
+        scopeProbe: { kind: 'bodyOrg', field: 'parentId', body: { name: '数据权限探针人民调解委员会', type: 'community' } },
+      },
+      schema: {
+        tags,
+        summary: '新设人民调解委员会 (在所选司法所或司法局下新建单位并登记名册)',
+        body: CreateCommitteeInput,
+        response: { 201: CommitteeDetail },
+      },
     },
     async (req, reply) => reply.code(201).send(await registry.createCommittee(ctxOf(req, db), req.body)),
   );
@@ -111,8 +157,16 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
   app.post(
     `${base}/units/:id/committees/import`,
     {
-      config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'resource', resource: 'unit', upload: { filename: '调委会.csv', content: probeCommitteeCsv } } },
-      schema: { tags, summary: '从 Excel (.xlsx) 或 CSV 导入调委会 (multipart，字段 file；逐行报告，有问题的行不导入)', params: IdParams, response: { 200: RegistryImportReport } },
+      config: {
+        permission: 'mediation.registry.write',
+        scopeProbe: { kind: 'resource', resource: 'unit', upload: { filename: '调委会.csv', content: probeCommitteeCsv } },
+      },
+      schema: {
+        tags,
+        summary: '从 Excel (.xlsx) 或 CSV 导入调委会 (multipart，字段 file；逐行报告，有问题的行不导入)',
+        params: IdParams,
+        response: { 200: RegistryImportReport },
+      },
     },
     (req) => importCommittees(rctx(req), req.params.id, () => uploadedFile(req, MAX_IMPORT_BYTES)),
   );
@@ -121,7 +175,12 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     `${base}/mediators`,
     {
       config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'list', orgQuery: 'orgId' } },
-      schema: { tags, summary: '调解员名册 (筛选、分页；手机号已掩码)', querystring: MediatorFilter.extend(PageQuery.shape), response: { 200: pageOf(Mediator) } },
+      schema: {
+        tags,
+        summary: '调解员名册 (筛选、分页；手机号已掩码)',
+        querystring: MediatorFilter.extend(PageQuery.shape),
+        response: { 200: pageOf(Mediator) },
+      },
     },
     async (req) => {
       const { page, pageSize, ...f } = req.query;
@@ -131,7 +190,10 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
 
   app.get(
     `${base}/mediators/export.xlsx`,
-    { config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '导出调解员名册 (Excel，按当前筛选；手机号掩码)', querystring: MediatorFilter } },
+    {
+      config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'list' } },
+      schema: { tags, summary: '导出调解员名册 (Excel，按当前筛选；手机号掩码)', querystring: MediatorFilter },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { items } = await registry.listMediators(ctx, req.query, 1, EXPORT_LIMIT);
@@ -160,13 +222,19 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
 
   app.get(
     `${base}/mediators/template.xlsx`,
-    { config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'unscoped', reason: '导入模板只有表头和填写说明，不含任何数据' } }, schema: { tags, summary: '调解员导入模板 (Excel)' } },
+    {
+      config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'unscoped', reason: '导入模板只有表头和填写说明，不含任何数据' } },
+      schema: { tags, summary: '调解员导入模板 (Excel)' },
+    },
     async (_req, reply) => sendXlsxFile(reply, '调解员导入模板.xlsx', await templateXlsx('调解员', MEDIATOR_COLUMNS)),
   );
 
   app.get(
     `${base}/mediators/:id`,
-    { config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'resource', resource: 'mediator' } }, schema: { tags, summary: '调解员详情', params: IdParams, response: { 200: Mediator } } },
+    {
+      config: { permission: 'mediation.registry.read', scopeProbe: { kind: 'resource', resource: 'mediator' } },
+      schema: { tags, summary: '调解员详情', params: IdParams, response: { 200: Mediator } },
+    },
     (req) => registry.getMediator(ctxOf(req, db), req.params.id),
   );
 
@@ -197,8 +265,16 @@ export function registryRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
   app.post(
     `${base}/units/:id/mediators/import`,
     {
-      config: { permission: 'mediation.registry.write', scopeProbe: { kind: 'resource', resource: 'unit', upload: { filename: '调解员.csv', content: probeMediatorCsv } } },
-      schema: { tags, summary: '从 Excel (.xlsx) 或 CSV 导入调解员 (multipart，字段 file；所属调委会须在该单位之下；逐行报告)', params: IdParams, response: { 200: RegistryImportReport } },
+      config: {
+        permission: 'mediation.registry.write',
+        scopeProbe: { kind: 'resource', resource: 'unit', upload: { filename: '调解员.csv', content: probeMediatorCsv } },
+      },
+      schema: {
+        tags,
+        summary: '从 Excel (.xlsx) 或 CSV 导入调解员 (multipart，字段 file；所属调委会须在该单位之下；逐行报告)',
+        params: IdParams,
+        response: { 200: RegistryImportReport },
+      },
     },
     (req) => importMediators(rctx(req), req.params.id, () => uploadedFile(req, MAX_IMPORT_BYTES)),
   );

@@ -23,7 +23,15 @@ interface Report {
   rows: { row: number; ok: boolean; name: string | null; id: string | null; problems: string[] }[];
 }
 
-const person = (name: string, over: Record<string, unknown> = {}) => ({ name, gender: 'male', position: 'member', employment: 'part-time', termStart: '2024-01-01', termEnd: '2026-12-31', ...over });
+const person = (name: string, over: Record<string, unknown> = {}) => ({
+  name,
+  gender: 'male',
+  position: 'member',
+  employment: 'part-time',
+  termStart: '2024-01-01',
+  termEnd: '2026-12-31',
+  ...over,
+});
 
 async function xlsx(header: string[], rows: (string | number | Date | null)[][]) {
   const wb = new ExcelJS.Workbook();
@@ -59,12 +67,20 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
     expect(page.items.map((c) => c.name)).toEqual(['解放街道人民调解委员会']);
     expect(page.items[0]).toMatchObject({ type: 'township', registered: false, memberCount: 0 });
     expect(page.items[0]?.warnings.map((w) => w.code)).toEqual(['no-members']);
-    const county = (await (await t.loginAs('zhanggong')).request('GET', '/api/mediation/registry/committees?type=industry-professional')).json<{ items: CommitteeRow[] }>();
+    const county = (await (await t.loginAs('zhanggong')).request('GET', '/api/mediation/registry/committees?type=industry-professional')).json<{
+      items: CommitteeRow[];
+    }>();
     expect(county.items.map((c) => c.name)).toEqual(['章贡区医疗纠纷人民调解委员会']);
   });
 
   test('creating a committee makes a unit of kind mediation-committee under the office; its members are checked against 第八条', async () => {
-    const res = await office.request('POST', '/api/mediation/registry/committees', { parentId: officeUnit, name: '解放街道和平社区人民调解委员会', type: 'community', address: '和平路 3 号', phone: '0797-8123456' });
+    const res = await office.request('POST', '/api/mediation/registry/committees', {
+      parentId: officeUnit,
+      name: '解放街道和平社区人民调解委员会',
+      type: 'community',
+      address: '和平路 3 号',
+      phone: '0797-8123456',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json<CommitteeRow & { parentName: string }>();
     expect(c).toMatchObject({ parentName: '解放街道司法所', type: 'community', registered: true });
@@ -78,7 +94,11 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
       expect(m.body).not.toContain('13907970001');
       expect(m.json<{ phoneMasked: string }>().phoneMasked).toBe('139****0001');
     }
-    const hired = await office.request('POST', `/api/mediation/registry/committees/${c.id}/mediators`, person('郑聘任', { position: 'hired', gender: 'female', employment: 'full-time' }));
+    const hired = await office.request(
+      'POST',
+      `/api/mediation/registry/committees/${c.id}/mediators`,
+      person('郑聘任', { position: 'hired', gender: 'female', employment: 'full-time' }),
+    );
     expect(hired.statusCode).toBe(201);
     let detail = (await office.request('GET', `/api/mediation/registry/committees/${c.id}`)).json<CommitteeRow & { mediators: { name: string }[] }>();
     expect(detail.memberCount).toBe(2); // the hired mediator is not a 委员 (第十三条)
@@ -96,7 +116,9 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
     const twice = await office.request('POST', `/api/mediation/registry/committees/${c.id}/mediators`, person('冯委员', { gender: 'female' }));
     expect(twice.statusCode).toBe(409);
     // a term of more than three years is warned (第九条)
-    const list = (await office.request('GET', `/api/mediation/registry/mediators?committeeOrgId=${c.id}&q=${encodeURIComponent('吴')}`)).json<{ items: { id: string }[] }>();
+    const list = (await office.request('GET', `/api/mediation/registry/mediators?committeeOrgId=${c.id}&q=${encodeURIComponent('吴')}`)).json<{
+      items: { id: string }[];
+    }>();
     const wu = list.items[0]?.id ?? '';
     const patched = await office.request('PATCH', `/api/mediation/registry/mediators/${wu}`, { termEnd: '2027-06-30' });
     expect(patched.statusCode, patched.body).toBe(200);
@@ -105,7 +127,9 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
   });
 
   test('a mediator is deactivated, never deleted; the list hides them by default and the composition counts without them', async () => {
-    const m = (await office.request('POST', `/api/mediation/registry/committees/${committeeId}/mediators`, person('钱离任', { gender: 'female', position: 'director' }))).json<{ id: string }>();
+    const m = (
+      await office.request('POST', `/api/mediation/registry/committees/${committeeId}/mediators`, person('钱离任', { gender: 'female', position: 'director' }))
+    ).json<{ id: string }>();
     const off = await office.request('POST', `/api/mediation/registry/mediators/${m.id}/deactivate`, { reason: '任期届满离任' });
     expect(off.json<{ active: boolean }>().active).toBe(false);
     const active = (await office.request('GET', `/api/mediation/registry/mediators?committeeOrgId=${committeeId}`)).json<{ items: { id: string }[] }>();
@@ -130,7 +154,13 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
     const res = await upload(office, `/api/mediation/registry/units/${officeUnit}/mediators/import`, '调解员.xlsx', file);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json<Report>();
-    expect(report.rows.map((r) => [r.row, r.ok])).toEqual([[2, true], [3, true], [4, false], [5, false], [6, true]]);
+    expect(report.rows.map((r) => [r.row, r.ok])).toEqual([
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, false],
+      [6, true],
+    ]);
     expect(report).toMatchObject({ created: 3, failed: 2 });
     expect(report.rows[2]?.problems).toEqual(['姓名：请填写调解员姓名']);
     const bad = report.rows[3]?.problems.join('\n') ?? '';
@@ -140,7 +170,9 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
     expect(bad).toContain('任期届满日期不能早于任期开始日期');
     expect(bad).toContain('手机号码应为 11 位');
     // nothing of the bad rows was written; the good ones were, dates read from a date cell and Chinese text
-    const names = (await office.request('GET', `/api/mediation/registry/mediators?committeeOrgId=${committeeId}`)).json<{ items: { name: string; termStart: string; termEnd: string; specialties: string[] }[] }>().items;
+    const names = (await office.request('GET', `/api/mediation/registry/mediators?committeeOrgId=${committeeId}`)).json<{
+      items: { name: string; termStart: string; termEnd: string; specialties: string[] }[];
+    }>().items;
     expect(names.map((n) => n.name).sort()).toEqual(['孙主任', '李委员', '陈委员'].sort());
     expect(names.find((n) => n.name === '孙主任')).toMatchObject({ termStart: '2024-01-01', termEnd: '2026-12-31', specialties: ['婚姻家庭', '邻里纠纷'] });
     expect(names.find((n) => n.name === '陈委员')?.termEnd).toBe('2026-12-31');
@@ -154,7 +186,8 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
   });
 
   test('a committee import (xlsx, or CSV in UTF-8 or GBK) creates good rows under the unit and reports the rest', async () => {
-    const csv = '调委会名称,类型,上级单位,成立日期,多民族居住地区\n解放街道物业纠纷人民调解委员会,行业性专业性调委会,,2020-06-01,否\n解放街道人民调解委员会,乡镇(街道)调委会,,,\n解放街道某某调委会,不知道,沙河镇司法所,2020-13-01,也许\n';
+    const csv =
+      '调委会名称,类型,上级单位,成立日期,多民族居住地区\n解放街道物业纠纷人民调解委员会,行业性专业性调委会,,2020-06-01,否\n解放街道人民调解委员会,乡镇(街道)调委会,,,\n解放街道某某调委会,不知道,沙河镇司法所,2020-13-01,也许\n';
     const res = await upload(office, `/api/mediation/registry/units/${officeUnit}/committees/import`, '调委会.csv', `\uFEFF${csv}`);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json<Report>();
@@ -165,15 +198,25 @@ describe('the mediation register 人民调解组织与调解员名册 (人民调
     expect(third).toContain('上级单位：“沙河镇司法所”不在“解放街道司法所”之下');
     expect(third).toContain('成立日期格式应为 YYYY-MM-DD');
     expect(third).toContain('多民族居住地区：应填“是”或“否”');
-    const created = (await office.request('GET', `/api/mediation/registry/committees/${report.rows[0]?.id ?? ''}`)).json<CommitteeRow & { establishedOn: string }>();
+    const created = (await office.request('GET', `/api/mediation/registry/committees/${report.rows[0]?.id ?? ''}`)).json<
+      CommitteeRow & { establishedOn: string }
+    >();
     expect(created).toMatchObject({ type: 'industry-professional', establishedOn: '2020-06-01' });
 
     // '调委会名称,类型' and one row, as Excel on a Chinese Windows saves CSV (GBK)
-    const gbk = Buffer.from('b5f7ceafbbe1c3fbb3c62cc0e0d0cd0d0abde2b7c5bdd6b5c0bdbbcda8cac2b9cac8cbc3f1b5f7bde2ceafd4b1bbe12cd0d0d2b5d0d4d7a8d2b5d0d4b5f7ceafbbe10d0a', 'hex');
+    const gbk = Buffer.from(
+      'b5f7ceafbbe1c3fbb3c62cc0e0d0cd0d0abde2b7c5bdd6b5c0bdbbcda8cac2b9cac8cbc3f1b5f7bde2ceafd4b1bbe12cd0d0d2b5d0d4d7a8d2b5d0d4b5f7ceafbbe10d0a',
+      'hex',
+    );
     const fromGbk = (await upload(office, `/api/mediation/registry/units/${officeUnit}/committees/import`, '调委会.csv', gbk)).json<Report>();
     expect(fromGbk.rows).toEqual([expect.objectContaining({ ok: true, name: '解放街道交通事故人民调解委员会' })]);
 
-    const missingColumn = await upload(office, `/api/mediation/registry/units/${officeUnit}/committees/import`, '调委会.xlsx', await xlsx(['名称'], [['某调委会']]));
+    const missingColumn = await upload(
+      office,
+      `/api/mediation/registry/units/${officeUnit}/committees/import`,
+      '调委会.xlsx',
+      await xlsx(['名称'], [['某调委会']]),
+    );
     expect(missingColumn.statusCode).toBe(400);
     expect(missingColumn.body).toContain('缺少列：类型');
     const notExcel = await upload(office, `/api/mediation/registry/units/${officeUnit}/committees/import`, '照片.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));

@@ -2,14 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit, AppError, chinaDay, checkMobile, findOrg, maskPhone, notFound, type Ctx, type Database, type FieldCrypto } from '@sifa/kernel';
 import { COMMITTEE_PARENT_KINDS, compositionWarnings, memberCount } from '../shared/registry';
-import type { CommitteeDetail, CommitteeFilter, CommitteeListItem, CreateCommitteeInput, CreateMediatorInput, Mediator, MediatorFilter, UpdateCommitteeInput, UpdateMediatorInput } from '../shared/registry-schemas';
+import type {
+  CommitteeDetail,
+  CommitteeFilter,
+  CommitteeListItem,
+  CreateCommitteeInput,
+  CreateMediatorInput,
+  Mediator,
+  MediatorFilter,
+  UpdateCommitteeInput,
+  UpdateMediatorInput,
+} from '../shared/registry-schemas';
 import * as repo from './registry-repository';
 
 /** A register use case: the request's context plus the personal-data crypto for mediators' phones. */
 export interface RegistryCtx extends Ctx {
   pii: FieldCrypto;
 }
-
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 /** '' clears an optional text; undefined leaves it as it is. */
@@ -71,8 +80,22 @@ async function checkUnitFilter(ctx: Ctx, orgId: string | undefined) {
 export async function listCommittees(ctx: Ctx, f: CommitteeFilter, page: number, pageSize: number) {
   await checkUnitFilter(ctx, f.orgId);
   const { rows, total } = await repo.listCommittees(ctx.db, ctx.scope, f, page, pageSize);
-  const people = (await repo.mediatorsOf(ctx.db, ctx.scope, rows.map((r) => r.id))).map(toMediator);
-  return { items: rows.map((r) => toCommittee(r, people.filter((p) => p.committeeOrgId === r.id))), total };
+  const people = (
+    await repo.mediatorsOf(
+      ctx.db,
+      ctx.scope,
+      rows.map((r) => r.id),
+    )
+  ).map(toMediator);
+  return {
+    items: rows.map((r) =>
+      toCommittee(
+        r,
+        people.filter((p) => p.committeeOrgId === r.id),
+      ),
+    ),
+    total,
+  };
 }
 
 export async function getCommittee(ctx: Ctx, id: string): Promise<CommitteeDetail> {
@@ -106,10 +129,28 @@ export async function createCommittee(ctx: Ctx, input: CreateCommitteeInput): Pr
     const orgId = randomUUID();
     await trx
       .insertInto('kernel.orgs')
-      .values({ id: orgId, parentId: parent.id, path: `${parent.path}${orgId}/`, depth: parent.depth + 1, kind: 'mediation-committee', name: input.name, divisionCode: parent.divisionCode, sort: 0 })
+      .values({
+        id: orgId,
+        parentId: parent.id,
+        path: `${parent.path}${orgId}/`,
+        depth: parent.depth + 1,
+        kind: 'mediation-committee',
+        name: input.name,
+        divisionCode: parent.divisionCode,
+        sort: 0,
+      })
       .execute();
-    await repo.rdb(trx).insertInto('mediation.committees').values({ orgId, ...registerValues(input), type: input.type }).execute();
-    await appendAudit(trx, ctx.actor, { action: 'mediation.committee.create', targetType: 'org', targetId: orgId, summary: { name: input.name, parent: parent.name, type: input.type } });
+    await repo
+      .rdb(trx)
+      .insertInto('mediation.committees')
+      .values({ orgId, ...registerValues(input), type: input.type })
+      .execute();
+    await appendAudit(trx, ctx.actor, {
+      action: 'mediation.committee.create',
+      targetType: 'org',
+      targetId: orgId,
+      summary: { name: input.name, parent: parent.name, type: input.type },
+    });
     return orgId;
   });
   return getCommittee(ctx, id);
@@ -121,7 +162,8 @@ export async function updateCommittee(ctx: Ctx, id: string, input: UpdateCommitt
     const before = await repo.findCommittee(trx, ctx.scope, id);
     if (!before) throw notFound('人民调解委员会');
     if (input.name !== undefined && input.name !== before.name) {
-      if (before.parentId && (await repo.siblingNamed(trx, before.parentId, input.name, id))) throw new AppError('CONFLICT', { reason: `“${before.parentName ?? ''}”下已有“${input.name}”，请换一个名称` });
+      if (before.parentId && (await repo.siblingNamed(trx, before.parentId, input.name, id)))
+        throw new AppError('CONFLICT', { reason: `“${before.parentName ?? ''}”下已有“${input.name}”，请换一个名称` });
       await trx.updateTable('kernel.orgs').set({ name: input.name, updatedAt: new Date() }).where('id', '=', id).execute();
     }
     const values = registerValues(input);
@@ -131,7 +173,16 @@ export async function updateCommittee(ctx: Ctx, id: string, input: UpdateCommitt
       .values({ orgId: id, type: before.type, ...values })
       .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...values, updatedAt: new Date() }))
       .execute();
-    const was = { name: before.name, type: before.type, field: before.field, establishedOn: before.establishedOn, address: before.address, phone: before.phone, multiEthnicArea: before.multiEthnicArea, notes: before.notes };
+    const was = {
+      name: before.name,
+      type: before.type,
+      field: before.field,
+      establishedOn: before.establishedOn,
+      address: before.address,
+      phone: before.phone,
+      multiEthnicArea: before.multiEthnicArea,
+      notes: before.notes,
+    };
     await appendAudit(trx, ctx.actor, { action: 'mediation.committee.update', targetType: 'org', targetId: id, summary: { before: was, after: input } });
   });
   return getCommittee(ctx, id);
@@ -174,7 +225,8 @@ export async function createMediator(ctx: RegistryCtx, committeeOrgId: string, i
   await ctx.db.transaction().execute(async (trx) => {
     const committee = await activeCommittee(trx, ctx, committeeOrgId);
     await checkUser(trx, ctx, input.userId);
-    if (await repo.activeNamesake(trx, committeeOrgId, input.name)) throw new AppError('CONFLICT', { reason: `“${committee.name}”已有在册调解员“${input.name}”，请勿重复登记；如系同名的另一人，请在姓名后加注以示区别` });
+    if (await repo.activeNamesake(trx, committeeOrgId, input.name))
+      throw new AppError('CONFLICT', { reason: `“${committee.name}”已有在册调解员“${input.name}”，请勿重复登记；如系同名的另一人，请在姓名后加注以示区别` });
     await repo
       .rdb(trx)
       .insertInto('mediation.mediators')
@@ -193,7 +245,12 @@ export async function createMediator(ctx: RegistryCtx, committeeOrgId: string, i
         ...phoneColumns(ctx.pii, id, input.phone),
       })
       .execute();
-    await appendAudit(trx, ctx.actor, { action: 'mediation.mediator.create', targetType: 'mediator', targetId: id, summary: { name: input.name, committee: committee.name, position: input.position, employment: input.employment } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'mediation.mediator.create',
+      targetType: 'mediator',
+      targetId: id,
+      summary: { name: input.name, committee: committee.name, position: input.position, employment: input.employment },
+    });
   });
   return getMediator(ctx, id);
 }
@@ -206,7 +263,8 @@ export async function updateMediator(ctx: RegistryCtx, id: string, input: Update
     if (input.committeeOrgId && input.committeeOrgId !== before.committeeOrgId) await activeCommittee(trx, ctx, input.committeeOrgId);
     await checkUser(trx, ctx, input.userId);
     const name = input.name ?? before.name;
-    if (before.active && (await repo.activeNamesake(trx, committeeOrgId, name, id))) throw new AppError('CONFLICT', { reason: `该调委会已有在册调解员“${name}”` });
+    if (before.active && (await repo.activeNamesake(trx, committeeOrgId, name, id)))
+      throw new AppError('CONFLICT', { reason: `该调委会已有在册调解员“${name}”` });
     const termStart = input.termStart ?? before.termStart;
     const termEnd = input.termEnd ?? before.termEnd;
     if (termStart && termEnd && termEnd < termStart) invalid('任期届满日期不能早于任期开始日期');
@@ -226,7 +284,12 @@ export async function updateMediator(ctx: RegistryCtx, id: string, input: Update
     };
     await repo.rdb(trx).updateTable('mediation.mediators').set(patch).where('id', '=', id).execute();
     const { phone, ...after } = input;
-    await appendAudit(trx, ctx.actor, { action: 'mediation.mediator.update', targetType: 'mediator', targetId: id, summary: { name: before.name, after: { ...after, ...(phone !== undefined ? { phoneChanged: true } : {}) } } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'mediation.mediator.update',
+      targetType: 'mediator',
+      targetId: id,
+      summary: { name: before.name, after: { ...after, ...(phone !== undefined ? { phoneChanged: true } : {}) } },
+    });
   });
   return getMediator(ctx, id);
 }
@@ -239,10 +302,16 @@ export async function setMediatorActive(ctx: Ctx, id: string, active: boolean, r
     if (before.active === active) return;
     if (active) {
       await activeCommittee(trx, ctx, before.committeeOrgId);
-      if (await repo.activeNamesake(trx, before.committeeOrgId, before.name, id)) throw new AppError('CONFLICT', { reason: `该调委会已有在册调解员“${before.name}”，不能重复启用` });
+      if (await repo.activeNamesake(trx, before.committeeOrgId, before.name, id))
+        throw new AppError('CONFLICT', { reason: `该调委会已有在册调解员“${before.name}”，不能重复启用` });
     }
     await repo.rdb(trx).updateTable('mediation.mediators').set({ active, updatedAt: new Date() }).where('id', '=', id).execute();
-    await appendAudit(trx, ctx.actor, { action: active ? 'mediation.mediator.activate' : 'mediation.mediator.deactivate', targetType: 'mediator', targetId: id, summary: { name: before.name, committee: before.committeeName, reason } });
+    await appendAudit(trx, ctx.actor, {
+      action: active ? 'mediation.mediator.activate' : 'mediation.mediator.deactivate',
+      targetType: 'mediator',
+      targetId: id,
+      summary: { name: before.name, committee: before.committeeName, reason },
+    });
   });
   return getMediator(ctx, id);
 }

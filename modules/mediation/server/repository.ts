@@ -9,7 +9,9 @@ const day = (d: Date | string) => chinaDay(d);
 
 /** Nearest open deadline of each dispute, for the list's deadline badge. */
 const nearestDeadline = sql<string | null>`(select min(dl.due_date)::text from kernel.deadlines dl where dl.matter_id = d.id and dl.status = 'open')`;
-const nearestLevel = sql<string | null>`(select dl.last_level from kernel.deadlines dl where dl.matter_id = d.id and dl.status = 'open' order by dl.due_date limit 1)`;
+const nearestLevel = sql<
+  string | null
+>`(select dl.last_level from kernel.deadlines dl where dl.matter_id = d.id and dl.status = 'open' order by dl.due_date limit 1)`;
 
 function filtered(db: Kysely<Database>, scope: Scope, f: DisputeFilter) {
   let q = mdb(db)
@@ -27,17 +29,41 @@ function filtered(db: Kysely<Database>, scope: Scope, f: DisputeFilter) {
   if (f.atRisk) q = q.where('d.atRisk', '=', f.atRisk === 'true');
   if (f.orgId) {
     const orgId = f.orgId;
-    q = q.where('o.path', 'like', (eb) => eb.selectFrom('kernel.orgs').select(sql<string>`path || '%'`.as('p')).where('id', '=', orgId));
+    q = q.where('o.path', 'like', (eb) =>
+      eb
+        .selectFrom('kernel.orgs')
+        .select(sql<string>`path || '%'`.as('p'))
+        .where('id', '=', orgId),
+    );
   }
   if (f.from) q = q.where('d.registeredAt', '>=', sql<Date>`(${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
   if (f.to) q = q.where('d.registeredAt', '<', sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
   return q;
 }
 
-export async function listDisputes(db: Kysely<Database>, scope: Scope, f: DisputeFilter, page: number, pageSize: number): Promise<{ items: DisputeListItem[]; total: number }> {
+export async function listDisputes(
+  db: Kysely<Database>,
+  scope: Scope,
+  f: DisputeFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: DisputeListItem[]; total: number }> {
   const [rows, count] = await Promise.all([
     filtered(db, scope, f)
-      .select(['d.id', 'd.number', 'd.title', 'd.status', 'd.category', 'd.source', 'o.name as orgName', 'c.name as committeeName', 'd.mediatorName', 'd.registeredAt', 'd.closedAt', 'd.atRisk'])
+      .select([
+        'd.id',
+        'd.number',
+        'd.title',
+        'd.status',
+        'd.category',
+        'd.source',
+        'o.name as orgName',
+        'c.name as committeeName',
+        'd.mediatorName',
+        'd.registeredAt',
+        'd.closedAt',
+        'd.atRisk',
+      ])
       .select([nearestDeadline.as('dueDate'), nearestLevel.as('level')])
       .orderBy('d.registeredAt', 'desc')
       .orderBy('d.id')
@@ -111,7 +137,13 @@ export async function relatedDisputes(db: Kysely<Database>, scope: Scope, id: st
 }
 
 export async function listSessions(db: Kysely<Database>, disputeId: string) {
-  return mdb(db).selectFrom('mediation.sessions').select(['id', 'heldOn', 'place', 'attendees', 'record', 'createdAt']).where('disputeId', '=', disputeId).orderBy('heldOn').orderBy('createdAt').execute();
+  return mdb(db)
+    .selectFrom('mediation.sessions')
+    .select(['id', 'heldOn', 'place', 'attendees', 'record', 'createdAt'])
+    .where('disputeId', '=', disputeId)
+    .orderBy('heldOn')
+    .orderBy('createdAt')
+    .execute();
 }
 
 export async function listCommittees(db: Kysely<Database>, scope: Scope) {

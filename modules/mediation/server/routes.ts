@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { createFieldCrypto, createFileStorage, resolveFilesRoot, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
+import {
+  createFieldCrypto,
+  createFileStorage,
+  resolveFilesRoot,
+  ctxOf,
+  EXPORT_LIMIT,
+  IdParams,
+  Matter,
+  PageQuery,
+  pageOf,
+  sendXlsx,
+  type ModuleDeps,
+  type SifaApp,
+} from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { DISPUTE_SOURCES } from '../shared/categories';
 import { ActionForms, ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem, FollowUp, FollowUpInput } from '../shared/schemas';
@@ -51,7 +64,13 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
         scopeProbe: {
           kind: 'bodyOrg',
           field: 'orgId',
-          body: { category: 'neighbour', source: 'window', summary: '越权登记', description: '越权登记的纠纷情况', parties: [{ kind: 'person', name: '赵越权', idType: 'resident-id', idNumber: '360702199001011232', role: 'applicant' }] },
+          body: {
+            category: 'neighbour',
+            source: 'window',
+            summary: '越权登记',
+            description: '越权登记的纠纷情况',
+            parties: [{ kind: 'person', name: '赵越权', idType: 'resident-id', idNumber: '360702199001011232', role: 'applicant' }],
+          },
         },
       },
       schema: { tags, summary: '登记纠纷 (窗口、电话、排查、法院委派委托邀请)', body: CreateDisputeInput, response: { 201: Matter } },
@@ -63,7 +82,12 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
     '/api/mediation/disputes',
     {
       config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } },
-      schema: { tags, summary: '纠纷列表 (筛选、分页，含最近期限)', querystring: DisputeFilter.extend(PageQuery.shape), response: { 200: pageOf(DisputeListItem) } },
+      schema: {
+        tags,
+        summary: '纠纷列表 (筛选、分页，含最近期限)',
+        querystring: DisputeFilter.extend(PageQuery.shape),
+        response: { 200: pageOf(DisputeListItem) },
+      },
     },
     async (req) => {
       const { page, pageSize, ...f } = req.query;
@@ -74,7 +98,10 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
 
   app.get(
     '/api/mediation/disputes/export.xlsx',
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '导出纠纷 (Excel，按当前筛选)', querystring: DisputeFilter } },
+    {
+      config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } },
+      schema: { tags, summary: '导出纠纷 (Excel，按当前筛选)', querystring: DisputeFilter },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { items } = await repo.listDisputes(ctx.db, ctx.scope, req.query, 1, EXPORT_LIMIT);
@@ -106,7 +133,10 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
 
   app.get(
     '/api/mediation/disputes/:id',
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'resource', resource: 'dispute' } }, schema: { tags, summary: '纠纷详情 (含同一当事人、同一地点的近期纠纷)', params: IdParams, response: { 200: Dispute } } },
+    {
+      config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'resource', resource: 'dispute' } },
+      schema: { tags, summary: '纠纷详情 (含同一当事人、同一地点的近期纠纷)', params: IdParams, response: { 200: Dispute } },
+    },
     (req) => service.getDispute(ctxOf(req, db), req.params.id),
   );
 
@@ -126,7 +156,10 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
     app.post(
       `/api/mediation/disputes/:id/${action}`,
       {
-        config: { permission: 'mediation.dispute.act', scopeProbe: { kind: 'resource', resource: 'dispute', control: 'found', body: { expectedVersion: 1, ...PROBE_BODIES[action] } } },
+        config: {
+          permission: 'mediation.dispute.act',
+          scopeProbe: { kind: 'resource', resource: 'dispute', control: 'found', body: { expectedVersion: 1, ...PROBE_BODIES[action] } },
+        },
         schema: { tags, summary: DISPUTE_WORKFLOW.labels.actions[action].zh, params: IdParams, body, response: { 200: Matter } },
       },
       async (req) => {
@@ -134,7 +167,8 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
         // A written agreement is printed at once with its number and QR code (人民调解法 第二十八、二十九条).
         if (action === 'reachAgreement') {
           const form = req.body as { kind: string; terms: string[]; signedBy: string; effectiveOn: string; amountYuan?: number };
-          if (form.kind === 'written') await service.issueAgreement({ ...ctxOf(req, db), files, publicBaseUrl: config.publicBaseUrl ?? 'http://127.0.0.1:8080' }, req.params.id, form);
+          if (form.kind === 'written')
+            await service.issueAgreement({ ...ctxOf(req, db), files, publicBaseUrl: config.publicBaseUrl ?? 'http://127.0.0.1:8080' }, req.params.id, form);
         }
         return matter;
       },
@@ -143,21 +177,44 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
 
   app.post(
     '/api/mediation/disputes/:id/confirmation',
-    { config: { permission: 'mediation.dispute.act', scopeProbe: { kind: 'resource', resource: 'dispute', control: 'found', body: { result: 'confirmed', courtName: '章贡区人民法院', ruledOn: '2026-01-10' } } }, schema: { tags, summary: '登记司法确认结果', params: IdParams, body: ConfirmationInput, response: { 200: Dispute } } },
+    {
+      config: {
+        permission: 'mediation.dispute.act',
+        scopeProbe: {
+          kind: 'resource',
+          resource: 'dispute',
+          control: 'found',
+          body: { result: 'confirmed', courtName: '章贡区人民法院', ruledOn: '2026-01-10' },
+        },
+      },
+      schema: { tags, summary: '登记司法确认结果', params: IdParams, body: ConfirmationInput, response: { 200: Dispute } },
+    },
     (req) => service.recordConfirmation(ctxOf(req, db), req.params.id, req.body),
   );
 
   app.get(
     '/api/mediation/disputes/:id/follow-ups',
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'resource', resource: 'dispute' } }, schema: { tags, summary: '调解协议履行回访记录', params: IdParams, response: { 200: z.array(FollowUp) } } },
+    {
+      config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'resource', resource: 'dispute' } },
+      schema: { tags, summary: '调解协议履行回访记录', params: IdParams, response: { 200: z.array(FollowUp) } },
+    },
     (req) => service.listFollowUps(ctxOf(req, db), req.params.id),
   );
 
   app.post(
     '/api/mediation/disputes/:id/follow-ups',
     {
-      config: { permission: 'mediation.dispute.act', scopeProbe: { kind: 'resource', resource: 'dispute', control: 'found', body: { visitedOn: '2026-01-10', performed: 'full' } } },
-      schema: { tags, summary: '登记履行回访 (人民调解法 第三十一条；仅调解成功的纠纷)', params: IdParams, body: FollowUpInput, response: { 200: z.array(FollowUp) } },
+      config: {
+        permission: 'mediation.dispute.act',
+        scopeProbe: { kind: 'resource', resource: 'dispute', control: 'found', body: { visitedOn: '2026-01-10', performed: 'full' } },
+      },
+      schema: {
+        tags,
+        summary: '登记履行回访 (人民调解法 第三十一条；仅调解成功的纠纷)',
+        params: IdParams,
+        body: FollowUpInput,
+        response: { 200: z.array(FollowUp) },
+      },
     },
     (req) => service.recordFollowUp(ctxOf(req, db), req.params.id, req.body),
   );
@@ -166,14 +223,27 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
     '/api/mediation/disputes/:id/risk',
     {
       config: { permission: 'mediation.dispute.act', scopeProbe: { kind: 'resource', resource: 'dispute', body: { atRisk: true, reason: '双方多次冲突' } } },
-      schema: { tags, summary: '标记或解除激化风险 (列入司法所重点关注)', params: IdParams, body: z.object({ atRisk: z.boolean(), reason: z.string().trim().max(500).optional() }), response: { 200: Dispute } },
+      schema: {
+        tags,
+        summary: '标记或解除激化风险 (列入司法所重点关注)',
+        params: IdParams,
+        body: z.object({ atRisk: z.boolean(), reason: z.string().trim().max(500).optional() }),
+        response: { 200: Dispute },
+      },
     },
     (req) => service.markRisk(ctxOf(req, db), req.params.id, req.body.atRisk, req.body.reason),
   );
 
   app.get(
     '/api/mediation/committees',
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '可指派的人民调解委员会', response: { 200: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })) } } },
+    {
+      config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } },
+      schema: {
+        tags,
+        summary: '可指派的人民调解委员会',
+        response: { 200: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })) },
+      },
+    },
     (req) => {
       const ctx = ctxOf(req, db);
       return repo.listCommittees(ctx.db, ctx.scope);

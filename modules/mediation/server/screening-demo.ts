@@ -19,7 +19,13 @@ const FINDINGS = ['宅基地边界争议', '山林承包界址争议', '赡养�
 export async function generateScreenings(db: Kysely<Database>, opts: { today: string; seed?: number }): Promise<number> {
   const r = rng(opts.seed ?? 2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)] as T;
-  const units = await db.selectFrom('kernel.orgs').select(['id', 'name', 'kind']).where('kind', 'in', ['judicial-office', 'county-bureau']).where('active', '=', true).orderBy('path').execute();
+  const units = await db
+    .selectFrom('kernel.orgs')
+    .select(['id', 'name', 'kind'])
+    .where('kind', 'in', ['judicial-office', 'county-bureau'])
+    .where('active', '=', true)
+    .orderBy('path')
+    .execute();
   const [year, month, day] = opts.today.split('-').map(Number) as [number, number, number];
   const dayOf = (m: number, d: number) => `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const rows: Insertable<ScreeningTables['mediation.screenings']>[] = [];
@@ -29,7 +35,10 @@ export async function generateScreenings(db: Kysely<Database>, opts: { today: st
       if (screenedOn > opts.today) return;
       const found = Math.floor(r() * r() * 6);
       const risk = found > 0 && r() < 0.2 ? 1 : 0;
-      const area = unit.kind === 'county-bureau' ? `${township}各乡镇（街道）` : `${township}${pick(PLACES)}${r() < 0.4 ? '社区' : '村'}${r() < 0.5 ? `第${1 + Math.floor(r() * 6)}网格` : ''}`;
+      const area =
+        unit.kind === 'county-bureau'
+          ? `${township}各乡镇（街道）`
+          : `${township}${pick(PLACES)}${r() < 0.4 ? '社区' : '村'}${r() < 0.5 ? `第${1 + Math.floor(r() * 6)}网格` : ''}`;
       const findings = Array.from({ length: found }, (_, i) => `${i + 1}. ${pick(SURNAMES)}某与${pick(SURNAMES)}某${pick(FINDINGS)}`);
       rows.push({
         id: randomUUID(),
@@ -51,7 +60,11 @@ export async function generateScreenings(db: Kysely<Database>, opts: { today: st
     if (r() < 0.3) add(dayOf(1 + Math.floor(r() * month), 1 + Math.floor(r() * 28)), 'special');
   }
   const db2 = sdb(db);
-  for (let i = 0; i < rows.length; i += 500) await db2.insertInto('mediation.screenings').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db2
+      .insertInto('mediation.screenings')
+      .values(rows.slice(i, i + 500))
+      .execute();
   // Link two thirds of the screening-source disputes (a deterministic share by id) and keep the counts consistent.
   await sql`update mediation.disputes d set screening_id = (
       select s.id from mediation.screenings s

@@ -30,13 +30,24 @@ export const sdb = (db: Kysely<Database>) => mdb(db).$extendTables<ScreeningTabl
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 function screenings(db: Kysely<Database>, scope: Scope) {
-  return sdb(db)
-    .selectFrom('mediation.screenings as s')
-    .innerJoin('kernel.orgs as o', 'o.id', 's.orgId')
-    .where(inScope(scope, 's.orgId'));
+  return sdb(db).selectFrom('mediation.screenings as s').innerJoin('kernel.orgs as o', 'o.id', 's.orgId').where(inScope(scope, 's.orgId'));
 }
 
-const columns = ['s.id', 's.orgId', 'o.name as orgName', 's.screenedOn', 's.area', 's.screeners', 's.kind', 's.foundCount', 's.riskCount', 's.notes', 's.createdAt', 's.updatedAt', 's.createdBy'] as const;
+const columns = [
+  's.id',
+  's.orgId',
+  'o.name as orgName',
+  's.screenedOn',
+  's.area',
+  's.screeners',
+  's.kind',
+  's.foundCount',
+  's.riskCount',
+  's.notes',
+  's.createdAt',
+  's.updatedAt',
+  's.createdBy',
+] as const;
 
 /** Disputes registered from the screening that the caller may see. */
 const disputeCount = (scope: Scope) =>
@@ -46,14 +57,21 @@ function filtered(db: Kysely<Database>, scope: Scope, f: ScreeningFilter) {
   let q = screenings(db, scope);
   if (f.q) {
     const pattern = like(f.q);
-    q = q.where((eb) => eb.or([eb('s.area', 'like', pattern), eb('s.screeners', 'like', pattern), eb('s.notes', 'like', pattern), eb('o.name', 'like', pattern)]));
+    q = q.where((eb) =>
+      eb.or([eb('s.area', 'like', pattern), eb('s.screeners', 'like', pattern), eb('s.notes', 'like', pattern), eb('o.name', 'like', pattern)]),
+    );
   }
   if (f.kind) q = q.where('s.kind', '=', f.kind);
   if (f.from) q = q.where('s.screenedOn', '>=', f.from);
   if (f.to) q = q.where('s.screenedOn', '<=', f.to);
   if (f.orgId) {
     const orgId = f.orgId;
-    q = q.where('o.path', 'like', (eb) => eb.selectFrom('kernel.orgs').select(sql<string>`path || '%'`.as('p')).where('id', '=', orgId));
+    q = q.where('o.path', 'like', (eb) =>
+      eb
+        .selectFrom('kernel.orgs')
+        .select(sql<string>`path || '%'`.as('p'))
+        .where('id', '=', orgId),
+    );
   }
   return q;
 }

@@ -1,5 +1,13 @@
 import { createFieldCrypto, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
-import { CreateScreeningInput, ScreeningDetail, ScreeningDisputeInput, ScreeningFilter, ScreeningListItem, SCREENING_KINDS, UpdateScreeningInput } from '../shared/screening';
+import {
+  CreateScreeningInput,
+  ScreeningDetail,
+  ScreeningDisputeInput,
+  ScreeningFilter,
+  ScreeningListItem,
+  SCREENING_KINDS,
+  UpdateScreeningInput,
+} from '../shared/screening';
 import * as screening from './screening';
 
 const tags = ['矛盾纠纷排查'];
@@ -29,7 +37,12 @@ export function screeningRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     base,
     {
       config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list', orgQuery: 'orgId' } },
-      schema: { tags, summary: '排查记录列表 (单位、日期、类型、关键字筛选，分页)', querystring: ScreeningFilter.extend(PageQuery.shape), response: { 200: pageOf(ScreeningListItem) } },
+      schema: {
+        tags,
+        summary: '排查记录列表 (单位、日期、类型、关键字筛选，分页)',
+        querystring: ScreeningFilter.extend(PageQuery.shape),
+        response: { 200: pageOf(ScreeningListItem) },
+      },
     },
     async (req) => {
       const { page, pageSize, ...f } = req.query;
@@ -39,7 +52,10 @@ export function screeningRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
 
   app.get(
     `${base}/export.xlsx`,
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } }, schema: { tags, summary: '导出排查记录 (Excel，按当前筛选)', querystring: ScreeningFilter } },
+    {
+      config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } },
+      schema: { tags, summary: '导出排查记录 (Excel，按当前筛选)', querystring: ScreeningFilter },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { items } = await screening.listScreenings(ctx, req.query, 1, EXPORT_LIMIT);
@@ -66,7 +82,10 @@ export function screeningRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
 
   app.get(
     `${base}/:id`,
-    { config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'resource', resource: 'screening' } }, schema: { tags, summary: '排查记录详情 (含由此登记的纠纷)', params: IdParams, response: { 200: ScreeningDetail } } },
+    {
+      config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'resource', resource: 'screening' } },
+      schema: { tags, summary: '排查记录详情 (含由此登记的纠纷)', params: IdParams, response: { 200: ScreeningDetail } },
+    },
     (req) => screening.getScreening(ctxOf(req, db), req.params.id),
   );
 
@@ -92,7 +111,13 @@ export function screeningRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     `${base}/:id/disputes`,
     {
       config: { permission: 'mediation.dispute.write', scopeProbe: { kind: 'resource', resource: 'screening', body: probeDispute } },
-      schema: { tags, summary: '登记排查发现的纠纷 (来源为矛盾纠纷排查，与排查记录关联)', params: IdParams, body: ScreeningDisputeInput, response: { 201: Matter } },
+      schema: {
+        tags,
+        summary: '登记排查发现的纠纷 (来源为矛盾纠纷排查，与排查记录关联)',
+        params: IdParams,
+        body: ScreeningDisputeInput,
+        response: { 201: Matter },
+      },
     },
     async (req, reply) => reply.code(201).send(await screening.registerFromScreening({ ...ctxOf(req, db), pii }, req.params.id, req.body)),
   );

@@ -58,15 +58,37 @@ describe('dispute screening 矛盾纠纷排查 as an intake channel (issue #4 it
 
   test('an office records a screening; it is listed with its unit and audited', async () => {
     const s = await record(office);
-    expect(s).toMatchObject({ orgName: '解放街道司法所', screenedOn: today, kind: 'holiday', foundCount: 3, riskCount: 1, disputeCount: 0, createdByName: '赵司法所', disputes: [] });
-    const list = (await office.request('GET', `/api/mediation/screenings?kind=holiday&q=${encodeURIComponent('和平社区')}`)).json<{ total: number; items: Screening[] }>();
+    expect(s).toMatchObject({
+      orgName: '解放街道司法所',
+      screenedOn: today,
+      kind: 'holiday',
+      foundCount: 3,
+      riskCount: 1,
+      disputeCount: 0,
+      createdByName: '赵司法所',
+      disputes: [],
+    });
+    const list = (await office.request('GET', `/api/mediation/screenings?kind=holiday&q=${encodeURIComponent('和平社区')}`)).json<{
+      total: number;
+      items: Screening[];
+    }>();
     expect(list.items.map((x) => x.id)).toContain(s.id);
     const audit = await t.engine.db.selectFrom('kernel.auditLog').select('action').where('targetId', '=', s.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['mediation.screening.create']);
   });
 
   test('what is wrong is said in Chinese: a date in the future, negative counts, more risks than conflicts found', async () => {
-    const post = (over: Record<string, unknown>) => office.request('POST', '/api/mediation/screenings', { orgId: officeUnit, screenedOn: today, area: '和平社区', screeners: '赵司法', kind: 'routine', foundCount: 1, riskCount: 0, ...over });
+    const post = (over: Record<string, unknown>) =>
+      office.request('POST', '/api/mediation/screenings', {
+        orgId: officeUnit,
+        screenedOn: today,
+        area: '和平社区',
+        screeners: '赵司法',
+        kind: 'routine',
+        foundCount: 1,
+        riskCount: 0,
+        ...over,
+      });
     const future = await post({ screenedOn: tomorrow });
     expect(future.statusCode).toBe(400);
     expect(future.json<Failure>().message).toContain(`排查日期不能晚于今天 (${today})`);
@@ -75,7 +97,9 @@ describe('dispute screening 矛盾纠纷排查 as an intake channel (issue #4 it
     const tooMany = await post({ foundCount: 1, riskCount: 2 });
     expect(tooMany.json<Failure>().details).toContainEqual({ field: 'riskCount', message: '有激化风险的纠纷数不能超过发现矛盾纠纷数' });
     const bare = await post({ area: '', kind: 'weekly' });
-    expect(bare.json<Failure>().details.map((d) => d.message)).toEqual(expect.arrayContaining(['请填写排查区域 (村、社区或网格，至少 2 个字)', '请选择排查类型']));
+    expect(bare.json<Failure>().details.map((d) => d.message)).toEqual(
+      expect.arrayContaining(['请填写排查区域 (村、社区或网格，至少 2 个字)', '请选择排查类型']),
+    );
 
     // an edit is checked against the stored counts it does not change
     const s = await record(office, { foundCount: 2, riskCount: 0 });
@@ -91,12 +115,30 @@ describe('dispute screening 矛盾纠纷排查 as an intake channel (issue #4 it
     const shahe = await record(zhanggong, { orgId: await t.orgId('沙河镇司法所'), area: '沙河镇某村' });
     expect((await office.request('GET', `/api/mediation/screenings/${shahe.id}`)).statusCode).toBe(404);
     expect((await office.request('PATCH', `/api/mediation/screenings/${shahe.id}`, { notes: '越权' })).statusCode).toBe(404);
-    expect((await office.request('POST', `/api/mediation/screenings/${shahe.id}/disputes`, { orgId: officeUnit, category: 'neighbour', summary: '越权', description: '越权登记纠纷', parties: [applicant] })).statusCode).toBe(404);
+    expect(
+      (
+        await office.request('POST', `/api/mediation/screenings/${shahe.id}/disputes`, {
+          orgId: officeUnit,
+          category: 'neighbour',
+          summary: '越权',
+          description: '越权登记纠纷',
+          parties: [applicant],
+        })
+      ).statusCode,
+    ).toBe(404);
     const mine = (await office.request('GET', '/api/mediation/screenings?pageSize=100')).json<{ items: Screening[] }>();
     expect(mine.items.map((x) => x.area)).not.toContain('沙河镇某村');
     expect((await office.request('GET', `/api/mediation/screenings?orgId=${await t.orgId('沙河镇司法所')}`)).statusCode).toBe(404);
     // a dispute cannot be linked through the plain intake route either
-    const linked = await office.request('POST', '/api/mediation/disputes', { orgId: officeUnit, category: 'neighbour', source: 'screening', screeningId: shahe.id, summary: '越权', description: '越权关联排查记录', parties: [applicant] });
+    const linked = await office.request('POST', '/api/mediation/disputes', {
+      orgId: officeUnit,
+      category: 'neighbour',
+      source: 'screening',
+      screeningId: shahe.id,
+      summary: '越权',
+      description: '越权关联排查记录',
+      parties: [applicant],
+    });
     expect(linked.statusCode).toBe(404);
     expect((await zhanggong.request('GET', `/api/mediation/screenings/${shahe.id}`)).statusCode).toBe(200);
     const leader = await t.loginAs('leader');
@@ -118,9 +160,25 @@ describe('dispute screening 矛盾纠纷排查 as an intake channel (issue #4 it
     const dispute = (await office.request('GET', `/api/mediation/disputes/${matter.id}`)).json<{ source: string }>();
     expect(dispute.source).toBe('screening');
     // the intake route links too, when the source says screening
-    const plain = await office.request('POST', '/api/mediation/disputes', { orgId: officeUnit, category: 'labour', source: 'screening', screeningId: s.id, summary: '拖欠装修款纠纷', description: '排查发现装修队拖欠工人工资', parties: [applicant] });
+    const plain = await office.request('POST', '/api/mediation/disputes', {
+      orgId: officeUnit,
+      category: 'labour',
+      source: 'screening',
+      screeningId: s.id,
+      summary: '拖欠装修款纠纷',
+      description: '排查发现装修队拖欠工人工资',
+      parties: [applicant],
+    });
     expect(plain.statusCode, plain.body).toBe(201);
-    const wrongSource = await office.request('POST', '/api/mediation/disputes', { orgId: officeUnit, category: 'labour', source: 'window', screeningId: s.id, summary: '来源不符', description: '来源与排查记录不符', parties: [applicant] });
+    const wrongSource = await office.request('POST', '/api/mediation/disputes', {
+      orgId: officeUnit,
+      category: 'labour',
+      source: 'window',
+      screeningId: s.id,
+      summary: '来源不符',
+      description: '来源与排查记录不符',
+      parties: [applicant],
+    });
     expect(wrongSource.json<Failure>().message).toContain('从排查记录登记的纠纷，来源应为“矛盾纠纷排查”');
 
     const detail = (await office.request('GET', `/api/mediation/screenings/${s.id}`)).json<Screening>();
@@ -128,7 +186,13 @@ describe('dispute screening 矛盾纠纷排查 as an intake channel (issue #4 it
     expect(detail.disputes.map((d) => d.title).sort()).toEqual(['拖欠装修款纠纷', '王某与李某排水沟纠纷'].sort());
     expect(detail.disputes.find((d) => d.id === matter.id)).toMatchObject({ number: matter.number, status: 'registered' });
     // the intake form's own rules still hold (an applicant is required)
-    const noApplicant = await office.request('POST', `/api/mediation/screenings/${s.id}/disputes`, { orgId: officeUnit, category: 'neighbour', summary: '缺申请人', description: '没有申请人的纠纷', parties: [{ ...applicant, role: 'respondent' }] });
+    const noApplicant = await office.request('POST', `/api/mediation/screenings/${s.id}/disputes`, {
+      orgId: officeUnit,
+      category: 'neighbour',
+      summary: '缺申请人',
+      description: '没有申请人的纠纷',
+      parties: [{ ...applicant, role: 'respondent' }],
+    });
     expect(noApplicant.statusCode).toBe(400);
     expect(noApplicant.json<Failure>().message).toContain('至少有一名申请人');
   });
@@ -163,7 +227,9 @@ describe('dispute screening 矛盾纠纷排查 as an intake channel (issue #4 it
           (select count(*)::int from mediation.disputes d where d.source = 'screening' and exists (select 1 from mediation.screenings s
             where s.org_id = d.org_id and s.screened_on <= (d.registered_at at time zone 'Asia/Shanghai')::date)) as eligible,
           (select count(*)::int from mediation.disputes where screening_id is not null) as linked,
-          (select count(*)::int from mediation.screenings s where s.found_count < (select count(*) from mediation.disputes d where d.screening_id = s.id)) as inconsistent`.execute(db);
+          (select count(*)::int from mediation.screenings s where s.found_count < (select count(*) from mediation.disputes d where d.screening_id = s.id)) as inconsistent`.execute(
+        db,
+      );
       const c = rows[0] ?? { eligible: 0, linked: 0, inconsistent: -1 };
       expect(c.inconsistent).toBe(0);
       expect(c.linked).toBeLessThanOrEqual(c.eligible);

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit, AppError, findOrg, notFound, type Ctx, type Matter, type PartyCtx } from '@sifa/kernel';
 import { chinaDay } from '@sifa/kernel/shared';
 import { CreateDisputeInput } from '../shared/schemas';
-import { SCREENING_KINDS, screeningProblems, type CreateScreeningInput, type ScreeningDetail, type ScreeningDisputeInput, type ScreeningFilter, type ScreeningListItem, type UpdateScreeningInput } from '../shared/screening';
+import {
+  SCREENING_KINDS,
+  screeningProblems,
+  type CreateScreeningInput,
+  type ScreeningDetail,
+  type ScreeningDisputeInput,
+  type ScreeningFilter,
+  type ScreeningListItem,
+  type UpdateScreeningInput,
+} from '../shared/screening';
 import * as repo from './screening-repository';
 import { registerDispute } from './service';
 
@@ -17,7 +26,11 @@ const blank = (v: string | undefined) => (v === undefined ? undefined : v.trim()
 
 function invalid(problems: { path: string; message: string }[]): never {
   const [first] = problems;
-  throw new AppError('VALIDATION_FAILED', { first: first?.message ?? '' }, problems.map((p) => ({ field: p.path, message: p.message })));
+  throw new AppError(
+    'VALIDATION_FAILED',
+    { first: first?.message ?? '' },
+    problems.map((p) => ({ field: p.path, message: p.message })),
+  );
 }
 
 function toItem(r: repo.ScreeningRow): ScreeningListItem {
@@ -53,7 +66,15 @@ export async function getScreening(ctx: Ctx, id: string): Promise<ScreeningDetai
     ...toItem(r),
     createdByName: r.createdByName,
     updatedAt: iso(r.updatedAt),
-    disputes: disputes.map((d) => ({ id: d.id, number: d.number, title: d.title, status: d.status, category: d.category, orgName: d.orgName, openedAt: iso(d.registeredAt) })),
+    disputes: disputes.map((d) => ({
+      id: d.id,
+      number: d.number,
+      title: d.title,
+      status: d.status,
+      category: d.category,
+      orgName: d.orgName,
+      openedAt: iso(d.registeredAt),
+    })),
   };
 }
 
@@ -89,7 +110,14 @@ export async function createScreening(ctx: Ctx, input: CreateScreeningInput): Pr
       action: 'mediation.screening.create',
       targetType: 'screening',
       targetId: id,
-      summary: { org: org.name, screenedOn: input.screenedOn, area: input.area, kind: kindZh(input.kind), foundCount: input.foundCount, riskCount: input.riskCount },
+      summary: {
+        org: org.name,
+        screenedOn: input.screenedOn,
+        area: input.area,
+        kind: kindZh(input.kind),
+        foundCount: input.foundCount,
+        riskCount: input.riskCount,
+      },
     });
   });
   return getScreening(ctx, id);
@@ -100,7 +128,11 @@ export async function updateScreening(ctx: Ctx, id: string, input: UpdateScreeni
   await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findScreening(trx, ctx.scope, id);
     if (!before) throw notFound('排查记录');
-    const after = { screenedOn: input.screenedOn ?? before.screenedOn, foundCount: input.foundCount ?? before.foundCount, riskCount: input.riskCount ?? before.riskCount };
+    const after = {
+      screenedOn: input.screenedOn ?? before.screenedOn,
+      foundCount: input.foundCount ?? before.foundCount,
+      riskCount: input.riskCount ?? before.riskCount,
+    };
     const problems = screeningProblems(after, chinaDay());
     if (problems.length) invalid(problems);
     const patch = {
@@ -114,8 +146,21 @@ export async function updateScreening(ctx: Ctx, id: string, input: UpdateScreeni
       updatedAt: new Date(),
     };
     await repo.sdb(trx).updateTable('mediation.screenings').set(patch).where('id', '=', id).execute();
-    const was = { screenedOn: before.screenedOn, area: before.area, screeners: before.screeners, kind: before.kind, foundCount: before.foundCount, riskCount: before.riskCount, notes: before.notes };
-    await appendAudit(trx, ctx.actor, { action: 'mediation.screening.update', targetType: 'screening', targetId: id, summary: { org: before.orgName, before: was, after: input } });
+    const was = {
+      screenedOn: before.screenedOn,
+      area: before.area,
+      screeners: before.screeners,
+      kind: before.kind,
+      foundCount: before.foundCount,
+      riskCount: before.riskCount,
+      notes: before.notes,
+    };
+    await appendAudit(trx, ctx.actor, {
+      action: 'mediation.screening.update',
+      targetType: 'screening',
+      targetId: id,
+      summary: { org: before.orgName, before: was, after: input },
+    });
   });
   return getScreening(ctx, id);
 }

@@ -1,6 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { act, appendAudit, AppError, assignMatter, issueDocument, type DocumentCtx, completeDeadline, notFound, openMatter, scheduleDeadline, type Ctx, type Database, type Matter, type PartyCtx } from '@sifa/kernel';
+import {
+  act,
+  appendAudit,
+  AppError,
+  assignMatter,
+  issueDocument,
+  type DocumentCtx,
+  completeDeadline,
+  notFound,
+  openMatter,
+  scheduleDeadline,
+  type Ctx,
+  type Database,
+  type Matter,
+  type PartyCtx,
+} from '@sifa/kernel';
 import type { DisputeSource } from '../shared/categories';
 import type { ActionForms, CreateDisputeInput, Dispute, FollowUp, FollowUpInput } from '../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
@@ -45,7 +60,13 @@ export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput):
         if (!(await findScreening(trx, ctx.scope, input.screeningId as string))) throw notFound('排查记录');
       }
     : undefined;
-  return openMatter(ctx, DISPUTE_WORKFLOW, DISPUTE_NUMBER, { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category }, parties, row }, within);
+  return openMatter(
+    ctx,
+    DISPUTE_WORKFLOW,
+    DISPUTE_NUMBER,
+    { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category }, parties, row },
+    within,
+  );
 }
 
 export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {
@@ -54,7 +75,20 @@ export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {
   const matter = await ctx.db
     .selectFrom('kernel.matters as m')
     .innerJoin('kernel.orgs as o', 'o.id', 'm.orgId')
-    .select(['m.id', 'm.module', 'm.kind', 'm.number', 'm.orgId', 'o.name as orgName', 'm.status', 'm.title', 'm.outcome', 'm.version', 'm.openedAt', 'm.closedAt'])
+    .select([
+      'm.id',
+      'm.module',
+      'm.kind',
+      'm.number',
+      'm.orgId',
+      'o.name as orgName',
+      'm.status',
+      'm.title',
+      'm.outcome',
+      'm.version',
+      'm.openedAt',
+      'm.closedAt',
+    ])
     .where('m.id', '=', id)
     .executeTakeFirstOrThrow();
   return {
@@ -106,7 +140,13 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
   const f = form as Record<string, unknown>;
   const refused = typeof f.partyName === 'string' ? `${f.partyName} 明确拒绝调解` : undefined;
   const note = (f.reason ?? f.note ?? refused) as string | undefined;
-  const outcomes: Partial<Record<keyof Forms, string>> = { decline: 'declined', withdraw: 'withdrawn', reachAgreement: 'success', fail: 'failed', partyRefuses: 'refused' };
+  const outcomes: Partial<Record<keyof Forms, string>> = {
+    decline: 'declined',
+    withdraw: 'withdrawn',
+    reachAgreement: 'success',
+    fail: 'failed',
+    partyRefuses: 'refused',
+  };
   const outcome = outcomes[action];
   return act(
     ctx,
@@ -128,7 +168,8 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
           case 'transfer': {
             const committeeOrgId = String(f.committeeOrgId);
             const committee = await trx.selectFrom('kernel.orgs').select(['kind', 'active']).where('id', '=', committeeOrgId).executeTakeFirst();
-            if (committee?.kind !== 'mediation-committee' || !committee.active) throw new AppError('VALIDATION_FAILED', { first: '请选择启用中的人民调解委员会' });
+            if (committee?.kind !== 'mediation-committee' || !committee.active)
+              throw new AppError('VALIDATION_FAILED', { first: '请选择启用中的人民调解委员会' });
             await assignMatter(trx, ctx, id, { orgId: committeeOrgId, role: 'committee' });
             await assignMatter(trx, ctx, id, { userId: (f.mediatorUserId as string | undefined) ?? null, orgId: committeeOrgId, role: 'mediator' });
             Object.assign(patch, { committeeOrgId, mediatorName: f.mediatorName, mediatorUserId: f.mediatorUserId ?? null });
@@ -136,13 +177,31 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
               patch.assignedAt = new Date();
               // The court's period runs from the mediator's sign-off (特邀调解规定 第二十七条第三款).
               const rule = courtRule(current.source as DisputeSource, current.courtProcedure);
-              if (rule) await scheduleDeadline(trx, { matterId: id, ruleId: rule, start: today(), assigneeId: (f.mediatorUserId as string | undefined) ?? null, orgId: current.orgId });
+              if (rule)
+                await scheduleDeadline(trx, {
+                  matterId: id,
+                  ruleId: rule,
+                  start: today(),
+                  assigneeId: (f.mediatorUserId as string | undefined) ?? null,
+                  orgId: current.orgId,
+                });
             }
             break;
           }
           case 'startSession':
           case 'recordSession':
-            await d.insertInto('mediation.sessions').values({ id: randomUUID(), disputeId: id, heldOn: String(f.on), place: String(f.place), attendees: String(f.attendees), record: String(f.record), recordedBy: ctx.user.id }).execute();
+            await d
+              .insertInto('mediation.sessions')
+              .values({
+                id: randomUUID(),
+                disputeId: id,
+                heldOn: String(f.on),
+                place: String(f.place),
+                attendees: String(f.attendees),
+                record: String(f.record),
+                recordedBy: ctx.user.id,
+              })
+              .execute();
             break;
           case 'reachAgreement': {
             Object.assign(patch, {
@@ -158,7 +217,13 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
             // 人民调解法 第三十三条: joint application for judicial confirmation within 30 days of the agreement
             // taking effect — for a court-delegated dispute too (特邀调解规定 第十九条); not for an entrusted one.
             if (current.source !== 'court-entrusted') {
-              await scheduleDeadline(trx, { matterId: id, ruleId: 'mediation.judicial-confirmation', start: String(f.effectiveOn), assigneeId: current.mediatorUserId, orgId: current.orgId });
+              await scheduleDeadline(trx, {
+                matterId: id,
+                ruleId: 'mediation.judicial-confirmation',
+                start: String(f.effectiveOn),
+                assigneeId: current.mediatorUserId,
+                orgId: current.orgId,
+              });
             }
             break;
           }
@@ -179,7 +244,11 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
  * The written agreement (人民调解法 第二十九条) as a numbered PDF with a verification QR code. The title and
  * numbers are public on the verification page, so the title names no party (document.service checks that).
  */
-export async function issueAgreement(ctx: DocumentCtx, id: string, form: { terms: string[]; signedBy: string; effectiveOn: string; amountYuan?: number | undefined }) {
+export async function issueAgreement(
+  ctx: DocumentCtx,
+  id: string,
+  form: { terms: string[]; signedBy: string; effectiveOn: string; amountYuan?: number | undefined },
+) {
   const d = await repo.findDispute(ctx.db, ctx.scope, id);
   if (!d) throw notFound('纠纷');
   const parties = await ctx.db
@@ -214,12 +283,23 @@ export async function issueAgreement(ctx: DocumentCtx, id: string, form: { terms
 export async function recordConfirmation(ctx: Ctx, id: string, input: { result: 'confirmed' | 'dismissed'; courtName: string; ruledOn: string }) {
   const d = await repo.findDispute(ctx.db, ctx.scope, id);
   if (!d) throw notFound('纠纷');
-  if (d.status !== 'agreed') throw new AppError('INVALID_TRANSITION', { status: DISPUTE_WORKFLOW.labels.statuses[d.status as 'agreed'].zh, action: '登记司法确认结果' });
-  if (d.confirmationResult) throw new AppError('CONFLICT', { reason: `该纠纷已登记司法确认结果 (${d.confirmationResult === 'confirmed' ? '确认有效' : '驳回申请'})，不能重复登记` });
+  if (d.status !== 'agreed')
+    throw new AppError('INVALID_TRANSITION', { status: DISPUTE_WORKFLOW.labels.statuses[d.status as 'agreed'].zh, action: '登记司法确认结果' });
+  if (d.confirmationResult)
+    throw new AppError('CONFLICT', { reason: `该纠纷已登记司法确认结果 (${d.confirmationResult === 'confirmed' ? '确认有效' : '驳回申请'})，不能重复登记` });
   await ctx.db.transaction().execute(async (trx) => {
-    await mdb(trx).updateTable('mediation.disputes').set({ confirmationResult: input.result, confirmationCourt: input.courtName, confirmedOn: input.ruledOn }).where('id', '=', id).execute();
+    await mdb(trx)
+      .updateTable('mediation.disputes')
+      .set({ confirmationResult: input.result, confirmationCourt: input.courtName, confirmedOn: input.ruledOn })
+      .where('id', '=', id)
+      .execute();
     await closeOpenDeadlines(ctx, trx, id);
-    await appendAudit(trx, ctx.actor, { action: 'mediation.dispute.confirmation', targetType: 'matter', targetId: id, summary: { number: d.number, ...input } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'mediation.dispute.confirmation',
+      targetType: 'matter',
+      targetId: id,
+      summary: { number: d.number, ...input },
+    });
   });
   return getDispute(ctx, id);
 }
@@ -234,7 +314,8 @@ const PERFORMED_ZH = { full: '已全部履行', partial: '部分履行', none: '
 export async function recordFollowUp(ctx: Ctx, id: string, input: FollowUpInput): Promise<FollowUp[]> {
   const d = await repo.findDispute(ctx.db, ctx.scope, id);
   if (!d) throw notFound('纠纷');
-  if (d.status !== 'agreed') throw new AppError('INVALID_TRANSITION', { status: DISPUTE_WORKFLOW.labels.statuses[d.status as 'agreed'].zh, action: '履行回访' });
+  if (d.status !== 'agreed')
+    throw new AppError('INVALID_TRANSITION', { status: DISPUTE_WORKFLOW.labels.statuses[d.status as 'agreed'].zh, action: '履行回访' });
   const agreedOn = d.agreedAt ? chinaDay(d.agreedAt) : null;
   const field = (message: string) => new AppError('VALIDATION_FAILED', { first: message }, [{ field: 'visitedOn', message }]);
   if (input.visitedOn > today()) throw field(`回访日期 ${input.visitedOn} 晚于今天`);
@@ -242,19 +323,45 @@ export async function recordFollowUp(ctx: Ctx, id: string, input: FollowUpInput)
   await ctx.db.transaction().execute(async (trx) => {
     await mdb(trx)
       .insertInto('mediation.followUps')
-      .values({ id: randomUUID(), disputeId: id, visitedOn: input.visitedOn, performed: input.performed, note: input.note ?? null, createdBy: ctx.user.id, createdByName: ctx.user.displayName })
+      .values({
+        id: randomUUID(),
+        disputeId: id,
+        visitedOn: input.visitedOn,
+        performed: input.performed,
+        note: input.note ?? null,
+        createdBy: ctx.user.id,
+        createdByName: ctx.user.displayName,
+      })
       .execute();
     // The dispute shows the latest visit (by date; a visit entered late for an earlier date does not override).
-    const latest = await mdb(trx).selectFrom('mediation.followUps').select(['performed', 'visitedOn']).where('disputeId', '=', id).orderBy('visitedOn', 'desc').orderBy('createdAt', 'desc').limit(1).executeTakeFirstOrThrow();
+    const latest = await mdb(trx)
+      .selectFrom('mediation.followUps')
+      .select(['performed', 'visitedOn'])
+      .where('disputeId', '=', id)
+      .orderBy('visitedOn', 'desc')
+      .orderBy('createdAt', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await mdb(trx).updateTable('mediation.disputes').set({ performed: latest.performed, followedUpOn: latest.visitedOn }).where('id', '=', id).execute();
-    await appendAudit(trx, ctx.actor, { action: 'mediation.dispute.follow-up', targetType: 'matter', targetId: id, summary: { number: d.number, visitedOn: input.visitedOn, performed: PERFORMED_ZH[input.performed], note: input.note } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'mediation.dispute.follow-up',
+      targetType: 'matter',
+      targetId: id,
+      summary: { number: d.number, visitedOn: input.visitedOn, performed: PERFORMED_ZH[input.performed], note: input.note },
+    });
   });
   return listFollowUps(ctx, id);
 }
 
 export async function listFollowUps(ctx: Ctx, id: string): Promise<FollowUp[]> {
   if (!(await repo.findDispute(ctx.db, ctx.scope, id))) throw notFound('纠纷');
-  const rows = await mdb(ctx.db).selectFrom('mediation.followUps').select(['id', 'visitedOn', 'performed', 'note', 'createdByName', 'createdAt']).where('disputeId', '=', id).orderBy('visitedOn', 'desc').orderBy('createdAt', 'desc').execute();
+  const rows = await mdb(ctx.db)
+    .selectFrom('mediation.followUps')
+    .select(['id', 'visitedOn', 'performed', 'note', 'createdByName', 'createdAt'])
+    .where('disputeId', '=', id)
+    .orderBy('visitedOn', 'desc')
+    .orderBy('createdAt', 'desc')
+    .execute();
   return rows.map((r) => ({ ...r, performed: r.performed as FollowUp['performed'], createdAt: new Date(r.createdAt).toISOString() }));
 }
 
@@ -262,7 +369,11 @@ export async function markRisk(ctx: Ctx, id: string, atRisk: boolean, reason: st
   const d = await repo.findDispute(ctx.db, ctx.scope, id);
   if (!d) throw notFound('纠纷');
   await ctx.db.transaction().execute(async (trx) => {
-    await mdb(trx).updateTable('mediation.disputes').set({ atRisk, riskReason: reason ?? null }).where('id', '=', id).execute();
+    await mdb(trx)
+      .updateTable('mediation.disputes')
+      .set({ atRisk, riskReason: reason ?? null })
+      .where('id', '=', id)
+      .execute();
     await appendAudit(trx, ctx.actor, { action: 'mediation.dispute.risk', targetType: 'matter', targetId: id, summary: { number: d.number, atRisk, reason } });
   });
   return getDispute(ctx, id);

@@ -45,5 +45,9 @@ export type DisputeSource = keyof typeof DISPUTE_SOURCES;
 export const DISPUTE_SOURCE_CODES = Object.keys(DISPUTE_SOURCES) as DisputeSource[];
 export const isCourtSource = (s: DisputeSource) => s === 'court-delegated' || s === 'court-entrusted' || s === 'court-invited';
 
-export const PARTY_ROLES = { applicant: { zh: '申请人', en: 'Applicant' }, respondent: { zh: '被申请人', en: 'Respondent' }, other: { zh: '其他当事人', en: 'Other party' } } as const;
+export const PARTY_ROLES = {
+  applicant: { zh: '申请人', en: 'Applicant' },
+  respondent: { zh: '被申请人', en: 'Respondent' },
+  other: { zh: '其他当事人', en: 'Other party' },
+} as const;
 export type DisputePartyRole = keyof typeof PARTY_ROLES;

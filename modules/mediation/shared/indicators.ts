@@ -27,7 +27,17 @@ const success: IndicatorFilter[] = [...accepted, { column: 'outcome', op: 'eq', 
 function prevented(key: string, column: string, zh: string, en: string) {
   const numerator: IndicatorFilter[] = [...success, { column, op: 'eq', value: true }];
   return [
-    defineIndicator({ id: `mediation.prevented-${key}`, nameZh: `${zh}（件）`, nameEn: `${en} (cases)`, permission: read, source: 'mediation.disputes', numerator, unit: 'count', decimals: 0, description: `调解成功并认定${zh}的纠纷数 (按受理日期统计)` }),
+    defineIndicator({
+      id: `mediation.prevented-${key}`,
+      nameZh: `${zh}（件）`,
+      nameEn: `${en} (cases)`,
+      permission: read,
+      source: 'mediation.disputes',
+      numerator,
+      unit: 'count',
+      decimals: 0,
+      description: `调解成功并认定${zh}的纠纷数 (按受理日期统计)`,
+    }),
     defineIndicator({
       id: `mediation.prevented-${key}-persons`,
       nameZh: `${zh}（人）`,
@@ -48,8 +58,26 @@ function prevented(key: string, column: string, zh: string, en: string) {
  * accepted — Ganzhou 2024: 37,860 / 39,728 = 95.30%. All count on the acceptance date.
  */
 export const MEDIATION_INDICATORS = [
-  defineIndicator({ id: 'mediation.accepted', nameZh: '受理纠纷', nameEn: 'Disputes accepted', permission: read, source: 'mediation.disputes', numerator: accepted, unit: 'count', decimals: 0 }),
-  defineIndicator({ id: 'mediation.successful', nameZh: '调解成功', nameEn: 'Mediated successfully', permission: read, source: 'mediation.disputes', numerator: [...accepted, { column: 'outcome', op: 'eq', value: 'success' }], unit: 'count', decimals: 0 }),
+  defineIndicator({
+    id: 'mediation.accepted',
+    nameZh: '受理纠纷',
+    nameEn: 'Disputes accepted',
+    permission: read,
+    source: 'mediation.disputes',
+    numerator: accepted,
+    unit: 'count',
+    decimals: 0,
+  }),
+  defineIndicator({
+    id: 'mediation.successful',
+    nameZh: '调解成功',
+    nameEn: 'Mediated successfully',
+    permission: read,
+    source: 'mediation.disputes',
+    numerator: [...accepted, { column: 'outcome', op: 'eq', value: 'success' }],
+    unit: 'count',
+    decimals: 0,
+  }),
   defineIndicator({
     id: 'mediation.success-rate',
     nameZh: '调解成功率',
@@ -62,7 +90,16 @@ export const MEDIATION_INDICATORS = [
     decimals: 2,
     description: '调解成功数 ÷ 受理数 (按受理日期统计)',
   }),
-  defineIndicator({ id: 'mediation.court-accepted', nameZh: '法院委派委托邀请调解', nameEn: 'Court-linked disputes', permission: read, source: 'mediation.disputes', numerator: [...accepted, court], unit: 'count', decimals: 0 }),
+  defineIndicator({
+    id: 'mediation.court-accepted',
+    nameZh: '法院委派委托邀请调解',
+    nameEn: 'Court-linked disputes',
+    permission: read,
+    source: 'mediation.disputes',
+    numerator: [...accepted, court],
+    unit: 'count',
+    decimals: 0,
+  }),
   defineIndicator({
     id: 'mediation.court-success-rate',
     nameZh: '诉调对接调解成功率',
@@ -74,7 +111,16 @@ export const MEDIATION_INDICATORS = [
     unit: 'percent',
     decimals: 2,
   }),
-  defineIndicator({ id: 'mediation.judicial-confirmations', nameZh: '司法确认', nameEn: 'Judicial confirmations', permission: read, source: 'mediation.disputes', numerator: [{ column: 'confirmation_result', op: 'eq', value: 'confirmed' }], unit: 'count', decimals: 0 }),
+  defineIndicator({
+    id: 'mediation.judicial-confirmations',
+    nameZh: '司法确认',
+    nameEn: 'Judicial confirmations',
+    permission: read,
+    source: 'mediation.disputes',
+    numerator: [{ column: 'confirmation_result', op: 'eq', value: 'confirmed' }],
+    unit: 'count',
+    decimals: 0,
+  }),
   defineIndicator({
     id: 'mediation.average-duration',
     nameZh: '平均办理天数',
@@ -115,7 +161,19 @@ export const MEDIATION_INDICATORS = [
   }),
   ...prevented('criminal', 'prevented_criminal', '防止民转刑', 'Prevented from turning criminal'),
   ...prevented('mass-petition', 'prevented_mass_petition', '防止群体性上访', 'Mass petitions prevented'),
-  defineIndicator({ id: 'mediation.at-risk', nameZh: '有激化风险的纠纷', nameEn: 'Disputes at risk of escalation', permission: read, source: 'mediation.disputes', numerator: [{ column: 'at_risk', op: 'eq', value: true }, { column: 'closed_at', op: 'isNull' }], unit: 'count', decimals: 0 }),
+  defineIndicator({
+    id: 'mediation.at-risk',
+    nameZh: '有激化风险的纠纷',
+    nameEn: 'Disputes at risk of escalation',
+    permission: read,
+    source: 'mediation.disputes',
+    numerator: [
+      { column: 'at_risk', op: 'eq', value: true },
+      { column: 'closed_at', op: 'isNull' },
+    ],
+    unit: 'count',
+    decimals: 0,
+  }),
 ];
 
 /** The monthly report's figures in its order (features.md M6; Huangshi's 矛盾纠纷排查化解工作要情). */

@@ -19,8 +19,22 @@ export type MediationPermission = (typeof MEDIATION_PERMISSIONS)[number];
  * (`mediation.category.manage`), counties and offices use it.
  */
 export const MEDIATION_GRANTS: Partial<Record<RoleCode, readonly MediationPermission[]>> = {
-  'office-staff': ['mediation.dispute.read', 'mediation.dispute.write', 'mediation.dispute.act', 'mediation.indicator.read', 'mediation.registry.read', 'mediation.registry.write'],
-  'county-staff': ['mediation.dispute.read', 'mediation.dispute.write', 'mediation.dispute.act', 'mediation.indicator.read', 'mediation.registry.read', 'mediation.registry.write'],
+  'office-staff': [
+    'mediation.dispute.read',
+    'mediation.dispute.write',
+    'mediation.dispute.act',
+    'mediation.indicator.read',
+    'mediation.registry.read',
+    'mediation.registry.write',
+  ],
+  'county-staff': [
+    'mediation.dispute.read',
+    'mediation.dispute.write',
+    'mediation.dispute.act',
+    'mediation.indicator.read',
+    'mediation.registry.read',
+    'mediation.registry.write',
+  ],
   'city-staff': ['mediation.dispute.read', 'mediation.indicator.read', 'mediation.registry.read', 'mediation.category.manage'],
   'city-leader': ['mediation.dispute.read', 'mediation.indicator.read', 'mediation.registry.read'],
   'platform-admin': ['mediation.category.manage'],

@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { checkMobile } from '@sifa/kernel/shared';
-import { COMMITTEE_TYPE_CODES, EMPLOYMENT_CODES, GENDER_CODES, MEDIATOR_POSITION_CODES, type CommitteeType, type Employment, type Gender, type MediatorPosition } from './registry';
+import {
+  COMMITTEE_TYPE_CODES,
+  EMPLOYMENT_CODES,
+  GENDER_CODES,
+  MEDIATOR_POSITION_CODES,
+  type CommitteeType,
+  type Employment,
+  type Gender,
+  type MediatorPosition,
+} from './registry';
 
 export const CommitteeTypeSchema = z.enum(COMMITTEE_TYPE_CODES as [CommitteeType, ...CommitteeType[]], { error: '请选择调委会类型' });
-export const MediatorPositionSchema = z.enum(MEDIATOR_POSITION_CODES as [MediatorPosition, ...MediatorPosition[]], { error: '请选择职务 (主任、副主任、委员或聘任调解员)' });
+export const MediatorPositionSchema = z.enum(MEDIATOR_POSITION_CODES as [MediatorPosition, ...MediatorPosition[]], {
+  error: '请选择职务 (主任、副主任、委员或聘任调解员)',
+});
 export const EmploymentSchema = z.enum(EMPLOYMENT_CODES as [Employment, ...Employment[]], { error: '请选择专职或兼职' });
 export const GenderSchema = z.enum(GENDER_CODES as [Gender, ...Gender[]], { error: '请选择性别' });
 

@@ -12,7 +12,10 @@ const person = (name: string, over: Partial<CompositionMember> = {}): Compositio
   ...over,
 });
 /** A lawful committee of `n` 委员: a woman director and n − 1 male members. */
-const committeeOf = (n: number) => [person('主任甲', { position: 'director', gender: 'female' }), ...Array.from({ length: n - 1 }, (_, i) => person(`委员${i + 1}`))];
+const committeeOf = (n: number) => [
+  person('主任甲', { position: 'director', gender: 'female' }),
+  ...Array.from({ length: n - 1 }, (_, i) => person(`委员${i + 1}`)),
+];
 const codes = (people: CompositionMember[], committee: { multiEthnicArea?: boolean } = {}) => compositionWarnings(committee, people, TODAY).map((w) => w.code);
 
 describe('committee composition (人民调解法 第八条：委员三至九人，设主任一人，应当有妇女成员)', () => {
@@ -56,7 +59,12 @@ describe('committee composition (人民调解法 第八条：委员三至九人�
 
   test('in a multi-ethnic area a member of a less populous ethnic group is expected; Han does not count', () => {
     expect(codes(committeeOf(3), { multiEthnicArea: true })).toEqual(['no-minority']);
-    expect(codes(committeeOf(3).map((p) => ({ ...p, ethnicity: '汉族' })), { multiEthnicArea: true })).toEqual(['no-minority']);
+    expect(
+      codes(
+        committeeOf(3).map((p) => ({ ...p, ethnicity: '汉族' })),
+        { multiEthnicArea: true },
+      ),
+    ).toEqual(['no-minority']);
     expect(codes([...committeeOf(2), person('畲族委员', { ethnicity: '畲族' })], { multiEthnicArea: true })).toEqual([]);
     expect(codes(committeeOf(3), { multiEthnicArea: false })).toEqual([]);
   });

@@ -52,7 +52,20 @@ export type Gender = keyof typeof GENDERS;
 export const GENDER_CODES = Object.keys(GENDERS) as Gender[];
 
 /** Specialties offered in forms; free text is allowed too (the dispute categories people ask mediators for). */
-export const SUGGESTED_SPECIALTIES = ['婚姻家庭', '邻里纠纷', '土地山林', '房屋宅基地', '医疗纠纷', '道路交通事故', '劳动争议', '物业纠纷', '合同纠纷', '征地拆迁', '消费纠纷', '心理疏导'] as const;
+export const SUGGESTED_SPECIALTIES = [
+  '婚姻家庭',
+  '邻里纠纷',
+  '土地山林',
+  '房屋宅基地',
+  '医疗纠纷',
+  '道路交通事故',
+  '劳动争议',
+  '物业纠纷',
+  '合同纠纷',
+  '征地拆迁',
+  '消费纠纷',
+  '心理疏导',
+] as const;
 
 /** Units a committee is set up under: the judicial administration that guides it (人民调解法 第五条). */
 export const COMMITTEE_PARENT_KINDS: readonly string[] = ['city-bureau', 'county-bureau', 'judicial-office', 'service-centre', 'service-station'];
@@ -121,25 +134,83 @@ export function compositionWarnings(committee: { multiEthnicArea?: boolean }, pe
   const warn = (code: CompositionCode, article: string, zh: string, en: string) => out.push({ code, zh, en, cite: art(article) });
 
   if (members.length === 0) {
-    warn('no-members', '第八条', '尚未登记委员：人民调解委员会由委员三至九人组成，设主任一人，应当有妇女成员 (人民调解法 第八条)。请登记委员名单。', 'No members registered: a committee has 3–9 members, one director and a woman among them (Art. 8). Register the members.');
+    warn(
+      'no-members',
+      '第八条',
+      '尚未登记委员：人民调解委员会由委员三至九人组成，设主任一人，应当有妇女成员 (人民调解法 第八条)。请登记委员名单。',
+      'No members registered: a committee has 3–9 members, one director and a woman among them (Art. 8). Register the members.',
+    );
   } else {
-    if (members.length < MIN_MEMBERS) warn('too-few-members', '第八条', `委员仅 ${members.length} 人，少于三人 (人民调解法 第八条：委员三至九人)。请补选委员。`, `Only ${members.length} member(s); a committee needs 3 to 9 (Art. 8).`);
-    if (members.length > MAX_MEMBERS) warn('too-many-members', '第八条', `委员 ${members.length} 人，超过九人 (人民调解法 第八条：委员三至九人)。超出的人员可改为聘任调解员。`, `${members.length} members; at most 9 (Art. 8). Others may be hired mediators instead.`);
+    if (members.length < MIN_MEMBERS)
+      warn(
+        'too-few-members',
+        '第八条',
+        `委员仅 ${members.length} 人，少于三人 (人民调解法 第八条：委员三至九人)。请补选委员。`,
+        `Only ${members.length} member(s); a committee needs 3 to 9 (Art. 8).`,
+      );
+    if (members.length > MAX_MEMBERS)
+      warn(
+        'too-many-members',
+        '第八条',
+        `委员 ${members.length} 人，超过九人 (人民调解法 第八条：委员三至九人)。超出的人员可改为聘任调解员。`,
+        `${members.length} members; at most 9 (Art. 8). Others may be hired mediators instead.`,
+      );
     const directors = members.filter((m) => m.position === 'director');
-    if (directors.length === 0) warn('no-director', '第八条', '未设主任 (人民调解法 第八条：设主任一人)。请在委员中确定主任。', 'No director (Art. 8: one director). Name one among the members.');
-    if (directors.length > 1) warn('several-directors', '第八条', `主任有 ${directors.length} 人 (${names(directors)})，应只设一人 (人民调解法 第八条)；其他人可任副主任。`, `${directors.length} directors (${names(directors)}); the law provides one (Art. 8); others may be deputies.`);
-    if (!members.some((m) => m.gender === 'female')) warn('no-woman', '第八条', '委员中没有妇女成员 (人民调解法 第八条第三款：人民调解委员会应当有妇女成员)。', 'No woman among the members (Art. 8 para. 3).');
+    if (directors.length === 0)
+      warn(
+        'no-director',
+        '第八条',
+        '未设主任 (人民调解法 第八条：设主任一人)。请在委员中确定主任。',
+        'No director (Art. 8: one director). Name one among the members.',
+      );
+    if (directors.length > 1)
+      warn(
+        'several-directors',
+        '第八条',
+        `主任有 ${directors.length} 人 (${names(directors)})，应只设一人 (人民调解法 第八条)；其他人可任副主任。`,
+        `${directors.length} directors (${names(directors)}); the law provides one (Art. 8); others may be deputies.`,
+      );
+    if (!members.some((m) => m.gender === 'female'))
+      warn(
+        'no-woman',
+        '第八条',
+        '委员中没有妇女成员 (人民调解法 第八条第三款：人民调解委员会应当有妇女成员)。',
+        'No woman among the members (Art. 8 para. 3).',
+      );
     if (committee.multiEthnicArea && !members.some((m) => isMinority(m.ethnicity))) {
-      warn('no-minority', '第八条', '本调委会位于多民族居住地区，委员中没有人数较少民族的成员 (人民调解法 第八条第三款)。', 'A multi-ethnic area, but no member of a less populous ethnic group (Art. 8 para. 3).');
+      warn(
+        'no-minority',
+        '第八条',
+        '本调委会位于多民族居住地区，委员中没有人数较少民族的成员 (人民调解法 第八条第三款)。',
+        'A multi-ethnic area, but no member of a less populous ethnic group (Art. 8 para. 3).',
+      );
     }
   }
 
   const long = members.filter((m) => m.termStart && m.termEnd && m.termEnd > addYears(m.termStart, TERM_YEARS));
-  if (long.length) warn('term-too-long', '第九条', `委员 ${names(long)} 的任期超过三年 (人民调解法 第九条：委员每届任期三年)。请核对任期起止日期。`, `Term longer than three years for ${names(long)} (Art. 9).`);
+  if (long.length)
+    warn(
+      'term-too-long',
+      '第九条',
+      `委员 ${names(long)} 的任期超过三年 (人民调解法 第九条：委员每届任期三年)。请核对任期起止日期。`,
+      `Term longer than three years for ${names(long)} (Art. 9).`,
+    );
   const expired = members.filter((m) => m.termEnd && m.termEnd < today);
-  if (expired.length) warn('term-expired', '第九条', `委员 ${names(expired)} 的任期已届满 (人民调解法 第九条：每届任期三年，可以连选连任)。请组织换届推选并更新名册。`, `The term of ${names(expired)} has ended (Art. 9: three years, re-electable). Hold the election and update the register.`);
+  if (expired.length)
+    warn(
+      'term-expired',
+      '第九条',
+      `委员 ${names(expired)} 的任期已届满 (人民调解法 第九条：每届任期三年，可以连选连任)。请组织换届推选并更新名册。`,
+      `The term of ${names(expired)} has ended (Art. 9: three years, re-electable). Hold the election and update the register.`,
+    );
   const hires = active.filter((p) => p.position === 'hired' && p.termEnd && p.termEnd < today);
-  if (hires.length) warn('hire-expired', '第十三条', `聘任调解员 ${names(hires)} 的聘期已届满 (人民调解法 第十三条)。请续聘，或在名册中停用。`, `The appointment of hired mediator(s) ${names(hires)} has ended (Art. 13). Renew it or deactivate them.`);
+  if (hires.length)
+    warn(
+      'hire-expired',
+      '第十三条',
+      `聘任调解员 ${names(hires)} 的聘期已届满 (人民调解法 第十三条)。请续聘，或在名册中停用。`,
+      `The appointment of hired mediator(s) ${names(hires)} has ended (Art. 13). Renew it or deactivate them.`,
+    );
   return out;
 }
 

@@ -37,7 +37,8 @@ export const CreateDisputeInput = z
   .superRefine((v, ctx) => {
     const court = v.source.startsWith('court-');
     if (court && !v.courtCaseNumber) ctx.addIssue({ code: 'custom', path: ['courtCaseNumber'], message: '法院委派、委托、邀请的纠纷须填写法院案号' });
-    if (v.source === 'court-entrusted' && !v.courtProcedure) ctx.addIssue({ code: 'custom', path: ['courtProcedure'], message: '法院委托调解须注明适用普通程序还是简易程序' });
+    if (v.source === 'court-entrusted' && !v.courtProcedure)
+      ctx.addIssue({ code: 'custom', path: ['courtProcedure'], message: '法院委托调解须注明适用普通程序还是简易程序' });
     if (v.screeningId && v.source !== 'screening') ctx.addIssue({ code: 'custom', path: ['source'], message: '从排查记录登记的纠纷，来源应为“矛盾纠纷排查”' });
     if (!v.parties.some((p) => p.role === 'applicant')) ctx.addIssue({ code: 'custom', path: ['parties'], message: '至少有一名申请人' });
   });
@@ -111,10 +112,33 @@ export const ActionForms = {
   accept: z.object({ ...Version, note }),
   decline: z.object({ ...Version, reason: z.string().trim().min(2, '请写明不予受理的理由') }),
   withdraw: z.object({ ...Version, reason: z.string().trim().min(2, '请写明撤回的原因') }),
-  assign: z.object({ ...Version, committeeOrgId: z.uuid('请选择人民调解委员会'), mediatorName: z.string().trim().min(2, '请填写调解员姓名').max(40), mediatorUserId: z.uuid().optional(), note }),
-  transfer: z.object({ ...Version, committeeOrgId: z.uuid('请选择接收的人民调解委员会'), mediatorName: z.string().trim().min(2, '请填写调解员姓名').max(40), reason: z.string().trim().min(2, '请写明移交原因') }),
-  startSession: z.object({ ...Version, on: z.iso.date('调解日期格式应为 YYYY-MM-DD'), place: z.string().trim().min(2, '请填写调解地点').max(100), attendees: z.string().trim().min(2, '请填写参加人').max(500), record: z.string().trim().min(2, '请填写调解记录').max(10000) }),
-  recordSession: z.object({ ...Version, on: z.iso.date('调解日期格式应为 YYYY-MM-DD'), place: z.string().trim().min(2, '请填写调解地点').max(100), attendees: z.string().trim().min(2, '请填写参加人').max(500), record: z.string().trim().min(2, '请填写调解记录').max(10000) }),
+  assign: z.object({
+    ...Version,
+    committeeOrgId: z.uuid('请选择人民调解委员会'),
+    mediatorName: z.string().trim().min(2, '请填写调解员姓名').max(40),
+    mediatorUserId: z.uuid().optional(),
+    note,
+  }),
+  transfer: z.object({
+    ...Version,
+    committeeOrgId: z.uuid('请选择接收的人民调解委员会'),
+    mediatorName: z.string().trim().min(2, '请填写调解员姓名').max(40),
+    reason: z.string().trim().min(2, '请写明移交原因'),
+  }),
+  startSession: z.object({
+    ...Version,
+    on: z.iso.date('调解日期格式应为 YYYY-MM-DD'),
+    place: z.string().trim().min(2, '请填写调解地点').max(100),
+    attendees: z.string().trim().min(2, '请填写参加人').max(500),
+    record: z.string().trim().min(2, '请填写调解记录').max(10000),
+  }),
+  recordSession: z.object({
+    ...Version,
+    on: z.iso.date('调解日期格式应为 YYYY-MM-DD'),
+    place: z.string().trim().min(2, '请填写调解地点').max(100),
+    attendees: z.string().trim().min(2, '请填写参加人').max(500),
+    record: z.string().trim().min(2, '请填写调解记录').max(10000),
+  }),
   reachAgreement: z
     .object({
       ...Version,
@@ -132,7 +156,11 @@ export const ActionForms = {
       path: ['personsInvolved'],
       message: '认定防止民转刑或防止群体性上访的，请填写涉及人数',
     }),
-  fail: z.object({ ...Version, reason: z.string().trim().min(2, '请写明调解不成的原因'), remediesTold: z.literal(true, { error: '须告知当事人可通过仲裁、行政、司法等途径维护权利 (人民调解法 第二十六条)' }) }),
+  fail: z.object({
+    ...Version,
+    reason: z.string().trim().min(2, '请写明调解不成的原因'),
+    remediesTold: z.literal(true, { error: '须告知当事人可通过仲裁、行政、司法等途径维护权利 (人民调解法 第二十六条)' }),
+  }),
   partyRefuses: z.object({ ...Version, partyName: z.string().trim().min(1, '请填写拒绝调解的当事人'), note }),
 } as const;
 

@@ -42,7 +42,8 @@ const fields = {
 export function screeningProblems(v: { screenedOn?: string | undefined; foundCount?: number | undefined; riskCount?: number | undefined }, today = chinaDay()) {
   const problems: { path: string; message: string }[] = [];
   if (v.screenedOn && v.screenedOn > today) problems.push({ path: 'screenedOn', message: `排查日期不能晚于今天 (${today})` });
-  if (v.foundCount !== undefined && v.riskCount !== undefined && v.riskCount > v.foundCount) problems.push({ path: 'riskCount', message: '有激化风险的纠纷数不能超过发现矛盾纠纷数' });
+  if (v.foundCount !== undefined && v.riskCount !== undefined && v.riskCount > v.foundCount)
+    problems.push({ path: 'riskCount', message: '有激化风险的纠纷数不能超过发现矛盾纠纷数' });
   return problems;
 }
 

@@ -13,7 +13,11 @@ export const DIMENSIONS = ['category', 'source-group', 'source'] as const;
 export type BoardDimension = (typeof DIMENSIONS)[number];
 /** The dashboard's dimensions, and the monthly report's standard categories (a category's `report_as`). */
 export type Dimension = BoardDimension | 'report-category';
-export const DIMENSION_LABELS: Record<BoardDimension, MediationKey> = { category: 'dash.byCategory', 'source-group': 'dash.bySourceGroup', source: 'dash.bySource' };
+export const DIMENSION_LABELS: Record<BoardDimension, MediationKey> = {
+  category: 'dash.byCategory',
+  'source-group': 'dash.bySourceGroup',
+  source: 'dash.bySource',
+};
 
 const GROUP_ORDER = Object.keys(SOURCE_GROUPS);
 const groupOf = (code: string) => (DISPUTE_SOURCES as Record<string, { group: string } | undefined>)[code]?.group ?? '';
@@ -52,4 +56,3 @@ export function bucketOrder(table: IndicatorTable, by: Dimension, categories: Ca
   const byCount = (a: number, b: number) => (by === 'category' ? (accepted[b]?.numerator ?? 0) - (accepted[a]?.numerator ?? 0) : 0);
   return table.buckets.map((_k, i) => i).sort((a, b) => byCount(a, b) || rank(table.buckets[a] ?? null) - rank(table.buckets[b] ?? null));
 }
-

@@ -44,7 +44,10 @@ export const CATEGORY_MESSAGES = {
     'It will no longer be offered for new disputes, online applications or court imports; disputes registered with it keep it and still count. You can reactivate it at any time.',
   ],
   'category.activateTitle': ['重新启用纠纷类型“{name}”？', 'Reactivate the category {name}?'],
-  'category.activateText': ['启用后，登记纠纷、网上申请和法院导入将再次提供此类型。', 'It will be offered again for new disputes, online applications and court imports.'],
+  'category.activateText': [
+    '启用后，登记纠纷、网上申请和法院导入将再次提供此类型。',
+    'It will be offered again for new disputes, online applications and court imports.',
+  ],
   'category.deactivated': ['已停用 {name}', '{name} deactivated'],
   'category.activated': ['已启用 {name}', '{name} activated'],
   'category.otherLocked': ['“其他”类型不能停用', 'The category Other cannot be deactivated'],

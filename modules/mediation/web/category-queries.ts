@@ -48,4 +48,6 @@ function useCategoryWrite<I>(fn: (input: I) => Promise<Category>) {
 export const useCreateCategory = () => useCategoryWrite((input: CreateCategoryInput) => apiSend('POST', CATEGORIES, input, Category));
 
 export const useUpdateCategory = () =>
-  useCategoryWrite(({ code, input }: { code: string; input: UpdateCategoryInput }) => apiSend('PATCH', `${CATEGORIES}/${encodeURIComponent(code)}`, input, Category));
+  useCategoryWrite(({ code, input }: { code: string; input: UpdateCategoryInput }) =>
+    apiSend('PATCH', `${CATEGORIES}/${encodeURIComponent(code)}`, input, Category),
+  );

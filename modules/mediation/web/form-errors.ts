@@ -8,8 +8,7 @@ export interface FieldError {
   errors: string[];
 }
 
-const toName = (path: string): (string | number)[] =>
-  path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+const toName = (path: string): (string | number)[] => path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 function group(entries: { path: (string | number)[]; message: string }[]): FieldError[] {
   const byPath = new Map<string, FieldError>();
@@ -71,7 +70,12 @@ export function showFieldErrors<T>(form: FormInstance<T>, errors: FieldError[], 
  * the error's own when something could not be placed or it carried no field errors (`fallback` when it is not an
  * API error), undefined when every error now stands beside its field.
  */
-export function placeServerErrors<T>(form: FormInstance<T>, error: unknown, known: (name: (string | number)[]) => boolean, fallback: string): string | undefined {
+export function placeServerErrors<T>(
+  form: FormInstance<T>,
+  error: unknown,
+  known: (name: (string | number)[]) => boolean,
+  fallback: string,
+): string | undefined {
   const fields = serverFieldErrors(error);
   const rest = showFieldErrors(form, fields, known);
   if (fields.length > 0 && rest.length === 0) return undefined;

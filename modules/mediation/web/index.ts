@@ -1,4 +1,13 @@
-import { ApartmentOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined, IdcardOutlined, SolutionOutlined, TagsOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  TagsOutlined,
+} from '@ant-design/icons';
 import { ActionForms, DISPUTE_WORKFLOW } from '@sifa/mediation/shared';
 import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';

@@ -68,8 +68,7 @@ export function categoryOptions(categories: readonly Category[] | undefined, lan
     .filter((c) => c.active || inactiveMark !== undefined)
     .map((c) => ({ value: c.code, label: `${pick(lang, c.nameZh, c.nameEn ?? c.nameZh)}${c.active ? '' : (inactiveMark ?? '')}` }));
 }
-export const sourceOptions = (lang: Lang) =>
-  DISPUTE_SOURCE_CODES.map((c) => ({ value: c, label: pick(lang, DISPUTE_SOURCES[c].zh, DISPUTE_SOURCES[c].en) }));
+export const sourceOptions = (lang: Lang) => DISPUTE_SOURCE_CODES.map((c) => ({ value: c, label: pick(lang, DISPUTE_SOURCES[c].zh, DISPUTE_SOURCES[c].en) }));
 export const statusOptions = (lang: Lang) => DISPUTE_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) }));
 export const roleOptions = (lang: Lang) =>
   (Object.keys(PARTY_ROLES) as (keyof typeof PARTY_ROLES)[]).map((r) => ({ value: r, label: partyRoleLabel(r, lang) }));

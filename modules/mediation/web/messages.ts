@@ -118,13 +118,13 @@ export const MEDIATION_MESSAGES = {
   'sessions.record': ['调解记录', 'Record'],
   'action.register': ['登记', 'Registered'],
   'action.done': ['已{action}', 'Done: {action}'],
-  'action.conflict': ['事项 {number} 已被他人更新，您的操作未执行。页面已载入最新情况，请核对后再决定是否提交。', 'Matter {number} was changed by someone else; nothing was done. The latest state is loaded: check it before submitting again.'],
+  'action.conflict': [
+    '事项 {number} 已被他人更新，您的操作未执行。页面已载入最新情况，请核对后再决定是否提交。',
+    'Matter {number} was changed by someone else; nothing was done. The latest state is loaded: check it before submitting again.',
+  ],
   'action.closed': ['事项当前状态为“{status}”，已不能{action}。', 'The matter is now "{status}": {action} is no longer possible.'],
   'action.unknown': ['该操作没有对应的表单', 'This action has no form'],
-  'action.final': [
-    '“{action}”后纠纷将办结，不能再执行其他操作。确定提交吗？',
-    'After “{action}” the dispute is closed and nothing more can be done. Submit?',
-  ],
+  'action.final': ['“{action}”后纠纷将办结，不能再执行其他操作。确定提交吗？', 'After “{action}” the dispute is closed and nothing more can be done. Submit?'],
   'action.finalTitle': ['确认{action}', 'Confirm: {action}'],
   'action.submit': ['提交', 'Submit'],
   'action.acceptText': ['受理后即可指派人民调解委员会和调解员。', 'Once accepted, a committee and a mediator can be assigned.'],

@@ -224,8 +224,7 @@ export function bucketResult(table: IndicatorTable, id: string, index: number): 
   return { ...definition, ...point, orgId: table.orgId, orgName: table.orgName, from: table.from, to: table.to };
 }
 
-export const bucketParams = (b: DrillBucket | undefined): Params =>
-  b ? { month: b.month, by: b.by, key: b.key } : {};
+export const bucketParams = (b: DrillBucket | undefined): Params => (b ? { month: b.month, by: b.by, key: b.key } : {});
 
 export function useIndicatorRecords(id: string, part: DrillPart, params: Params, enabled: boolean) {
   return useQuery({
@@ -236,5 +235,4 @@ export function useIndicatorRecords(id: string, part: DrillPart, params: Params,
   });
 }
 
-export const indicatorExportPath = (id: string, kind: 'records' | 'by-unit', params: Params) =>
-  `${indicatorPath(id)}/${kind}.xlsx${queryString(params)}`;
+export const indicatorExportPath = (id: string, kind: 'records' | 'by-unit', params: Params) => `${indicatorPath(id)}/${kind}.xlsx${queryString(params)}`;

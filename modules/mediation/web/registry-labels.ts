@@ -1,4 +1,14 @@
-import { COMMITTEE_TYPE_CODES, COMMITTEE_TYPES, EMPLOYMENT_CODES, EMPLOYMENTS, GENDER_CODES, GENDERS, MEDIATOR_POSITION_CODES, MEDIATOR_POSITIONS, SUGGESTED_SPECIALTIES } from '@sifa/mediation/shared';
+import {
+  COMMITTEE_TYPE_CODES,
+  COMMITTEE_TYPES,
+  EMPLOYMENT_CODES,
+  EMPLOYMENTS,
+  GENDER_CODES,
+  GENDERS,
+  MEDIATOR_POSITION_CODES,
+  MEDIATOR_POSITIONS,
+  SUGGESTED_SPECIALTIES,
+} from '@sifa/mediation/shared';
 import type { CompositionWarning } from '@sifa/mediation/shared';
 import { pick } from '@sifa/web/kit';
 import type { Lang } from '@sifa/web/kit';

@@ -73,7 +73,9 @@ export const useUpdateMediator = (id: string) =>
   useRegistryWrite((input: UpdateMediatorInput) => apiSend('PATCH', `${REGISTRY}/mediators/${encodeURIComponent(id)}`, input, Mediator));
 
 export const useSetMediatorActive = () =>
-  useRegistryWrite(({ id, active }: { id: string; active: boolean }) => apiSend('POST', `${REGISTRY}/mediators/${encodeURIComponent(id)}/${active ? 'activate' : 'deactivate'}`, {}, Mediator));
+  useRegistryWrite(({ id, active }: { id: string; active: boolean }) =>
+    apiSend('POST', `${REGISTRY}/mediators/${encodeURIComponent(id)}/${active ? 'activate' : 'deactivate'}`, {}, Mediator),
+  );
 
 export type ImportKind = 'committees' | 'mediators';
 

@@ -11,9 +11,7 @@ import type { RefObject } from 'react';
 // Only what the dashboard draws, so the bundle carries only these parts of ECharts.
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
+export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
 /** The console's font stack, so Chinese labels on the canvas look like the rest of the page. */
 export const CHART_FONT =

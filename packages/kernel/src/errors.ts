@@ -56,10 +56,18 @@ const MESSAGES = {
     en: 'You may not assign or manage accounts with the role "{role}" (separation of duties)',
   },
   SELF_ACTION: { status: 409, zh: '不能对自己的账号执行此操作', en: 'You cannot do this to your own account' },
-  DEADLINE_RULE_UNKNOWN: { status: 400, zh: '未知的期限规则“{id}”，可用的规则见 /api/deadline-rules', en: 'Unknown deadline rule "{id}"; see /api/deadline-rules' },
+  DEADLINE_RULE_UNKNOWN: {
+    status: 400,
+    zh: '未知的期限规则“{id}”，可用的规则见 /api/deadline-rules',
+    en: 'Unknown deadline rule "{id}"; see /api/deadline-rules',
+  },
   DEADLINE_REFUSED: { status: 409, zh: '{reason}', en: 'The deadline cannot be changed: {reason}' },
   CALENDAR_INVALID: { status: 400, zh: '{year} 年节假日安排有误：{reason}', en: 'The {year} holiday schedule is invalid: {reason}' },
-  FILE_TOO_LARGE: { status: 413, zh: '文件“{name}”超过 {limit} 的大小上限，请压缩或拆分后再上传', en: 'File "{name}" exceeds the {limit} limit; compress or split it' },
+  FILE_TOO_LARGE: {
+    status: 413,
+    zh: '文件“{name}”超过 {limit} 的大小上限，请压缩或拆分后再上传',
+    en: 'File "{name}" exceeds the {limit} limit; compress or split it',
+  },
   FILE_TYPE_REFUSED: { status: 415, zh: '不能上传“{name}”：只接受以下格式的文件：{allowed}', en: 'Cannot upload "{name}": accepted formats are {allowed}' },
   FILE_CONTENT_MISMATCH: {
     status: 415,
@@ -67,19 +75,31 @@ const MESSAGES = {
     en: 'The content of "{name}" is not {label} (renamed file?); upload a real {label} file',
   },
   FILE_EMPTY: { status: 400, zh: '文件“{name}”是空文件，请选择正确的文件后重新上传', en: 'File "{name}" is empty' },
-  FILE_REQUIRED: { status: 400, zh: '请求中没有文件：请以 multipart/form-data 上传，文件字段名为 file', en: 'No file: send multipart/form-data with a field named file' },
+  FILE_REQUIRED: {
+    status: 400,
+    zh: '请求中没有文件：请以 multipart/form-data 上传，文件字段名为 file',
+    en: 'No file: send multipart/form-data with a field named file',
+  },
   STORED_FILE_DAMAGED: {
     status: 500,
     zh: '文件“{name}”的存储副本缺失或已损坏 (校验不符)，请联系管理员从备份恢复',
     en: 'The stored copy of "{name}" is missing or damaged; ask an administrator to restore it from backup',
   },
-  DOCUMENT_NUMBER_TAKEN: { status: 409, zh: '文书编号 {number} 已被使用，请核对后重新填写，或留空由系统自动编号', en: 'Document number {number} is taken; correct it or leave it empty' },
+  DOCUMENT_NUMBER_TAKEN: {
+    status: 409,
+    zh: '文书编号 {number} 已被使用，请核对后重新填写，或留空由系统自动编号',
+    en: 'Document number {number} is taken; correct it or leave it empty',
+  },
   DOCUMENT_TITLE_PERSONAL: {
     status: 400,
     zh: '文书标题会在公开核验页显示，不得包含{what}；请只写文种名称，如“人民调解受理通知书”',
     en: 'The title is shown on the public verification page and must not contain {what}; use the document type only',
   },
-  DOCUMENT_ISSUER_INVALID: { status: 400, zh: '出具单位须为事项承办单位“{org}”或其上级单位', en: 'The issuing unit must be the matter’s unit "{org}" or one above it' },
+  DOCUMENT_ISSUER_INVALID: {
+    status: 400,
+    zh: '出具单位须为事项承办单位“{org}”或其上级单位',
+    en: 'The issuing unit must be the matter’s unit "{org}" or one above it',
+  },
   DOCUMENT_REVOKED: { status: 409, zh: '文书 {number} 已于 {at} 撤销，不能重复撤销', en: 'Document {number} was already revoked on {at}' },
   VERIFY_NOT_FOUND: {
     status: 404,
@@ -98,8 +118,7 @@ export type Locale = 'zh' | 'en';
 
 type Params = Record<string, string | number>;
 
-const fill = (template: string, params: Params) =>
-  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+const fill = (template: string, params: Params) => template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 
 export function errorMessage(code: ErrorCode, locale: Locale, params: Params = {}): string {
   return fill(MESSAGES[code][locale], params);

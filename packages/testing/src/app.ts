@@ -37,16 +37,24 @@ export async function createTestApp(opts: { modules?: readonly ModuleDefinition[
   const filesDir = mkdtempSync(join(tmpdir(), 'sifa-files-'));
   // Test modules come on top of the registry's business modules, so every real route is there too.
   const modules = [...businessModules, ...(opts.modules ?? [])];
-  const app = await buildApp({ engine, config: testConfig({ filesDir, ...opts.config }), logger: false, modules, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await buildApp({
+    engine,
+    config: testConfig({ filesDir, ...opts.config }),
+    logger: false,
+    modules,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   await app.ready();
   const send = (o: InjectOptions) => app.inject(o);
-  const req = (cookie: string | undefined, csrf: string | undefined) => (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    send({
-      method,
-      url,
-      headers: { ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
-      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
-    });
+  const req =
+    (cookie: string | undefined, csrf: string | undefined) =>
+    (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      send({
+        method,
+        url,
+        headers: { ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
+        ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+      });
   return {
     app,
     engine,
@@ -55,7 +63,7 @@ export async function createTestApp(opts: { modules?: readonly ModuleDefinition[
       const res = await send({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      const csrfToken = (res.json<{ csrfToken: string }>()).csrfToken;
+      const csrfToken = res.json<{ csrfToken: string }>().csrfToken;
       return { username, csrfToken, request: req(cookie, csrfToken) };
     },
     async orgId(name) {

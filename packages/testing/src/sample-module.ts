@@ -16,7 +16,12 @@ export const SAMPLE_WORKFLOW = defineWorkflow({
   },
   requiresForm: ['decline'],
   labels: {
-    statuses: { registered: { zh: '已登记', en: 'Registered' }, accepted: { zh: '已受理', en: 'Accepted' }, declined: { zh: '不予受理', en: 'Declined' }, closed: { zh: '已办结', en: 'Closed' } },
+    statuses: {
+      registered: { zh: '已登记', en: 'Registered' },
+      accepted: { zh: '已受理', en: 'Accepted' },
+      declined: { zh: '不予受理', en: 'Declined' },
+      closed: { zh: '已办结', en: 'Closed' },
+    },
     actions: { accept: { zh: '受理', en: 'Accept' }, decline: { zh: '不予受理', en: 'Decline' }, close: { zh: '办结', en: 'Close' } },
   },
 });
@@ -75,9 +80,20 @@ export const sampleModule = defineModule({
       '/api/sample/cases/:id/decline',
       {
         config: { permission: 'sample.case.act', scopeProbe: { kind: 'resource', resource: 'matter', body: { expectedVersion: 1, reason: '不属于受理范围' } } },
-        schema: { params: IdParams, body: ActInput.omit({ action: true }).extend({ reason: z.string().min(2, '请填写不予受理的理由') }), response: { 200: Matter } },
+        schema: {
+          params: IdParams,
+          body: ActInput.omit({ action: true }).extend({ reason: z.string().min(2, '请填写不予受理的理由') }),
+          response: { 200: Matter },
+        },
       },
-      (req) => act(ctxOf(req, engine.db), SAMPLE_WORKFLOW, req.params.id, { action: 'decline', expectedVersion: req.body.expectedVersion, note: req.body.reason }, { outcome: 'declined', data: { reason: req.body.reason } }),
+      (req) =>
+        act(
+          ctxOf(req, engine.db),
+          SAMPLE_WORKFLOW,
+          req.params.id,
+          { action: 'decline', expectedVersion: req.body.expectedVersion, note: req.body.reason },
+          { outcome: 'declined', data: { reason: req.body.reason } },
+        ),
     );
   },
 });

@@ -117,7 +117,10 @@ export async function probeScope(routes: readonly RouteEntry[], setup: ScopeProb
           break;
         }
         if (probe.orgQuery) {
-          const other = await setup.prober.request(method, `${url}?${new URLSearchParams({ ...probe.query, [probe.orgQuery]: setup.orgs.outside }).toString()}`);
+          const other = await setup.prober.request(
+            method,
+            `${url}?${new URLSearchParams({ ...probe.query, [probe.orgQuery]: setup.orgs.outside }).toString()}`,
+          );
           if (other.statusCode !== 404) fail(`以邻县单位为 ${probe.orgQuery} 应得 404，实得 ${other.statusCode}`);
         }
         const qs = new URLSearchParams(probe.query ?? {}).toString();

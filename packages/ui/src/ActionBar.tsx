@@ -32,15 +32,7 @@ export interface ActionBarProps {
  * The workflow's buttons. Each asks first in a dialog with an optional note (说明), then calls `onConfirm`; the note
  * and the version the user saw travel with the request (the caller adds the version).
  */
-export function ActionBar({
-  actions,
-  number,
-  onConfirm,
-  onOpenForm,
-  disabled,
-  lang,
-  noteMaxLength = 2000,
-}: ActionBarProps) {
+export function ActionBar({ actions, number, onConfirm, onOpenForm, disabled, lang, noteMaxLength = 2000 }: ActionBarProps) {
   const [open, setOpen] = useState<ActionItem | undefined>(undefined);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -99,9 +91,7 @@ export function ActionBar({
       >
         {open && (
           <>
-            <Typography.Paragraph>
-              {uiText(lang, 'action.confirmText', { action: open.label, number })}
-            </Typography.Paragraph>
+            <Typography.Paragraph>{uiText(lang, 'action.confirmText', { action: open.label, number })}</Typography.Paragraph>
             <label htmlFor="action-note">
               <Typography.Text type="secondary">{uiText(lang, 'action.note')}</Typography.Text>
             </label>

@@ -113,21 +113,12 @@ export function DeadlineBadge(props: DeadlineBadgeProps) {
   const { level, dueDate, reason, lang, onOpenChange } = props;
   const label = levelLabel(level, lang);
   const tag = (
-    <Tag
-      color={DEADLINE_COLORS[level]}
-      style={{ marginInlineEnd: 0, cursor: 'default' }}
-      data-deadline-level={level}
-      data-testid="deadline-badge"
-    >
+    <Tag color={DEADLINE_COLORS[level]} style={{ marginInlineEnd: 0, cursor: 'default' }} data-deadline-level={level} data-testid="deadline-badge">
       {dueDate ? `${label} · ${dueDate}` : label}
     </Tag>
   );
   const card =
-    props.title !== undefined ||
-    props.explanation !== undefined ||
-    props.cite !== undefined ||
-    props.loading !== undefined ||
-    onOpenChange !== undefined;
+    props.title !== undefined || props.explanation !== undefined || props.cite !== undefined || props.loading !== undefined || onOpenChange !== undefined;
   if (card) {
     return (
       <Popover content={<DeadlineCard {...props} />} trigger={['hover', 'click']} onOpenChange={onOpenChange}>

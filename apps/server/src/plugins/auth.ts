@@ -1,5 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, auditDenied, localeOf, permissionsOf, PUBLIC_COOKIE, resolvePublicSession, resolveSession, SESSION_COOKIE, type AuthPolicy, type Engine, type ModuleDefinition } from '@sifa/kernel';
+import {
+  AppError,
+  auditDenied,
+  localeOf,
+  permissionsOf,
+  PUBLIC_COOKIE,
+  resolvePublicSession,
+  resolveSession,
+  SESSION_COOKIE,
+  type AuthPolicy,
+  type Engine,
+  type ModuleDefinition,
+} from '@sifa/kernel';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 

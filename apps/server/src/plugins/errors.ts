@@ -48,14 +48,22 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (err.statusCode === 429) {
       const after = (err as FastifyError & { after?: string }).after ?? '1 minute';
-      return reply.code(429).send({ code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED', locale, { after: locale === 'zh' ? after.replace('minute', '分钟').replace('second', '秒') : after }) });
+      return reply.code(429).send({
+        code: 'RATE_LIMITED',
+        message: errorMessage('RATE_LIMITED', locale, { after: locale === 'zh' ? after.replace('minute', '分钟').replace('second', '秒') : after }),
+      });
     }
     const mapped = FASTIFY_CODES[err.code];
-    if (mapped) return reply.code(err.statusCode ?? 400).send({ code: mapped, message: errorMessage(mapped, locale, { reason: locale === 'en' ? 'see the request' : '请检查请求' }) });
+    if (mapped)
+      return reply
+        .code(err.statusCode ?? 400)
+        .send({ code: mapped, message: errorMessage(mapped, locale, { reason: locale === 'en' ? 'see the request' : '请检查请求' }) });
     if (!isResponseSerializationError(err) && err.statusCode && err.statusCode < 500) {
       // Framework messages are English and technical: the log keeps them, the answer says what to do.
       req.log.info({ err }, 'request refused');
-      return reply.code(err.statusCode).send({ code: 'BAD_REQUEST', message: errorMessage('BAD_REQUEST', locale, { reason: locale === 'en' ? err.message : '请检查提交的内容和格式' }) });
+      return reply
+        .code(err.statusCode)
+        .send({ code: 'BAD_REQUEST', message: errorMessage('BAD_REQUEST', locale, { reason: locale === 'en' ? err.message : '请检查提交的内容和格式' }) });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: errorMessage('INTERNAL', locale, { requestId: req.id }) });

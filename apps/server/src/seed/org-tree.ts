@@ -25,7 +25,17 @@ export function buildOrgTree(divisions: DivisionRow[]): OrgSeed[] {
   const out: OrgSeed[] = [];
   const add = (parent: OrgSeed | null, kind: OrgKind, name: string, divisionCode: string, sort: number, abbr: string | null = null) => {
     const id = randomUUID();
-    const org: OrgSeed = { id, parentId: parent?.id ?? null, path: `${parent?.path ?? ''}${id}/`, depth: parent ? parent.depth + 1 : 0, kind, name, divisionCode, sort, abbr };
+    const org: OrgSeed = {
+      id,
+      parentId: parent?.id ?? null,
+      path: `${parent?.path ?? ''}${id}/`,
+      depth: parent ? parent.depth + 1 : 0,
+      kind,
+      name,
+      divisionCode,
+      sort,
+      abbr,
+    };
     out.push(org);
     return org;
   };
@@ -65,5 +75,9 @@ export function buildOrgTree(divisions: DivisionRow[]): OrgSeed[] {
 }
 
 export async function insertOrgTree(db: Kysely<Database>, orgs: OrgSeed[]) {
-  for (let i = 0; i < orgs.length; i += 200) await db.insertInto('kernel.orgs').values(orgs.slice(i, i + 200)).execute();
+  for (let i = 0; i < orgs.length; i += 200)
+    await db
+      .insertInto('kernel.orgs')
+      .values(orgs.slice(i, i + 200))
+      .execute();
 }

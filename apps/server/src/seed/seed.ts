@@ -47,7 +47,15 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig): Promise<Se
   const office = orgs.find((o) => o.kind === 'judicial-office')?.name ?? `${countyA}司法局`;
   const accounts = config.seedDemo
     ? DEMO_ACCOUNTS(city, [countyA, countyB], office).map((a) => ({ ...a, password: config.demoPassword }))
-    : [{ username: 'admin', displayName: '系统管理员', role: 'platform-admin' as const, unit: `${city}司法局`, password: `${randomBytes(9).toString('base64url')}a1!` }];
+    : [
+        {
+          username: 'admin',
+          displayName: '系统管理员',
+          role: 'platform-admin' as const,
+          unit: `${city}司法局`,
+          password: `${randomBytes(9).toString('base64url')}a1!`,
+        },
+      ];
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
 
   await db.transaction().execute(async (trx) => {

@@ -21,7 +21,17 @@ export interface FormDialogProps {
 export function FormDialog({ title, form, busy, problem, problemTestId, width, onClose, children }: FormDialogProps) {
   const { t } = useI18n();
   return (
-    <Modal open title={title} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={width}>
+    <Modal
+      open
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={width}
+    >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid={problemTestId} />}
       {children}
     </Modal>

@@ -39,11 +39,7 @@ export function QueryForm<T extends object>({ form, fields, onSearch, onReset }:
               </Button>
               <Button htmlType="reset">{t('common.reset')}</Button>
               {compact && fields.length > 1 && (
-                <Button
-                  type="link"
-                  onClick={() => setExpanded(!expanded)}
-                  icon={expanded ? <UpOutlined /> : <DownOutlined />}
-                >
+                <Button type="link" onClick={() => setExpanded(!expanded)} icon={expanded ? <UpOutlined /> : <DownOutlined />}>
                   {expanded ? t('common.collapse') : t('common.expand')}
                 </Button>
               )}

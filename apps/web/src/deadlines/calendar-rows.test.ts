@@ -33,12 +33,7 @@ describe('calendar schedule rows', () => {
 
   test('names what is wrong: bad date, other year, duplicate, weekday make-up day, no day off', () => {
     const messages = rowProblems(
-      [
-        row('2027-13-01', '元旦'),
-        row('2028-01-01', '元旦'),
-        row('2027-02-03', '春节', 'workday'),
-        row('2027-02-03', '春节'),
-      ],
+      [row('2027-13-01', '元旦'), row('2028-01-01', '元旦'), row('2027-02-03', '春节', 'workday'), row('2027-02-03', '春节')],
       2027,
       t,
     ).map((p) => p.message);
@@ -46,9 +41,7 @@ describe('calendar schedule rows', () => {
     expect(messages.some((m) => m.includes('2028-01-01') && m.includes('2027'))).toBe(true);
     expect(messages.some((m) => m.includes('重复'))).toBe(true);
     expect(messages.some((m) => m.includes('本来就是工作日'))).toBe(true);
-    expect(rowProblems([row('2027-02-06', '春节', 'workday')], 2027, t).at(-1)?.message).toContain(
-      '没有 2027 年的放假日期',
-    );
+    expect(rowProblems([row('2027-02-06', '春节', 'workday')], 2027, t).at(-1)?.message).toContain('没有 2027 年的放假日期');
   });
 
   test('pasted JSON becomes rows, or says where it is wrong', () => {

@@ -31,8 +31,7 @@ export function rowsFromSchedule(schedule: Pick<CalendarSchedule, 'holidays' | '
 }
 
 export function scheduleFromRows(rows: readonly CalendarRow[]): CalendarSchedule {
-  const pick = (kind: DayKind) =>
-    rows.filter((r) => r.kind === kind).map((r) => ({ date: r.date.trim(), name: r.name.trim() }));
+  const pick = (kind: DayKind) => rows.filter((r) => r.kind === kind).map((r) => ({ date: r.date.trim(), name: r.name.trim() }));
   return { holidays: pick('holiday'), workdays: pick('workday') };
 }
 
@@ -87,9 +86,7 @@ const ScheduleJson = z.object({
   workdays: z.array(NamedDay).default([]),
 });
 
-export type ParsedSchedule =
-  | { ok: true; rows: CalendarRow[]; year?: number; source?: string }
-  | { ok: false; problems: string[] };
+export type ParsedSchedule = { ok: true; rows: CalendarRow[]; year?: number; source?: string } | { ok: false; problems: string[] };
 
 /**
  * A pasted schedule: `{ "year"?, "source"?, "holidays": [{ "date", "name" }], "workdays": [{ "date", "name" }] }` — the
@@ -109,9 +106,7 @@ export function parseScheduleJson(text: string, t: Translate): ParsedSchedule {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) =>
-        t('calendar.problem.shape', { path: i.path.join('.') || '—', reason: i.message }),
-      ),
+      problems: parsed.error.issues.map((i) => t('calendar.problem.shape', { path: i.path.join('.') || '—', reason: i.message })),
     };
   }
   const { year, source, holidays, workdays } = parsed.data;

@@ -83,8 +83,7 @@ export interface CalendarLoadInput extends CalendarSchedule {
 export function useLoadCalendar() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ year, ...body }: CalendarLoadInput) =>
-      apiSend('PUT', `/api/calendar/${String(year)}`, body, CalendarLoadResult),
+    mutationFn: ({ year, ...body }: CalendarLoadInput) => apiSend('PUT', `/api/calendar/${String(year)}`, body, CalendarLoadResult),
     meta: { silent: true },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: calendarKeys.all });

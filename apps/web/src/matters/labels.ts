@@ -17,11 +17,7 @@ function registeredLabels(module: string, kind: string) {
 }
 
 /** A module's form for an action the kernel cannot take alone, if the module registered one. */
-export function findActionForm(
-  module: string,
-  kind: string,
-  action: string,
-): ComponentType<MatterActionFormProps> | undefined {
+export function findActionForm(module: string, kind: string, action: string): ComponentType<MatterActionFormProps> | undefined {
   const m = WEB_MODULES.find((w) => w.name === module);
   return m?.matterActionForms?.[`${kind}.${action}`];
 }

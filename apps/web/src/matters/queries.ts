@@ -92,10 +92,7 @@ export function useMatterAction(id: string) {
     onSettled: async (_data, error) => {
       // after a success the matter moved on; after a conflict someone else moved it: either way, reload
       if (!error || (error instanceof ApiError && error.status === 409)) {
-        await Promise.all([
-          client.invalidateQueries({ queryKey: matterKeys.all(id) }),
-          client.invalidateQueries({ queryKey: ['todos'] }),
-        ]);
+        await Promise.all([client.invalidateQueries({ queryKey: matterKeys.all(id) }), client.invalidateQueries({ queryKey: ['todos'] })]);
       }
     },
   });

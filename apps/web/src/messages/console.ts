@@ -57,10 +57,7 @@ export const CONSOLE_MESSAGES = {
   ],
   'password.tooShort': ['口令至少 8 位', 'At least 8 characters'],
   'password.tooLong': ['口令不超过 128 位', 'At most 128 characters'],
-  'password.weak': [
-    '口令须包含大写字母、小写字母、数字、符号中的至少三类',
-    'Use at least three of: upper case, lower case, digits, symbols',
-  ],
+  'password.weak': ['口令须包含大写字母、小写字母、数字、符号中的至少三类', 'Use at least three of: upper case, lower case, digits, symbols'],
 
   'error.forbidden.title': ['无权访问', 'Access denied'],
   'error.forbidden.text': ['您没有访问此页面的权限。', 'You do not have permission to open this page.'],
@@ -94,10 +91,7 @@ export const CONSOLE_MESSAGES = {
   'org.renameTitle': ['重命名单位', 'Rename unit'],
   'org.deactivate': ['停用', 'Deactivate'],
   'org.activate': ['启用', 'Activate'],
-  'org.deactivateConfirm': [
-    '确定停用“{name}”？停用后不能再在该单位下办理新业务。',
-    'Deactivate “{name}”? No new business can be handled there.',
-  ],
+  'org.deactivateConfirm': ['确定停用“{name}”？停用后不能再在该单位下办理新业务。', 'Deactivate “{name}”? No new business can be handled there.'],
   'org.activateConfirm': ['确定启用“{name}”？', 'Activate “{name}”?'],
   'org.deactivated': ['已停用', 'Deactivated'],
   'org.activated': ['已启用', 'Activated'],
@@ -130,20 +124,14 @@ export const CONSOLE_MESSAGES = {
   'user.unlock': ['解锁', 'Unlock'],
   'user.resetPassword': ['重置口令', 'Reset password'],
   'user.resetTitle': ['重置口令（{name}）', 'Reset password ({name})'],
-  'user.deactivateConfirm': [
-    '确定停用用户“{name}”？停用后该用户不能登录。',
-    'Deactivate “{name}”? The user can no longer sign in.',
-  ],
+  'user.deactivateConfirm': ['确定停用用户“{name}”？停用后该用户不能登录。', 'Deactivate “{name}”? The user can no longer sign in.'],
   'user.activateConfirm': ['确定启用用户“{name}”？', 'Activate “{name}”?'],
   'user.unlockConfirm': ['确定解除“{name}”的登录锁定？', 'Unlock “{name}”?'],
   'user.resetConfirm': ['确定重置“{name}”的口令？', 'Reset the password of “{name}”?'],
   'user.created': ['已新增用户', 'User added'],
   'user.updated': ['已保存用户', 'User saved'],
   'user.passwordReset': ['口令已重置', 'Password reset'],
-  'user.usernameRule': [
-    '3–32 位小写字母、数字、下划线、点或连字符，以字母开头',
-    '3–32 lower-case letters, digits, _ . or -, starting with a letter',
-  ],
+  'user.usernameRule': ['3–32 位小写字母、数字、下划线、点或连字符，以字母开头', '3–32 lower-case letters, digits, _ . or -, starting with a letter'],
   'user.exportName': ['用户.xlsx', 'users.xlsx'],
 
   'audit.title': ['审计日志', 'Audit log'],

@@ -7,17 +7,11 @@ export const DEADLINE_MESSAGES = {
   'deadline.none': ['本事项暂无期限', 'No deadlines for this matter'],
   'deadline.loadFailed': ['期限加载失败', 'Deadlines could not be loaded'],
   'deadline.startDate': ['起算日期', 'Start date'],
-  'deadline.startHint': [
-    '起算事件发生之日，期限自次日起算',
-    'The day of the start event; counting begins the next day',
-  ],
+  'deadline.startHint': ['起算事件发生之日，期限自次日起算', 'The day of the start event; counting begins the next day'],
   'deadline.dueDate': ['届满日', 'Due date'],
   'deadline.warnDate': ['提醒日', 'Reminder from'],
   'deadline.paused': ['中止', 'Suspended'],
-  'deadline.pausedSince': [
-    '自 {date} 起中止计时（此前已中止 {days} 日）',
-    'Suspended since {date} ({days} days earlier)',
-  ],
+  'deadline.pausedSince': ['自 {date} 起中止计时（此前已中止 {days} 日）', 'Suspended since {date} ({days} days earlier)'],
   'deadline.pausedDays': ['中止 {days} 日不计入', '{days} suspended days not counted'],
   'deadline.extended': ['延长', 'Extended'],
   'deadline.extendedTimes': ['已延长 {n} 次，共 {amount}', 'Extended {n} times, {amount} in all'],
@@ -138,20 +132,11 @@ export const DEADLINE_MESSAGES = {
     '{date} is not in {year} (only that year, and New Year days from 25 December before)',
   ],
   'calendar.problem.duplicate': ['{date} 重复列出', '{date} is listed twice'],
-  'calendar.problem.name': [
-    '{date} 的节日名称应为 1 至 20 个字',
-    'The festival name of {date} must be 1–20 characters',
-  ],
-  'calendar.problem.workday': [
-    '{date} 本来就是工作日，不需要列为调休上班日',
-    '{date} is a weekday already; not a make-up day',
-  ],
+  'calendar.problem.name': ['{date} 的节日名称应为 1 至 20 个字', 'The festival name of {date} must be 1–20 characters'],
+  'calendar.problem.workday': ['{date} 本来就是工作日，不需要列为调休上班日', '{date} is a weekday already; not a make-up day'],
   'calendar.problem.noHoliday': ['没有 {year} 年的放假日期', 'No day off in {year}'],
   'calendar.problem.noYear': ['请填写年度', 'Enter the year'],
-  'calendar.problem.source': [
-    '请填写依据（2–200 字），如国务院办公厅通知的文号',
-    'Enter the source (2–200 characters)',
-  ],
+  'calendar.problem.source': ['请填写依据（2–200 字），如国务院办公厅通知的文号', 'Enter the source (2–200 characters)'],
   'calendar.problem.json': ['不是有效的 JSON：{reason}', 'Not valid JSON: {reason}'],
   'calendar.problem.shape': ['{path}：{reason}', '{path}: {reason}'],
 } as const satisfies Record<string, readonly [string, string]>;

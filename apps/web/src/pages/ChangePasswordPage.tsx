@@ -19,8 +19,7 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
   const change = useMutation({
-    mutationFn: (v: PasswordForm) =>
-      apiCall('POST', '/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    mutationFn: (v: PasswordForm) => apiCall('POST', '/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
     onSuccess: () => {
       notifySuccess(t('password.changed'));
       void navigate('/');
@@ -60,10 +59,7 @@ export function ChangePasswordPage() {
           dependencies={['newPassword']}
           rules={[
             { required: true, message: t('common.required', { field: t('password.confirm') }) },
-            ({ getFieldValue }) =>
-              textRule((value) =>
-                value && value !== getFieldValue('newPassword') ? t('password.mismatch') : undefined,
-              ),
+            ({ getFieldValue }) => textRule((value) => (value && value !== getFieldValue('newPassword') ? t('password.mismatch') : undefined)),
           ]}
         >
           <Input.Password autoComplete="new-password" />

@@ -26,8 +26,7 @@ export function LoginPage() {
   const onFinish = (values: LoginInput) => {
     login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) });
   };
-  const error =
-    login.error instanceof ApiError ? login.error.message : login.error ? t('common.loadFailed') : undefined;
+  const error = login.error instanceof ApiError ? login.error.message : login.error ? t('common.loadFailed') : undefined;
 
   return (
     <div
@@ -57,17 +56,11 @@ export function LoginPage() {
           <Form.Item
             name="username"
             label={t('login.username')}
-            rules={[
-              { required: true, whitespace: true, message: t('common.required', { field: t('login.username') }) },
-            ]}
+            rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('login.username') }) }]}
           >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('common.required', { field: t('login.password') }) }]}
-          >
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required', { field: t('login.password') }) }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>

@@ -33,10 +33,7 @@ export function PortalLayout() {
   }, [t]);
 
   return (
-    <ConfigProvider
-      componentSize="large"
-      theme={{ token: { fontSize: 16, controlHeight: 44, controlHeightLG: 48, borderRadius: 8 } }}
-    >
+    <ConfigProvider componentSize="large" theme={{ token: { fontSize: 16, controlHeight: 44, controlHeightLG: 48, borderRadius: 8 } }}>
       <div style={{ minHeight: '100vh', background: '#f3f6fb', display: 'flex', flexDirection: 'column' }}>
         <header
           style={{
@@ -92,9 +89,7 @@ export function PortalLayout() {
             </Suspense>
           </ErrorBoundary>
         </main>
-        <footer style={{ textAlign: 'center', padding: '16px 16px 24px', color: '#8c8c8c', fontSize: 13 }}>
-          {t('portal.footer')}
-        </footer>
+        <footer style={{ textAlign: 'center', padding: '16px 16px 24px', color: '#8c8c8c', fontSize: 13 }}>{t('portal.footer')}</footer>
       </div>
     </ConfigProvider>
   );

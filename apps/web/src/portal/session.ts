@@ -40,8 +40,7 @@ export function useRequestCode() {
 export function usePublicLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { phone: string; code: string }) =>
-      publicApi.send('POST', '/api/public/auth/login', input, PublicSessionInfo),
+    mutationFn: (input: { phone: string; code: string }) => publicApi.send('POST', '/api/public/auth/login', input, PublicSessionInfo),
     meta: { silent: true },
     onSuccess: (session) => {
       setPublicCsrfToken(session.csrfToken);

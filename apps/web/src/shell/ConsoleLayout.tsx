@@ -76,13 +76,7 @@ export function ConsoleLayout() {
         >
           {mobile && (
             <>
-              <Button
-                type="text"
-                icon={<MenuOutlined />}
-                aria-label={t('menu.open')}
-                data-testid="menu-button"
-                onClick={() => setDrawerOpen(true)}
-              />
+              <Button type="text" icon={<MenuOutlined />} aria-label={t('menu.open')} data-testid="menu-button" onClick={() => setDrawerOpen(true)} />
               <Brand short />
             </>
           )}

@@ -90,13 +90,7 @@ export function NotificationBell() {
         }}
       >
         <Typography.Text strong>{t('notification.title')}</Typography.Text>
-        <Button
-          type="link"
-          size="small"
-          disabled={unread === 0}
-          loading={markAll.isPending}
-          onClick={() => markAll.mutate()}
-        >
+        <Button type="link" size="small" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()}>
           {t('notification.readAll')}
         </Button>
       </div>

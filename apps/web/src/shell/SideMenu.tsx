@@ -42,14 +42,5 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     onNavigate?.();
   };
 
-  return (
-    <Menu
-      mode="inline"
-      theme="dark"
-      items={items}
-      selectedKeys={current ? [current.key] : []}
-      onClick={onClick}
-      style={{ borderInlineEnd: 0 }}
-    />
-  );
+  return <Menu mode="inline" theme="dark" items={items} selectedKeys={current ? [current.key] : []} onClick={onClick} style={{ borderInlineEnd: 0 }} />;
 }

@@ -31,14 +31,5 @@ export function UnitFilterSelect({ width }: { width: number | string }) {
   const { data } = useOrgList(false);
   // a scope of one unit has nothing to narrow
   if (data && data.length <= 1) return null;
-  return (
-    <OrgTreeSelect
-      aria-label={t('unit.filter')}
-      value={orgId}
-      onChange={setOrgId}
-      placeholder={t('unit.all')}
-      allowClear
-      style={{ width }}
-    />
-  );
+  return <OrgTreeSelect aria-label={t('unit.filter')} value={orgId} onChange={setOrgId} placeholder={t('unit.all')} allowClear style={{ width }} />;
 }

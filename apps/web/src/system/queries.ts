@@ -35,8 +35,7 @@ export const orgKeys = {
 export function useOrgList(includeInactive: boolean) {
   return useQuery({
     queryKey: orgKeys.tree(includeInactive),
-    queryFn: () =>
-      apiGet(`/api/orgs/tree${queryString({ includeInactive: includeInactive || undefined })}`, z.array(Org)),
+    queryFn: () => apiGet(`/api/orgs/tree${queryString({ includeInactive: includeInactive || undefined })}`, z.array(Org)),
     staleTime: 5 * 60_000,
   });
 }

@@ -27,9 +27,7 @@ export const inCi = process.env.CI === 'true';
 /** Warns once when the browser tests of `file` are skipped for want of Chromium (outside CI). */
 export function warnIfSkipped(file: string): void {
   if (missing && !inCi) {
-    console.warn(
-      `${file}: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`,
-    );
+    console.warn(`${file}: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
   }
 }
 

@@ -18,15 +18,12 @@ export function shanghaiDay(days = 0): string {
 }
 
 async function orgId(server: TestServer, name: string): Promise<string> {
-  return (
-    await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()
-  ).id;
+  return (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 }
 
 async function userId(server: TestServer, username: string): Promise<string> {
   const db = server.engine.db;
-  return (await db.selectFrom('kernel.users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
-    .id;
+  return (await db.selectFrom('kernel.users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 }
 
 /**
@@ -35,10 +32,7 @@ async function userId(server: TestServer, username: string): Promise<string> {
  * when an agreement takes effect): one started 27 days ago (due in about three days: gold), one starting on 20 December
  * (it ends in January of next year, whose holiday schedule is not loaded: the red warning).
  */
-export async function createDispute(
-  server: TestServer,
-  opts: { summary: string; deadlines?: boolean },
-): Promise<MatterFixture> {
+export async function createDispute(server: TestServer, opts: { summary: string; deadlines?: boolean }): Promise<MatterFixture> {
   const staff = await signInApi(server.url, 'zhanggong');
   const org = await orgId(server, '章贡区司法局');
   const matter = await staff.json<{ id: string; number: string }>('POST', '/api/mediation/disputes', {
@@ -72,12 +66,7 @@ export async function createDispute(
 }
 
 /** An in-app notification for `username` that links to the matter. */
-export async function notifyAbout(
-  server: TestServer,
-  username: string,
-  matter: MatterFixture,
-  title: string,
-): Promise<void> {
+export async function notifyAbout(server: TestServer, username: string, matter: MatterFixture, title: string): Promise<void> {
   await notifyUser(server.engine.db, {
     userId: await userId(server, username),
     title,

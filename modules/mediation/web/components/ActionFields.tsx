@@ -109,7 +109,10 @@ function CommitteeFields({ reason }: { reason: boolean }) {
       <Form.Item
         name="mediatorName"
         label={mt('form.mediatorName')}
-        rules={[{ required: true, whitespace: true, message: t('common.required', { field: mt('form.mediatorName') }) }, { min: 2, max: 40 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('common.required', { field: mt('form.mediatorName') }) },
+          { min: 2, max: 40 },
+        ]}
       >
         <MediatorNameInput />
       </Form.Item>
@@ -127,7 +130,10 @@ function MediatorNameInput({ value, onChange, id }: { value?: string; onChange?:
   const committeeOrgId = Form.useWatch<string | undefined>('committeeOrgId');
   const canRead = useCan('mediation.registry.read');
   const mediators = useCommitteeMediators(committeeOrgId, canRead);
-  const options = (mediators.data?.items ?? []).map((m) => ({ value: m.name, label: `${m.name}（${positionLabel(m.position, lang)}${m.specialties.length ? `，${m.specialties.join('、')}` : ''}）` }));
+  const options = (mediators.data?.items ?? []).map((m) => ({
+    value: m.name,
+    label: `${m.name}（${positionLabel(m.position, lang)}${m.specialties.length ? `，${m.specialties.join('、')}` : ''}）`,
+  }));
   return (
     <AutoComplete
       id={id}
@@ -185,7 +191,11 @@ function AgreementFields() {
   const kind = Form.useWatch<ActionValues['kind']>('kind');
   return (
     <>
-      <Form.Item name="kind" label={mt('form.agreementKind')} rules={[{ required: true, message: t('common.requiredSelect', { field: mt('form.agreementKind') }) }]}>
+      <Form.Item
+        name="kind"
+        label={mt('form.agreementKind')}
+        rules={[{ required: true, message: t('common.requiredSelect', { field: mt('form.agreementKind') }) }]}
+      >
         <Radio.Group
           optionType="button"
           options={[
@@ -195,7 +205,11 @@ function AgreementFields() {
         />
       </Form.Item>
       {kind === 'written' && <Alert type="info" showIcon title={mt('form.writtenHint')} style={{ marginBottom: 12 }} />}
-      <Form.Item name="effectiveOn" label={mt('form.effectiveOn')} rules={[{ required: true, message: t('common.requiredSelect', { field: mt('form.effectiveOn') }) }]}>
+      <Form.Item
+        name="effectiveOn"
+        label={mt('form.effectiveOn')}
+        rules={[{ required: true, message: t('common.requiredSelect', { field: mt('form.effectiveOn') }) }]}
+      >
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
       <Form.List name="terms">
@@ -203,8 +217,17 @@ function AgreementFields() {
           <Form.Item label={mt('form.terms')} required>
             {fields.map(({ key, name }, i) => (
               <Space key={key} align="start" style={{ display: 'flex' }}>
-                <Form.Item name={name} rules={[{ required: true, whitespace: true, min: 2, message: mt('form.termRequired') }]} style={{ flex: 1, marginBottom: 8 }}>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={mt('form.term', { n: i + 1 })} style={{ width: 380, maxWidth: '62vw' }} />
+                <Form.Item
+                  name={name}
+                  rules={[{ required: true, whitespace: true, min: 2, message: mt('form.termRequired') }]}
+                  style={{ flex: 1, marginBottom: 8 }}
+                >
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 4 }}
+                    maxLength={1000}
+                    placeholder={mt('form.term', { n: i + 1 })}
+                    style={{ width: 380, maxWidth: '62vw' }}
+                  />
                 </Form.Item>
                 {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} aria-label={mt('party.remove')} onClick={() => remove(name)} />}
               </Space>
@@ -223,7 +246,10 @@ function AgreementFields() {
       <Form.Item
         name="signedBy"
         label={mt('form.signedBy')}
-        rules={[{ required: true, whitespace: true, message: t('common.required', { field: mt('form.signedBy') }) }, { min: 2, max: 300 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('common.required', { field: mt('form.signedBy') }) },
+          { min: 2, max: 300 },
+        ]}
       >
         <Input maxLength={300} />
       </Form.Item>
@@ -259,7 +285,11 @@ function PartyRefusesFields({ matterId }: { matterId: string }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{mt('form.partyRefusesHint')}</Typography.Paragraph>
-      <Form.Item name="partyName" label={mt('form.partyName')} rules={[{ required: true, message: t('common.requiredSelect', { field: mt('form.partyName') }) }]}>
+      <Form.Item
+        name="partyName"
+        label={mt('form.partyName')}
+        rules={[{ required: true, message: t('common.requiredSelect', { field: mt('form.partyName') }) }]}
+      >
         <Select loading={parties.isPending} options={names.map((n) => ({ value: n, label: n }))} />
       </Form.Item>
       <NoteField />

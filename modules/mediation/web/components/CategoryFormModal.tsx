@@ -37,7 +37,11 @@ export function CategoryFormModal({ category, onClose }: CategoryFormModalProps)
 
   const finish = (v: Values) => {
     setProblem(undefined);
-    const common = { nameZh: v.nameZh?.trim() ?? '', nameEn: v.nameEn?.trim() ?? '', ...(v.sortOrder !== undefined && v.sortOrder !== null ? { sortOrder: v.sortOrder } : {}) };
+    const common = {
+      nameZh: v.nameZh?.trim() ?? '',
+      nameEn: v.nameEn?.trim() ?? '',
+      ...(v.sortOrder !== undefined && v.sortOrder !== null ? { sortOrder: v.sortOrder } : {}),
+    };
     const failed = (error: unknown) => setProblem(placeServerErrors(form, error, known, t('common.loadFailed')));
     if (category) {
       const parsed = UpdateCategoryInput.safeParse({ ...common, ...(category.builtin ? {} : { reportAs: v.reportAs }) });
@@ -88,7 +92,12 @@ export function CategoryFormModal({ category, onClose }: CategoryFormModalProps)
       onClose={onClose}
     >
       <Form<Values> form={form} layout="vertical" onFinish={finish} initialValues={initial}>
-        <Form.Item name="code" label={ct('field.code')} extra={category ? undefined : ct('field.codeHint')} rules={category ? [] : [required(ct('field.code'))]}>
+        <Form.Item
+          name="code"
+          label={ct('field.code')}
+          extra={category ? undefined : ct('field.codeHint')}
+          rules={category ? [] : [required(ct('field.code'))]}
+        >
           <Input maxLength={40} disabled={!!category} placeholder="campus" data-testid="category-code" />
         </Form.Item>
         <Form.Item name="nameZh" label={ct('field.nameZh')} rules={[required(ct('field.nameZh'))]}>

@@ -63,7 +63,8 @@ export function CommitteeFormModal({ committee, defaultParentId, onClose, onSave
     };
     const failed = (error: unknown) => {
       const rest = showFieldErrors(form, serverFieldErrors(error), known);
-      if (rest.length || !(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') setProblem(error instanceof ApiError ? error.message : t('common.loadFailed'));
+      if (rest.length || !(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED')
+        setProblem(error instanceof ApiError ? error.message : t('common.loadFailed'));
     };
     if (committee) {
       const input: UpdateCommitteeInput = { name: v.name.trim(), ...(v.type ? { type: v.type } : {}), ...details };
@@ -99,11 +100,23 @@ export function CommitteeFormModal({ committee, defaultParentId, onClose, onSave
     >
       <Form<Values> form={form} layout="vertical" onFinish={finish} initialValues={initial} key={initialParent ?? 'none'}>
         {!committee && (
-          <Form.Item name="parentId" label={rt('field.parent')} extra={rt('field.parentHint')} rules={[{ required: true, message: t('common.requiredSelect', { field: rt('field.parent') }) }]}>
+          <Form.Item
+            name="parentId"
+            label={rt('field.parent')}
+            extra={rt('field.parentHint')}
+            rules={[{ required: true, message: t('common.requiredSelect', { field: rt('field.parent') }) }]}
+          >
             <Select options={parents} loading={units.isPending} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
         )}
-        <Form.Item name="name" label={rt('field.committeeName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: rt('field.committeeName') }) }, { min: 4, max: 60 }]}>
+        <Form.Item
+          name="name"
+          label={rt('field.committeeName')}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: rt('field.committeeName') }) },
+            { min: 4, max: 60 },
+          ]}
+        >
           <Input maxLength={60} placeholder={rt('field.committeeNameHint')} />
         </Form.Item>
         <Form.Item name="type" label={rt('field.type')} rules={[{ required: !committee, message: t('common.requiredSelect', { field: rt('field.type') }) }]}>

@@ -31,7 +31,15 @@ export function CompositionTag({ warnings }: { warnings: readonly Warning[] }) {
   const { rt, lang } = useRegistryText();
   if (warnings.length === 0) return <Tag color="green">{rt('composition.okTag')}</Tag>;
   return (
-    <Tooltip title={<ul style={{ margin: 0, paddingInlineStart: 16 }}>{warnings.map((w) => <li key={w.code}>{warningText(w, lang)}</li>)}</ul>}>
+    <Tooltip
+      title={
+        <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+          {warnings.map((w) => (
+            <li key={w.code}>{warningText(w, lang)}</li>
+          ))}
+        </ul>
+      }
+    >
       <Tag color="orange" data-testid="composition-tag">
         {rt('composition.tag', { n: warnings.length })}
       </Tag>

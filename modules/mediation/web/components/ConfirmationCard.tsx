@@ -71,7 +71,11 @@ export function ConfirmationCard({ dispute, canAct }: { dispute: Dispute; canAct
       <Form<ConfirmationValues> form={form} layout="vertical" onFinish={submit}>
         <Row gutter={16} align="bottom">
           <Col xs={24} md={8}>
-            <Form.Item name="result" label={mt('confirm.result')} rules={[{ required: true, message: t('common.requiredSelect', { field: mt('confirm.result') }) }]}>
+            <Form.Item
+              name="result"
+              label={mt('confirm.result')}
+              rules={[{ required: true, message: t('common.requiredSelect', { field: mt('confirm.result') }) }]}
+            >
               <Radio.Group
                 options={[
                   { value: 'confirmed', label: mt('confirmation.confirmed') },
@@ -84,13 +88,20 @@ export function ConfirmationCard({ dispute, canAct }: { dispute: Dispute; canAct
             <Form.Item
               name="courtName"
               label={mt('confirm.court')}
-              rules={[{ required: true, whitespace: true, message: t('common.required', { field: mt('confirm.court') }) }, { min: 2, max: 60 }]}
+              rules={[
+                { required: true, whitespace: true, message: t('common.required', { field: mt('confirm.court') }) },
+                { min: 2, max: 60 },
+              ]}
             >
               <Input maxLength={60} />
             </Form.Item>
           </Col>
           <Col xs={24} md={5}>
-            <Form.Item name="ruledOn" label={mt('confirm.ruledOn')} rules={[{ required: true, message: t('common.requiredSelect', { field: mt('confirm.ruledOn') }) }]}>
+            <Form.Item
+              name="ruledOn"
+              label={mt('confirm.ruledOn')}
+              rules={[{ required: true, message: t('common.requiredSelect', { field: mt('confirm.ruledOn') }) }]}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>

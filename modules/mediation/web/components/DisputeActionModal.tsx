@@ -13,7 +13,24 @@ import { refreshDispute, useDisputeAction } from '../queries';
 import { ActionFields, actionBody } from './ActionFields';
 import type { ActionValues } from './ActionFields';
 
-const known = knownFields(['note', 'reason', 'committeeOrgId', 'mediatorName', 'on', 'place', 'attendees', 'record', 'kind', 'effectiveOn', 'terms', 'amountYuan', 'signedBy', 'personsInvolved', 'remediesTold', 'partyName']);
+const known = knownFields([
+  'note',
+  'reason',
+  'committeeOrgId',
+  'mediatorName',
+  'on',
+  'place',
+  'attendees',
+  'record',
+  'kind',
+  'effectiveOn',
+  'terms',
+  'amountYuan',
+  'signedBy',
+  'personsInvolved',
+  'remediesTold',
+  'partyName',
+]);
 
 /**
  * The form of one dispute action (ActionForms[action]), sent with the version the user saw. Actions that close the
@@ -23,7 +40,11 @@ const known = knownFields(['note', 'reason', 'committeeOrgId', 'mediatorName', '
 export function DisputeActionModal(props: MatterActionFormProps) {
   const { mt } = useMediationText();
   if (!isDisputeAction(props.action)) {
-    return <Modal open title={props.action} onCancel={props.onClose} footer={null}>{mt('action.unknown')}</Modal>;
+    return (
+      <Modal open title={props.action} onCancel={props.onClose} footer={null}>
+        {mt('action.unknown')}
+      </Modal>
+    );
   }
   return <ActionForm {...props} action={props.action} />;
 }

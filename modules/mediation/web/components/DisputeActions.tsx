@@ -36,14 +36,7 @@ export function DisputeActions({ detail, disabled }: { detail: MatterDetail; dis
 
   return (
     <>
-      <ActionBar
-        actions={items}
-        number={matter.number}
-        onConfirm={onConfirm}
-        onOpenForm={setOpen}
-        disabled={disabled || plain.isPending}
-        lang={lang}
-      />
+      <ActionBar actions={items} number={matter.number} onConfirm={onConfirm} onOpenForm={setOpen} disabled={disabled || plain.isPending} lang={lang} />
       {open && (
         <DisputeActionModal
           matterId={matter.id}

@@ -20,8 +20,7 @@ export function DisputeFacts({ dispute }: { dispute: Dispute }) {
       : dispute.courtProcedure === 'simplified'
         ? mt('procedure.simplified')
         : (dispute.courtProcedure ?? none);
-  const agreement =
-    dispute.agreementKind === 'written' ? mt('agreement.written') : dispute.agreementKind === 'oral' ? mt('agreement.oral') : null;
+  const agreement = dispute.agreementKind === 'written' ? mt('agreement.written') : dispute.agreementKind === 'oral' ? mt('agreement.oral') : null;
   const confirmation =
     dispute.confirmationResult === 'confirmed'
       ? mt('confirmation.confirmed')

@@ -45,10 +45,7 @@ export function FigureCard({ id, batch, params, onOpen }: FigureCardProps) {
     );
   }
 
-  const hover =
-    data.denominator === null
-      ? mt('dash.hoverCount', { n: data.numerator })
-      : mt('dash.hover', { n: data.numerator, d: data.denominator });
+  const hover = data.denominator === null ? mt('dash.hoverCount', { n: data.numerator }) : mt('dash.hover', { n: data.numerator, d: data.denominator });
   const open = () => onOpen(data);
   return (
     <Tooltip
@@ -84,9 +81,7 @@ export function FigureCard({ id, batch, params, onOpen }: FigureCardProps) {
         style={{ height: '100%' }}
       >
         <Typography.Text type="secondary">{pick(lang, data.nameZh, data.nameEn)}</Typography.Text>
-        <div style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.4, fontVariantNumeric: 'tabular-nums' }}>
-          {formatFigure(data, lang)}
-        </div>
+        <div style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.4, fontVariantNumeric: 'tabular-nums' }}>{formatFigure(data, lang)}</div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {data.denominator === null
             ? '\u00a0'

@@ -35,7 +35,11 @@ export function FollowUpCard({ dispute, canAct }: { dispute: Dispute; canAct: bo
 
   const submit = (v: FollowUpValues) => {
     setProblem(undefined);
-    const parsed = FollowUpInput.safeParse({ visitedOn: v.visitedOn?.format('YYYY-MM-DD'), performed: v.performed, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
+    const parsed = FollowUpInput.safeParse({
+      visitedOn: v.visitedOn?.format('YYYY-MM-DD'),
+      performed: v.performed,
+      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+    });
     if (!parsed.success) {
       showFieldErrors(form, zodFieldErrors(parsed.error, 'performed'), known);
       return;
@@ -74,12 +78,20 @@ export function FollowUpCard({ dispute, canAct }: { dispute: Dispute; canAct: bo
           <Form<FollowUpValues> form={form} layout="vertical" onFinish={submit} style={{ marginTop: 12 }}>
             <Row gutter={16} align="bottom">
               <Col xs={24} md={5}>
-                <Form.Item name="visitedOn" label={mt('follow.visitedOn')} rules={[{ required: true, message: t('common.requiredSelect', { field: mt('follow.visitedOn') }) }]}>
+                <Form.Item
+                  name="visitedOn"
+                  label={mt('follow.visitedOn')}
+                  rules={[{ required: true, message: t('common.requiredSelect', { field: mt('follow.visitedOn') }) }]}
+                >
                   <DatePicker style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item name="performed" label={mt('follow.performed')} rules={[{ required: true, message: t('common.requiredSelect', { field: mt('follow.performed') }) }]}>
+                <Form.Item
+                  name="performed"
+                  label={mt('follow.performed')}
+                  rules={[{ required: true, message: t('common.requiredSelect', { field: mt('follow.performed') }) }]}
+                >
                   <Radio.Group options={(['full', 'partial', 'none'] as const).map((p) => ({ value: p, label: mt(PERFORMED[p].key) }))} />
                 </Form.Item>
               </Col>

@@ -150,7 +150,18 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
   ];
 
   return (
-    <Modal open title={title} onCancel={onClose} footer={<Button onClick={onClose} data-testid="import-close">{rt('import.close')}</Button>} width={900} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      footer={
+        <Button onClick={onClose} data-testid="import-close">
+          {rt('import.close')}
+        </Button>
+      }
+      width={900}
+      destroyOnHidden
+    >
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Typography.Paragraph style={{ marginBottom: 0 }}>{steps}</Typography.Paragraph>
         <Space wrap>
@@ -174,7 +185,9 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
               tableLayout="fixed"
               columns={tableColumns}
               dataSource={rows}
-              pagination={rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, showSizeChanger: false, showTotal: (n) => t('common.total', { n }), size: 'small' } : false}
+              pagination={
+                rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, showSizeChanger: false, showTotal: (n) => t('common.total', { n }), size: 'small' } : false
+              }
               data-testid="import-report"
             />
             <Space wrap>
@@ -189,7 +202,14 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
         ) : (
           <>
             {upload.isPending && <Alert type="info" showIcon icon={<LoadingOutlined />} title={ct('import.pending')} data-testid="import-pending" />}
-            <Upload.Dragger accept=".xlsx,.csv" customRequest={customRequest} showUploadList={false} multiple={false} disabled={!ready || upload.isPending} data-testid="import-file">
+            <Upload.Dragger
+              accept=".xlsx,.csv"
+              customRequest={customRequest}
+              showUploadList={false}
+              multiple={false}
+              disabled={!ready || upload.isPending}
+              data-testid="import-file"
+            >
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>

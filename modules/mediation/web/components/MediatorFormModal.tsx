@@ -56,7 +56,8 @@ export function MediatorFormModal({ committeeId, mediator, onClose }: MediatorFo
     };
     const failed = (error: unknown) => {
       const rest = showFieldErrors(form, serverFieldErrors(error), known);
-      if (rest.length || !(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') setProblem(error instanceof ApiError ? error.message : t('common.loadFailed'));
+      if (rest.length || !(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED')
+        setProblem(error instanceof ApiError ? error.message : t('common.loadFailed'));
     };
     if (mediator) update.mutate(base, { onSuccess: done, onError: failed });
     else create.mutate(base as CreateMediatorInput, { onSuccess: done, onError: failed });
@@ -89,7 +90,14 @@ export function MediatorFormModal({ committeeId, mediator, onClose }: MediatorFo
       <Form<Values> form={form} layout="vertical" onFinish={finish} initialValues={initial}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
-            <Form.Item name="name" label={rt('field.name')} rules={[{ ...required(rt('field.name'), false), whitespace: true }, { min: 2, max: 40 }]}>
+            <Form.Item
+              name="name"
+              label={rt('field.name')}
+              rules={[
+                { ...required(rt('field.name'), false), whitespace: true },
+                { min: 2, max: 40 },
+              ]}
+            >
               <Input maxLength={40} />
             </Form.Item>
           </Col>

@@ -54,7 +54,13 @@ export function MediatorTable({ rows, showCommittee, emptyText, loading, paginat
   const columns: TableColumnsType<Mediator> = [
     { title: rt('field.name'), dataIndex: 'name', fixed: compact ? undefined : 'left', render: (_v, m) => <span data-testid="mediator-name">{m.name}</span> },
     ...(showCommittee
-      ? [{ title: rt('field.committee'), dataIndex: 'committeeName', render: (_v: unknown, m: Mediator) => <Link to={`/mediation/committees/${m.committeeOrgId}`}>{m.committeeName}</Link> }]
+      ? [
+          {
+            title: rt('field.committee'),
+            dataIndex: 'committeeName',
+            render: (_v: unknown, m: Mediator) => <Link to={`/mediation/committees/${m.committeeOrgId}`}>{m.committeeName}</Link>,
+          },
+        ]
       : []),
     { title: rt('field.position'), dataIndex: 'position', render: (_v, m) => <Tag color={POSITION_COLORS[m.position]}>{positionLabel(m.position, lang)}</Tag> },
     { title: rt('field.gender'), dataIndex: 'gender', render: (_v, m) => genderLabel(m.gender, lang) },
@@ -72,9 +78,17 @@ export function MediatorTable({ rows, showCommittee, emptyText, loading, paginat
           none
         ),
     },
-    { title: rt('field.specialties'), dataIndex: 'specialties', render: (_v, m) => (m.specialties.length ? m.specialties.map((s) => <Tag key={s}>{s}</Tag>) : none) },
+    {
+      title: rt('field.specialties'),
+      dataIndex: 'specialties',
+      render: (_v, m) => (m.specialties.length ? m.specialties.map((s) => <Tag key={s}>{s}</Tag>) : none),
+    },
     { title: rt('field.mobile'), dataIndex: 'phoneMasked', render: (_v, m) => m.phoneMasked ?? none },
-    { title: rt('field.status'), dataIndex: 'active', render: (_v, m) => (m.active ? <Tag color="green">{rt('status.active')}</Tag> : <Tag>{rt('status.inactive')}</Tag>) },
+    {
+      title: rt('field.status'),
+      dataIndex: 'active',
+      render: (_v, m) => (m.active ? <Tag color="green">{rt('status.active')}</Tag> : <Tag>{rt('status.inactive')}</Tag>),
+    },
     ...(onEdit
       ? [
           {
@@ -86,7 +100,13 @@ export function MediatorTable({ rows, showCommittee, emptyText, loading, paginat
                 <Button type="link" size="small" onClick={() => onEdit(m)}>
                   {rt('committee.edit')}
                 </Button>
-                <Button type="link" size="small" danger={m.active} onClick={() => toggle(m)} data-testid={m.active ? 'mediator-deactivate' : 'mediator-activate'}>
+                <Button
+                  type="link"
+                  size="small"
+                  danger={m.active}
+                  onClick={() => toggle(m)}
+                  data-testid={m.active ? 'mediator-deactivate' : 'mediator-activate'}
+                >
                   {rt(m.active ? 'mediator.deactivate' : 'mediator.activate')}
                 </Button>
               </Space>

@@ -44,10 +44,7 @@ export function PartiesTab({ disputeId }: { disputeId: string }) {
       size={compact ? 'small' : 'middle'}
       locale={{
         emptyText: (
-          <Empty
-            image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={isError ? mt('common.loadFailed', { message: error.message }) : t('common.empty')}
-          />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isError ? mt('common.loadFailed', { message: error.message }) : t('common.empty')} />
         ),
       }}
     />

@@ -32,10 +32,7 @@ const problem = (result: { ok: true } | { ok: false; problem: string }) => (resu
 export function PartyListField({ form }: { form: FormInstance }) {
   const { t, mt, lang } = useMediationText();
   const roles = useMemo(() => roleOptions(lang), [lang]);
-  const idTypes = useMemo(
-    () => ID_TYPES.map((v) => ({ value: v, label: pick(lang, ID_TYPE_NAMES[v].zh, ID_TYPE_NAMES[v].en) })),
-    [lang],
-  );
+  const idTypes = useMemo(() => ID_TYPES.map((v) => ({ value: v, label: pick(lang, ID_TYPE_NAMES[v].zh, ID_TYPE_NAMES[v].en) })), [lang]);
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 
   return (

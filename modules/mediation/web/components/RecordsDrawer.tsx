@@ -95,10 +95,7 @@ export function RecordsDrawer({ indicator, bucket, params, onClose }: RecordsDra
       }}
       extra={
         indicator && (
-          <ExportButton
-            href={indicatorExportPath(id, 'records', { ...scope, part })}
-            fileName={mt('dash.recordsExport', { name, part: partLabel })}
-          />
+          <ExportButton href={indicatorExportPath(id, 'records', { ...scope, part })} fileName={mt('dash.recordsExport', { name, part: partLabel })} />
         )
       }
     >

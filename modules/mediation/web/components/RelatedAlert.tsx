@@ -12,8 +12,7 @@ import { useMediationText } from '../messages';
 export function RelatedAlert({ dispute }: { dispute: Dispute }) {
   const { mt, lang } = useMediationText();
   if (!dispute.atRisk && dispute.related.length === 0) return null;
-  const reason = (r: string) =>
-    r === '同一当事人' ? mt('risk.reason.sameParty') : r === '同一地点' ? mt('risk.reason.samePlace') : r;
+  const reason = (r: string) => (r === '同一当事人' ? mt('risk.reason.sameParty') : r === '同一地点' ? mt('risk.reason.samePlace') : r);
   return (
     <Alert
       type="error"

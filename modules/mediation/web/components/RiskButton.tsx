@@ -44,11 +44,7 @@ export function RiskButton({ dispute }: { dispute: Dispute }) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-          <Form.Item
-            name="reason"
-            label={mt('risk.reason')}
-            rules={marking ? [{ required: true, whitespace: true, message: mt('risk.reasonRequired') }] : []}
-          >
+          <Form.Item name="reason" label={mt('risk.reason')} rules={marking ? [{ required: true, whitespace: true, message: mt('risk.reasonRequired') }] : []}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={500} showCount placeholder={marking ? mt('risk.reasonHint') : undefined} />
           </Form.Item>
         </Form>

@@ -78,7 +78,15 @@ export function ScreeningFormModal({ screening, defaultOrgId, onClose, onSaved }
   };
 
   const initial: Values = screening
-    ? { screenedOn: screening.screenedOn, area: screening.area, screeners: screening.screeners, kind: screening.kind, foundCount: screening.foundCount, riskCount: screening.riskCount, notes: screening.notes ?? undefined }
+    ? {
+        screenedOn: screening.screenedOn,
+        area: screening.area,
+        screeners: screening.screeners,
+        kind: screening.kind,
+        foundCount: screening.foundCount,
+        riskCount: screening.riskCount,
+        notes: screening.notes ?? undefined,
+      }
     : { orgId: defaultOrgId, screenedOn: today, kind: 'routine', foundCount: 0, riskCount: 0 };
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 
@@ -102,7 +110,14 @@ export function ScreeningFormModal({ screening, defaultOrgId, onClose, onSaved }
             </Col>
           )}
           <Col xs={24} md={screening ? 12 : 10}>
-            <Form.Item name="screenedOn" label={st('field.screenedOn')} rules={[required(st('field.screenedOn')), { validator: (_r, v: string | undefined) => (v && v > today ? Promise.reject(new Error(st('form.futureDate'))) : Promise.resolve()) }]}>
+            <Form.Item
+              name="screenedOn"
+              label={st('field.screenedOn')}
+              rules={[
+                required(st('field.screenedOn')),
+                { validator: (_r, v: string | undefined) => (v && v > today ? Promise.reject(new Error(st('form.futureDate'))) : Promise.resolve()) },
+              ]}
+            >
               <Input type="date" max={today} />
             </Form.Item>
           </Col>
@@ -122,7 +137,11 @@ export function ScreeningFormModal({ screening, defaultOrgId, onClose, onSaved }
             </Form.Item>
           </Col>
           <Col xs={12}>
-            <Form.Item name="foundCount" label={st('field.foundCount')} rules={[{ required: true, message: t('common.required', { field: st('field.foundCount') }) }]}>
+            <Form.Item
+              name="foundCount"
+              label={st('field.foundCount')}
+              rules={[{ required: true, message: t('common.required', { field: st('field.foundCount') }) }]}
+            >
               <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -133,7 +152,10 @@ export function ScreeningFormModal({ screening, defaultOrgId, onClose, onSaved }
               dependencies={['foundCount']}
               rules={[
                 ({ getFieldValue }) => ({
-                  validator: (_r, v: number | null | undefined) => ((v ?? 0) > ((getFieldValue('foundCount') as number | null | undefined) ?? 0) ? Promise.reject(new Error(st('form.riskTooMany'))) : Promise.resolve()),
+                  validator: (_r, v: number | null | undefined) =>
+                    (v ?? 0) > ((getFieldValue('foundCount') as number | null | undefined) ?? 0)
+                      ? Promise.reject(new Error(st('form.riskTooMany')))
+                      : Promise.resolve(),
                 }),
               ]}
             >

@@ -57,7 +57,14 @@ export function ShareTable({ by, title, params }: { by: Dimension; title: string
         })
       : [];
     if (data && rows.length > 0) {
-      rows.push({ key: 'total', label: mt('report.total'), accepted: total, share: total > 0 ? 100 : null, successful: successful?.total.numerator ?? 0, rate: rate?.total.value ?? null });
+      rows.push({
+        key: 'total',
+        label: mt('report.total'),
+        accepted: total,
+        share: total > 0 ? 100 : null,
+        successful: successful?.total.numerator ?? 0,
+        rate: rate?.total.value ?? null,
+      });
     }
     body = (
       <Table<ShareRow>
@@ -68,7 +75,11 @@ export function ShareTable({ by, title, params }: { by: Dimension; title: string
         dataSource={rows}
         data-testid={`share-${by}`}
         columns={[
-          { key: 'label', title: by === 'source-group' ? mt('report.sourceGroup') : mt('report.category'), render: (_, r) => (r.key === 'total' ? <strong>{r.label}</strong> : r.label) },
+          {
+            key: 'label',
+            title: by === 'source-group' ? mt('report.sourceGroup') : mt('report.category'),
+            render: (_, r) => (r.key === 'total' ? <strong>{r.label}</strong> : r.label),
+          },
           { key: 'accepted', title: mt('dash.accepted'), align: 'right', render: (_, r) => formatNumber(r.accepted, lang) },
           { key: 'share', title: mt('dash.share'), align: 'right', render: (_, r) => percent(r.share) },
           { key: 'successful', title: mt('dash.successful'), align: 'right', render: (_, r) => formatNumber(r.successful, lang) },
@@ -78,7 +89,11 @@ export function ShareTable({ by, title, params }: { by: Dimension; title: string
     );
   }
   return (
-    <Card title={title} style={{ height: '100%' }} extra={<ExportButton href={indicatorTableExportPath('breakdown', IDS, { ...params, by })} fileName={`${title}.xlsx`} />}>
+    <Card
+      title={title}
+      style={{ height: '100%' }}
+      extra={<ExportButton href={indicatorTableExportPath('breakdown', IDS, { ...params, by })} fileName={`${title}.xlsx`} />}
+    >
       {body}
     </Card>
   );

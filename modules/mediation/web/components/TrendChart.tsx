@@ -29,10 +29,32 @@ function TrendPlot({ table, onOpen }: { table: IndicatorTable; onOpen: TrendChar
         { type: 'value', name: mt('dash.rate'), min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
       ],
       series: [
-        { type: 'bar', name: mt('dash.accepted'), data: values(IDS[0]).map((v) => v.value), barMaxWidth: 28, cursor: 'pointer', tooltip: { valueFormatter: count } },
-        { type: 'bar', name: mt('dash.successful'), data: values(IDS[1]).map((v) => v.value), barMaxWidth: 28, cursor: 'pointer', tooltip: { valueFormatter: count } },
+        {
+          type: 'bar',
+          name: mt('dash.accepted'),
+          data: values(IDS[0]).map((v) => v.value),
+          barMaxWidth: 28,
+          cursor: 'pointer',
+          tooltip: { valueFormatter: count },
+        },
+        {
+          type: 'bar',
+          name: mt('dash.successful'),
+          data: values(IDS[1]).map((v) => v.value),
+          barMaxWidth: 28,
+          cursor: 'pointer',
+          tooltip: { valueFormatter: count },
+        },
         // Months with nothing accepted have no rate: the line breaks there instead of dropping to 0.
-        { type: 'line', name: mt('dash.rate'), yAxisIndex: 1, data: values(IDS[2]).map((v) => v.value), connectNulls: false, symbolSize: 6, tooltip: { valueFormatter: pct } },
+        {
+          type: 'line',
+          name: mt('dash.rate'),
+          yAxisIndex: 1,
+          data: values(IDS[2]).map((v) => v.value),
+          connectNulls: false,
+          symbolSize: 6,
+          tooltip: { valueFormatter: pct },
+        },
       ],
     };
   }, [table, mt, lang]);

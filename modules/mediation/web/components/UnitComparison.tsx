@@ -103,11 +103,7 @@ export function UnitComparison({ params }: { params: IndicatorParams }) {
     };
     body = (
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        {shown.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={mt('dash.noData')} />
-        ) : (
-          <ComparisonChart rows={shown} />
-        )}
+        {shown.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={mt('dash.noData')} /> : <ComparisonChart rows={shown} />}
         <Table<UnitRow>
           rowKey="orgId"
           columns={columns}
@@ -130,10 +126,7 @@ export function UnitComparison({ params }: { params: IndicatorParams }) {
             <Switch size="small" checked={hideEmpty} onChange={setHideEmpty} aria-label={mt('dash.hideEmpty')} />
             <Typography.Text>{mt('dash.hideEmpty')}</Typography.Text>
           </Space>
-          <ExportButton
-            href={indicatorExportPath('mediation.success-rate', 'by-unit', { ...params })}
-            fileName={mt('dash.compareExport')}
-          />
+          <ExportButton href={indicatorExportPath('mediation.success-rate', 'by-unit', { ...params })} fileName={mt('dash.compareExport')} />
         </Space>
       }
     >

@@ -53,9 +53,17 @@ export function CategoriesPage() {
     { title: ct('field.code'), dataIndex: 'code', render: (_v, c) => <Typography.Text code>{c.code}</Typography.Text> },
     { title: ct('field.nameZh'), dataIndex: 'nameZh', render: (_v, c) => <span data-testid="category-name">{c.nameZh}</span> },
     { title: ct('field.nameEn'), dataIndex: 'nameEn', render: (_v, c) => c.nameEn ?? t('common.none') },
-    { title: <Tooltip title={ct('field.reportAsHint')}>{ct('field.reportAs')}</Tooltip>, dataIndex: 'reportAs', render: (_v, c) => standardLabel(c.reportAs, lang) },
+    {
+      title: <Tooltip title={ct('field.reportAsHint')}>{ct('field.reportAs')}</Tooltip>,
+      dataIndex: 'reportAs',
+      render: (_v, c) => standardLabel(c.reportAs, lang),
+    },
     { title: ct('field.sortOrder'), dataIndex: 'sortOrder', align: 'right' },
-    { title: ct('field.status'), dataIndex: 'active', render: (_v, c) => (c.active ? <Tag color="green">{ct('status.active')}</Tag> : <Tag>{ct('status.inactive')}</Tag>) },
+    {
+      title: ct('field.status'),
+      dataIndex: 'active',
+      render: (_v, c) => (c.active ? <Tag color="green">{ct('status.active')}</Tag> : <Tag>{ct('status.inactive')}</Tag>),
+    },
     { title: ct('field.builtin'), dataIndex: 'builtin', render: (_v, c) => (c.builtin ? <Tag color="blue">{ct('builtin.yes')}</Tag> : null) },
     {
       title: t('common.actions'),

@@ -43,7 +43,15 @@ export function CommitteePage() {
         status={missing ? '404' : 'error'}
         title={missing ? rt('committee.notFound') : t('common.loadFailed')}
         subTitle={committee.error.message}
-        extra={missing ? back : <Button type="primary" onClick={() => void committee.refetch()}>{t('common.retry')}</Button>}
+        extra={
+          missing ? (
+            back
+          ) : (
+            <Button type="primary" onClick={() => void committee.refetch()}>
+              {t('common.retry')}
+            </Button>
+          )
+        }
       />
     );
   }
@@ -110,7 +118,12 @@ export function CommitteePage() {
           </Space>
         }
       >
-        <MediatorTable rows={people} showCommittee={false} emptyText={rt('committee.noMediators')} onEdit={canWrite ? (m) => setMediatorForm({ mediator: m }) : undefined} />
+        <MediatorTable
+          rows={people}
+          showCommittee={false}
+          emptyText={rt('committee.noMediators')}
+          onEdit={canWrite ? (m) => setMediatorForm({ mediator: m }) : undefined}
+        />
       </Card>
       {editing && <CommitteeFormModal committee={c} onClose={() => setEditing(false)} />}
       {mediatorForm && <MediatorFormModal committeeId={c.id} {...mediatorForm} onClose={() => setMediatorForm(undefined)} />}

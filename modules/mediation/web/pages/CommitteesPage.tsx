@@ -129,9 +129,16 @@ export function CommitteesPage() {
         size={compact ? 'small' : 'middle'}
         onRow={(c) => ({ onClick: () => void navigate(`/mediation/committees/${c.id}`), style: { cursor: 'pointer' }, 'data-testid': 'committee-row' })}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={rt('committees.empty')} /> }}
-        pagination={serverPagination(t, { ...paging, total: data?.total ?? 0 }, (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }), compact)}
+        pagination={serverPagination(
+          t,
+          { ...paging, total: data?.total ?? 0 },
+          (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+          compact,
+        )}
       />
-      {adding && <CommitteeFormModal defaultParentId={unitId} onClose={() => setAdding(false)} onSaved={(c) => void navigate(`/mediation/committees/${c.id}`)} />}
+      {adding && (
+        <CommitteeFormModal defaultParentId={unitId} onClose={() => setAdding(false)} onSaved={(c) => void navigate(`/mediation/committees/${c.id}`)} />
+      )}
       {importing && <RegistryImportModal kind="committees" unitId={unitId} unitName={unitName} onClose={() => setImporting(false)} />}
     </Card>
   );

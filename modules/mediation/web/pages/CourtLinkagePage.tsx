@@ -90,7 +90,12 @@ export function CourtLinkagePage() {
   }, [all, data]);
 
   const columns: TableColumnsType<CourtResult> = [
-    { title: ct('court.caseNumber'), dataIndex: 'courtCaseNumber', fixed: compact ? undefined : 'left', render: (v: string) => <span style={nowrap}>{v}</span> },
+    {
+      title: ct('court.caseNumber'),
+      dataIndex: 'courtCaseNumber',
+      fixed: compact ? undefined : 'left',
+      render: (v: string) => <span style={nowrap}>{v}</span>,
+    },
     { title: ct('court.courtName'), dataIndex: 'courtName', render: (v: string | null) => v ?? t('common.none') },
     {
       title: ct('court.number'),
@@ -154,7 +159,12 @@ export function CourtLinkagePage() {
         }}
         fields={[
           <Form.Item key="courtName" name="courtName" label={ct('court.courtName')}>
-            <AutoComplete options={courts} allowClear placeholder={ct('court.courtNameHint')} showSearch={{ filterOption: (input, o) => (o?.value ?? '').includes(input.trim()) }} />
+            <AutoComplete
+              options={courts}
+              allowClear
+              placeholder={ct('court.courtNameHint')}
+              showSearch={{ filterOption: (input, o) => (o?.value ?? '').includes(input.trim()) }}
+            />
           </Form.Item>,
           <Form.Item key="courtCaseNumber" name="courtCaseNumber" label={ct('court.caseNumber')}>
             <Input allowClear maxLength={60} placeholder={ct('court.caseNumberHint')} />
@@ -163,8 +173,7 @@ export function CourtLinkagePage() {
       />
       {isError && (
         <Typography.Paragraph type="danger">
-          {mt('common.loadFailed', { message: error.message })}{' '}
-          <Typography.Link onClick={() => void refetch()}>{t('common.retry')}</Typography.Link>
+          {mt('common.loadFailed', { message: error.message })} <Typography.Link onClick={() => void refetch()}>{t('common.retry')}</Typography.Link>
         </Typography.Paragraph>
       )}
       <Table<CourtResult>

@@ -62,10 +62,7 @@ export function DashboardPage() {
   const openBucket = useCallback((indicator: IndicatorResult, bucket: DrillBucket) => setOpen({ indicator, bucket }), []);
 
   const period = periodKey === 'custom' ? custom : presetPeriod(periodKey);
-  const params = useMemo<IndicatorParams>(
-    () => ({ org: orgId, from: period.from, to: period.to }),
-    [orgId, period.from, period.to],
-  );
+  const params = useMemo<IndicatorParams>(() => ({ org: orgId, from: period.from, to: period.to }), [orgId, period.from, period.to]);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -97,10 +94,7 @@ export function DashboardPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
           {period.from || period.to ? `${period.from ?? '…'} ~ ${period.to ?? '…'}` : mt('dash.allTime')} · {mt('dash.periodHint')}
         </Typography.Paragraph>
-        <div
-          style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(190px, 45%), 1fr))', gap: 12 }}
-          data-testid="figures"
-        >
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(190px, 45%), 1fr))', gap: 12 }} data-testid="figures">
           {FIGURES.map((id) => (
             <FigureCard key={id} id={id} batch={FIGURES} params={params} onOpen={openFigure} />
           ))}

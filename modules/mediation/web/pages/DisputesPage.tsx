@@ -105,8 +105,7 @@ export function DisputesPage() {
       title: mt('field.deadline'),
       key: 'deadline',
       fixed: compact ? undefined : 'right',
-      render: (_v, d) =>
-        d.level && d.dueDate ? <DeadlineBadge level={d.level} dueDate={d.dueDate} lang={lang} /> : t('common.none'),
+      render: (_v, d) => (d.level && d.dueDate ? <DeadlineBadge level={d.level} dueDate={d.dueDate} lang={lang} /> : t('common.none')),
     },
     {
       title: mt('field.risk'),
@@ -127,10 +126,7 @@ export function DisputesPage() {
               {mt('list.register')}
             </Button>
           )}
-          <ExportButton
-            href={`/api/mediation/disputes/export.xlsx${queryString(filterParams)}`}
-            fileName={mt('list.exportName')}
-          />
+          <ExportButton href={`/api/mediation/disputes/export.xlsx${queryString(filterParams)}`} fileName={mt('list.exportName')} />
         </Space>
       }
     >
@@ -158,11 +154,7 @@ export function DisputesPage() {
             <Select allowClear placeholder={t('common.all')} options={options.source} />
           </Form.Item>,
           <Form.Item key="dates" name="dates" label={mt('list.dates')}>
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              placeholder={[mt('list.from'), mt('list.to')]}
-              style={{ width: '100%' }}
-            />
+            <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[mt('list.from'), mt('list.to')]} style={{ width: '100%' }} />
           </Form.Item>,
           <Form.Item key="atRisk" name="atRisk" valuePropName="checked" label={compact ? undefined : ' '} colon={false}>
             <Checkbox data-testid="at-risk-only">{mt('list.atRiskOnly')}</Checkbox>
@@ -171,8 +163,7 @@ export function DisputesPage() {
       />
       {isError && (
         <Typography.Paragraph type="danger">
-          {mt('common.loadFailed', { message: error.message })}{' '}
-          <Typography.Link onClick={() => void refetch()}>{t('common.retry')}</Typography.Link>
+          {mt('common.loadFailed', { message: error.message })} <Typography.Link onClick={() => void refetch()}>{t('common.retry')}</Typography.Link>
         </Typography.Paragraph>
       )}
       <Table<DisputeListItem>

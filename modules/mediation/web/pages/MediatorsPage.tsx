@@ -79,7 +79,13 @@ export function MediatorsPage() {
             <Input allowClear maxLength={40} placeholder={rt('mediators.keywordHint')} />
           </Form.Item>,
           <Form.Item key="committee" name="committeeOrgId" label={rt('field.committee')}>
-            <Select allowClear placeholder={t('common.all')} options={committeeOptions} loading={committees.isPending} showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              options={committeeOptions}
+              loading={committees.isPending}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Form.Item>,
           <Form.Item key="position" name="position" label={rt('field.position')}>
             <Select allowClear placeholder={t('common.all')} options={positionOptions(lang)} />
@@ -88,7 +94,12 @@ export function MediatorsPage() {
             <Select allowClear placeholder={t('common.all')} options={employmentOptions(lang)} />
           </Form.Item>,
           <Form.Item key="specialty" name="specialty" label={rt('field.specialties')}>
-            <AutoComplete allowClear options={specialtyOptions} placeholder={t('common.all')} showSearch={{ filterOption: (input, o) => (o?.value ?? '').includes(input) }} />
+            <AutoComplete
+              allowClear
+              options={specialtyOptions}
+              placeholder={t('common.all')}
+              showSearch={{ filterOption: (input, o) => (o?.value ?? '').includes(input) }}
+            />
           </Form.Item>,
           <Form.Item key="status" name="status" label={rt('field.status')}>
             <Select placeholder={rt('status.active')} options={statusOptions} />
@@ -106,7 +117,12 @@ export function MediatorsPage() {
         loading={isFetching}
         emptyText={rt('mediators.empty')}
         onEdit={canWrite ? setEditing : undefined}
-        pagination={serverPagination(t, { ...paging, total: data?.total ?? 0 }, (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }), compact)}
+        pagination={serverPagination(
+          t,
+          { ...paging, total: data?.total ?? 0 },
+          (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+          compact,
+        )}
       />
       {editing && <MediatorFormModal committeeId={editing.committeeOrgId} mediator={editing} onClose={() => setEditing(undefined)} />}
       {importing && <RegistryImportModal kind="mediators" unitId={unitId} unitName={unitName} onClose={() => setImporting(false)} />}

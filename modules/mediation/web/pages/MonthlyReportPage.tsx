@@ -33,12 +33,42 @@ export function MonthlyReportPage() {
   const data = comparison.data;
   const columns = [
     { key: 'name', title: mt('report.figure'), render: (_: unknown, r: Row) => (lang === 'en' ? r.nameEn : r.nameZh) },
-    { key: 'current', title: `${mt('report.current')} (${month})`, align: 'right' as const, render: (_: unknown, r: Row) => <strong>{formatFigure({ ...r, value: r.current.value }, lang)}</strong> },
-    { key: 'previous', title: `${mt('report.previous')} (${data?.previousMonth ?? ''})`, align: 'right' as const, render: (_: unknown, r: Row) => formatFigure({ ...r, value: r.previous.value }, lang) },
-    { key: 'mom', title: mt('report.monthOnMonth'), align: 'right' as const, render: (_: unknown, r: Row) => <Typography.Text type={tone(r.monthOnMonth)}>{change(r.monthOnMonth)}</Typography.Text> },
-    { key: 'lastYear', title: `${mt('report.lastYear')} (${data?.lastYearMonth ?? ''})`, align: 'right' as const, render: (_: unknown, r: Row) => formatFigure({ ...r, value: r.lastYear.value }, lang) },
-    { key: 'yoy', title: mt('report.yearOnYear'), align: 'right' as const, render: (_: unknown, r: Row) => <Typography.Text type={tone(r.yearOnYear)}>{change(r.yearOnYear)}</Typography.Text> },
-    { key: 'ytd', title: mt('report.yearToDate'), align: 'right' as const, render: (_: unknown, r: Row) => formatFigure({ ...r, value: r.yearToDate.value }, lang) },
+    {
+      key: 'current',
+      title: `${mt('report.current')} (${month})`,
+      align: 'right' as const,
+      render: (_: unknown, r: Row) => <strong>{formatFigure({ ...r, value: r.current.value }, lang)}</strong>,
+    },
+    {
+      key: 'previous',
+      title: `${mt('report.previous')} (${data?.previousMonth ?? ''})`,
+      align: 'right' as const,
+      render: (_: unknown, r: Row) => formatFigure({ ...r, value: r.previous.value }, lang),
+    },
+    {
+      key: 'mom',
+      title: mt('report.monthOnMonth'),
+      align: 'right' as const,
+      render: (_: unknown, r: Row) => <Typography.Text type={tone(r.monthOnMonth)}>{change(r.monthOnMonth)}</Typography.Text>,
+    },
+    {
+      key: 'lastYear',
+      title: `${mt('report.lastYear')} (${data?.lastYearMonth ?? ''})`,
+      align: 'right' as const,
+      render: (_: unknown, r: Row) => formatFigure({ ...r, value: r.lastYear.value }, lang),
+    },
+    {
+      key: 'yoy',
+      title: mt('report.yearOnYear'),
+      align: 'right' as const,
+      render: (_: unknown, r: Row) => <Typography.Text type={tone(r.yearOnYear)}>{change(r.yearOnYear)}</Typography.Text>,
+    },
+    {
+      key: 'ytd',
+      title: mt('report.yearToDate'),
+      align: 'right' as const,
+      render: (_: unknown, r: Row) => formatFigure({ ...r, value: r.yearToDate.value }, lang),
+    },
   ];
 
   return (
@@ -48,7 +78,14 @@ export function MonthlyReportPage() {
         extra={
           <Space wrap>
             <Typography.Text type="secondary">{mt('report.month')}</Typography.Text>
-            <Select value={month} onChange={setMonth} style={{ width: 120 }} aria-label={mt('report.month')} options={months.map((m) => ({ value: m, label: m }))} data-testid="report-month" />
+            <Select
+              value={month}
+              onChange={setMonth}
+              style={{ width: 120 }}
+              aria-label={mt('report.month')}
+              options={months.map((m) => ({ value: m, label: m }))}
+              data-testid="report-month"
+            />
             <ExportButton href={indicatorComparisonExportPath(MONTHLY_REPORT_FIGURES, params)} fileName={mt('report.export', { month })} />
           </Space>
         }

@@ -29,7 +29,19 @@ interface NewDisputeValues {
   parties?: PartyValues[];
 }
 
-const known = knownFields(['orgId', 'category', 'source', 'courtCaseNumber', 'courtName', 'courtProcedure', 'summary', 'description', 'address', 'amountYuan', 'parties']);
+const known = knownFields([
+  'orgId',
+  'category',
+  'source',
+  'courtCaseNumber',
+  'courtName',
+  'courtProcedure',
+  'summary',
+  'description',
+  'address',
+  'amountYuan',
+  'parties',
+]);
 
 const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
@@ -45,9 +57,7 @@ function toInput(v: NewDisputeValues, screeningId?: string): unknown {
     description: v.description?.trim() ?? '',
     address: text(v.address),
     amountYuan: v.amountYuan ?? undefined,
-    ...(court
-      ? { courtCaseNumber: text(v.courtCaseNumber), courtName: text(v.courtName), courtProcedure: v.courtProcedure }
-      : {}),
+    ...(court ? { courtCaseNumber: text(v.courtCaseNumber), courtName: text(v.courtName), courtProcedure: v.courtProcedure } : {}),
     parties: (v.parties ?? []).map((p) =>
       p.kind === 'organisation'
         ? { kind: p.kind, name: p.name?.trim() ?? '', uscc: p.uscc?.trim() ?? '', phone: text(p.phone), role: p.role }
@@ -140,7 +150,11 @@ export function NewDisputePage() {
             showIcon
             style={{ marginBottom: 16 }}
             data-testid="from-screening"
-            title={screening.data ? screeningText(lang, 'new.fromScreening', { date: screening.data.screenedOn, area: screening.data.area, org: screening.data.orgName }) : (screening.error?.message ?? '…')}
+            title={
+              screening.data
+                ? screeningText(lang, 'new.fromScreening', { date: screening.data.screenedOn, area: screening.data.area, org: screening.data.orgName })
+                : (screening.error?.message ?? '…')
+            }
           />
         )}
         <Typography.Title level={5}>{mt('new.basics')}</Typography.Title>

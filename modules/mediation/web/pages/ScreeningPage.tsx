@@ -40,7 +40,15 @@ export function ScreeningPage() {
         status={missing ? '404' : 'error'}
         title={missing ? st('detail.notFound') : t('common.loadFailed')}
         subTitle={screening.error.message}
-        extra={missing ? back : <Button type="primary" onClick={() => void screening.refetch()}>{t('common.retry')}</Button>}
+        extra={
+          missing ? (
+            back
+          ) : (
+            <Button type="primary" onClick={() => void screening.refetch()}>
+              {t('common.retry')}
+            </Button>
+          )
+        }
       />
     );
   }
@@ -110,7 +118,12 @@ export function ScreeningPage() {
         title={st('detail.disputes', { n: s.disputes.length })}
         extra={
           canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(`/mediation/disputes/new?screening=${encodeURIComponent(s.id)}`)} data-testid="screening-register">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate(`/mediation/disputes/new?screening=${encodeURIComponent(s.id)}`)}
+              data-testid="screening-register"
+            >
               {st('detail.register')}
             </Button>
           )

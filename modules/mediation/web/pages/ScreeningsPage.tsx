@@ -138,9 +138,20 @@ export function ScreeningsPage() {
         size={compact ? 'small' : 'middle'}
         onRow={(s) => ({ onClick: () => void navigate(`/mediation/screenings/${s.id}`), style: { cursor: 'pointer' }, 'data-testid': 'screening-row' })}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={st('list.empty')} /> }}
-        pagination={serverPagination(t, { ...paging, total: data?.total ?? 0 }, (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }), compact)}
+        pagination={serverPagination(
+          t,
+          { ...paging, total: data?.total ?? 0 },
+          (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+          compact,
+        )}
       />
-      {adding && <ScreeningFormModal defaultOrgId={orgId ?? user.orgId} onClose={() => setAdding(false)} onSaved={(s) => void navigate(`/mediation/screenings/${s.id}`)} />}
+      {adding && (
+        <ScreeningFormModal
+          defaultOrgId={orgId ?? user.orgId}
+          onClose={() => setAdding(false)}
+          onSaved={(s) => void navigate(`/mediation/screenings/${s.id}`)}
+        />
+      )}
     </Card>
   );
 }

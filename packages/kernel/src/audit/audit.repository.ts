@@ -24,7 +24,16 @@ function filtered(db: Kysely<Database>, scope: Scope, rootScope: boolean, f: Aud
   if (f.action) q = q.where('a.action', 'like', `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (f.orgId) {
     const orgId = f.orgId;
-    q = q.where((eb) => eb('o.path', 'like', eb.selectFrom('kernel.orgs').select(sql<string>`path || '%'`.as('p')).where('id', '=', orgId)));
+    q = q.where((eb) =>
+      eb(
+        'o.path',
+        'like',
+        eb
+          .selectFrom('kernel.orgs')
+          .select(sql<string>`path || '%'`.as('p'))
+          .where('id', '=', orgId),
+      ),
+    );
   }
   return q;
 }
@@ -39,7 +48,21 @@ export async function listAudit(
 ): Promise<{ items: AuditEntry[]; total: number }> {
   const [rows, count] = await Promise.all([
     filtered(db, scope, rootScope, f)
-      .select(['a.id', 'a.seq', 'a.at', 'a.actorName', 'a.action', 'a.result', 'a.orgId', 'o.name as orgName', 'a.requestId', 'a.ip', 'a.targetType', 'a.targetId', 'a.summary'])
+      .select([
+        'a.id',
+        'a.seq',
+        'a.at',
+        'a.actorName',
+        'a.action',
+        'a.result',
+        'a.orgId',
+        'o.name as orgName',
+        'a.requestId',
+        'a.ip',
+        'a.targetType',
+        'a.targetId',
+        'a.summary',
+      ])
       .orderBy('a.id', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)

@@ -15,7 +15,12 @@ const clerk: Actor = { id: null, username: 'clerk', orgId: null, requestId: 'req
 class Rollback extends Error {}
 
 const countEntries = async (db: Kysely<Database>) =>
-  (await db.selectFrom('kernel.auditLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await db
+      .selectFrom('kernel.auditLog')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 /** Rebuilds a value with the keys of every object in another order (a permutation drawn from `seed`). */
 function reorder(value: unknown, seed: number): unknown {
@@ -68,7 +73,10 @@ describe('the audit hash chain', () => {
       });
     const before = await countEntries(engine.db);
     await append({ action: 'test.thing.create', targetType: 'thing', targetId: 't1', summary: { name: '第一件', tags: ['a', 'b'] } });
-    await append({ action: 'test.thing.update', summary: { before: { name: '第一件' }, after: { name: '第一件 (改)' } } }, { action: 'test.thing.export', summary: { rows: 2 } });
+    await append(
+      { action: 'test.thing.update', summary: { before: { name: '第一件' }, after: { name: '第一件 (改)' } } },
+      { action: 'test.thing.export', summary: { rows: 2 } },
+    );
     await append({ action: 'test.thing.delete', result: 'failure', summary: { reason: 'in use' } });
     await append({ action: 'test.thing.read' });
     await sealAudit(engine.db);
@@ -100,7 +108,12 @@ describe('the audit hash chain', () => {
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     expect(rows[0]?.prevHash).toBe(GENESIS_HASH);
     rows.slice(1).forEach((r, i) => expect(r.prevHash).toBe(rows[i]?.hash));
-    expect(rows.find((r) => r.seq === seqAt(3))).toMatchObject({ action: 'test.thing.delete', result: 'failure', actorName: 'clerk', requestId: 'req-audit-test' });
+    expect(rows.find((r) => r.seq === seqAt(3))).toMatchObject({
+      action: 'test.thing.delete',
+      result: 'failure',
+      actorName: 'clerk',
+      requestId: 'req-audit-test',
+    });
     expect(await verifyAuditChain(engine.db)).toEqual({ ok: true, checked: total });
   });
 
@@ -121,7 +134,9 @@ describe('the audit hash chain', () => {
 
   test('changing the summary of an entry is reported at that entry', async () => {
     const seq = seqAt(1);
-    const result = await verifyAfter((trx) => sql`update kernel.audit_log set summary = '{"before":{"name":"第一件"},"after":{"name":"别的"}}' where seq = ${seq}`.execute(trx));
+    const result = await verifyAfter((trx) =>
+      sql`update kernel.audit_log set summary = '{"before":{"name":"第一件"},"after":{"name":"别的"}}' where seq = ${seq}`.execute(trx),
+    );
     expect(result).toEqual({ ok: false, checked: seq - 1, brokenAt: seq, reason: `第 ${seq} 条的内容与其哈希不符 (记录被修改)` });
   });
 
@@ -197,8 +212,16 @@ describe('the audit hash chain', () => {
     expect(await verifyAuditChain(engine.db)).toEqual({ ok: true, checked: total, unsealed: 2 });
     expect(await sealAudit(engine.db)).toBe(2);
     total += 2;
-    const last = await engine.db.selectFrom('kernel.auditLog').select(['seq', 'action']).where('seq', '>', total - 2).orderBy('seq').execute();
-    expect(last).toEqual([{ seq: total - 1, action: 'test.thing.first' }, { seq: total, action: 'test.thing.second' }]);
+    const last = await engine.db
+      .selectFrom('kernel.auditLog')
+      .select(['seq', 'action'])
+      .where('seq', '>', total - 2)
+      .orderBy('seq')
+      .execute();
+    expect(last).toEqual([
+      { seq: total - 1, action: 'test.thing.first' },
+      { seq: total, action: 'test.thing.second' },
+    ]);
     expect(await auditHead(engine.db)).toMatchObject({ seq: total });
     expect(await verifyAuditChain(engine.db)).toEqual({ ok: true, checked: total });
   });
@@ -206,7 +229,10 @@ describe('the audit hash chain', () => {
   test('concurrent writers and concurrent sealers (a connection pool on PostgreSQL) still form one unbroken chain', async () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        engine.db.transaction().execute((trx) => appendAudit(trx, clerk, { action: 'test.thing.parallel', summary: { i } })).then(() => (i % 3 === 0 ? sealAudit(engine.db) : 0)),
+        engine.db
+          .transaction()
+          .execute((trx) => appendAudit(trx, clerk, { action: 'test.thing.parallel', summary: { i } }))
+          .then(() => (i % 3 === 0 ? sealAudit(engine.db) : 0)),
       ),
     );
     await Promise.all([sealAudit(engine.db), sealAudit(engine.db)]);

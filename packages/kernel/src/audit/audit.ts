@@ -53,10 +53,7 @@ export interface HashedFields {
 
 /** SM3 (GB/T 32905) over the previous hash and the canonical record. */
 export function entryHash(prevHash: string, f: HashedFields): string {
-  return createHash('sm3')
-    .update(prevHash)
-    .update(canonicalJson(f))
-    .digest('hex');
+  return createHash('sm3').update(prevHash).update(canonicalJson(f)).digest('hex');
 }
 
 /** The stored row of an entry, unsealed: no `seq`, `prevHash` or `hash` until the sealer chains it (ADR 0011). */
@@ -183,13 +180,7 @@ export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: num
   let expectedSeq = 1;
   let checked = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('kernel.auditLog')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batch)
-      .execute();
+    const rows = await db.selectFrom('kernel.auditLog').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(batch).execute();
     for (const r of rows) {
       if (r.seq !== expectedSeq) {
         return { ok: false, checked, brokenAt: expectedSeq, reason: `第 ${expectedSeq} 条缺失 (下一条为第 ${r.seq} 条)` };
@@ -210,9 +201,20 @@ export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: num
     }
     if (rows.length < batch) {
       if (anchor && expectedSeq - 1 < anchor.seq) {
-        return { ok: false, checked, brokenAt: expectedSeq, reason: `库外锚点记录到第 ${anchor.seq} 条，数据库只剩到第 ${expectedSeq - 1} 条：最新的记录被删除` };
+        return {
+          ok: false,
+          checked,
+          brokenAt: expectedSeq,
+          reason: `库外锚点记录到第 ${anchor.seq} 条，数据库只剩到第 ${expectedSeq - 1} 条：最新的记录被删除`,
+        };
       }
-      const unsealed = (await db.selectFrom('kernel.auditLog').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', 'is', null).executeTakeFirstOrThrow()).n;
+      const unsealed = (
+        await db
+          .selectFrom('kernel.auditLog')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('seq', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n;
       return { ok: true, checked, ...(unsealed > 0 ? { unsealed } : {}) };
     }
   }

@@ -28,7 +28,13 @@ export interface LoginMeta {
 
 async function auditLogin(db: Kysely<Database>, actor: Actor, result: 'success' | 'failure', reason?: string) {
   await db.transaction().execute((trx) =>
-    appendAudit(trx, actor, { action: 'kernel.auth.login', result, targetType: 'user', ...(actor.id ? { targetId: actor.id } : {}), summary: reason ? { reason } : {} }),
+    appendAudit(trx, actor, {
+      action: 'kernel.auth.login',
+      result,
+      targetType: 'user',
+      ...(actor.id ? { targetId: actor.id } : {}),
+      summary: reason ? { reason } : {},
+    }),
   );
 }
 
@@ -95,7 +101,20 @@ export async function resolveSession(db: Kysely<Database>, token: string, policy
     .selectFrom('kernel.sessions as s')
     .innerJoin('kernel.users as u', 'u.id', 's.userId')
     .innerJoin('kernel.orgs as o', 'o.id', 'u.orgId')
-    .select(['s.id as sessionId', 's.csrfToken', 's.lastSeenAt', 's.expiresAt', 'u.id', 'u.username', 'u.displayName', 'u.roles', 'u.active', 'u.orgId', 'o.name as orgName', 'o.path as orgPath'])
+    .select([
+      's.id as sessionId',
+      's.csrfToken',
+      's.lastSeenAt',
+      's.expiresAt',
+      'u.id',
+      'u.username',
+      'u.displayName',
+      'u.roles',
+      'u.active',
+      'u.orgId',
+      'o.name as orgName',
+      'o.path as orgPath',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -107,7 +126,11 @@ export async function resolveSession(db: Kysely<Database>, token: string, policy
   }
   // Touch at most once a minute: the idle timer needs no finer grain and reads stay cheap.
   if (now - new Date(row.lastSeenAt).getTime() > 60_000) {
-    await db.updateTable('kernel.sessions').set({ lastSeenAt: new Date(now) }).where('id', '=', id).execute();
+    await db
+      .updateTable('kernel.sessions')
+      .set({ lastSeenAt: new Date(now) })
+      .where('id', '=', id)
+      .execute();
   }
   return {
     id: row.id,

@@ -24,8 +24,15 @@ const COLUMNS = [
 describe('bulkInsert: COPY (or unnest on conflict) per chunk, values always data', () => {
   test('quotes, commas, braces, backslashes, tabs, line breaks, the texts NULL and \\N, empty strings and Chinese arrive unchanged; null stays null', async () => {
     const texts = ['he said "hi", {x}', 'back\\slash', 'comma,brace}{', 'NULL', '', '多字节，中文', 'tab\there', 'two\nlines\r\n', '\\N', '\\.'];
-    await bulkInsert(engine.db, 'bulk_probe', COLUMNS, texts.map((a, i) => [a, JSON.stringify({ a, k: [1, 'x"y'] }), i, `2026-01-${String(i + 1).padStart(2, '0')}`, null, i % 2 === 0]));
-    const { rows } = await sql<{ a: string; j: unknown; n: number; d: string; u: string | null; b: boolean }>`select * from bulk_probe order by n`.execute(engine.db);
+    await bulkInsert(
+      engine.db,
+      'bulk_probe',
+      COLUMNS,
+      texts.map((a, i) => [a, JSON.stringify({ a, k: [1, 'x"y'] }), i, `2026-01-${String(i + 1).padStart(2, '0')}`, null, i % 2 === 0]),
+    );
+    const { rows } = await sql<{ a: string; j: unknown; n: number; d: string; u: string | null; b: boolean }>`select * from bulk_probe order by n`.execute(
+      engine.db,
+    );
     expect(rows.map((r) => r.a)).toEqual(texts);
     expect(rows.map((r) => r.j)).toEqual(texts.map((a) => ({ a, k: [1, 'x"y'] })));
     expect(rows[3]).toMatchObject({ n: 3, d: '2026-01-04', u: null, b: false });
@@ -33,7 +40,13 @@ describe('bulkInsert: COPY (or unnest on conflict) per chunk, values always data
 
   test('rows beyond one chunk go in several statements; nothing is left out', async () => {
     await sql`truncate bulk_probe`.execute(engine.db);
-    await bulkInsert(engine.db, 'bulk_probe', COLUMNS, Array.from({ length: 12_345 }, (_, i) => [`r${String(i)}`, '{}', i, null, null, null]), { chunk: 5000 });
+    await bulkInsert(
+      engine.db,
+      'bulk_probe',
+      COLUMNS,
+      Array.from({ length: 12_345 }, (_, i) => [`r${String(i)}`, '{}', i, null, null, null]),
+      { chunk: 5000 },
+    );
     const { rows } = await sql<{ n: number; s: number }>`select count(*) as n, sum(n) as s from bulk_probe`.execute(engine.db);
     expect(rows[0]).toEqual({ n: 12_345, s: (12_344 * 12_345) / 2 });
   });
@@ -58,21 +71,50 @@ describe('bulkInsert: COPY (or unnest on conflict) per chunk, values always data
 
   test('bad data fails the statement and writes nothing of it; on conflict the clashing rows are skipped', async () => {
     await sql`truncate bulk_probe`.execute(engine.db);
-    await expect(bulkInsert(engine.db, 'bulk_probe', COLUMNS, [['ok', '{}', 1, null, null, null], ['bad', '{}', 2, null, 'not-a-uuid', null]])).rejects.toThrow(/uuid/);
+    await expect(
+      bulkInsert(engine.db, 'bulk_probe', COLUMNS, [
+        ['ok', '{}', 1, null, null, null],
+        ['bad', '{}', 2, null, 'not-a-uuid', null],
+      ]),
+    ).rejects.toThrow(/uuid/);
     await sql`create unique index bulk_probe_a on bulk_probe (a)`.execute(engine.db);
     await bulkInsert(engine.db, 'bulk_probe', COLUMNS, [['x', '{}', 1, null, null, null]]);
-    await bulkInsert(engine.db, 'bulk_probe', COLUMNS, [['x', '{}', 9, null, null, null], ['y', '{}', 2, null, null, null]], { onConflictDoNothing: '(a)' });
+    await bulkInsert(
+      engine.db,
+      'bulk_probe',
+      COLUMNS,
+      [
+        ['x', '{}', 9, null, null, null],
+        ['y', '{}', 2, null, null, null],
+      ],
+      { onConflictDoNothing: '(a)' },
+    );
     const { rows } = await sql<{ a: string; n: number }>`select a, n from bulk_probe order by a`.execute(engine.db);
-    expect(rows).toEqual([{ a: 'x', n: 1 }, { a: 'y', n: 2 }]);
+    expect(rows).toEqual([
+      { a: 'x', n: 1 },
+      { a: 'y', n: 2 },
+    ]);
     await sql`drop index bulk_probe_a`.execute(engine.db);
   });
 
-  test('a marked COPY runs on either engine, on the transaction\'s own connection', async () => {
+  test("a marked COPY runs on either engine, on the transaction's own connection", async () => {
     await sql`truncate bulk_probe`.execute(engine.db);
     await engine.db.transaction().execute(async (trx) => {
-      await trx.executeQuery(copyQuery('bulk_probe', ['a', 'n', 'b'], copyText([['c\td', 7, true], [null, 8, false]])));
+      await trx.executeQuery(
+        copyQuery(
+          'bulk_probe',
+          ['a', 'n', 'b'],
+          copyText([
+            ['c\td', 7, true],
+            [null, 8, false],
+          ]),
+        ),
+      );
       const { rows } = await sql<{ a: string | null; n: number; b: boolean }>`select a, n, b from bulk_probe order by n`.execute(trx);
-      expect(rows).toEqual([{ a: 'c\td', n: 7, b: true }, { a: null, n: 8, b: false }]);
+      expect(rows).toEqual([
+        { a: 'c\td', n: 7, b: true },
+        { a: null, n: 8, b: false },
+      ]);
     });
   });
 

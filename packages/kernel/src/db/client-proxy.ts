@@ -23,8 +23,7 @@ function forward(target: object, prop: string | symbol): unknown {
 /** PGlite: PREPARE once per database (a prepared statement outlives a rolled-back transaction), then EXECUTE. */
 export function pgliteClient(client: PGlite): PGlite {
   const ready = new Set<string>();
-  const run =
-    (on: PGlite | Transaction): Query =>
+  const run = (on: PGlite | Transaction): Query =>
     (async (text: string, params?: unknown[], options?: object) => {
       const copy = copyStatement(text, params);
       if (copy) return on.query(`${copy.head} from '/dev/blob'`, [], { ...options, blob: new Blob([copy.data]) });
@@ -63,7 +62,9 @@ export function pgPool(pool: pg.Pool): pg.Pool {
             const copy = copyStatement(text, params);
             if (copy) return copyIn(target, copy.head, copy.data);
             const p = preparedName(text);
-            return p ? target.query({ name: p.name, text: p.sql, values: params ?? [] }) : (target.query as (t: unknown, v?: unknown[]) => unknown)(text, params);
+            return p
+              ? target.query({ name: p.name, text: p.sql, values: params ?? [] })
+              : (target.query as (t: unknown, v?: unknown[]) => unknown)(text, params);
           };
         }
         return forward(target, prop);

@@ -40,7 +40,10 @@ describe('values come back as the same JavaScript types on either engine', () =>
   });
 
   test('Kysely countAll on a table is a number', async () => {
-    const r = await engine.db.selectFrom('kernel.users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await engine.db
+      .selectFrom('kernel.users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(typeof r.n).toBe('number');
     expect(r.n).toBeGreaterThanOrEqual(7); // the demo accounts
   });

@@ -74,7 +74,9 @@ export function pgliteEngine(client: PGlite): Engine {
     async withSession(fn) {
       // PGlite is a single session already; Kysely serialises its own queries on it.
       return fn(async (text, params) =>
-        params ? (await client.query<Record<string, unknown>>(text, params)).rows : (await client.exec(text)).flatMap((r) => r.rows as Record<string, unknown>[]),
+        params
+          ? (await client.query<Record<string, unknown>>(text, params)).rows
+          : (await client.exec(text)).flatMap((r) => r.rows as Record<string, unknown>[]),
       );
     },
     async copyOut(query) {

@@ -28,15 +28,14 @@ export async function migrate(engine: Engine, sources: MigrationSource[]): Promi
           applied_at timestamptz not null default now(), primary key (module, name));
         comment on table kernel.schema_migrations is '已执行的数据库迁移 (按模块、文件名记录，校验和防止已执行文件被改动)';`);
       const done = new Map(
-        (await run('select module, name, checksum from kernel.schema_migrations')).map((r) => [
-          `${String(r.module)}/${String(r.name)}`,
-          String(r.checksum),
-        ]),
+        (await run('select module, name, checksum from kernel.schema_migrations')).map((r) => [`${String(r.module)}/${String(r.name)}`, String(r.checksum)]),
       );
       const applied: string[] = [];
       let skipped = 0;
       for (const src of sources) {
-        for (const file of readdirSync(src.dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort()) {
+        for (const file of readdirSync(src.dir)
+          .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+          .sort()) {
           const text = readFileSync(join(src.dir, file), 'utf8');
           const checksum = createHash('sha256').update(text).digest('hex');
           const key = `${src.module}/${file}`;
@@ -51,11 +50,7 @@ export async function migrate(engine: Engine, sources: MigrationSource[]): Promi
           await run('begin');
           try {
             await run(text);
-            await run('insert into kernel.schema_migrations (module, name, checksum) values ($1, $2, $3)', [
-              src.module,
-              file,
-              checksum,
-            ]);
+            await run('insert into kernel.schema_migrations (module, name, checksum) values ($1, $2, $3)', [src.module, file, checksum]);
             await run('commit');
           } catch (e) {
             await run('rollback');

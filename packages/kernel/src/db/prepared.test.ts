@@ -16,12 +16,16 @@ describe('prepared statements: planned once, values never part of the SQL text',
   test('text, arrays, numbers, booleans, dates, JSON and null arrive unchanged — first run and prepared re-run, in and out of a transaction', async () => {
     const query = (t: string, arr: (string | null)[], n: number, b: boolean, d: Date, j: unknown) =>
       sql<{ t: string; arr: (string | null)[]; n: number; b: boolean; d: string; j: unknown; nothing: string | null }>`
-        select ${t}::text as t, ${arr}::text[] as arr, ${n}::int as n, ${b}::boolean as b, ${d}::timestamptz::text as d, ${JSON.stringify(j)}::jsonb as j, ${null}::text as nothing`.compile(engine.db);
+        select ${t}::text as t, ${arr}::text[] as arr, ${n}::int as n, ${b}::boolean as b, ${d}::timestamptz::text as d, ${JSON.stringify(j)}::jsonb as j, ${null}::text as nothing`.compile(
+        engine.db,
+      );
     const at = new Date('2026-12-05T01:02:03.456Z');
     for (const t of TRICKY) {
       const arr = [t, null, 'x"y', 'a\\b'];
       const j = { t, nested: [t] };
-      const out = (await runPrepared<{ t: string; arr: unknown; n: number; b: boolean; j: unknown; nothing: unknown }>(engine.db, 'probe', query(t, arr, 7, false, at, j))).rows[0];
+      const out = (
+        await runPrepared<{ t: string; arr: unknown; n: number; b: boolean; j: unknown; nothing: unknown }>(engine.db, 'probe', query(t, arr, 7, false, at, j))
+      ).rows[0];
       expect(out).toMatchObject({ t, arr, n: 7, b: false, j, nothing: null });
       const inTx = await engine.db.transaction().execute((trx) => runPrepared<{ t: string }>(trx, 'probe', query(t, arr, 8, true, at, j)));
       expect(inTx.rows[0]?.t).toBe(t);

@@ -27,8 +27,18 @@ export async function listCalendarYears(db: Kysely<Database>) {
     .selectFrom('kernel.calendarYears as y')
     .select(['y.year', 'y.source', 'y.loadedAt', 'y.loadedByName'])
     .select((eb) => [
-      eb.selectFrom('kernel.calendarDays as d').whereRef('d.year', '=', 'y.year').where('d.kind', '=', 'holiday').select((e) => e.fn.countAll<number>().as('n')).as('holidays'),
-      eb.selectFrom('kernel.calendarDays as d').whereRef('d.year', '=', 'y.year').where('d.kind', '=', 'workday').select((e) => e.fn.countAll<number>().as('n')).as('workdays'),
+      eb
+        .selectFrom('kernel.calendarDays as d')
+        .whereRef('d.year', '=', 'y.year')
+        .where('d.kind', '=', 'holiday')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('holidays'),
+      eb
+        .selectFrom('kernel.calendarDays as d')
+        .whereRef('d.year', '=', 'y.year')
+        .where('d.kind', '=', 'workday')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('workdays'),
     ])
     .orderBy('y.year')
     .execute();
@@ -65,5 +75,9 @@ export async function replaceCalendarYear(
     .onConflict((oc) => oc.column('year').doUpdateSet({ source: year.source, loadedBy: year.loadedBy, loadedByName: year.loadedByName, loadedAt: new Date() }))
     .execute();
   await db.deleteFrom('kernel.calendarDays').where('year', '=', row.year).execute();
-  if (days.length) await db.insertInto('kernel.calendarDays').values(days.map((d) => ({ ...d, year: row.year }))).execute();
+  if (days.length)
+    await db
+      .insertInto('kernel.calendarDays')
+      .values(days.map((d) => ({ ...d, year: row.year })))
+      .execute();
 }

@@ -57,11 +57,23 @@ export interface LoadResult {
   recomputed: number;
 }
 
-async function loadYear(db: Kysely<Database>, actor: Actor, loadedBy: string | null, loadedByName: string, year: number, schedule: CalendarSchedule, source: string): Promise<LoadResult> {
+async function loadYear(
+  db: Kysely<Database>,
+  actor: Actor,
+  loadedBy: string | null,
+  loadedByName: string,
+  year: number,
+  schedule: CalendarSchedule,
+  source: string,
+): Promise<LoadResult> {
   const days = validateSchedule(year, schedule);
   const result = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${CALENDAR_LOCK})`.execute(trx);
-    const clash = await repo.datesOwnedElsewhere(trx, year, days.map((d) => d.date));
+    const clash = await repo.datesOwnedElsewhere(
+      trx,
+      year,
+      days.map((d) => d.date),
+    );
     if (clash[0]) throw invalid(year, `${clash[0].date} 已属于 ${clash[0].year} 年的安排，请先更正该年度`);
     const before = await repo.findCalendarYear(trx, year);
     await repo.replaceCalendarYear(trx, { year, source, loadedBy, loadedByName, days });

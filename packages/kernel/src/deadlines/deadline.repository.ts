@@ -55,7 +55,10 @@ export async function listMatterDeadlines(db: Kysely<Database>, scope: Scope, ma
   return base(db).where('d.matterId', '=', matterId).where(inScope(scope, 'd.orgId')).orderBy('d.dueDate').orderBy('d.createdAt').execute();
 }
 
-export type NewDeadlineRow = Pick<DeadlineRow, 'id' | 'matterId' | 'ruleId' | 'startDate' | 'dueDate' | 'warnDate' | 'calendarCovered' | 'assigneeId' | 'orgId'> & {
+export type NewDeadlineRow = Pick<
+  DeadlineRow,
+  'id' | 'matterId' | 'ruleId' | 'startDate' | 'dueDate' | 'warnDate' | 'calendarCovered' | 'assigneeId' | 'orgId'
+> & {
   lastLevel: DeadlineLevel;
 };
 
@@ -83,9 +86,7 @@ export async function updateDeadline(db: Kysely<Database>, id: string, patch: De
 export async function listDeadlinesTouchingYear(db: Kysely<Database>, year: number): Promise<DeadlineRow[]> {
   return base(db)
     .where('d.status', 'in', ['open', 'paused'])
-    .where((eb) =>
-      eb.or([eb('d.calendarCovered', '=', false), eb.and([eb('d.startDate', '<=', `${year}-12-31`), eb('d.dueDate', '>=', `${year - 1}-12-25`)])]),
-    )
+    .where((eb) => eb.or([eb('d.calendarCovered', '=', false), eb.and([eb('d.startDate', '<=', `${year}-12-31`), eb('d.dueDate', '>=', `${year - 1}-12-25`)])]))
     .forUpdate()
     .execute();
 }

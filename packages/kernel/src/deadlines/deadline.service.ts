@@ -5,7 +5,15 @@ import type { Database } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
 import type { TodoItem } from '../shared/common';
-import { levelOf, type Deadline, type DeadlineLevel, type DeadlineRule, type DeadlineStatus, type DueDateResult, type MatterDeadline } from '../shared/deadline-model';
+import {
+  levelOf,
+  type Deadline,
+  type DeadlineLevel,
+  type DeadlineRule,
+  type DeadlineStatus,
+  type DueDateResult,
+  type MatterDeadline,
+} from '../shared/deadline-model';
 import type { Calendar } from './calendar';
 import { getCalendar } from './calendar.cache';
 import { addDays, assertIsoDate, daysBetween } from './dates';
@@ -81,8 +89,7 @@ async function reread(db: Kysely<Database>, scope: Ctx['scope'], id: string): Pr
 }
 
 /** Runs `fn` in the caller's transaction when given, else in a new one. */
-const inTrx = <T>(ctx: Ctx, trx: Kysely<Database> | undefined, fn: (t: Kysely<Database>) => Promise<T>) =>
-  trx ? fn(trx) : ctx.db.transaction().execute(fn);
+const inTrx = <T>(ctx: Ctx, trx: Kysely<Database> | undefined, fn: (t: Kysely<Database>) => Promise<T>) => (trx ? fn(trx) : ctx.db.transaction().execute(fn));
 
 async function locked(ctx: Ctx, trx: Kysely<Database>, id: string) {
   const row = await repo.findDeadline(trx, ctx.scope, id, true);
@@ -102,7 +109,12 @@ export async function pauseDeadline(ctx: Ctx, id: string, input: { from: string;
     const lastPause = row.pauses[row.pauses.length - 1];
     if (lastPause && input.from <= lastPause.to) throw refuse(`中止日期应晚于上次中止期间的结束日期 ${lastPause.to}`);
     await repo.updateDeadline(t, id, { status: 'paused', pausedSince: input.from });
-    await appendAudit(t, ctx.actor, { action: 'kernel.deadline.pause', targetType: 'deadline', targetId: id, summary: { rule: rule.id, from: input.from, reason: input.reason } });
+    await appendAudit(t, ctx.actor, {
+      action: 'kernel.deadline.pause',
+      targetType: 'deadline',
+      targetId: id,
+      summary: { rule: rule.id, from: input.from, reason: input.reason },
+    });
     return reread(t, ctx.scope, id);
   });
 }
@@ -118,7 +130,15 @@ export async function resumeDeadline(ctx: Ctx, id: string, input: { on: string }
     const pauses = to >= row.pausedSince ? [...row.pauses, { from: row.pausedSince, to }] : row.pauses;
     const c = computeDeadline(rule, { ...row, pauses }, await getCalendar(t));
     const pausedDays = pauses.reduce((n, p) => n + daysBetween(p.from, p.to) + 1, 0);
-    await repo.updateDeadline(t, id, { status: 'open', pausedSince: null, pauses, pausedDays, dueDate: c.dueDate, warnDate: c.warnDate, calendarCovered: c.calendarCovered });
+    await repo.updateDeadline(t, id, {
+      status: 'open',
+      pausedSince: null,
+      pauses,
+      pausedDays,
+      dueDate: c.dueDate,
+      warnDate: c.warnDate,
+      calendarCovered: c.calendarCovered,
+    });
     await appendAudit(t, ctx.actor, {
       action: 'kernel.deadline.resume',
       targetType: 'deadline',
@@ -143,7 +163,13 @@ export async function extendDeadline(
     if (refusal) throw refuse(refusal);
     const extendedAmount = row.extendedAmount + input.amount;
     const c = computeDeadline(rule, { ...row, extendedAmount }, await getCalendar(t));
-    await repo.updateDeadline(t, id, { extendedAmount, extensionCount: row.extensionCount + 1, dueDate: c.dueDate, warnDate: c.warnDate, calendarCovered: c.calendarCovered });
+    await repo.updateDeadline(t, id, {
+      extendedAmount,
+      extensionCount: row.extensionCount + 1,
+      dueDate: c.dueDate,
+      warnDate: c.warnDate,
+      calendarCovered: c.calendarCovered,
+    });
     await appendAudit(t, ctx.actor, {
       action: 'kernel.deadline.extend',
       targetType: 'deadline',
@@ -161,7 +187,12 @@ export async function completeDeadline(ctx: Ctx, id: string, input: { cancelled?
     if (row.status === 'met' || row.status === 'cancelled') throw refuse(`“${rule.nameZh}”${statusZh(row.status)}`);
     const status = input.cancelled ? 'cancelled' : 'met';
     await repo.updateDeadline(t, id, { status, metAt: input.cancelled ? null : new Date(), pausedSince: null });
-    await appendAudit(t, ctx.actor, { action: `kernel.deadline.${input.cancelled ? 'cancel' : 'complete'}`, targetType: 'deadline', targetId: id, summary: { rule: rule.id, dueDate: row.dueDate } });
+    await appendAudit(t, ctx.actor, {
+      action: `kernel.deadline.${input.cancelled ? 'cancel' : 'complete'}`,
+      targetType: 'deadline',
+      targetId: id,
+      summary: { rule: rule.id, dueDate: row.dueDate },
+    });
     return reread(t, ctx.scope, id);
   });
 }

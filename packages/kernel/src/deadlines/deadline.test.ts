@@ -3,7 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { extendDeadline, fixedClock, loadCalendarFile, pauseDeadline, resumeDeadline, scheduleDeadline, sweepDeadlines, type Ctx, type DeadlinePreview } from '@sifa/kernel';
+import {
+  extendDeadline,
+  fixedClock,
+  loadCalendarFile,
+  pauseDeadline,
+  resumeDeadline,
+  scheduleDeadline,
+  sweepDeadlines,
+  type Ctx,
+  type DeadlinePreview,
+} from '@sifa/kernel';
 import { createTestApp, type Agent, type TestApp } from '@sifa/testing';
 
 // "Today" on the test server: moved by the tests to watch a deadline turn yellow, then red.
@@ -42,7 +52,18 @@ describe('deadlines over HTTP: preview, calendar loading, to-do levels and the s
     const seq = Math.floor(Math.random() * 1e6);
     await t.engine.db
       .insertInto('kernel.matters')
-      .values({ id, module: 'reconsideration', kind: 'case', number: `赣章复〔2024〕${seq}号`, year: 2024, seq, orgId, status: 'accepted', title, createdBy: null })
+      .values({
+        id,
+        module: 'reconsideration',
+        kind: 'case',
+        number: `赣章复〔2024〕${seq}号`,
+        year: 2024,
+        seq,
+        orgId,
+        status: 'accepted',
+        title,
+        createdBy: null,
+      })
       .execute();
     return { id, number: `赣章复〔2024〕${seq}号` };
   }
@@ -83,7 +104,11 @@ describe('deadlines over HTTP: preview, calendar loading, to-do levels and the s
   test('preview: 行政复议法 第六十二条 with a suspension and the 30-day extension (pauses=…&extensionDays=30)', async () => {
     const res = await preview(zhanggong, 'rule=reconsideration.decision.ordinary&start=2024-08-01&pauses=2024-08-10..2024-08-19&extensionDays=30');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<DeadlinePreview>()).toMatchObject({ dueDate: '2024-11-11', pausedDays: 10, rolledOver: { from: '2024-11-09', to: '2024-11-11', reason: '周末' } });
+    expect(res.json<DeadlinePreview>()).toMatchObject({
+      dueDate: '2024-11-11',
+      pausedDays: 10,
+      rolledOver: { from: '2024-11-09', to: '2024-11-11', reason: '周末' },
+    });
   });
 
   test('preview refuses, in Chinese, an unknown rule, a malformed date, a pause the law does not allow and a too-long extension', async () => {
@@ -126,11 +151,18 @@ describe('deadlines over HTTP: preview, calendar loading, to-do levels and the s
 
     const ok = await admin.request('PUT', '/api/calendar/2027', SCHEDULE_2027_FIXTURE);
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ loaded: { year: 2027, holidays: 10, workdays: 1, replaced: false, recomputed: 1 }, calendar: { covered: true, source: SCHEDULE_2027_FIXTURE.source } });
+    expect(ok.json()).toMatchObject({
+      loaded: { year: 2027, holidays: 10, workdays: 1, replaced: false, recomputed: 1 },
+      calendar: { covered: true, source: SCHEDULE_2027_FIXTURE.source },
+    });
 
     const after = await preview(zhanggong, 'rule=reconsideration.intake-review&start=2027-02-03');
     expect(after.json<DeadlinePreview>()).toMatchObject({ dueDate: '2027-02-17', calendarCovered: true, uncoveredYears: [] });
-    const row = await t.engine.db.selectFrom('kernel.deadlines').select(['dueDate', 'calendarCovered']).where('id', '=', scheduled.id).executeTakeFirstOrThrow();
+    const row = await t.engine.db
+      .selectFrom('kernel.deadlines')
+      .select(['dueDate', 'calendarCovered'])
+      .where('id', '=', scheduled.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ dueDate: '2027-02-17', calendarCovered: true });
     const year = await office.request('GET', '/api/calendar/2027');
     expect(year.json<{ workdays: unknown[] }>().workdays).toEqual([{ date: '2027-02-20', name: '春节' }]);
@@ -164,9 +196,23 @@ describe('deadlines over HTTP: preview, calendar loading, to-do levels and the s
     const officeOrg = (await t.engine.db.selectFrom('kernel.users').select('orgId').where('username', '=', 'office').executeTakeFirstOrThrow()).orgId;
     const matter = await insertMatter('张三不服罚款决定申请行政复议', officeOrg);
     const assignee = await t.userId('zhanggong');
-    const d = await scheduleDeadline(t.engine.db, { matterId: matter.id, ruleId: 'reconsideration.intake-review', start: '2024-09-27', assigneeId: assignee, orgId: officeOrg });
-    const todo = async (agent: Agent) => (await agent.request('GET', '/api/todos')).json<{ items: { id: string; level: string; title: string; link: string; dueDate: string }[] }>().items.find((i) => i.id === d.id);
-    const mine = (level: string) => ({ level, dueDate: '2024-10-10', title: '张三不服罚款决定申请行政复议 · 行政复议申请受理审查', link: `/matters/${matter.id}` });
+    const d = await scheduleDeadline(t.engine.db, {
+      matterId: matter.id,
+      ruleId: 'reconsideration.intake-review',
+      start: '2024-09-27',
+      assigneeId: assignee,
+      orgId: officeOrg,
+    });
+    const todo = async (agent: Agent) =>
+      (await agent.request('GET', '/api/todos'))
+        .json<{ items: { id: string; level: string; title: string; link: string; dueDate: string }[] }>()
+        .items.find((i) => i.id === d.id);
+    const mine = (level: string) => ({
+      level,
+      dueDate: '2024-10-10',
+      title: '张三不服罚款决定申请行政复议 · 行政复议申请受理审查',
+      link: `/matters/${matter.id}`,
+    });
 
     clock.date = '2024-10-07';
     expect(await todo(zhanggong)).toMatchObject(mine('normal')); // the assignee
@@ -178,7 +224,13 @@ describe('deadlines over HTTP: preview, calendar loading, to-do levels and the s
     clock.date = '2024-10-08';
     expect(await todo(office)).toMatchObject(mine('due-soon'));
     const yellow = (await sweepDeadlines(t.engine.db, '2024-10-08')).find((c) => c.id === d.id);
-    expect(yellow).toMatchObject({ fromLevel: 'normal', toLevel: 'due-soon', assigneeId: assignee, matterNumber: matter.number, ruleNameZh: '行政复议申请受理审查' });
+    expect(yellow).toMatchObject({
+      fromLevel: 'normal',
+      toLevel: 'due-soon',
+      assigneeId: assignee,
+      matterNumber: matter.number,
+      ruleNameZh: '行政复议申请受理审查',
+    });
     expect((await sweepDeadlines(t.engine.db, '2024-10-09')).find((c) => c.id === d.id)).toBeUndefined();
 
     clock.date = '2024-10-11';

@@ -72,7 +72,9 @@ describe('dueDate: concrete cases from the statutes and the 2004–2026 official
   });
 
   test('a [V] fact cannot be configured: 行政复议法 第三十条 five working days stay five working days', () => {
-    expect(() => applyDeadlineOverrides({ 'reconsideration.intake-review': { length: { amount: 5, unit: 'day' }, reason: '试图改为自然日' } })).toThrow(/不可配置/);
+    expect(() => applyDeadlineOverrides({ 'reconsideration.intake-review': { length: { amount: 5, unit: 'day' }, reason: '试图改为自然日' } })).toThrow(
+      /不可配置/,
+    );
   });
 
   test('社区矫正法 第二十一条: report within 10 days — from 2024-03-01 it is Monday 2024-03-11; from 2024-09-25 the 10th day 10-05 is a holiday → 2024-10-08 (刑事诉讼法 第一百零五条)', () => {

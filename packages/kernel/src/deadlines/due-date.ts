@@ -107,8 +107,7 @@ export function dueDate(rule: DeadlineRule, start: string, calendar: Calendar, o
   if (rolls) {
     consult(end);
     const rest: NamedDate[] = [];
-    const isRest = (d: string) =>
-      calendar.isHoliday(d) || (rule.rollOverWeekend && isWeekend(d) && !calendar.isMakeUpWorkday(d));
+    const isRest = (d: string) => calendar.isHoliday(d) || (rule.rollOverWeekend && isWeekend(d) && !calendar.isMakeUpWorkday(d));
     while (isRest(due)) {
       const day = calendar.dayOf(due);
       if (day) trace.holidays.push({ date: due, name: day.name });

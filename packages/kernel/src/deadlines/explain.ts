@@ -39,7 +39,9 @@ function startCite(rule: DeadlineRule): string {
 
 /** Where the roll-over rule comes from for this rule: its own basis, else the civil-procedure rule by analogy. */
 function rollOverCite(rule: DeadlineRule): string {
-  const own = rule.basis.find((c) => (c.law === '民事诉讼法' && c.article === '第八十五条第三款') || (c.law === '刑事诉讼法' && c.article === '第一百零五条第四款'));
+  const own = rule.basis.find(
+    (c) => (c.law === '民事诉讼法' && c.article === '第八十五条第三款') || (c.law === '刑事诉讼法' && c.article === '第一百零五条第四款'),
+  );
   return own ? citeText(own) : '参照《民事诉讼法》第八十五条第三款';
 }
 
@@ -84,9 +86,7 @@ export function explain(rule: DeadlineRule, r: DueDateResult, s: Steps): string[
     out.push('本期限届满日不因节假日顺延。');
   }
   for (const y of r.uncoveredYears) {
-    out.push(
-      `注意：${y} 年的国务院节假日安排尚未载入本系统，涉及 ${y} 年安排的日期只按普通周末推算，结果可能变化；安排发布后请管理员载入，系统将重新计算。`,
-    );
+    out.push(`注意：${y} 年的国务院节假日安排尚未载入本系统，涉及 ${y} 年安排的日期只按普通周末推算，结果可能变化；安排发布后请管理员载入，系统将重新计算。`);
   }
   out.push(`期限届满日为 ${withWeekday(r.dueDate)}。`);
   return out;

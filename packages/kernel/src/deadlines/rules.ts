@@ -38,7 +38,9 @@ export function applyDeadlineOverrides(overrides: unknown, base: Readonly<Record
     const { reason, ...fields } = o;
     for (const field of Object.keys(fields) as ConfigurableField[]) {
       if (!rule.configurable.includes(field)) {
-        throw new Error(`期限规则“${rule.nameZh}”(${id}) 的 ${field} 已依${rule.cite.law}${rule.cite.article}核定，不可配置；可配置项：${rule.configurable.join('、')}`);
+        throw new Error(
+          `期限规则“${rule.nameZh}”(${id}) 的 ${field} 已依${rule.cite.law}${rule.cite.article}核定，不可配置；可配置项：${rule.configurable.join('、')}`,
+        );
       }
     }
     out[id] = { ...rule, ...fields, note: `${rule.note ?? ''}【本地配置】${reason}`.trim() };

@@ -76,13 +76,31 @@ export async function numberTaken(db: Kysely<Database>, number: string): Promise
 
 export async function insertDocument(
   db: Kysely<Database>,
-  row: { id: string; matterId: string; orgId: string; kind: string; title: string; number: string; issuedAt: Date; contentSm3: string; verifyCode: string; storageKey: string; sizeBytes: number; issuedBy: string | null },
+  row: {
+    id: string;
+    matterId: string;
+    orgId: string;
+    kind: string;
+    title: string;
+    number: string;
+    issuedAt: Date;
+    contentSm3: string;
+    verifyCode: string;
+    storageKey: string;
+    sizeBytes: number;
+    issuedBy: string | null;
+  },
 ): Promise<void> {
   await db.insertInto('kernel.documents').values(row).execute();
 }
 
 export async function markRevoked(db: Kysely<Database>, id: string, reason: string, by: string | null): Promise<void> {
-  await db.updateTable('kernel.documents').set({ revokedAt: new Date(), revokeReason: reason, revokedBy: by }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+  await db
+    .updateTable('kernel.documents')
+    .set({ revokedAt: new Date(), revokeReason: reason, revokedBy: by })
+    .where('id', '=', id)
+    .where('revokedAt', 'is', null)
+    .execute();
 }
 
 /** Names of the matter's parties: a document title (shown publicly) must not contain them. */

@@ -152,7 +152,12 @@ export async function getDocumentPdf(ctx: DocumentCtx, id: string): Promise<{ do
   const bytes = await ctx.files.read(d.storageKey);
   if (!bytes || sm3Hex(bytes) !== d.contentSm3) throw new AppError('STORED_FILE_DAMAGED', { name: `${d.number} ${d.title}` });
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx.actor, { action: 'kernel.document.download', targetType: 'document', targetId: id, summary: { matter: d.matterNumber, number: d.number } }),
+    appendAudit(trx, ctx.actor, {
+      action: 'kernel.document.download',
+      targetType: 'document',
+      targetId: id,
+      summary: { matter: d.matterNumber, number: d.number },
+    }),
   );
   return { document: summaryOf(ctx, d), bytes };
 }
@@ -163,7 +168,12 @@ export async function revokeDocument(ctx: DocumentCtx, id: string, reason: strin
     const d = await readable(ctx, trx, id, true);
     if (d.revokedAt) throw new AppError('DOCUMENT_REVOKED', { number: d.number, at: shanghaiDate(d.revokedAt) });
     await repo.markRevoked(trx, id, reason, ctx.user.id);
-    await appendAudit(trx, ctx.actor, { action: 'kernel.document.revoke', targetType: 'document', targetId: id, summary: { matter: d.matterNumber, number: d.number, reason } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'kernel.document.revoke',
+      targetType: 'document',
+      targetId: id,
+      summary: { matter: d.matterNumber, number: d.number, reason },
+    });
   });
   return getDocument(ctx, id);
 }

@@ -28,10 +28,19 @@ describe('documents: a staff member prints a notice, a citizen scans its QR code
   beforeAll(async () => {
     t = await createTestApp({ modules: [sampleModule] });
     [zhanggong, ningdu] = await Promise.all([t.loginAs('zhanggong'), t.loginAs('ningdu')]);
-    const m = (await zhanggong.request('POST', '/api/sample/cases', { orgId: await t.orgId('章贡区司法局'), title: '相邻关系纠纷' })).json<{ id: string; number: string }>();
+    const m = (await zhanggong.request('POST', '/api/sample/cases', { orgId: await t.orgId('章贡区司法局'), title: '相邻关系纠纷' })).json<{
+      id: string;
+      number: string;
+    }>();
     matterId = m.id;
     matterNumber = m.number;
-    const party = await zhanggong.request('POST', '/api/parties', { kind: 'person', name: PARTY.name, idType: 'resident-id', idNumber: PARTY.idNumber, phone: '13907970002' });
+    const party = await zhanggong.request('POST', '/api/parties', {
+      kind: 'person',
+      name: PARTY.name,
+      idType: 'resident-id',
+      idNumber: PARTY.idNumber,
+      phone: '13907970002',
+    });
     expect(party.statusCode, party.body).toBe(201);
     await t.engine.db.insertInto('kernel.matterParties').values({ matterId, partyId: party.json<{ id: string }>().id, role: 'applicant' }).execute();
   });
@@ -41,7 +50,10 @@ describe('documents: a staff member prints a notice, a citizen scans its QR code
     kind: 'sample.acceptance-notice',
     title: '人民调解受理通知书',
     addressee: `${PARTY.name}：`,
-    body: [`申请人${PARTY.name}（公民身份号码${PARTY.idNumber}）申请调解的相邻关系纠纷，符合受理条件，本局决定予以受理。`, '请于十日内携带身份证件和证据材料到本局参加调解。'],
+    body: [
+      `申请人${PARTY.name}（公民身份号码${PARTY.idNumber}）申请调解的相邻关系纠纷，符合受理条件，本局决定予以受理。`,
+      '请于十日内携带身份证件和证据材料到本局参加调解。',
+    ],
   };
   const issue = (agent: Agent, body: Record<string, unknown> = notice, id = matterId) => agent.request('POST', `/api/matters/${id}/documents`, body);
   const codeOf = (d: Doc) => d.verifyUrl.split('/verify/')[1] ?? '';
@@ -84,9 +96,19 @@ describe('documents: a staff member prints a notice, a citizen scans its QR code
       revoked: false,
       revokedAt: null,
     });
-    for (const secret of [PARTY.name, PARTY.idNumber, PARTY.idNumber.slice(-4), '相邻关系纠纷', matterNumber, matterId, '身份证件']) expect(res.body).not.toContain(secret);
+    for (const secret of [PARTY.name, PARTY.idNumber, PARTY.idNumber.slice(-4), '相邻关系纠纷', matterNumber, matterId, '身份证件'])
+      expect(res.body).not.toContain(secret);
     // Typed by hand: lower case and hyphens are fine.
-    expect((await t.anonymous('GET', `/api/public/documents/${codeOf(d).toLowerCase().replace(/(.{5})/g, '$1-')}`)).statusCode).toBe(200);
+    expect(
+      (
+        await t.anonymous(
+          'GET',
+          `/api/public/documents/${codeOf(d)
+            .toLowerCase()
+            .replace(/(.{5})/g, '$1-')}`,
+        )
+      ).statusCode,
+    ).toBe(200);
   });
 
   test('an unknown or malformed code answers 404 with what the citizen can do', async () => {

@@ -15,7 +15,10 @@ const notice: NoticeSpec = {
   title: '人民调解受理通知书',
   number: '赣章调〔2026〕1号',
   addressee: '张三：',
-  body: ['你于2026年5月6日申请调解的相邻关系纠纷，符合受理条件，本委员会决定予以受理。', '请于2026年5月15日上午9时携带身份证件到解放街道人民调解委员会参加调解。'],
+  body: [
+    '你于2026年5月6日申请调解的相邻关系纠纷，符合受理条件，本委员会决定予以受理。',
+    '请于2026年5月15日上午9时携带身份证件到解放街道人民调解委员会参加调解。',
+  ],
   date: '2026-05-08',
   verifyUrl: 'https://sifa.example.gov.cn/verify/MFRGGZDFMZTWQ2LKNNWG23TPOA',
 };
@@ -27,7 +30,9 @@ function firstImage(pdf: Buffer): { width: number; height: number; rgb: Buffer }
     writeFileSync(join(dir, 'doc.pdf'), pdf);
     const r = spawnSync('pdfimages', ['-f', '1', join(dir, 'doc.pdf'), join(dir, 'img')]);
     if (r.status !== 0) throw new Error(r.stderr.toString());
-    const file = readdirSync(dir).filter((f) => f.endsWith('.ppm')).sort()[0];
+    const file = readdirSync(dir)
+      .filter((f) => f.endsWith('.ppm'))
+      .sort()[0];
     if (!file) throw new Error('PDF 中没有图片');
     const bytes = readFileSync(join(dir, file));
     const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 40).toString('latin1'));
@@ -90,7 +95,9 @@ describe('the official notice PDF', () => {
 
   test.skipIf(!poppler)('a long notice runs over pages with page numbers and keeps the QR code on the last page', async () => {
     const long = await renderPdf({ ...notice, body: Array.from({ length: 20 }, (_, i) => `第${i + 1}段：${'本段文字用于检验分页。'.repeat(8)}`) });
-    const pages = pdfText(long).split('\f').filter((p) => p.trim());
+    const pages = pdfText(long)
+      .split('\f')
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
     expect(pages[0]).toMatch(/—\s*1\s*—/);
     expect(pages.at(-1)).toContain('扫码核验真伪');

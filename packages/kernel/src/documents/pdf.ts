@@ -123,7 +123,11 @@ export async function renderPdf(spec: NoticeSpec): Promise<Buffer> {
   doc.moveTo(left, ruleY).lineTo(right, ruleY).lineWidth(1.2).strokeColor(RED).stroke();
 
   // 标题: two lines below the rule, centred.
-  doc.font('sans-bold').fillColor('black').fontSize(22).text(spec.title, left, ruleY + 2 * (BODY_SIZE + LINE_GAP), { width, align: 'center', lineGap: 6 });
+  doc
+    .font('sans-bold')
+    .fillColor('black')
+    .fontSize(22)
+    .text(spec.title, left, ruleY + 2 * (BODY_SIZE + LINE_GAP), { width, align: 'center', lineGap: 6 });
   doc.moveDown(0.8);
 
   doc.font('serif').fontSize(BODY_SIZE);
@@ -149,8 +153,16 @@ export async function renderPdf(spec: NoticeSpec): Promise<Buffer> {
   doc.image(qr, qrX, qrTop, { width: QR_SIZE, height: QR_SIZE });
   doc.link(qrX, qrTop, QR_SIZE, QR_SIZE, spec.verifyUrl);
   inMargin(doc, () => {
-    doc.font('sans-bold').fontSize(8).fillColor('black').text('扫码核验真伪', qrX - 10, qrTop + QR_SIZE + 2, { width: QR_SIZE + 20, align: 'center', lineBreak: false });
-    doc.font('serif').fontSize(6.5).fillColor('#555555').text(`核验网址 ${spec.verifyUrl}`, left, qrTop + QR_SIZE + 14, { width, align: 'right', lineBreak: false });
+    doc
+      .font('sans-bold')
+      .fontSize(8)
+      .fillColor('black')
+      .text('扫码核验真伪', qrX - 10, qrTop + QR_SIZE + 2, { width: QR_SIZE + 20, align: 'center', lineBreak: false });
+    doc
+      .font('serif')
+      .fontSize(6.5)
+      .fillColor('#555555')
+      .text(`核验网址 ${spec.verifyUrl}`, left, qrTop + QR_SIZE + 14, { width, align: 'right', lineBreak: false });
   });
 
   // 页码: “— n —” below the text block when the notice runs over one page.
@@ -159,7 +171,11 @@ export async function renderPdf(spec: NoticeSpec): Promise<Buffer> {
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       inMargin(doc, () => {
-        doc.font('serif').fontSize(14).fillColor('black').text(`— ${i - range.start + 1} —`, left, doc.page.height - PAGE.bottom + 10 * MM, { width, align: 'center', lineBreak: false });
+        doc
+          .font('serif')
+          .fontSize(14)
+          .fillColor('black')
+          .text(`— ${i - range.start + 1} —`, left, doc.page.height - PAGE.bottom + 10 * MM, { width, align: 'center', lineBreak: false });
       });
     }
   }

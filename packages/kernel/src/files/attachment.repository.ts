@@ -14,7 +14,20 @@ const visible = (db: Kysely<Database>, scope: Scope) =>
     .selectFrom('kernel.attachments as a')
     .innerJoin('kernel.matters as m', 'm.id', 'a.matterId')
     .leftJoin('kernel.users as u', 'u.id', 'a.uploadedBy')
-    .select(['a.id', 'a.matterId', 'a.filename', 'a.mime', 'a.sizeBytes', 'a.sha256', 'a.storageKey', 'a.uploadedAt', 'u.displayName as uploadedByName', 'm.module', 'm.kind', 'm.number as matterNumber'])
+    .select([
+      'a.id',
+      'a.matterId',
+      'a.filename',
+      'a.mime',
+      'a.sizeBytes',
+      'a.sha256',
+      'a.storageKey',
+      'a.uploadedAt',
+      'u.displayName as uploadedByName',
+      'm.module',
+      'm.kind',
+      'm.number as matterNumber',
+    ])
     .where(inScope(scope, 'm.orgId'))
     .where('a.deletedAt', 'is', null);
 

@@ -36,7 +36,16 @@ export async function uploadAttachment(ctx: FilesCtx, matterId: string, receive:
   const id = randomUUID();
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await repo.insertAttachment(trx, { id, matterId, filename, mime: type.mime, sizeBytes: stored.sizeBytes, sha256: stored.sha256, storageKey: stored.key, uploadedBy: ctx.user.id });
+      await repo.insertAttachment(trx, {
+        id,
+        matterId,
+        filename,
+        mime: type.mime,
+        sizeBytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        uploadedBy: ctx.user.id,
+      });
       await appendAudit(trx, ctx.actor, {
         action: 'kernel.attachment.upload',
         targetType: 'attachment',
@@ -69,7 +78,12 @@ export async function downloadAttachment(ctx: FilesCtx, id: string): Promise<{ a
   const bytes = await ctx.files.read(a.storageKey);
   if (!bytes || createHash('sha256').update(bytes).digest('hex') !== a.sha256) throw new AppError('STORED_FILE_DAMAGED', { name: a.filename });
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx.actor, { action: 'kernel.attachment.download', targetType: 'attachment', targetId: id, summary: { matter: a.matterNumber, filename: a.filename } }),
+    appendAudit(trx, ctx.actor, {
+      action: 'kernel.attachment.download',
+      targetType: 'attachment',
+      targetId: id,
+      summary: { matter: a.matterNumber, filename: a.filename },
+    }),
   );
   return { attachment: strip(a), bytes };
 }
@@ -80,6 +94,11 @@ export async function deleteAttachment(ctx: FilesCtx, id: string): Promise<void>
     const a = await repo.findAttachment(trx, ctx.scope, id, { lock: true });
     if (!a || !canReadMatterOf(ctx, a)) throw notFound('附件');
     await repo.markDeleted(trx, id, ctx.user.id);
-    await appendAudit(trx, ctx.actor, { action: 'kernel.attachment.delete', targetType: 'attachment', targetId: id, summary: { matter: a.matterNumber, filename: a.filename, sha256: a.sha256 } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'kernel.attachment.delete',
+      targetType: 'attachment',
+      targetId: id,
+      summary: { matter: a.matterNumber, filename: a.filename, sha256: a.sha256 },
+    });
   });
 }

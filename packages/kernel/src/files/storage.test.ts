@@ -91,7 +91,11 @@ describe('attachments: limits, types, storage, soft delete', () => {
     expect(list.json<{ id: string }[]>().map((x) => x.id)).not.toContain(a.id);
     expect((await zhanggong.request('GET', `/api/attachments/${a.id}/download`)).statusCode).toBe(404);
     expect((await zhanggong.request('DELETE', `/api/attachments/${a.id}`)).statusCode).toBe(404);
-    const row = await t.engine.db.selectFrom('kernel.attachments').select(['deletedAt', 'deletedBy', 'storageKey']).where('id', '=', a.id).executeTakeFirstOrThrow();
+    const row = await t.engine.db
+      .selectFrom('kernel.attachments')
+      .select(['deletedAt', 'deletedBy', 'storageKey'])
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
     expect(row.deletedAt).not.toBeNull();
     expect(row.deletedBy).toBe(await t.userId('zhanggong'));
     expect(storedFiles(t.filesDir)).toContain(row.storageKey);

@@ -37,7 +37,13 @@ export function cellValue(v: ExcelJS.CellValue): string | Date | undefined {
   if (v instanceof Date) return v;
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if ('richText' in v) return v.richText.map((r) => r.text).join('').trim() || undefined;
+  if ('richText' in v)
+    return (
+      v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim() || undefined
+    );
   if ('hyperlink' in v) return v.text.trim() || undefined;
   if ('error' in v) return undefined;
   const result = v.result;
@@ -62,7 +68,11 @@ const headerKey = (s: string) => s.replace(/[（(][^）)]*[）)]/g, '').replace(
  * `columns` by header or alias; empty rows are skipped. A file that cannot be read, lacks a required column or
  * has too many rows is refused whole with a message that says what to do.
  */
-export async function readSheet<K extends string>(file: { filename: string; bytes: Buffer }, columns: readonly SheetColumn<K>[], opts: { maxRows?: number } = {}): Promise<SheetRow<K>[]> {
+export async function readSheet<K extends string>(
+  file: { filename: string; bytes: Buffer },
+  columns: readonly SheetColumn<K>[],
+  opts: { maxRows?: number } = {},
+): Promise<SheetRow<K>[]> {
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   const { filename, bytes } = file;
   if (bytes.length === 0) refuse(`文件“${filename}”是空文件，请选择填好的模板`);
@@ -109,7 +119,10 @@ export async function readSheet<K extends string>(file: { filename: string; byte
   if (missing.length) refuse(`第 ${head.row} 行 (表头) 缺少列：${missing.join('、')}。请使用下载的导入模板，不要改动表头`);
   if (data.length === 0) refuse(`“${filename}”只有表头，没有数据行`);
   if (data.length > maxRows) refuse(`一次最多导入 ${maxRows} 行，“${filename}”有 ${data.length} 行，请分批导入`);
-  return data.map((r) => ({ row: r.row, values: Object.fromEntries([...index].map(([k, i]) => [k, r.cells[i]]).filter(([, v]) => v !== undefined)) as SheetRow<K>['values'] }));
+  return data.map((r) => ({
+    row: r.row,
+    values: Object.fromEntries([...index].map(([k, i]) => [k, r.cells[i]]).filter(([, v]) => v !== undefined)) as SheetRow<K>['values'],
+  }));
 }
 
 /** The import template: the header row (with drop-downs where values are fixed) and a sheet saying how to fill it. */
@@ -123,14 +136,29 @@ export async function templateXlsx<K extends string>(sheet: string, columns: rea
   columns.forEach((c, i) => {
     if (!c.list) return;
     const formula = `"${c.list.join(',')}"`;
-    for (let r = 2; r <= 501; r++) ws.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: !c.required, formulae: [formula], showErrorMessage: true, error: `请从下拉列表中选择：${c.list.join('、')}` };
+    for (let r = 2; r <= 501; r++)
+      ws.getCell(r, i + 1).dataValidation = {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [formula],
+        showErrorMessage: true,
+        error: `请从下拉列表中选择：${c.list.join('、')}`,
+      };
   });
   const help = wb.addWorksheet('填写说明');
-  help.columns = [{ header: '列', width: 18 }, { header: '是否必填', width: 10 }, { header: '填写要求', width: 90 }];
+  help.columns = [
+    { header: '列', width: 18 },
+    { header: '是否必填', width: 10 },
+    { header: '填写要求', width: 90 },
+  ];
   help.getRow(1).font = { bold: true };
   for (const c of columns) help.addRow([headerKey(c.header), c.required ? '必填' : '选填', c.hint]);
   help.addRow([]);
-  help.addRow(['说明', '', `从第 2 行起每行一条，最多 ${maxRows} 行；表头不要改动。导入后逐行报告结果：有问题的行不导入，其他行照常导入，改正后可只导入有问题的行。`]);
+  help.addRow([
+    '说明',
+    '',
+    `从第 2 行起每行一条，最多 ${maxRows} 行；表头不要改动。导入后逐行报告结果：有问题的行不导入，其他行照常导入，改正后可只导入有问题的行。`,
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -158,7 +186,8 @@ export async function uploadedFile(req: FastifyRequest, maxBytes: number): Promi
   const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 }, throwFileSizeLimit: false });
   if (!part) throw new AppError('FILE_REQUIRED');
   const bytes = await part.toBuffer();
-  if (part.file.truncated || bytes.length > maxBytes) throw new AppError('FILE_TOO_LARGE', { name: part.filename, limit: `${String(Math.round(maxBytes / 1024 / 1024))} MB` });
+  if (part.file.truncated || bytes.length > maxBytes)
+    throw new AppError('FILE_TOO_LARGE', { name: part.filename, limit: `${String(Math.round(maxBytes / 1024 / 1024))} MB` });
   return { filename: part.filename, bytes };
 }
 

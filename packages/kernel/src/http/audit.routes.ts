@@ -65,7 +65,15 @@ export function auditRoutes(app: SifaApp, { engine, clock = systemClock, config,
       schema: {
         tags,
         summary: '校验审计哈希链',
-        response: { 200: z.object({ ok: z.boolean(), checked: z.number(), unsealed: z.number().optional(), brokenAt: z.number().optional(), reason: z.string().optional() }) },
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            unsealed: z.number().optional(),
+            brokenAt: z.number().optional(),
+            reason: z.string().optional(),
+          }),
+        },
       },
     },
     async () => {

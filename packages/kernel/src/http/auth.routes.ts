@@ -91,8 +91,9 @@ export function authRoutes(app: SifaApp, { engine }: ModuleDeps, opts: AuthRoute
 
 /** Audits a refused request (permission or CSRF) so probing shows up in the log. */
 export async function auditDenied(db: ModuleDeps['engine']['db'], req: Parameters<typeof actorOf>[0], code: string) {
-  await db.transaction().execute((trx) =>
-    appendAudit(trx, actorOf(req), { action: 'kernel.access.denied', result: 'failure', summary: { code, method: req.method, url: req.url } }),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, actorOf(req), { action: 'kernel.access.denied', result: 'failure', summary: { code, method: req.method, url: req.url } }),
+    );
 }
-

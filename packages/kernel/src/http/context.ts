@@ -43,9 +43,7 @@ export async function sendXlsx<T>(
   ws.getRow(1).font = { bold: true };
   for (const r of opts.rows) ws.addRow(opts.columns.map((c) => c.value(r)));
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx.actor, { action: opts.action, summary: { rows: opts.rows.length, filter: opts.filter } }),
-  );
+  await ctx.db.transaction().execute((trx) => appendAudit(trx, ctx.actor, { action: opts.action, summary: { rows: opts.rows.length, filter: opts.filter } }));
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(opts.filename)}`)
@@ -54,5 +52,4 @@ export async function sendXlsx<T>(
 
 export const EXPORT_LIMIT = 100_000;
 
-export const fmtDateTime = (iso: string | null) =>
-  iso ? chinaDateTime(iso) : '';
+export const fmtDateTime = (iso: string | null) => (iso ? chinaDateTime(iso) : '');

@@ -18,7 +18,10 @@ const RuleId = z.string().superRefine((id, ctx) => {
 /** `2024-10-01..2024-10-07,2024-11-01..2024-11-03` → pauses; each date included. */
 const PauseList = z.string().transform((text, ctx): Pause[] => {
   const out: Pause[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [from = '', to = '', extra] = part.split('..');
     if (extra !== undefined || !isIsoDate(from) || !isIsoDate(to)) {
       ctx.addIssue({ code: 'custom', message: `中止期间“${part}”格式应为 开始日期..结束日期，例如 2024-10-01..2024-10-07` });

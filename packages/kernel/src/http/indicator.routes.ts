@@ -9,19 +9,43 @@ import { computeByUnit, computeIndicator, computeIndicators, drillIndicator, lis
 import { MATTERS_SOURCE } from '../indicators/sources';
 import { notFound } from '../errors';
 import { PageQuery } from '../shared/common';
-import { IndicatorBucketQuery, IndicatorComparison, IndicatorQuery, IndicatorResult, IndicatorTable, MonthSchema, formatChange, type IndicatorPoint } from '../shared/indicators';
+import {
+  IndicatorBucketQuery,
+  IndicatorComparison,
+  IndicatorQuery,
+  IndicatorResult,
+  IndicatorTable,
+  MonthSchema,
+  formatChange,
+  type IndicatorPoint,
+} from '../shared/indicators';
 import { ctxOf, EXPORT_LIMIT, sendXlsx } from './context';
 import type { ModuleDeps, SifaApp } from './types';
 
 const tags = ['指标'];
 const IdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, '指标编号格式不正确') });
 const DrillQuery = IndicatorQuery.extend({ part: z.enum(['numerator', 'denominator']).default('numerator'), ...IndicatorBucketQuery.shape });
-const Ids = z.string().regex(/^[a-z0-9.,-]+$/, '指标编号以逗号分隔').max(2000);
+const Ids = z
+  .string()
+  .regex(/^[a-z0-9.,-]+$/, '指标编号以逗号分隔')
+  .max(2000);
 const TableQuery = IndicatorQuery.extend({ ids: Ids });
-const BreakdownQuery = TableQuery.extend({ by: z.string().regex(/^[a-z][a-z0-9_-]*$/, '分组维度格式不正确').max(40) });
+const BreakdownQuery = TableQuery.extend({
+  by: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, '分组维度格式不正确')
+    .max(40),
+});
 const CompareQuery = z.object({ org: IndicatorQuery.shape.org, ids: Ids, month: MonthSchema });
 const idList = (ids: string) => [...new Set(ids.split(',').filter(Boolean))];
-const Definition = z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), decimals: z.number(), description: z.string().optional() });
+const Definition = z.object({
+  id: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  decimals: z.number(),
+  description: z.string().optional(),
+});
 
 export function catalogOf(modules: readonly ModuleDefinition[]): IndicatorCatalog {
   return {
@@ -71,8 +95,19 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
 
   app.get(
     '/api/indicators',
-    { config: { permission: 'kernel.indicator.read', scopeProbe: { kind: 'unscoped', reason: '只列出指标定义，不含数据' } }, schema: { tags, summary: '可查看的指标定义', response: { 200: z.array(Definition) } } },
-    (req) => listIndicators(ctxOf(req, db), catalog()).map(({ id, nameZh, nameEn, unit, decimals, description }) => ({ id, nameZh, nameEn, unit, decimals, ...(description ? { description } : {}) })),
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: { kind: 'unscoped', reason: '只列出指标定义，不含数据' } },
+      schema: { tags, summary: '可查看的指标定义', response: { 200: z.array(Definition) } },
+    },
+    (req) =>
+      listIndicators(ctxOf(req, db), catalog()).map(({ id, nameZh, nameEn, unit, decimals, description }) => ({
+        id,
+        nameZh,
+        nameEn,
+        unit,
+        decimals,
+        ...(description ? { description } : {}),
+      })),
   );
 
   app.get(
@@ -82,7 +117,12 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
       schema: {
         tags,
         summary: '一次取多个指标 (同一来源的指标一次扫描)，供看板使用',
-        querystring: IndicatorQuery.extend({ ids: z.string().regex(/^[a-z0-9.,-]+$/, '指标编号以逗号分隔').max(2000) }),
+        querystring: IndicatorQuery.extend({
+          ids: z
+            .string()
+            .regex(/^[a-z0-9.,-]+$/, '指标编号以逗号分隔')
+            .max(2000),
+        }),
         response: { 200: z.array(IndicatorResult) },
       },
     },
@@ -113,7 +153,14 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
       const { ids, ...p } = req.query;
       const table = await indicatorSeries(ctx, catalog(), idList(ids), at(p));
       const { rows, columns } = await tableColumns(ctx.db, catalog(), table);
-      return sendXlsx(ctx, reply, { filename: `${table.orgName}-月度趋势.xlsx`, sheet: '月度趋势', action: 'kernel.indicator.export', filter: req.query, rows, columns });
+      return sendXlsx(ctx, reply, {
+        filename: `${table.orgName}-月度趋势.xlsx`,
+        sheet: '月度趋势',
+        action: 'kernel.indicator.export',
+        filter: req.query,
+        rows,
+        columns,
+      });
     },
   );
 
@@ -122,7 +169,12 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
     '/api/indicator-breakdown',
     {
       config: { permission: 'kernel.indicator.read', scopeProbe: breakdownProbe },
-      schema: { tags, summary: '分类统计：多个指标按来源声明的维度 (如纠纷类型、来源) 分组的值', querystring: BreakdownQuery, response: { 200: IndicatorTable } },
+      schema: {
+        tags,
+        summary: '分类统计：多个指标按来源声明的维度 (如纠纷类型、来源) 分组的值',
+        querystring: BreakdownQuery,
+        response: { 200: IndicatorTable },
+      },
     },
     (req) => {
       const { ids, by, ...p } = req.query;
@@ -132,14 +184,24 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
 
   app.get(
     '/api/indicator-breakdown.xlsx',
-    { config: { permission: 'kernel.indicator.read', scopeProbe: breakdownProbe }, schema: { tags, summary: '导出分类统计表 (Excel)', querystring: BreakdownQuery } },
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: breakdownProbe },
+      schema: { tags, summary: '导出分类统计表 (Excel)', querystring: BreakdownQuery },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { ids, by, ...p } = req.query;
       const table = await indicatorBreakdown(ctx, catalog(), idList(ids), by, at(p));
       const { rows, columns } = await tableColumns(ctx.db, catalog(), table);
       const title = `按${(await bucketLabels(ctx.db, catalog(), table)).header}统计`;
-      return sendXlsx(ctx, reply, { filename: `${table.orgName}-${title}.xlsx`, sheet: title.slice(0, 31), action: 'kernel.indicator.export', filter: req.query, rows, columns });
+      return sendXlsx(ctx, reply, {
+        filename: `${table.orgName}-${title}.xlsx`,
+        sheet: title.slice(0, 31),
+        action: 'kernel.indicator.export',
+        filter: req.query,
+        rows,
+        columns,
+      });
     },
   );
 
@@ -148,7 +210,12 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
     '/api/indicator-comparison',
     {
       config: { permission: 'kernel.indicator.read', scopeProbe: compareProbe },
-      schema: { tags, summary: '月度对比：本月、上月、环比、去年同月、同比、本年累计 (月报)', querystring: CompareQuery, response: { 200: IndicatorComparison } },
+      schema: {
+        tags,
+        summary: '月度对比：本月、上月、环比、去年同月、同比、本年累计 (月报)',
+        querystring: CompareQuery,
+        response: { 200: IndicatorComparison },
+      },
     },
     (req) => {
       const { ids, ...q } = req.query;
@@ -158,7 +225,10 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
 
   app.get(
     '/api/indicator-comparison.xlsx',
-    { config: { permission: 'kernel.indicator.read', scopeProbe: compareProbe }, schema: { tags, summary: '导出月度对比表 (Excel)', querystring: CompareQuery } },
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: compareProbe },
+      schema: { tags, summary: '导出月度对比表 (Excel)', querystring: CompareQuery },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { ids, ...q } = req.query;
@@ -185,7 +255,16 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
 
   app.get(
     '/api/indicators/:id',
-    { config: { permission: 'kernel.indicator.read', scopeProbe: probe }, schema: { tags, summary: '指标值 (分子、分母)，默认为本人全部管辖范围', params: IdParam, querystring: IndicatorQuery, response: { 200: IndicatorResult } } },
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: probe },
+      schema: {
+        tags,
+        summary: '指标值 (分子、分母)，默认为本人全部管辖范围',
+        params: IdParam,
+        querystring: IndicatorQuery,
+        response: { 200: IndicatorResult },
+      },
+    },
     (req) => computeIndicator(ctxOf(req, db), catalog(), req.params.id, at(req.query)),
   );
 
@@ -193,14 +272,23 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
     '/api/indicators/:id/by-unit',
     {
       config: { permission: 'kernel.indicator.read', scopeProbe: probe },
-      schema: { tags, summary: '按下级单位比较 (如各县对比)', params: IdParam, querystring: IndicatorQuery, response: { 200: z.object({ total: IndicatorResult, rows: z.array(IndicatorResult) }) } },
+      schema: {
+        tags,
+        summary: '按下级单位比较 (如各县对比)',
+        params: IdParam,
+        querystring: IndicatorQuery,
+        response: { 200: z.object({ total: IndicatorResult, rows: z.array(IndicatorResult) }) },
+      },
     },
     (req) => computeByUnit(ctxOf(req, db), catalog(), req.params.id, at(req.query)),
   );
 
   app.get(
     '/api/indicators/:id/by-unit.xlsx',
-    { config: { permission: 'kernel.indicator.read', scopeProbe: probe }, schema: { tags, summary: '导出按单位比较表 (Excel)', params: IdParam, querystring: IndicatorQuery } },
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: probe },
+      schema: { tags, summary: '导出按单位比较表 (Excel)', params: IdParam, querystring: IndicatorQuery },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { total, rows } = await computeByUnit(ctx, catalog(), req.params.id, at(req.query));
@@ -235,7 +323,10 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
 
   app.get(
     '/api/indicators/:id/records.xlsx',
-    { config: { permission: 'kernel.indicator.read', scopeProbe: probe }, schema: { tags, summary: '导出下钻记录 (Excel)', params: IdParam, querystring: DrillQuery } },
+    {
+      config: { permission: 'kernel.indicator.read', scopeProbe: probe },
+      schema: { tags, summary: '导出下钻记录 (Excel)', params: IdParam, querystring: DrillQuery },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
       const { part, ...p } = req.query;
@@ -248,9 +339,7 @@ export function indicatorRoutes(app: SifaApp, { engine, clock = systemClock }: M
         action: 'kernel.indicator.export',
         filter: { id: req.params.id, ...req.query },
         rows: items,
-        columns: columns
-          .filter((c) => c.key !== 'id')
-          .map((c) => ({ header: c.header, width: 20, value: (r: Record<string, unknown>) => cell(r[c.key]) })),
+        columns: columns.filter((c) => c.key !== 'id').map((c) => ({ header: c.header, width: 20, value: (r: Record<string, unknown>) => cell(r[c.key]) })),
       });
     },
   );

@@ -20,7 +20,14 @@ const MatterDetail = z.object({
   statusLabel: z.object({ zh: z.string(), en: z.string() }),
   actions: z.array(ActionOption),
   assignments: z.array(
-    z.object({ userId: z.string().nullable(), userName: z.string().nullable(), orgId: z.string().nullable(), orgName: z.string().nullable(), role: z.string(), active: z.boolean() }),
+    z.object({
+      userId: z.string().nullable(),
+      userName: z.string().nullable(),
+      orgId: z.string().nullable(),
+      orgName: z.string().nullable(),
+      role: z.string(),
+      active: z.boolean(),
+    }),
   ),
 });
 
@@ -86,7 +93,10 @@ export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, module
 
   app.get(
     '/api/matters/:id/deadlines',
-    { config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } }, schema: { tags, summary: '事项的法定期限 (到期日、预警级别、计算说明与法条依据)', params: IdParams, response: { 200: z.array(MatterDeadline) } } },
+    {
+      config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } },
+      schema: { tags, summary: '事项的法定期限 (到期日、预警级别、计算说明与法条依据)', params: IdParams, response: { 200: z.array(MatterDeadline) } },
+    },
     async (req) => {
       const ctx = ctxOf(req, db);
       await load(ctx, req.params.id);
@@ -96,7 +106,10 @@ export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, module
 
   app.get(
     '/api/matters/:id/parties',
-    { config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } }, schema: { tags, summary: '事项的当事人及其角色 (脱敏)', params: IdParams, response: { 200: z.array(MatterParty) } } },
+    {
+      config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } },
+      schema: { tags, summary: '事项的当事人及其角色 (脱敏)', params: IdParams, response: { 200: z.array(MatterParty) } },
+    },
     async (req) => {
       const ctx = ctxOf(req, db);
       await load(ctx, req.params.id);

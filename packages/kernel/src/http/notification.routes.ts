@@ -6,7 +6,14 @@ import { ctxOf } from './context';
 import type { ModuleDeps, SifaApp } from './types';
 
 const tags = ['通知'];
-const Notification = z.object({ id: z.uuid(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() });
+const Notification = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
 
 /** A staff member's own in-app notifications; another user's notification does not exist for the caller. */
 export function notificationRoutes(app: SifaApp, { engine }: ModuleDeps) {
@@ -15,13 +22,21 @@ export function notificationRoutes(app: SifaApp, { engine }: ModuleDeps) {
     '/api/notifications',
     {
       config: { authenticated: true, scopeProbe: { kind: 'self' } },
-      schema: { tags, summary: '我的通知', querystring: PageQuery.extend({ unread: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(Notification), total: z.number(), unread: z.number(), page: z.number(), pageSize: z.number() }) } },
+      schema: {
+        tags,
+        summary: '我的通知',
+        querystring: PageQuery.extend({ unread: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.object({ items: z.array(Notification), total: z.number(), unread: z.number(), page: z.number(), pageSize: z.number() }) },
+      },
     },
     (req) => listNotifications(db, ctxOf(req, db).user.id, req.query.unread === 'true', req.query.page, req.query.pageSize),
   );
   app.get(
     '/api/notifications/unread-count',
-    { config: { authenticated: true, scopeProbe: { kind: 'self' } }, schema: { tags, summary: '未读通知数', response: { 200: z.object({ unread: z.number() }) } } },
+    {
+      config: { authenticated: true, scopeProbe: { kind: 'self' } },
+      schema: { tags, summary: '未读通知数', response: { 200: z.object({ unread: z.number() }) } },
+    },
     async (req) => ({ unread: await unreadCount(db, ctxOf(req, db).user.id) }),
   );
   app.post(
@@ -29,7 +44,12 @@ export function notificationRoutes(app: SifaApp, { engine }: ModuleDeps) {
     { config: { authenticated: true, scopeProbe: { kind: 'resource', resource: 'notification' } }, schema: { tags, summary: '标为已读', params: IdParams } },
     async (req, reply) => {
       if (!(await markRead(db, ctxOf(req, db).user.id, req.params.id))) {
-        const mine = await db.selectFrom('kernel.notifications').select('id').where('id', '=', req.params.id).where('userId', '=', ctxOf(req, db).user.id).executeTakeFirst();
+        const mine = await db
+          .selectFrom('kernel.notifications')
+          .select('id')
+          .where('id', '=', req.params.id)
+          .where('userId', '=', ctxOf(req, db).user.id)
+          .executeTakeFirst();
         if (!mine) throw notFound('通知');
       }
       return reply.code(204).send();

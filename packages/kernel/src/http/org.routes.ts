@@ -97,7 +97,12 @@ export function orgRoutes(app: SifaApp, { engine }: ModuleDeps) {
       schema: {
         tags,
         summary: '下级行政区划',
-        querystring: z.object({ parent: z.string().regex(/^\d{2,12}$/, '区划代码应为数字').optional() }),
+        querystring: z.object({
+          parent: z
+            .string()
+            .regex(/^\d{2,12}$/, '区划代码应为数字')
+            .optional(),
+        }),
         response: { 200: z.array(Division) },
       },
     },

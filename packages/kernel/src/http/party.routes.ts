@@ -39,7 +39,12 @@ export function partyRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     '/api/parties',
     {
       config: { permission: 'kernel.party.read', scopeProbe: { kind: 'list' } },
-      schema: { tags, summary: '查询当事人 (q：姓名前缀，或完整的证件号码、手机号码、统一社会信用代码)', querystring: PartyQuery, response: { 200: pageOf(Party) } },
+      schema: {
+        tags,
+        summary: '查询当事人 (q：姓名前缀，或完整的证件号码、手机号码、统一社会信用代码)',
+        querystring: PartyQuery,
+        response: { 200: pageOf(Party) },
+      },
     },
     (req) => parties.searchParties(pctx(req), req.query),
   );

@@ -44,7 +44,12 @@ export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modu
     '/api/public/auth/login',
     {
       config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: '手机号 + 验证码登录', body: z.object({ phone: z.string().max(30), code: z.string().regex(/^\s*\d{6}\s*$/, '验证码为 6 位数字') }), response: { 200: PublicSessionInfo } },
+      schema: {
+        tags,
+        summary: '手机号 + 验证码登录',
+        body: z.object({ phone: z.string().max(30), code: z.string().regex(/^\s*\d{6}\s*$/, '验证码为 6 位数字') }),
+        response: { 200: PublicSessionInfo },
+      },
     },
     async (req, reply) => {
       const s = await verifyCode(db, crypto, req.body.phone, req.body.code, { ip: req.ip, requestId: req.id }, policy);
@@ -53,15 +58,11 @@ export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modu
     },
   );
 
-  app.get(
-    '/api/public/auth/session',
-    { config: { citizen: true }, schema: { tags, summary: '当前群众会话', response: { 200: PublicSessionInfo } } },
-    (req) => {
-      const c = req.citizen;
-      if (!c) throw new AppError('PUBLIC_UNAUTHENTICATED');
-      return { account: { id: c.accountId, phoneMasked: c.phoneMasked }, csrfToken: c.csrfToken };
-    },
-  );
+  app.get('/api/public/auth/session', { config: { citizen: true }, schema: { tags, summary: '当前群众会话', response: { 200: PublicSessionInfo } } }, (req) => {
+    const c = req.citizen;
+    if (!c) throw new AppError('PUBLIC_UNAUTHENTICATED');
+    return { account: { id: c.accountId, phoneMasked: c.phoneMasked }, csrfToken: c.csrfToken };
+  });
 
   app.post('/api/public/auth/logout', { config: { citizen: true }, schema: { tags, summary: '退出' } }, async (req, reply) => {
     if (req.citizen) await endPublicSession(db, req.citizen.sessionId);
@@ -75,15 +76,33 @@ export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modu
     '/api/public/track',
     {
       config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: '按编号和手机号查询办理进度', querystring: z.object({ number: z.string().trim().min(3, '请输入编号').max(60), phone: z.string().max(30) }), response: { 200: TrackResult } },
+      schema: {
+        tags,
+        summary: '按编号和手机号查询办理进度',
+        querystring: z.object({ number: z.string().trim().min(3, '请输入编号').max(60), phone: z.string().max(30) }),
+        response: { 200: TrackResult },
+      },
     },
     async (req) => {
       const phoneIndex = crypto.blindIndex('phone', normalisePhone(req.query.phone));
       const m = await db
         .selectFrom('kernel.matters as m')
         .select(['m.id', 'm.module', 'm.kind', 'm.number', 'm.title', 'm.status', 'm.openedAt', 'm.closedAt'])
-        .where('m.number', '=', req.query.number.replace(/[()]/g, (c) => (c === '(' ? '〔' : '〕')))
-        .where((eb) => eb.exists(eb.selectFrom('kernel.matterParties as mp').innerJoin('kernel.parties as p', 'p.id', 'mp.partyId').select('mp.partyId').whereRef('mp.matterId', '=', 'm.id').where('p.phoneIndex', '=', phoneIndex)))
+        .where(
+          'm.number',
+          '=',
+          req.query.number.replace(/[()]/g, (c) => (c === '(' ? '〔' : '〕')),
+        )
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('kernel.matterParties as mp')
+              .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
+              .select('mp.partyId')
+              .whereRef('mp.matterId', '=', 'm.id')
+              .where('p.phoneIndex', '=', phoneIndex),
+          ),
+        )
         .executeTakeFirst();
       if (!m) throw new AppError('TRACK_NOT_FOUND');
       const wf = findWorkflow(modules(), m.module, m.kind);

@@ -136,4 +136,3 @@ export function userRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => 
       })),
   );
 }
-

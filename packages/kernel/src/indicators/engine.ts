@@ -87,7 +87,11 @@ export async function aggregate(
   resolved: readonly Resolved[],
   unitPath: string,
   p: Period,
-  opts: { bucket?: (source: IndicatorSource) => RawBuilder<string | null>; extra?: (source: IndicatorSource) => Expression<SqlBool>; byChildUnit?: boolean } = {},
+  opts: {
+    bucket?: (source: IndicatorSource) => RawBuilder<string | null>;
+    extra?: (source: IndicatorSource) => Expression<SqlBool>;
+    byChildUnit?: boolean;
+  } = {},
 ): Promise<Map<string | null, Map<string, Counts>>> {
   const env = envOf(p);
   const bySource = new Map<string, Resolved[]>();

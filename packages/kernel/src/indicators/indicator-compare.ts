@@ -14,7 +14,12 @@ const monthAfter = (month: string, k: number) => addMonths(`${month}-01`, k).sli
  * grouped scan per source — read at those months. A ratio's year so far is its numerators over its denominators,
  * not an average of months. A month after the current one is refused: it has no figures yet.
  */
-export async function indicatorComparison(ctx: Ctx, catalog: IndicatorCatalog, ids: readonly string[], q: { org?: string | undefined; month: string; today?: string | undefined }): Promise<IndicatorComparison> {
+export async function indicatorComparison(
+  ctx: Ctx,
+  catalog: IndicatorCatalog,
+  ids: readonly string[],
+  q: { org?: string | undefined; month: string; today?: string | undefined },
+): Promise<IndicatorComparison> {
   const p: Period = { org: q.org, today: q.today };
   if (q.month > envOf(p).today.slice(0, 7)) throw new AppError('VALIDATION_FAILED', { first: `${q.month} 尚未到来，没有可统计的数据` });
   const lastYearMonth = monthAfter(q.month, -12);

@@ -17,7 +17,16 @@ const trendModule = defineModule({
   labelEn: 'Trend test',
   permissions: [],
   indicators: [
-    defineIndicator({ id: 'trend.accepted', nameZh: '受理数', nameEn: 'Accepted', permission: read, source: 'kernel.matters', numerator: [sample, acceptedOrClosed], unit: 'count', decimals: 0 }),
+    defineIndicator({
+      id: 'trend.accepted',
+      nameZh: '受理数',
+      nameEn: 'Accepted',
+      permission: read,
+      source: 'kernel.matters',
+      numerator: [sample, acceptedOrClosed],
+      unit: 'count',
+      decimals: 0,
+    }),
     defineIndicator({
       id: 'trend.close-rate',
       nameZh: '办结率',
@@ -29,8 +38,28 @@ const trendModule = defineModule({
       unit: 'percent',
       decimals: 2,
     }),
-    defineIndicator({ id: 'trend.duration', nameZh: '平均办理天数', nameEn: 'Average duration', permission: read, source: 'kernel.matters', sum: 'duration', numerator: [sample, closed], denominator: [sample, closed], unit: 'days', decimals: 1 }),
-    defineIndicator({ id: 'trend.overdue', nameZh: '超期未结', nameEn: 'Overdue', permission: read, source: 'kernel.matters', numerator: [sample, { column: 'closed_at', op: 'isNull' }, { op: 'deadlineOverdue' }], unit: 'count', decimals: 0 }),
+    defineIndicator({
+      id: 'trend.duration',
+      nameZh: '平均办理天数',
+      nameEn: 'Average duration',
+      permission: read,
+      source: 'kernel.matters',
+      sum: 'duration',
+      numerator: [sample, closed],
+      denominator: [sample, closed],
+      unit: 'days',
+      decimals: 1,
+    }),
+    defineIndicator({
+      id: 'trend.overdue',
+      nameZh: '超期未结',
+      nameEn: 'Overdue',
+      permission: read,
+      source: 'kernel.matters',
+      numerator: [sample, { column: 'closed_at', op: 'isNull' }, { op: 'deadlineOverdue' }],
+      unit: 'count',
+      decimals: 0,
+    }),
   ],
 });
 
@@ -74,8 +103,14 @@ describe('indicator series and breakdowns', () => {
     }
     const zgOrg = await t.orgId('章贡区司法局');
     const deadline = async (key: string, due: string, status = 'open') => {
-      const d = await db.transaction().execute((trx) => scheduleDeadline(trx, { matterId: m[key] ?? '', ruleId: 'mediation.court-delegated', start: '2025-04-01', orgId: zgOrg }));
-      await db.updateTable('kernel.deadlines').set({ dueDate: due, status, pausedSince: status === 'paused' ? '2025-04-20' : null }).where('id', '=', d.id).execute();
+      const d = await db
+        .transaction()
+        .execute((trx) => scheduleDeadline(trx, { matterId: m[key] ?? '', ruleId: 'mediation.court-delegated', start: '2025-04-01', orgId: zgOrg }));
+      await db
+        .updateTable('kernel.deadlines')
+        .set({ dueDate: due, status, pausedSince: status === 'paused' ? '2025-04-20' : null })
+        .where('id', '=', d.id)
+        .execute();
     };
     await deadline('E', '2025-05-09'); // due yesterday: overdue
     await deadline('F', '2025-05-31');
@@ -88,7 +123,13 @@ describe('indicator series and breakdowns', () => {
 
   test('every month of the period, Asia/Shanghai months, empty months 0 and their ratios empty', async () => {
     const r = (await zg.request('GET', `/api/indicator-series?${q}`)).json<Table>();
-    expect(r).toMatchObject({ by: 'month', buckets: ['2025-01', '2025-02', '2025-03', '2025-04'], orgName: '章贡区司法局', from: '2025-01-01', to: '2025-04-30' });
+    expect(r).toMatchObject({
+      by: 'month',
+      buckets: ['2025-01', '2025-02', '2025-03', '2025-04'],
+      orgName: '章贡区司法局',
+      from: '2025-01-01',
+      to: '2025-04-30',
+    });
     expect(values(r, 'trend.accepted')).toEqual([2, 3, 0, 2]); // C in February, J not in April
     expect(values(r, 'trend.close-rate')).toEqual([100, 33.33, null, 50]);
     expect(series(r, 'trend.close-rate')?.values[2]).toEqual({ value: null, numerator: 0, denominator: 0 });
@@ -124,7 +165,9 @@ describe('indicator series and breakdowns', () => {
 
   test('the totals of a series equal the figures of the period', async () => {
     const r = (await zg.request('GET', `/api/indicator-series?${q}`)).json<Table>();
-    const figures = (await zg.request('GET', `/api/indicator-values?${q}`)).json<{ id: string; value: number | null; numerator: number; denominator: number | null }[]>();
+    const figures = (await zg.request('GET', `/api/indicator-values?${q}`)).json<
+      { id: string; value: number | null; numerator: number; denominator: number | null }[]
+    >();
     for (const f of figures) expect(series(r, f.id)?.total).toEqual({ value: f.value, numerator: f.numerator, denominator: f.denominator });
   });
 
@@ -159,12 +202,23 @@ describe('indicator series and breakdowns', () => {
   });
 
   test('drill-down into one month and into one bucket, with the measure behind an average', async () => {
-    const feb = (await zg.request('GET', '/api/indicators/trend.accepted/records?from=2025-01-01&to=2025-04-30&month=2025-02')).json<{ total: number; items: { id: string }[] }>();
+    const feb = (await zg.request('GET', '/api/indicators/trend.accepted/records?from=2025-01-01&to=2025-04-30&month=2025-02')).json<{
+      total: number;
+      items: { id: string }[];
+    }>();
     expect(feb.total).toBe(3);
     expect(feb.items.map((i) => i.id).sort()).toEqual([m.C, m.F, m.G].sort());
-    const days = (await zg.request('GET', '/api/indicators/trend.duration/records?from=2025-01-01&to=2025-04-30&by=status&key=closed')).json<{ columns: { key: string; header: string }[]; items: { id: string; measureValue: number }[] }>();
+    const days = (await zg.request('GET', '/api/indicators/trend.duration/records?from=2025-01-01&to=2025-04-30&by=status&key=closed')).json<{
+      columns: { key: string; header: string }[];
+      items: { id: string; measureValue: number }[];
+    }>();
     expect(days.columns).toContainEqual({ key: 'measureValue', header: '办理天数' });
-    expect(days.items.map((i) => [i.id, i.measureValue])).toEqual([[m.D, 0], [m.C, 6], [m.B, 13], [m.A, 10]]);
+    expect(days.items.map((i) => [i.id, i.measureValue])).toEqual([
+      [m.D, 0],
+      [m.C, 6],
+      [m.B, 13],
+      [m.A, 10],
+    ]);
     const nothing = (await zg.request('GET', '/api/indicators/trend.accepted/records?by=status&key=')).json<{ total: number }>();
     expect(nothing.total).toBe(0); // the null bucket: every matter has a status
     expect((await zg.request('GET', '/api/indicators/trend.accepted/records?key=closed')).statusCode).toBe(400);
@@ -177,13 +231,29 @@ describe('indicator series and breakdowns', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect(ws?.getRow(1).values).toEqual([undefined, '月份', '受理数', '办结率', '办结率·分子', '办结率·分母', '平均办理天数', '平均办理天数·分子', '平均办理天数·分母', '超期未结']);
+    expect(ws?.getRow(1).values).toEqual([
+      undefined,
+      '月份',
+      '受理数',
+      '办结率',
+      '办结率·分子',
+      '办结率·分母',
+      '平均办理天数',
+      '平均办理天数·分子',
+      '平均办理天数·分母',
+      '超期未结',
+    ]);
     expect(ws?.getRow(4).values).toEqual([undefined, '2025-03', 0, '—', 0, 0, '—', 0, 0, 0]);
     expect(ws?.getRow(6).values).toEqual([undefined, '合计', 7, '57.14%', 4, 7, 7.3, 29, 4, 1]);
     const by = await zg.request('GET', `/api/indicator-breakdown.xlsx?ids=trend.accepted&from=2025-01-01&to=2025-04-30&by=status`);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(by.rawPayload as unknown as ArrayBuffer);
-    expect(wb2.worksheets[0]?.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1))).toEqual([
+    expect(
+      wb2.worksheets[0]
+        ?.getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1)),
+    ).toEqual([
       ['状态', '受理数'],
       ['accepted', 3],
       ['closed', 4],
@@ -205,8 +275,18 @@ describe('indicator series and breakdowns', () => {
       yearOnYear: { kind: 'relative', value: null },
     });
     // a ratio's year so far is its numerators over its denominators: (2 + 1) / (2 + 3), not the mean of the months
-    expect(row('trend.close-rate')).toMatchObject({ current: { value: 33.33 }, previous: { value: 100 }, yearToDate: { value: 60, numerator: 3, denominator: 5 }, monthOnMonth: { kind: 'points', value: -66.67 } });
-    expect(row('trend.duration')).toMatchObject({ current: { value: 6 }, previous: { value: 11.5 }, yearToDate: { value: 9.7, numerator: 29, denominator: 3 }, monthOnMonth: { kind: 'relative', value: -47.83 } });
+    expect(row('trend.close-rate')).toMatchObject({
+      current: { value: 33.33 },
+      previous: { value: 100 },
+      yearToDate: { value: 60, numerator: 3, denominator: 5 },
+      monthOnMonth: { kind: 'points', value: -66.67 },
+    });
+    expect(row('trend.duration')).toMatchObject({
+      current: { value: 6 },
+      previous: { value: 11.5 },
+      yearToDate: { value: 9.7, numerator: 29, denominator: 3 },
+      monthOnMonth: { kind: 'relative', value: -47.83 },
+    });
     const jan = (await zg.request('GET', `/api/indicator-comparison?${ids}&month=2025-01`)).json<IndicatorComparison>();
     expect(jan).toMatchObject({ previousMonth: '2024-12', lastYearMonth: '2024-01' });
     expect(jan.rows[0]).toMatchObject({ current: { value: 2 }, previous: { value: 0 }, yearToDate: { value: 2 } });
@@ -226,7 +306,12 @@ describe('indicator series and breakdowns', () => {
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]?.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1))).toEqual([
+    expect(
+      wb.worksheets[0]
+        ?.getSheetValues()
+        .slice(1)
+        .map((row) => (row as unknown[]).slice(1)),
+    ).toEqual([
       ['指标', '本月 (2025-02)', '上月 (2025-01)', '环比', '去年同月 (2024-02)', '同比', '本年累计 (2025-01 至 2025-02)'],
       ['受理数', 3, 2, '+50.00%', 0, '—', 5],
       ['办结率', '33.33%', '100.00%', '-66.67 个百分点', '—', '—', '60.00%'],

@@ -3,7 +3,20 @@ import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import type { Ctx } from '../http/types';
 import type { IndicatorTable } from '../shared/indicators';
-import { aggregate, checkPeriod, describe, envOf, monthSql, pointOf, resolve, unitOf, type Counts, type IndicatorCatalog, type Period, type Resolved } from './engine';
+import {
+  aggregate,
+  checkPeriod,
+  describe,
+  envOf,
+  monthSql,
+  pointOf,
+  resolve,
+  unitOf,
+  type Counts,
+  type IndicatorCatalog,
+  type Period,
+  type Resolved,
+} from './engine';
 import { dimensionSql, type IndicatorDimension, type IndicatorSource } from './sources';
 
 /** A series longer than this is refused: a dashboard's trend is a few years at most. */
@@ -21,7 +34,14 @@ function months(first: string, last: string): string[] {
   return out;
 }
 
-function tableOf(resolved: readonly Resolved[], by: string, buckets: (string | null)[], data: Map<string | null, Map<string, Counts>>, unit: { id: string; name: string }, p: Period): IndicatorTable {
+function tableOf(
+  resolved: readonly Resolved[],
+  by: string,
+  buckets: (string | null)[],
+  data: Map<string | null, Map<string, Counts>>,
+  unit: { id: string; name: string },
+  p: Period,
+): IndicatorTable {
   return {
     by,
     buckets,
@@ -87,7 +107,11 @@ export async function indicatorBreakdown(ctx: Ctx, catalog: IndicatorCatalog, id
 }
 
 /** Header and Chinese labels of a table's buckets, for exports: months as they are, dimension keys by the source. */
-export async function bucketLabels(db: Kysely<Database>, catalog: IndicatorCatalog, table: IndicatorTable): Promise<{ header: string; label: (key: string | null) => string }> {
+export async function bucketLabels(
+  db: Kysely<Database>,
+  catalog: IndicatorCatalog,
+  table: IndicatorTable,
+): Promise<{ header: string; label: (key: string | null) => string }> {
   if (table.by === 'month') return { header: '月份', label: (k) => k ?? '' };
   const first = table.series[0] ? catalog.indicators.get(table.series[0].id) : undefined;
   const dim = first ? catalog.sources.get(first.source)?.dimensions?.[table.by] : undefined;

@@ -42,7 +42,14 @@ export async function computeByUnit(ctx: Ctx, catalog: IndicatorCatalog, id: str
     sum.n += x?.n ?? 0;
     sum.d += x?.d ?? 0;
   }
-  const children = await ctx.db.selectFrom('kernel.orgs').select(['id', 'name']).where('parentId', '=', unit.id).where('active', '=', true).orderBy('sort').orderBy('name').execute();
+  const children = await ctx.db
+    .selectFrom('kernel.orgs')
+    .select(['id', 'name'])
+    .where('parentId', '=', unit.id)
+    .where('active', '=', true)
+    .orderBy('sort')
+    .orderBy('name')
+    .execute();
   return {
     total: { ...base, ...pointOf(resolved.def, sum), orgId: unit.id, orgName: unit.name },
     rows: children.map((c) => ({ ...base, ...pointOf(resolved.def, byChild.get(c.id)?.get(id)), orgId: c.id, orgName: c.name })),

@@ -85,20 +85,28 @@ describe('indicator engine over matters', () => {
     expect((await leader.request('GET', '/api/indicators/sample.close-rate')).json()).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
     const nd = await t.orgId('宁都县司法局');
     expect((await leader.request('GET', `/api/indicators/sample.close-rate?org=${nd}`)).json()).toMatchObject({ numerator: 0, denominator: 2, value: 0 });
-    const cmp = (await leader.request('GET', '/api/indicators/sample.accepted/by-unit')).json<{ total: { value: number }; rows: { orgName: string; value: number }[] }>();
+    const cmp = (await leader.request('GET', '/api/indicators/sample.accepted/by-unit')).json<{
+      total: { value: number };
+      rows: { orgName: string; value: number }[];
+    }>();
     expect(cmp.total.value).toBe(6);
     expect(cmp.rows.find((r) => r.orgName === '章贡区司法局')?.value).toBe(4);
     expect(cmp.rows.find((r) => r.orgName === '宁都县司法局')?.value).toBe(2);
     expect(cmp.rows.filter((r) => r.orgName.endsWith('司法局'))).toHaveLength(18);
     // A ratio by county comes from the same single scan: numerator and denominator per county, the total over all.
-    const rate = (await leader.request('GET', '/api/indicators/sample.close-rate/by-unit')).json<{ total: object; rows: { orgName: string; numerator: number; denominator: number; value: number | null }[] }>();
+    const rate = (await leader.request('GET', '/api/indicators/sample.close-rate/by-unit')).json<{
+      total: object;
+      rows: { orgName: string; numerator: number; denominator: number; value: number | null }[];
+    }>();
     expect(rate.total).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
     expect(rate.rows.find((r) => r.orgName === '宁都县司法局')).toMatchObject({ numerator: 0, denominator: 2, value: 0 });
     expect(rate.rows.find((r) => r.orgName === '瑞金市司法局')).toMatchObject({ numerator: 0, denominator: 0, value: null });
   });
 
   test('several indicators in one call equal the figures taken one by one (one scan per source)', async () => {
-    const one = await Promise.all(['sample.accepted', 'sample.close-rate'].map(async (id) => (await zg.request('GET', `/api/indicators/${id}`)).json<unknown>()));
+    const one = await Promise.all(
+      ['sample.accepted', 'sample.close-rate'].map(async (id) => (await zg.request('GET', `/api/indicators/${id}`)).json<unknown>()),
+    );
     const batch = (await zg.request('GET', '/api/indicator-values?ids=sample.accepted,sample.close-rate')).json<unknown[]>();
     expect(batch).toEqual(one);
     expect((await zg.request('GET', `/api/indicator-values?ids=sample.accepted&org=${await t.orgId('宁都县司法局')}`)).statusCode).toBe(404);
@@ -110,14 +118,21 @@ describe('indicator engine over matters', () => {
   });
 
   test('a period outside the records counts nothing; a reversed period is refused', async () => {
-    expect((await zg.request('GET', '/api/indicators/sample.close-rate?from=2020-01-01&to=2020-12-31')).json()).toMatchObject({ numerator: 0, denominator: 0, value: null });
+    expect((await zg.request('GET', '/api/indicators/sample.close-rate?from=2020-01-01&to=2020-12-31')).json()).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      value: null,
+    });
     const bad = await zg.request('GET', '/api/indicators/sample.close-rate?from=2026-12-31&to=2026-01-01');
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ message: string }>().message).toContain('开始日期不能晚于结束日期');
   });
 
   test('drill-down lists exactly the matters behind the numerator and the denominator', async () => {
-    const num = (await zg.request('GET', '/api/indicators/sample.close-rate/records?part=numerator')).json<{ total: number; items: { id: string; status: string; orgName: string }[] }>();
+    const num = (await zg.request('GET', '/api/indicators/sample.close-rate/records?part=numerator')).json<{
+      total: number;
+      items: { id: string; status: string; orgName: string }[];
+    }>();
     expect(num.total).toBe(3);
     expect(num.items.every((i) => i.status === 'closed' && i.orgName === '章贡区司法局')).toBe(true);
     const den = (await zg.request('GET', '/api/indicators/sample.close-rate/records?part=denominator&pageSize=2')).json<{ total: number; items: unknown[] }>();
@@ -139,7 +154,12 @@ describe('indicator engine over matters', () => {
     const admin = await t.loginAs('admin');
     expect((await admin.request('GET', '/api/indicators/sample.close-rate')).statusCode).toBe(403); // lacks kernel.indicator.read
     const list = (await zg.request('GET', '/api/indicators')).json<{ id: string }[]>();
-    expect(list.map((d) => d.id).filter((id) => id.startsWith('sample.')).sort()).toEqual(['sample.accepted', 'sample.close-rate']);
+    expect(
+      list
+        .map((d) => d.id)
+        .filter((id) => id.startsWith('sample.'))
+        .sort(),
+    ).toEqual(['sample.accepted', 'sample.close-rate']);
     expect((await admin.request('GET', '/api/indicators')).statusCode).toBe(403);
   });
 });

@@ -142,5 +142,8 @@ export function dimensionSql(source: IndicatorSource, dim: IndicatorDimension, a
   }
   const groups = Object.entries(dim.groups ?? {});
   if (!groups.length) return sql<string | null>`(${col})::text`;
-  return sql<string | null>`(case ${col}::text ${sql.join(groups.map(([v, g]) => sql`when ${v} then ${g}::text`), sql` `)} end)`;
+  return sql<string | null>`(case ${col}::text ${sql.join(
+    groups.map(([v, g]) => sql`when ${v} then ${g}::text`),
+    sql` `,
+  )} end)`;
 }

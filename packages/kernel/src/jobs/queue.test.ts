@@ -10,7 +10,12 @@ describe('job queue (one table, FOR UPDATE SKIP LOCKED, both engines)', () => {
     engine = await createTestDb();
   });
   afterAll(() => engine.close());
-  const jobs = (name: string) => engine.db.selectFrom('kernel.jobs' as never).selectAll().where(sql.ref('name'), '=', name).execute() as Promise<Record<string, unknown>[]>;
+  const jobs = (name: string) =>
+    engine.db
+      .selectFrom('kernel.jobs' as never)
+      .selectAll()
+      .where(sql.ref('name'), '=', name)
+      .execute() as Promise<Record<string, unknown>[]>;
 
   test('a job enqueued in a transaction that rolls back never runs', async () => {
     await expect(
@@ -61,7 +66,13 @@ describe('job queue (one table, FOR UPDATE SKIP LOCKED, both engines)', () => {
 
   test('a schedule fires once per period however many processes run it', async () => {
     let runs = 0;
-    const make = () => new JobQueue(engine.db).register('tick.test', () => { runs++; return Promise.resolve(); }).every('tick.test', 3600);
+    const make = () =>
+      new JobQueue(engine.db)
+        .register('tick.test', () => {
+          runs++;
+          return Promise.resolve();
+        })
+        .every('tick.test', 3600);
     const a = make();
     const b = make();
     await a.start();
@@ -77,7 +88,10 @@ describe('job queue (one table, FOR UPDATE SKIP LOCKED, both engines)', () => {
     await enqueueJob(engine.db, 'orphan.test', {});
     await sql`update kernel.jobs set status = 'running', locked_at = now() - interval '1 hour', attempts = 1 where name = 'orphan.test'`.execute(engine.db);
     let ran = 0;
-    const q = new JobQueue(engine.db, { leaseMs: 60_000 }).register('orphan.test', () => { ran++; return Promise.resolve(); });
+    const q = new JobQueue(engine.db, { leaseMs: 60_000 }).register('orphan.test', () => {
+      ran++;
+      return Promise.resolve();
+    });
     await q.runDue();
     expect(ran).toBe(1);
   });

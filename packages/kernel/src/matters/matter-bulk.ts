@@ -107,7 +107,20 @@ export async function openMattersBulk<T = BulkMatterItem>(
           const n = taken[k];
           if (!n) throw new Error('取号数量不足');
           const item = items[index] as BulkMatterItem;
-          const matter: Matter = { id: randomUUID(), module: wf.module, kind: wf.kind, number: n.number, orgId: org.id, orgName: org.name, status: wf.initial, title: item.title, outcome: null, version: 1, openedAt: now, closedAt: null };
+          const matter: Matter = {
+            id: randomUUID(),
+            module: wf.module,
+            kind: wf.kind,
+            number: n.number,
+            orgId: org.id,
+            orgName: org.name,
+            status: wf.initial,
+            title: item.title,
+            outcome: null,
+            version: 1,
+            openedAt: now,
+            closedAt: null,
+          };
           numbers.push(n.number);
           return { index, matter, seq: n.seq, item };
         });
@@ -126,8 +139,18 @@ export async function openMattersBulk<T = BulkMatterItem>(
         });
         writing = (async () => {
           await planner.write(used);
-          await bulkInsert(trx, 'kernel.matters', MATTER_COLUMNS, opened.map((o) => [o.matter.id, wf.module, wf.kind, o.matter.number, year, o.seq, org.id, wf.initial, o.matter.title, ctx.user.id, now]));
-          await bulkInsert(trx, 'kernel.matter_actions', ACTION_COLUMNS, opened.map((o) => [o.matter.id, 'register', wf.initial, ctx.user.id, ctx.user.displayName, JSON.stringify(o.item.data ?? {}), now]));
+          await bulkInsert(
+            trx,
+            'kernel.matters',
+            MATTER_COLUMNS,
+            opened.map((o) => [o.matter.id, wf.module, wf.kind, o.matter.number, year, o.seq, org.id, wf.initial, o.matter.title, ctx.user.id, now]),
+          );
+          await bulkInsert(
+            trx,
+            'kernel.matter_actions',
+            ACTION_COLUMNS,
+            opened.map((o) => [o.matter.id, 'register', wf.initial, ctx.user.id, ctx.user.displayName, JSON.stringify(o.item.data ?? {}), now]),
+          );
           await bulkInsert(trx, 'kernel.matter_parties', ROLE_COLUMNS, [...roles.values()]);
           await within(trx, opened);
         })();
@@ -150,7 +173,18 @@ export async function openMattersBulk<T = BulkMatterItem>(
       action: `${wf.module}.${wf.kind}.import`,
       targetType: 'org',
       targetId: org.id,
-      summary: { ...input.audit, org: org.name, items: input.items.length, ...(input.check ? { invalid } : {}), opened: numbers.length, refused: input.items.length - numbers.length, first: numbers[0] ?? null, last: numbers.at(-1) ?? null, partiesCreated: parties.created, partiesRecognised: parties.recognised },
+      summary: {
+        ...input.audit,
+        org: org.name,
+        items: input.items.length,
+        ...(input.check ? { invalid } : {}),
+        opened: numbers.length,
+        refused: input.items.length - numbers.length,
+        first: numbers[0] ?? null,
+        last: numbers.at(-1) ?? null,
+        partiesCreated: parties.created,
+        partiesRecognised: parties.recognised,
+      },
     });
     return results;
   });

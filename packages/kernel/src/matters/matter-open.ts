@@ -52,7 +52,6 @@ export interface OpenStatementResult {
   blocked: { ord: number; id: string; name: string; phoneIndex: string | null }[];
 }
 
-
 /** The number template as an SQL expression over the numbering unit's `abbr` and the counter's `seq` (formatNumber in SQL). */
 function numberSql(template: string, year: RawBuilder<unknown>): RawBuilder<string> {
   const parts: RawBuilder<unknown>[] = [];
@@ -69,9 +68,39 @@ function numberSql(template: string, year: RawBuilder<unknown>): RawBuilder<stri
 
 /** The statement's parameters by name; the text refers to them as `$n` in this order. */
 const PARAMS = [
-  'orgId', 'scopePath', 'id', 'module', 'kind', 'status', 'title', 'year', 'at', 'userId', 'userName', 'note', 'data', 'action',
-  'actorId', 'actorName', 'actorOrgId', 'requestId', 'ip',
-  'pId', 'pKind', 'pName', 'pIdType', 'pIdCipher', 'pIdIndex', 'pIdMasked', 'pPhoneCipher', 'pPhoneIndex', 'pPhoneMasked', 'pUscc', 'pRole', 'pExpectName', 'pPhoneChanged',
+  'orgId',
+  'scopePath',
+  'id',
+  'module',
+  'kind',
+  'status',
+  'title',
+  'year',
+  'at',
+  'userId',
+  'userName',
+  'note',
+  'data',
+  'action',
+  'actorId',
+  'actorName',
+  'actorOrgId',
+  'requestId',
+  'ip',
+  'pId',
+  'pKind',
+  'pName',
+  'pIdType',
+  'pIdCipher',
+  'pIdIndex',
+  'pIdMasked',
+  'pPhoneCipher',
+  'pPhoneIndex',
+  'pPhoneMasked',
+  'pUscc',
+  'pRole',
+  'pExpectName',
+  'pPhoneChanged',
 ] as const;
 type Param = (typeof PARAMS)[number];
 const $ = Object.fromEntries(PARAMS.map((name, k) => [name, sql.raw(`$${k + 1}`)])) as Record<Param, RawBuilder<unknown>>;
@@ -90,7 +119,14 @@ function statementText(db: Kysely<Database>, template: string, row: { table: str
     if (!row) return sql``;
     // names go through Kysely (quoted, camelCase to snake_case by the engine's plugin); values are parameters
     const names = ['id', 'number', 'title', 'orgId', 'status', ...row.columns].map((k) => sql.ref(k));
-    const values = [sql`m.id`, sql`m.number`, sql`${$.title}::text`, sql`${$.orgId}::uuid`, sql`${$.status}::text`, ...row.columns.map((_, k) => sql.raw(`$${PARAMS.length + k + 1}`))];
+    const values = [
+      sql`m.id`,
+      sql`m.number`,
+      sql`${$.title}::text`,
+      sql`${$.orgId}::uuid`,
+      sql`${$.status}::text`,
+      ...row.columns.map((_, k) => sql.raw(`$${PARAMS.length + k + 1}`)),
+    ];
     return sql`, mrow as (insert into ${sql.table(row.table)} (${sql.join(names)}) select ${sql.join(values)} from m)`;
   })();
   const query = sql`
@@ -185,12 +221,39 @@ export async function openStatement(db: Kysely<Database>, i: OpenStatementInput)
   const entries = i.row ? Object.entries(i.row.values).filter(([, v]) => v !== undefined) : [];
   const text = statementText(db, i.template, i.row && { table: i.row.table, columns: entries.map(([k]) => k) });
   const values: Record<Param, unknown> = {
-    orgId: i.orgId, scopePath: `${i.scopePath}%`, id: i.id, module: i.module, kind: i.kind, status: i.status, title: i.title, year: i.year, at: i.at,
-    userId: i.user.id, userName: i.user.name, note: i.note, data: JSON.stringify(i.data), action: `${i.module}.${i.kind}.register`,
-    actorId: i.actor.id, actorName: i.actor.username, actorOrgId: i.actor.orgId, requestId: i.actor.requestId ?? null, ip: i.actor.ip ?? null,
-    pId: col('id'), pKind: col('kind'), pName: col('name'), pIdType: col('idType'), pIdCipher: col('idCipher'), pIdIndex: col('idIndex'), pIdMasked: col('idMasked'),
-    pPhoneCipher: col('phoneCipher'), pPhoneIndex: col('phoneIndex'), pPhoneMasked: col('phoneMasked'), pUscc: col('uscc'),
-    pRole: i.parties.map((p) => p.role), pExpectName: i.parties.map((p) => p.expectName), pPhoneChanged: i.parties.map((p) => p.phoneChanged),
+    orgId: i.orgId,
+    scopePath: `${i.scopePath}%`,
+    id: i.id,
+    module: i.module,
+    kind: i.kind,
+    status: i.status,
+    title: i.title,
+    year: i.year,
+    at: i.at,
+    userId: i.user.id,
+    userName: i.user.name,
+    note: i.note,
+    data: JSON.stringify(i.data),
+    action: `${i.module}.${i.kind}.register`,
+    actorId: i.actor.id,
+    actorName: i.actor.username,
+    actorOrgId: i.actor.orgId,
+    requestId: i.actor.requestId ?? null,
+    ip: i.actor.ip ?? null,
+    pId: col('id'),
+    pKind: col('kind'),
+    pName: col('name'),
+    pIdType: col('idType'),
+    pIdCipher: col('idCipher'),
+    pIdIndex: col('idIndex'),
+    pIdMasked: col('idMasked'),
+    pPhoneCipher: col('phoneCipher'),
+    pPhoneIndex: col('phoneIndex'),
+    pPhoneMasked: col('phoneMasked'),
+    pUscc: col('uscc'),
+    pRole: i.parties.map((p) => p.role),
+    pExpectName: i.parties.map((p) => p.expectName),
+    pPhoneChanged: i.parties.map((p) => p.phoneChanged),
   };
   const params = [...PARAMS.map((k) => values[k]), ...entries.map(([, v]) => v)];
   const res = await runPrepared<{ result: OpenStatementResult }>(db, 'matter_open', CompiledQuery.raw(text, params));

@@ -23,8 +23,17 @@ export async function addMatterParty(ctx: Ctx, matterId: string, partyId: string
     if (!matter) throw notFound('事项');
     const party = await findParty(trx, ctx.scope, partyId);
     if (!party) throw notFound('当事人');
-    await trx.insertInto('kernel.matterParties').values({ matterId, partyId, role }).onConflict((oc) => oc.doNothing()).execute();
-    await appendAudit(trx, ctx.actor, { action: 'kernel.matter.add-party', targetType: 'matter', targetId: matterId, summary: { number: matter.number, party: party.name, role } });
+    await trx
+      .insertInto('kernel.matterParties')
+      .values({ matterId, partyId, role })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await appendAudit(trx, ctx.actor, {
+      action: 'kernel.matter.add-party',
+      targetType: 'matter',
+      targetId: matterId,
+      summary: { number: matter.number, party: party.name, role },
+    });
   });
 }
 
@@ -33,8 +42,18 @@ export async function removeMatterParty(ctx: Ctx, matterId: string, partyId: str
     const matter = await findMatter(trx, ctx.scope, matterId, { lock: true });
     if (!matter) throw notFound('事项');
     // Idempotent: removing a role the party does not hold changes nothing and records nothing.
-    const res = await trx.deleteFrom('kernel.matterParties').where('matterId', '=', matterId).where('partyId', '=', partyId).where('role', '=', role).executeTakeFirst();
+    const res = await trx
+      .deleteFrom('kernel.matterParties')
+      .where('matterId', '=', matterId)
+      .where('partyId', '=', partyId)
+      .where('role', '=', role)
+      .executeTakeFirst();
     if (!res.numDeletedRows) return;
-    await appendAudit(trx, ctx.actor, { action: 'kernel.matter.remove-party', targetType: 'matter', targetId: matterId, summary: { number: matter.number, partyId, role } });
+    await appendAudit(trx, ctx.actor, {
+      action: 'kernel.matter.remove-party',
+      targetType: 'matter',
+      targetId: matterId,
+      summary: { number: matter.number, partyId, role },
+    });
   });
 }

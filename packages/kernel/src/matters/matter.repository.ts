@@ -24,8 +24,18 @@ const columns = [
 export type MatterRow = Matter & { orgPath: string };
 
 /** A matter of the caller's scope; `lock` takes the row lock the action transaction holds until commit. */
-export async function findMatter(db: Kysely<Database>, scope: Scope, id: string, opts: { module?: string; lock?: boolean } = {}): Promise<MatterRow | undefined> {
-  let q = db.selectFrom('kernel.matters as m').innerJoin('kernel.orgs as o', 'o.id', 'm.orgId').select(columns).where('m.id', '=', id).where(inScope(scope, 'm.orgId'));
+export async function findMatter(
+  db: Kysely<Database>,
+  scope: Scope,
+  id: string,
+  opts: { module?: string; lock?: boolean } = {},
+): Promise<MatterRow | undefined> {
+  let q = db
+    .selectFrom('kernel.matters as m')
+    .innerJoin('kernel.orgs as o', 'o.id', 'm.orgId')
+    .select(columns)
+    .where('m.id', '=', id)
+    .where(inScope(scope, 'm.orgId'));
   if (opts.module) q = q.where('m.module', '=', opts.module);
   if (opts.lock) q = q.forUpdate('m');
   const r = await q.executeTakeFirst();
@@ -42,7 +52,16 @@ export async function setStatus(db: Kysely<Database>, id: string, patch: { statu
 
 export async function appendAction(
   db: Kysely<Database>,
-  a: { matterId: string; action: string; fromStatus: string | null; toStatus: string; actorId: string | null; actorName: string | null; note: string | null; data: unknown },
+  a: {
+    matterId: string;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorId: string | null;
+    actorName: string | null;
+    note: string | null;
+    data: unknown;
+  },
 ) {
   await db
     .insertInto('kernel.matterActions')

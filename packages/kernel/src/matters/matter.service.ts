@@ -17,7 +17,6 @@ import { chinaYear } from '../shared/china-time';
 
 const strip = ({ orgPath: _p, ...m }: repo.MatterRow): Matter => m;
 
-
 export interface OpenMatterInput {
   orgId: string;
   title: string;
@@ -67,7 +66,13 @@ export async function openMatter(
   }
 }
 
-async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition, numberTemplate: string, input: OpenMatterInput, within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>): Promise<Matter> {
+async function openOnce(
+  ctx: Ctx & { pii?: FieldCrypto },
+  wf: WorkflowDefinition,
+  numberTemplate: string,
+  input: OpenMatterInput,
+  within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>,
+): Promise<Matter> {
   const pii = ctx.pii;
   const inputs = input.parties ?? [];
   if (inputs.length > 0 && !pii) throw new Error('openMatter: registering parties needs the PII crypto (PartyCtx)');
@@ -87,8 +92,22 @@ async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition
   const run = async (db: Kysely<Database>, parties: readonly OpenParty[]) => {
     try {
       return await openStatement(db, {
-        id, module: wf.module, kind: wf.kind, status: wf.initial, title: input.title, orgId: input.orgId, scopePath: ctx.scope.path, year: chinaYear(at), at: at.toISOString(),
-        template: numberTemplate, user: { id: ctx.user.id, name: ctx.user.displayName }, actor: ctx.actor, note: input.note ?? null, data: input.data ?? {}, parties, row: input.row,
+        id,
+        module: wf.module,
+        kind: wf.kind,
+        status: wf.initial,
+        title: input.title,
+        orgId: input.orgId,
+        scopePath: ctx.scope.path,
+        year: chinaYear(at),
+        at: at.toISOString(),
+        template: numberTemplate,
+        user: { id: ctx.user.id, name: ctx.user.displayName },
+        actor: ctx.actor,
+        note: input.note ?? null,
+        data: input.data ?? {},
+        parties,
+        row: input.row,
       });
     } catch (e) {
       if ((e as { code?: unknown }).code === PARTY_RACE) throw new PartyRace();
@@ -103,7 +122,20 @@ async function openOnce(ctx: Ctx & { pii?: FieldCrypto }, wf: WorkflowDefinition
   const opened = (r: OpenStatementResult): Matter => {
     const org = unitOf(r);
     if (r.number === null || r.version === null || r.openedAt === null) throw new Error('openMatter: the matter was not written');
-    return { id, module: wf.module, kind: wf.kind, number: r.number, orgId: org.id, orgName: org.name, status: wf.initial, title: input.title, outcome: null, version: r.version, openedAt: new Date(r.openedAt).toISOString(), closedAt: null };
+    return {
+      id,
+      module: wf.module,
+      kind: wf.kind,
+      number: r.number,
+      orgId: org.id,
+      orgName: org.name,
+      status: wf.initial,
+      title: input.title,
+      outcome: null,
+      version: r.version,
+      openedAt: new Date(r.openedAt).toISOString(),
+      closedAt: null,
+    };
   };
   // A recognised party must be the same person or firm: a different name is refused; a name written differently
   // (width, spacing) is accepted as registered, and a new phone replaces the old one (same transaction).
@@ -174,7 +206,16 @@ export async function act(ctx: Ctx, wf: WorkflowDefinition, matterId: string, in
       throw new AppError('INVALID_TRANSITION', { status, action }, { allowed: availableActions(wf, before.status) });
     }
     const closed = wf.terminal.includes(next);
-    await repo.appendAction(trx, { matterId, action: input.action, fromStatus: before.status, toStatus: next, actorId: ctx.user.id, actorName: ctx.user.displayName, note: input.note ?? null, data: effects.data ?? {} });
+    await repo.appendAction(trx, {
+      matterId,
+      action: input.action,
+      fromStatus: before.status,
+      toStatus: next,
+      actorId: ctx.user.id,
+      actorName: ctx.user.displayName,
+      note: input.note ?? null,
+      data: effects.data ?? {},
+    });
     await repo.setStatus(trx, matterId, {
       status: next,
       version: before.version + 1,
@@ -208,7 +249,13 @@ export const matterTimeline = async (ctx: Ctx, id: string) => {
 export async function assignMatter(trx: Kysely<Database>, ctx: Ctx, matterId: string, a: { userId?: string | null; orgId?: string | null; role: string }) {
   if (a.orgId && !(await findOrg(trx, ctx.scope, a.orgId))) throw notFound('承办单位');
   if (a.userId) {
-    const u = await trx.selectFrom('kernel.users as u').innerJoin('kernel.orgs as o', 'o.id', 'u.orgId').select(['u.id', 'o.path']).where('u.id', '=', a.userId).where('u.active', '=', true).executeTakeFirst();
+    const u = await trx
+      .selectFrom('kernel.users as u')
+      .innerJoin('kernel.orgs as o', 'o.id', 'u.orgId')
+      .select(['u.id', 'o.path'])
+      .where('u.id', '=', a.userId)
+      .where('u.active', '=', true)
+      .executeTakeFirst();
     if (!u?.path.startsWith(ctx.scope.path)) throw notFound('承办人');
   }
   await repo.endAssignments(trx, matterId, a.role);

@@ -70,7 +70,9 @@ describe('matters: numbering, workflow, timeline, concurrency', () => {
     const m = await open(zhanggong, zgOrg, '宅基地纠纷');
     await zhanggong.request('POST', `/api/matters/${m.id}/actions`, { action: 'accept', expectedVersion: 1, note: '材料齐全' });
     await zhanggong.request('POST', `/api/matters/${m.id}/actions`, { action: 'close', expectedVersion: 2 });
-    const timeline = (await zhanggong.request('GET', `/api/matters/${m.id}/timeline`)).json<{ action: string; fromStatus: string | null; toStatus: string; actorName: string; note: string | null }[]>();
+    const timeline = (await zhanggong.request('GET', `/api/matters/${m.id}/timeline`)).json<
+      { action: string; fromStatus: string | null; toStatus: string; actorName: string; note: string | null }[]
+    >();
     expect(timeline.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([
       ['register', null, 'registered'],
       ['accept', 'registered', 'accepted'],

@@ -14,7 +14,12 @@ export async function listNotifications(db: Kysely<Database>, userId: string, un
   let q = db.selectFrom('kernel.notifications').where('userId', '=', userId);
   if (unreadOnly) q = q.where('readAt', 'is', null);
   const [items, total, unread] = await Promise.all([
-    q.select(['id', 'title', 'body', 'link', 'createdAt', 'readAt']).orderBy('createdAt', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q
+      .select(['id', 'title', 'body', 'link', 'createdAt', 'readAt'])
+      .orderBy('createdAt', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     unreadCount(db, userId),
   ]);
@@ -28,7 +33,12 @@ export async function listNotifications(db: Kysely<Database>, userId: string, un
 }
 
 export async function unreadCount(db: Kysely<Database>, userId: string): Promise<number> {
-  const r = await db.selectFrom('kernel.notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', userId).where('readAt', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('kernel.notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('userId', '=', userId)
+    .where('readAt', 'is', null)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 

@@ -62,7 +62,11 @@ export function smsSendHandler(db: Kysely<Database>, crypto: FieldCrypto, gatewa
     if (!msg || msg.status === 'sent') return;
     try {
       const { ref } = await gateway.send(crypto.decrypt(msg.phoneCipher, aad(id)), msg.text);
-      await db.updateTable('kernel.smsOutbox').set({ status: 'sent', provider: gateway.name, providerRef: ref ?? null, sentAt: new Date(), error: null }).where('id', '=', id).execute();
+      await db
+        .updateTable('kernel.smsOutbox')
+        .set({ status: 'sent', provider: gateway.name, providerRef: ref ?? null, sentAt: new Date(), error: null })
+        .where('id', '=', id)
+        .execute();
     } catch (e) {
       await db
         .updateTable('kernel.smsOutbox')

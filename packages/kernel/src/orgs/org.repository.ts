@@ -3,23 +3,11 @@ import type { Database } from '../db/schema';
 import { inScope, type Scope } from '../scope';
 import type { Org, OrgKind } from '../shared/orgs';
 
-const orgColumns = [
-  'o.id',
-  'o.parentId',
-  'o.kind',
-  'o.name',
-  'o.divisionCode',
-  'd.name as divisionName',
-  'o.depth',
-  'o.active',
-  'o.sort',
-  'o.path',
-] as const;
+const orgColumns = ['o.id', 'o.parentId', 'o.kind', 'o.name', 'o.divisionCode', 'd.name as divisionName', 'o.depth', 'o.active', 'o.sort', 'o.path'] as const;
 
 export type OrgRow = Org & { path: string };
 
-const base = (db: Kysely<Database>) =>
-  db.selectFrom('kernel.orgs as o').leftJoin('kernel.divisions as d', 'd.code', 'o.divisionCode').select(orgColumns);
+const base = (db: Kysely<Database>) => db.selectFrom('kernel.orgs as o').leftJoin('kernel.divisions as d', 'd.code', 'o.divisionCode').select(orgColumns);
 
 const asOrg = (r: Omit<OrgRow, 'kind'> & { kind: string }): OrgRow => ({ ...r, kind: r.kind as OrgKind });
 

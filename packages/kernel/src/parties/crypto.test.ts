@@ -50,7 +50,7 @@ describe('field encryption (SM4 with integrity)', () => {
     );
   });
 
-  test("a ciphertext moved to another row or column does not decrypt", () => {
+  test('a ciphertext moved to another row or column does not decrypt', () => {
     const token = pii.encrypt('36070219900101003X', AAD);
     expect(() => pii.decrypt(token, AAD.replace('idNumber', 'phone'))).toThrow('完整性校验失败');
     expect(() => pii.decrypt(token, AAD.replace('0001', '0002'))).toThrow('完整性校验失败');
@@ -122,11 +122,15 @@ describe('resolveDataKey', () => {
   });
 
   test('a malformed SIFA_DATA_KEY is refused with what is expected', () => {
-    expect(() => resolveDataKey({ env: { SIFA_DATA_KEY: 'abc' }, dataDir: undefined })).toThrow('SIFA_DATA_KEY 应为 64 位十六进制字符 (32 字节)，现为 3 个字符');
+    expect(() => resolveDataKey({ env: { SIFA_DATA_KEY: 'abc' }, dataDir: undefined })).toThrow(
+      'SIFA_DATA_KEY 应为 64 位十六进制字符 (32 字节)，现为 3 个字符',
+    );
   });
 
   test('a PostgreSQL server without SIFA_DATA_KEY is refused', () => {
-    expect(() => resolveDataKey({ env: { DATABASE_URL: 'postgres://x/y' }, dataDir: tmp() })).toThrow('使用 PostgreSQL 服务器 (DATABASE_URL) 时必须设置环境变量 SIFA_DATA_KEY');
+    expect(() => resolveDataKey({ env: { DATABASE_URL: 'postgres://x/y' }, dataDir: tmp() })).toThrow(
+      '使用 PostgreSQL 服务器 (DATABASE_URL) 时必须设置环境变量 SIFA_DATA_KEY',
+    );
   });
 
   test('the embedded default creates <dataDir>/secret.key with mode 0600, warns, and reuses it next time', () => {

@@ -122,8 +122,7 @@ export function createFieldCrypto(masterKey: Buffer, opts: FieldCryptoOptions = 
     throw new DecryptError(`不支持的密文版本 ${version}`);
   }
 
-  const blindIndex = (domain: 'id' | 'phone', normalised: string) =>
-    createHmac('sm3', indexKey).update(`${domain}\0${normalised}`).digest('hex');
+  const blindIndex = (domain: 'id' | 'phone', normalised: string) => createHmac('sm3', indexKey).update(`${domain}\0${normalised}`).digest('hex');
 
   const crypto: FieldCrypto = { keyId: current.id, encrypt, decrypt, blindIndex };
   specs.set(crypto, { masterKey: Buffer.from(masterKey), previousKeys: (opts.previousKeys ?? []).map((k) => Buffer.from(k)), write: writeVersion });
@@ -155,11 +154,7 @@ const GENERATE_HINT = '可用 `openssl rand -hex 32` 生成';
  * key lives in `<dataDir>/secret.key` (created with mode 0600 on first start); a PostgreSQL server needs the
  * environment variable, since its data may be backed up and restored far from any local file.
  */
-export function resolveDataKey(opts: {
-  env: Record<string, string | undefined>;
-  dataDir: string | undefined;
-  warn?: (message: string) => void;
-}): DataKey {
+export function resolveDataKey(opts: { env: Record<string, string | undefined>; dataDir: string | undefined; warn?: (message: string) => void }): DataKey {
   const fromEnv = opts.env.SIFA_DATA_KEY?.trim();
   if (fromEnv) {
     if (!HEX_KEY.test(fromEnv)) throw new Error(`环境变量 SIFA_DATA_KEY 应为 64 位十六进制字符 (32 字节)，现为 ${fromEnv.length} 个字符；${GENERATE_HINT}`);

@@ -76,7 +76,10 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
       const existing = known.get(key) ?? (seen ? { id: seen.id, name: seen.name, phoneIndex: null } : undefined);
       if (existing) {
         if (!sameName(existing.name, input.name)) {
-          return { ok: false, problem: `${input.kind === 'person' ? '证件号码' : '统一社会信用代码'} ${p.masked} 已登记为“${existing.name}”，与“${input.name}”不一致` };
+          return {
+            ok: false,
+            problem: `${input.kind === 'person' ? '证件号码' : '统一社会信用代码'} ${p.masked} 已登记为“${existing.name}”，与“${input.name}”不一致`,
+          };
         }
         if (p.phone && known.has(key)) {
           const phone = phoneColumns(ctx.pii, existing.id, p.phone);
@@ -93,11 +96,20 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
   /** Writes the new parties among `used` (ids of planned parties the caller keeps) and links them to the unit. */
   async function write(used: ReadonlySet<string>) {
     const rows = [...fresh.values()].filter((f) => used.has(f.id) && !written.has(f.id));
-    await bulkInsert(trx, 'kernel.parties', PARTY_COLUMNS, rows.map((f) => PARTY_COLUMNS.map((c) => f[c.key])));
+    await bulkInsert(
+      trx,
+      'kernel.parties',
+      PARTY_COLUMNS,
+      rows.map((f) => PARTY_COLUMNS.map((c) => f[c.key])),
+    );
     for (const f of rows) written.add(f.id);
     for (const [id, phone] of phoneUpdates) {
       if (!used.has(id)) continue;
-      await trx.updateTable('kernel.parties').set({ ...phone, updatedAt: new Date() }).where('id', '=', id).execute();
+      await trx
+        .updateTable('kernel.parties')
+        .set({ ...phone, updatedAt: new Date() })
+        .where('id', '=', id)
+        .execute();
       phoneUpdates.delete(id);
     }
     // a party new in this import cannot be linked yet; a registered one may be linked to the unit already

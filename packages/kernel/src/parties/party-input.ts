@@ -23,7 +23,13 @@ export const nameMismatch = (input: PartyInput, masked: string, registered: stri
 
 /** Names compared as a person would: width, case, spacing and the 间隔号 in minority and foreign names. */
 export const sameName = (a: string, b: string) => {
-  const norm = (s: string) => s.normalize('NFKC').replace(/[·•.・‧]/g, '·').replace(/\s+/g, ' ').trim().toLowerCase();
+  const norm = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/[·•.・‧]/g, '·')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
   return norm(a) === norm(b);
 };
 
@@ -50,7 +56,6 @@ export function prepare(pii: FieldCrypto, input: PartyInput) {
 export function phoneColumns(pii: FieldCrypto, partyId: string, phone: string) {
   return { phoneCipher: pii.encrypt(phone, aad(partyId, 'phone')), phoneIndex: pii.blindIndex('phone', phone), phoneMasked: maskPhone(phone) };
 }
-
 
 /** The stored row of a new party `id` registered by `orgId`: ID number and phone encrypted for that row, indexes, masks. */
 export function newPartyRow(pii: FieldCrypto, id: string, input: PartyInput, p: ReturnType<typeof prepare>, orgId: string, createdBy: string | null): NewParty {

@@ -58,10 +58,7 @@ export async function findParty(db: Kysely<Database>, scope: Scope, id: string):
 
 /** The ciphertexts of a party the scope may see (for unmasking). */
 export async function findPartySecrets(db: Kysely<Database>, scope: Scope, id: string) {
-  return visible(db, scope)
-    .select(['p.id', 'p.name', 'p.idCipher', 'p.idMasked', 'p.phoneCipher', 'p.phoneMasked'])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+  return visible(db, scope).select(['p.id', 'p.name', 'p.idCipher', 'p.idMasked', 'p.phoneCipher', 'p.phoneMasked']).where('p.id', '=', id).executeTakeFirst();
 }
 
 /** Any of these matches: a name prefix, an ID-number or phone blind index, a social credit code. */
@@ -92,13 +89,7 @@ export async function listParties(
     );
   }
   const { n } = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select(rowColumns)
-    .orderBy('p.createdAt', 'desc')
-    .orderBy('p.id')
-    .offset(page.offset)
-    .limit(page.limit)
-    .execute();
+  const rows = await q.select(rowColumns).orderBy('p.createdAt', 'desc').orderBy('p.id').offset(page.offset).limit(page.limit).execute();
   return { rows, total: Number(n) };
 }
 
@@ -113,7 +104,9 @@ export async function findPartyByIdentity(
   identity: { idType: string; idIndex: string } | { uscc: string },
 ): Promise<{ id: string; name: string; phoneIndex: string | null } | undefined> {
   const q = db.selectFrom('kernel.parties').select(['id', 'name', 'phoneIndex']);
-  return ('uscc' in identity ? q.where('uscc', '=', identity.uscc) : q.where('idType', '=', identity.idType).where('idIndex', '=', identity.idIndex)).executeTakeFirst();
+  return (
+    'uscc' in identity ? q.where('uscc', '=', identity.uscc) : q.where('idType', '=', identity.idType).where('idIndex', '=', identity.idIndex)
+  ).executeTakeFirst();
 }
 
 export interface NewParty {

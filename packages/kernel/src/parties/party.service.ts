@@ -58,7 +58,11 @@ export async function registerPartyIn(ctx: PartyCtx, trx: Kysely<Database>, unit
   const row = newPartyRow(ctx.pii, id, input, p, unit.id, ctx.user.id);
   const done = await repo.upsertPartyForUnit(trx, row, unit.id);
   if (done && !done.recognised) {
-    return { id, recognised: false, audit: { kind: input.kind, name: input.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: unit.name, recognised: false } };
+    return {
+      id,
+      recognised: false,
+      audit: { kind: input.kind, name: input.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: unit.name, recognised: false },
+    };
   }
   // Recognised — or someone registered the same identity meanwhile; their row is committed and visible now.
   const existing = done ?? (await repo.findPartyByIdentity(trx, p.identity));
@@ -71,7 +75,16 @@ export async function registerPartyIn(ctx: PartyCtx, trx: Kysely<Database>, unit
   return {
     id: existing.id,
     recognised: true,
-    audit: { kind: input.kind, name: existing.name, identity: p.masked, recognised: true, phoneChanged, phone: phoneChanged ? phone.phoneMasked : undefined, unit: unit.name, unitAdded },
+    audit: {
+      kind: input.kind,
+      name: existing.name,
+      identity: p.masked,
+      recognised: true,
+      phoneChanged,
+      phone: phoneChanged ? phone.phoneMasked : undefined,
+      unit: unit.name,
+      unitAdded,
+    },
   };
 }
 

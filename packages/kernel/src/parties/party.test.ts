@@ -34,7 +34,15 @@ describe('parties: identity recognised, personal data masked, unmasking audited'
   afterAll(() => t.close());
 
   test('a new person is stored encrypted and answered masked', async () => {
-    expect(party).toMatchObject({ kind: 'person', name: '刘某某', idType: 'resident-id', idMasked: ID_MASKED, phoneMasked: '139****1234', recognised: false, orgName: '章贡区司法局' });
+    expect(party).toMatchObject({
+      kind: 'person',
+      name: '刘某某',
+      idType: 'resident-id',
+      idMasked: ID_MASKED,
+      phoneMasked: '139****1234',
+      recognised: false,
+      orgName: '章贡区司法局',
+    });
     const row = await t.engine.db.selectFrom('kernel.parties').selectAll().where('id', '=', party.id).executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(ID);
     expect(JSON.stringify(row)).not.toContain(PHONE);
@@ -42,11 +50,21 @@ describe('parties: identity recognised, personal data masked, unmasking audited'
   });
 
   test('the same ID entered twice (lower-case x, spaces, a new phone) is one party, with the phone updated', async () => {
-    const again = await office.request('POST', '/api/parties', { kind: 'person', name: ' 刘某某 ', idType: 'resident-id', idNumber: `${ID.slice(0, 6)} ${ID.slice(6)}`, phone: PHONE2 });
+    const again = await office.request('POST', '/api/parties', {
+      kind: 'person',
+      name: ' 刘某某 ',
+      idType: 'resident-id',
+      idNumber: `${ID.slice(0, 6)} ${ID.slice(6)}`,
+      phone: PHONE2,
+    });
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json<RegisteredParty>()).toMatchObject({ id: party.id, recognised: true, phoneMasked: '158****1111' });
     expect(again.body).not.toContain(PHONE2);
-    const n = await t.engine.db.selectFrom('kernel.parties').select((eb) => eb.fn.countAll<string>().as('n')).where('name', '=', '刘某某').executeTakeFirstOrThrow();
+    const n = await t.engine.db
+      .selectFrom('kernel.parties')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('name', '=', '刘某某')
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 
@@ -75,7 +93,10 @@ describe('parties: identity recognised, personal data masked, unmasking audited'
     for (const q of ['刘某', ID, ID.toLowerCase(), PHONE2, `158-7000-1111`]) {
       const res = await zhanggong.request('GET', `/api/parties?q=${encodeURIComponent(q)}`);
       expect(res.statusCode, q).toBe(200);
-      expect(res.json<{ items: Party[] }>().items.map((p) => p.id), q).toEqual([party.id]);
+      expect(
+        res.json<{ items: Party[] }>().items.map((p) => p.id),
+        q,
+      ).toEqual([party.id]);
       for (const clear of [ID, PHONE, PHONE2]) expect(res.body).not.toContain(clear);
     }
     const none = await zhanggong.request('GET', `/api/parties?q=${ID.slice(0, 17)}0`);
@@ -92,7 +113,12 @@ describe('parties: identity recognised, personal data masked, unmasking audited'
     expect(text).toContain(ID_MASKED);
     expect(text).toContain('158****1111');
     for (const clear of [ID, PHONE, PHONE2]) expect(text).not.toContain(clear);
-    const audit = await t.engine.db.selectFrom('kernel.auditLog').select('summary').where('action', '=', 'kernel.party.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.engine.db
+      .selectFrom('kernel.auditLog')
+      .select('summary')
+      .where('action', '=', 'kernel.party.export')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.summary).toEqual({ rows: 1, filter: { q: ID_MASKED } });
   });
 
@@ -140,7 +166,13 @@ describe('parties: identity recognised, personal data masked, unmasking audited'
   });
 
   test('registering a unit outside one’s scope is 404', async () => {
-    const res = await ningdu.request('POST', '/api/parties', { kind: 'person', name: '赵某', idType: 'passport', idNumber: 'E12345678', orgId: await t.orgId('章贡区司法局') });
+    const res = await ningdu.request('POST', '/api/parties', {
+      kind: 'person',
+      name: '赵某',
+      idType: 'passport',
+      idNumber: 'E12345678',
+      orgId: await t.orgId('章贡区司法局'),
+    });
     expect(res.statusCode).toBe(404);
   });
 

@@ -49,7 +49,11 @@ export async function requestCode(db: Kysely<Database>, crypto: FieldCrypto, raw
       .insertInto('kernel.otpChallenges')
       .values({ id, phoneIndex, codeHash: sm3(`${id}:${code}`), expiresAt: new Date(Date.now() + policy.ttlMinutes * 60_000), ip })
       .execute();
-    await queueSms(trx, crypto, { phone, purpose: 'otp', text: `【司法行政】您的验证码为 ${code}，${policy.ttlMinutes} 分钟内有效。如非本人操作，请忽略本短信。` });
+    await queueSms(trx, crypto, {
+      phone,
+      purpose: 'otp',
+      text: `【司法行政】您的验证码为 ${code}，${policy.ttlMinutes} 分钟内有效。如非本人操作，请忽略本短信。`,
+    });
   });
 }
 
@@ -61,7 +65,14 @@ export interface PublicSession {
 }
 
 /** Checks the latest code for the phone; on success opens a public session (token returned for the cookie). */
-export async function verifyCode(db: Kysely<Database>, crypto: FieldCrypto, rawPhone: string, code: string, meta: { ip: string; requestId: string }, policy: OtpPolicy) {
+export async function verifyCode(
+  db: Kysely<Database>,
+  crypto: FieldCrypto,
+  rawPhone: string,
+  code: string,
+  meta: { ip: string; requestId: string },
+  policy: OtpPolicy,
+) {
   const phone = normalisePhone(rawPhone);
   const phoneIndex = crypto.blindIndex('phone', phone);
   const challenge = await db
@@ -77,23 +88,38 @@ export async function verifyCode(db: Kysely<Database>, crypto: FieldCrypto, rawP
   const given = Buffer.from(sm3(`${challenge.id}:${code.trim()}`));
   const ok = given.length === challenge.codeHash.length && timingSafeEqual(given, Buffer.from(challenge.codeHash));
   if (!ok) {
-    await db.updateTable('kernel.otpChallenges').set({ attempts: challenge.attempts + 1 }).where('id', '=', challenge.id).execute();
+    await db
+      .updateTable('kernel.otpChallenges')
+      .set({ attempts: challenge.attempts + 1 })
+      .where('id', '=', challenge.id)
+      .execute();
     throw new AppError('OTP_INVALID');
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const account = await db.transaction().execute(async (trx) => {
     // Consuming is conditional, so two requests racing with one code cannot both sign in.
-    const used = await trx.updateTable('kernel.otpChallenges').set({ consumedAt: new Date() }).where('id', '=', challenge.id).where('consumedAt', 'is', null).executeTakeFirst();
+    const used = await trx
+      .updateTable('kernel.otpChallenges')
+      .set({ consumedAt: new Date() })
+      .where('id', '=', challenge.id)
+      .where('consumedAt', 'is', null)
+      .executeTakeFirst();
     if (!used.numUpdatedRows) throw new AppError('OTP_INVALID');
     let acc = await trx.selectFrom('kernel.publicAccounts').select(['id', 'phoneMasked']).where('phoneIndex', '=', phoneIndex).executeTakeFirst();
     if (!acc) {
       const id = randomUUID();
-      await trx.insertInto('kernel.publicAccounts').values({ id, phoneIndex, phoneCipher: crypto.encrypt(phone, `kernel.public_accounts.phone:${id}`), phoneMasked: maskPhone(phone) }).execute();
+      await trx
+        .insertInto('kernel.publicAccounts')
+        .values({ id, phoneIndex, phoneCipher: crypto.encrypt(phone, `kernel.public_accounts.phone:${id}`), phoneMasked: maskPhone(phone) })
+        .execute();
       acc = { id, phoneMasked: maskPhone(phone) };
     }
     await trx.updateTable('kernel.publicAccounts').set({ lastLoginAt: new Date() }).where('id', '=', acc.id).execute();
-    await trx.insertInto('kernel.publicSessions').values({ id: sha256(token), accountId: acc.id, csrfToken, expiresAt: new Date(Date.now() + policy.sessionHours * 3_600_000) }).execute();
+    await trx
+      .insertInto('kernel.publicSessions')
+      .values({ id: sha256(token), accountId: acc.id, csrfToken, expiresAt: new Date(Date.now() + policy.sessionHours * 3_600_000) })
+      .execute();
     const actor: Actor = { id: acc.id, username: `public:${acc.phoneMasked}`, orgId: null, requestId: meta.requestId, ip: meta.ip };
     await appendAudit(trx, actor, { action: 'kernel.public.login', targetType: 'public-account', targetId: acc.id });
     return acc;

@@ -125,9 +125,7 @@ export const DEADLINE_LEVEL_NAMES: Record<DeadlineLevel, { zh: string; en: strin
 };
 
 /** A suspension: the days `from` through `to` (both included) are not counted. */
-export const Pause = z
-  .object({ from: IsoDate, to: IsoDate })
-  .refine((p) => p.from <= p.to, { message: '中止期间的结束日期不能早于开始日期' });
+export const Pause = z.object({ from: IsoDate, to: IsoDate }).refine((p) => p.from <= p.to, { message: '中止期间的结束日期不能早于开始日期' });
 export type Pause = z.infer<typeof Pause>;
 
 export const NamedDate = z.object({ date: IsoDate, name: z.string() });

@@ -6,7 +6,9 @@ export * from './deadline-model';
 // domain/rules.md marks a value [P] or [M], the rule says so in `verified`/`note` and lists the field in
 // `configurable`; a deployment overrides it (kernel `configureDeadlineRules`), never the code.
 
-const cite = (law: string, file: string) => (article: string): DeadlineCite => ({ law, file, article });
+const cite =
+  (law: string, file: string) =>
+  (article: string): DeadlineCite => ({ law, file, article });
 const ARL = cite('行政复议法', 'administrative-reconsideration-law-2023.md');
 const CPL = cite('民事诉讼法', 'civil-procedure-law-2023.md');
 const CRIM = cite('刑事诉讼法', 'criminal-procedure-law-2018.md');

@@ -154,7 +154,11 @@ describe('GB 32100 unified social credit codes', () => {
   });
 
   test('a check value of 31 is written as 0', () => {
-    const first17 = fc.sample(uscc.map((c) => c.slice(0, 17)).filter((c) => refUsccCheck(c) === '0'), 1)[0] ?? '';
+    const first17 =
+      fc.sample(
+        uscc.map((c) => c.slice(0, 17)).filter((c) => refUsccCheck(c) === '0'),
+        1,
+      )[0] ?? '';
     expect(checkUscc(`${first17}0`).ok).toBe(true);
   });
 

@@ -12,11 +12,37 @@ export const normaliseIdNumber = (s: string) => s.replace(/[\s\u3000]+/g, '').to
 
 // GB/T 2260 province-level codes that appear in GB 11643 resident ID numbers (mainland only).
 export const PROVINCES: Readonly<Record<string, string>> = {
-  '11': '北京市', '12': '天津市', '13': '河北省', '14': '山西省', '15': '内蒙古自治区', '21': '辽宁省', '22': '吉林省',
-  '23': '黑龙江省', '31': '上海市', '32': '江苏省', '33': '浙江省', '34': '安徽省', '35': '福建省', '36': '江西省',
-  '37': '山东省', '41': '河南省', '42': '湖北省', '43': '湖南省', '44': '广东省', '45': '广西壮族自治区', '46': '海南省',
-  '50': '重庆市', '51': '四川省', '52': '贵州省', '53': '云南省', '54': '西藏自治区', '61': '陕西省', '62': '甘肃省',
-  '63': '青海省', '64': '宁夏回族自治区', '65': '新疆维吾尔自治区',
+  '11': '北京市',
+  '12': '天津市',
+  '13': '河北省',
+  '14': '山西省',
+  '15': '内蒙古自治区',
+  '21': '辽宁省',
+  '22': '吉林省',
+  '23': '黑龙江省',
+  '31': '上海市',
+  '32': '江苏省',
+  '33': '浙江省',
+  '34': '安徽省',
+  '35': '福建省',
+  '36': '江西省',
+  '37': '山东省',
+  '41': '河南省',
+  '42': '湖北省',
+  '43': '湖南省',
+  '44': '广东省',
+  '45': '广西壮族自治区',
+  '46': '海南省',
+  '50': '重庆市',
+  '51': '四川省',
+  '52': '贵州省',
+  '53': '云南省',
+  '54': '西藏自治区',
+  '61': '陕西省',
+  '62': '甘肃省',
+  '63': '青海省',
+  '64': '宁夏回族自治区',
+  '65': '新疆维吾尔自治区',
 };
 // 港澳台居民居住证: address code 810000 / 820000 / 830000, otherwise GB 11643 (国办发〔2018〕81号).
 export const RESIDENCE_PERMIT_PREFIXES: Readonly<Record<string, string>> = { '810000': '香港', '820000': '澳门', '830000': '台湾' };
@@ -26,8 +52,7 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS = '10X98765432';
 
 /** GB 11643 check character of the first 17 digits. */
-export const residentIdCheckChar = (first17: string) =>
-  ID_CHECK_CHARS[ID_WEIGHTS.reduce((sum, w, i) => sum + w * Number(first17[i]), 0) % 11] ?? '';
+export const residentIdCheckChar = (first17: string) => ID_CHECK_CHARS[ID_WEIGHTS.reduce((sum, w, i) => sum + w * Number(first17[i]), 0) % 11] ?? '';
 
 /** Today as YYYY-MM-DD in Asia/Shanghai (birth dates are Chinese calendar days). */
 export const todayInChina = () => chinaDay();
@@ -92,7 +117,9 @@ export function checkResidencePermit(s: string, opts: CheckOptions = {}): Checke
   const id = normaliseIdNumber(s);
   if (!id) return fail('请填写港澳台居民居住证号码');
   const body = checkGb11643(id, '港澳台居民居住证', opts.today ?? todayInChina(), (n) =>
-    RESIDENCE_PERMIT_PREFIXES[n.slice(0, 6)] ? undefined : `港澳台居民居住证号码应以 810000 (香港)、820000 (澳门) 或 830000 (台湾) 开头，现为“${n.slice(0, 6)}”`,
+    RESIDENCE_PERMIT_PREFIXES[n.slice(0, 6)]
+      ? undefined
+      : `港澳台居民居住证号码应以 810000 (香港)、820000 (澳门) 或 830000 (台湾) 开头，现为“${n.slice(0, 6)}”`,
   );
   return body.ok ? { ...body, region: RESIDENCE_PERMIT_PREFIXES[id.slice(0, 6)] ?? '' } : body;
 }

@@ -66,7 +66,11 @@ export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份�
 /** Drill-down into one bucket of a series (`month`) or of a breakdown (`by` + `key`; an empty key is the null bucket). */
 export const IndicatorBucketQuery = z.object({
   month: MonthSchema.optional(),
-  by: z.string().regex(/^[a-z][a-z0-9_-]*$/, '分组维度格式不正确').max(40).optional(),
+  by: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, '分组维度格式不正确')
+    .max(40)
+    .optional(),
   key: z.string().max(100).optional(),
 });
 

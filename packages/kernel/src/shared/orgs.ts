@@ -57,11 +57,7 @@ export const Org = z.object({
 });
 export type Org = z.infer<typeof Org>;
 
-const orgName = z
-  .string()
-  .trim()
-  .min(2, '单位名称至少 2 个字')
-  .max(60, '单位名称不超过 60 个字');
+const orgName = z.string().trim().min(2, '单位名称至少 2 个字').max(60, '单位名称不超过 60 个字');
 
 export const CreateOrgInput = z.object({
   parentId: z.uuid('请选择上级单位'),

@@ -29,14 +29,7 @@ export type KernelPermission = keyof typeof KERNEL_GRANTS;
 /** A permission string of any module. */
 export type Permission = `${string}.${string}.${string}`;
 
-export const ROLE_CODES = [
-  'platform-admin',
-  'audit-admin',
-  'city-leader',
-  'city-staff',
-  'county-staff',
-  'office-staff',
-] as const;
+export const ROLE_CODES = ['platform-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
 export interface RoleDefinition {

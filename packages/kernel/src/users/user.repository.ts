@@ -14,10 +14,7 @@ export interface UserFilter {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 const selectUsers = (db: Kysely<Database>, scope: Scope) =>
-  db
-    .selectFrom('kernel.users as u')
-    .innerJoin('kernel.orgs as o', 'o.id', 'u.orgId')
-    .where(inScope(scope, 'u.orgId'));
+  db.selectFrom('kernel.users as u').innerJoin('kernel.orgs as o', 'o.id', 'u.orgId').where(inScope(scope, 'u.orgId'));
 
 function filtered(db: Kysely<Database>, scope: Scope, f: UserFilter) {
   let q = selectUsers(db, scope);
@@ -28,7 +25,14 @@ function filtered(db: Kysely<Database>, scope: Scope, f: UserFilter) {
   if (f.orgId) {
     const orgId = f.orgId;
     q = q.where((eb) =>
-      eb('o.path', 'like', eb.selectFrom('kernel.orgs').select(sql<string>`path || '%'`.as('p')).where('id', '=', orgId)),
+      eb(
+        'o.path',
+        'like',
+        eb
+          .selectFrom('kernel.orgs')
+          .select(sql<string>`path || '%'`.as('p'))
+          .where('id', '=', orgId),
+      ),
     );
   }
   if (f.role) q = q.where(sql<boolean>`${f.role} = any(u.roles)`);

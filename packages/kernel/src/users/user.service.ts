@@ -28,8 +28,7 @@ async function getInScope(ctx: Ctx, db: Ctx['db'], id: string) {
   return user;
 }
 
-export const listUsers = (ctx: Ctx, f: repo.UserFilter, page: number, pageSize: number) =>
-  repo.listUsers(ctx.db, ctx.scope, f, page, pageSize);
+export const listUsers = (ctx: Ctx, f: repo.UserFilter, page: number, pageSize: number) => repo.listUsers(ctx.db, ctx.scope, f, page, pageSize);
 
 export const getUser = (ctx: Ctx, id: string) => getInScope(ctx, ctx.db, id);
 

@@ -16,8 +16,7 @@ export interface CalendarEditorProps {
 /** The table editor of a year's schedule: one row per date with its name and kind (放假 / 调休上班). */
 export function CalendarEditor({ rows, onChange, invalid }: CalendarEditorProps) {
   const { t, lang } = useI18n();
-  const update = (key: string, patch: Partial<CalendarRow>) =>
-    onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: string, patch: Partial<CalendarRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const remove = (key: string) => onChange(rows.filter((r) => r.key !== key));
   const add = () => {
     const last = rows[rows.length - 1];
@@ -80,15 +79,7 @@ export function CalendarEditor({ rows, onChange, invalid }: CalendarEditorProps)
     {
       key: 'remove',
       width: 48,
-      render: (_v, r) => (
-        <Button
-          type="text"
-          danger
-          icon={<DeleteOutlined />}
-          onClick={() => remove(r.key)}
-          aria-label={t('calendar.removeRow')}
-        />
-      ),
+      render: (_v, r) => <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(r.key)} aria-label={t('calendar.removeRow')} />,
     },
   ];
 

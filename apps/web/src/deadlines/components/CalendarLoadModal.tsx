@@ -51,10 +51,7 @@ export function CalendarLoadModal(props: CalendarLoadModalProps) {
     if (trimmed.length < 2 || trimmed.length > 200) list.unshift({ message: t('calendar.problem.source') });
     return list;
   }, [rows, year, source, t]);
-  const invalid = useMemo(
-    () => new Set(checked ? problems.flatMap((p) => (p.key ? [p.key] : [])) : []),
-    [problems, checked],
-  );
+  const invalid = useMemo(() => new Set(checked ? problems.flatMap((p) => (p.key ? [p.key] : [])) : []), [problems, checked]);
 
   const applyJson = () => {
     const parsed = parseScheduleJson(json, t);
@@ -69,8 +66,7 @@ export function CalendarLoadModal(props: CalendarLoadModalProps) {
     setMode('table');
   };
 
-  const send = (y: number) =>
-    load.mutate({ year: y, source: source.trim(), ...scheduleFromRows(rows) }, { onSuccess: onLoaded });
+  const send = (y: number) => load.mutate({ year: y, source: source.trim(), ...scheduleFromRows(rows) }, { onSuccess: onLoaded });
 
   const submit = () => {
     setChecked(true);
@@ -89,8 +85,7 @@ export function CalendarLoadModal(props: CalendarLoadModalProps) {
     });
   };
 
-  const serverError =
-    load.error instanceof ApiError ? load.error.message : load.error ? t('common.loadFailed') : undefined;
+  const serverError = load.error instanceof ApiError ? load.error.message : load.error ? t('common.loadFailed') : undefined;
 
   return (
     <Modal
@@ -107,27 +102,10 @@ export function CalendarLoadModal(props: CalendarLoadModalProps) {
       <Form layout="vertical" requiredMark={false}>
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
           <Form.Item label={t('calendar.year')} required style={{ flex: 'none' }}>
-            <InputNumber
-              min={1990}
-              max={2200}
-              value={year}
-              onChange={setYear}
-              style={{ width: 120 }}
-              aria-label={t('calendar.year')}
-            />
+            <InputNumber min={1990} max={2200} value={year} onChange={setYear} style={{ width: 120 }} aria-label={t('calendar.year')} />
           </Form.Item>
-          <Form.Item
-            label={t('calendar.source')}
-            required
-            extra={t('calendar.sourceHint')}
-            style={{ flex: 1, minWidth: 240 }}
-          >
-            <Input
-              value={source}
-              onChange={(e) => setSource(e.target.value)}
-              maxLength={200}
-              aria-label={t('calendar.source')}
-            />
+          <Form.Item label={t('calendar.source')} required extra={t('calendar.sourceHint')} style={{ flex: 1, minWidth: 240 }}>
+            <Input value={source} onChange={(e) => setSource(e.target.value)} maxLength={200} aria-label={t('calendar.source')} />
           </Form.Item>
         </div>
       </Form>
@@ -141,15 +119,7 @@ export function CalendarLoadModal(props: CalendarLoadModalProps) {
           data-testid="calendar-problems"
         />
       )}
-      {serverError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={serverError}
-          data-testid="calendar-server-error"
-        />
-      )}
+      {serverError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={serverError} data-testid="calendar-server-error" />}
       <Segmented
         value={mode}
         onChange={(v) => setMode(v === 'json' ? 'json' : 'table')}
@@ -173,13 +143,7 @@ export function CalendarLoadModal(props: CalendarLoadModalProps) {
             aria-label={t('calendar.modeJson')}
           />
           {jsonProblems.length > 0 && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 8 }}
-              title={t('calendar.jsonInvalid')}
-              description={<ProblemList items={jsonProblems} />}
-            />
+            <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('calendar.jsonInvalid')} description={<ProblemList items={jsonProblems} />} />
           )}
           <Button style={{ marginTop: 8 }} onClick={applyJson} disabled={!json.trim()}>
             {t('calendar.jsonApply')}

@@ -51,11 +51,7 @@ export function CalendarYearView({
       {isPending ? (
         <Skeleton active />
       ) : isError ? (
-        <Result
-          status="error"
-          title={t('common.loadFailed')}
-          extra={<Button onClick={() => void refetch()}>{t('common.retry')}</Button>}
-        />
+        <Result status="error" title={t('common.loadFailed')} extra={<Button onClick={() => void refetch()}>{t('common.retry')}</Button>} />
       ) : !data.covered ? (
         <Result
           status="warning"
@@ -80,18 +76,10 @@ export function CalendarYearView({
           />
           <Row gutter={[16, 16]}>
             <Col xs={24} xxl={14}>
-              <DayTable
-                title={t('calendar.holidays', { n: data.holidays.length })}
-                days={data.holidays}
-                testId="calendar-holidays"
-              />
+              <DayTable title={t('calendar.holidays', { n: data.holidays.length })} days={data.holidays} testId="calendar-holidays" />
             </Col>
             <Col xs={24} xxl={10}>
-              <DayTable
-                title={t('calendar.workdays', { n: data.workdays.length })}
-                days={data.workdays}
-                testId="calendar-workdays"
-              />
+              <DayTable title={t('calendar.workdays', { n: data.workdays.length })} days={data.workdays} testId="calendar-workdays" />
             </Col>
           </Row>
         </>

@@ -39,11 +39,7 @@ export function CalendarPage() {
       <Card
         title={t('calendar.title')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setDraft({ year: (newest ?? thisYear) + 1, rows: [] })}
-          >
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDraft({ year: (newest ?? thisYear) + 1, rows: [] })}>
             {t('calendar.load')}
           </Button>
         }
@@ -54,25 +50,12 @@ export function CalendarPage() {
             {t('calendar.coverage', { from: String(oldest), to: String(newest), n: list.length })}
           </Typography.Paragraph>
         )}
-        {nextMissing && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('calendar.nextMissing', { year: String(thisYear + 1) })}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        {nextMissing && <Alert type="warning" showIcon title={t('calendar.nextMissing', { year: String(thisYear + 1) })} style={{ marginBottom: 16 }} />}
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={10}>
             <Space style={{ marginBottom: 8 }} wrap>
               <Typography.Text>{t('calendar.view')}</Typography.Text>
-              <InputNumber
-                min={1990}
-                max={2200}
-                value={selected}
-                onChange={(v) => v && setSelected(v)}
-                aria-label={t('calendar.view')}
-              />
+              <InputNumber min={1990} max={2200} value={selected} onChange={(v) => v && setSelected(v)} aria-label={t('calendar.view')} />
             </Space>
             <Table<CalendarYearSummary>
               rowKey="year"

@@ -73,12 +73,7 @@ export function DeadlineToolPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card title={t('deadline.tool.title')}>
         <Typography.Paragraph type="secondary">{t('deadline.tool.intro')}</Typography.Paragraph>
-        <Form<ToolForm>
-          form={form}
-          layout="vertical"
-          onFinish={(v) => setParams(toParams(v, rule?.pausable ?? false))}
-          requiredMark={false}
-        >
+        <Form<ToolForm> form={form} layout="vertical" onFinish={(v) => setParams(toParams(v, rule?.pausable ?? false))} requiredMark={false}>
           <Row gutter={16}>
             <Col xs={24} lg={12}>
               <Form.Item
@@ -117,12 +112,7 @@ export function DeadlineToolPage() {
                         <Form.Item name={[field.name, 'range']} noStyle>
                           <DatePicker.RangePicker placeholder={[t('deadline.pauseFrom'), t('deadline.pauseTo')]} />
                         </Form.Item>
-                        <Button
-                          type="text"
-                          icon={<MinusCircleOutlined />}
-                          onClick={() => remove(field.name)}
-                          aria-label={t('deadline.removePause')}
-                        />
+                        <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={t('deadline.removePause')} />
                       </Space>
                     ))}
                     <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>

@@ -69,13 +69,7 @@ export function AttachmentsTab({ matterId }: { matterId: string }) {
       fixed: compact ? undefined : 'right',
       render: (_v, a) => (
         <Space size={0} wrap={false}>
-          <Button
-            type="link"
-            size="small"
-            icon={<DownloadOutlined />}
-            loading={downloading === a.id}
-            onClick={() => download(a)}
-          >
+          <Button type="link" size="small" icon={<DownloadOutlined />} loading={downloading === a.id} onClick={() => download(a)}>
             {t('attachment.download')}
           </Button>
           {canWrite && (
@@ -84,9 +78,7 @@ export function AttachmentsTab({ matterId }: { matterId: string }) {
               okText={t('attachment.delete')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true, loading: remove.isPending }}
-              onConfirm={() =>
-                remove.mutate(a.id, { onSuccess: () => notifySuccess(t('attachment.deleted', { name: a.filename })) })
-              }
+              onConfirm={() => remove.mutate(a.id, { onSuccess: () => notifySuccess(t('attachment.deleted', { name: a.filename })) })}
             >
               <Button type="link" size="small" danger icon={<DeleteOutlined />}>
                 {t('attachment.delete')}

@@ -29,14 +29,7 @@ function DeadlineItem({ deadline }: { deadline: MatterDeadline }) {
       }
       extra={<MatterDeadlineBadge deadline={deadline} />}
     >
-      {!deadline.calendarCovered && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={warnings[0] ?? t('deadline.uncoveredGeneric')}
-        />
-      )}
+      {!deadline.calendarCovered && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={warnings[0] ?? t('deadline.uncoveredGeneric')} />}
       <Descriptions
         size="small"
         column={compact ? 1 : 3}

@@ -42,11 +42,7 @@ export function DetailsTab({ detail, labels }: { detail: MatterDetail; labels: M
           span: compact ? 1 : 2,
           children:
             active.length === 0 ? (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={t('matter.noAssignments')}
-                style={{ margin: 0 }}
-              />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('matter.noAssignments')} style={{ margin: 0 }} />
             ) : (
               <Space orientation="vertical" size={4}>
                 {active.map((a, i) => (

@@ -90,14 +90,7 @@ export function DocumentsTab({ matterId, module }: { matterId: string; module: s
             {t('document.print')}
           </Button>
           <Tooltip title={t('document.verifyHint')}>
-            <Button
-              type="link"
-              size="small"
-              icon={<SafetyCertificateOutlined />}
-              href={verifyPath(d.verifyUrl)}
-              target="_blank"
-              rel="noopener"
-            >
+            <Button type="link" size="small" icon={<SafetyCertificateOutlined />} href={verifyPath(d.verifyUrl)} target="_blank" rel="noopener">
               {t('document.verifyPage')}
             </Button>
           </Tooltip>

@@ -20,15 +20,7 @@ export function paragraphsOf(body: string): string[] {
 }
 
 /** 出具通知书: title, addressee and body paragraphs; the server adds unit, number, date and the QR code. */
-export function IssueNoticeModal({
-  matterId,
-  module,
-  onClose,
-}: {
-  matterId: string;
-  module: string;
-  onClose: () => void;
-}) {
+export function IssueNoticeModal({ matterId, module, onClose }: { matterId: string; module: string; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<NoticeForm>();
   const issue = useIssueDocument(matterId);

@@ -48,14 +48,7 @@ export function MatterActions({ detail, disabled }: { detail: MatterDetail; disa
 
   return (
     <>
-      <ActionBar
-        actions={items}
-        number={matter.number}
-        onConfirm={onConfirm}
-        onOpenForm={setFormAction}
-        disabled={disabled || act.isPending}
-        lang={lang}
-      />
+      <ActionBar actions={items} number={matter.number} onConfirm={onConfirm} onOpenForm={setFormAction} disabled={disabled || act.isPending} lang={lang} />
       {Form && formAction && (
         <Form
           matterId={matter.id}

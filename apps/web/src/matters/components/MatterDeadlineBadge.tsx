@@ -13,11 +13,7 @@ export function MatterDeadlineBadge({ deadline }: { deadline: MatterDeadline }) 
   const preview = useDeadlineExplanation(deadline, opened);
   const explanation = deadline.explanation ?? preview.data?.explanation;
   const cite = deadline.cite ?? preview.data?.cite ?? null;
-  const title = pick(
-    lang,
-    deadline.ruleNameZh,
-    deadline.ruleNameEn ?? preview.data?.rule.nameEn ?? deadline.ruleNameZh,
-  );
+  const title = pick(lang, deadline.ruleNameZh, deadline.ruleNameEn ?? preview.data?.rule.nameEn ?? deadline.ruleNameZh);
   return (
     <DeadlineBadge
       level={deadlineLevel(deadline, todayInShanghai())}

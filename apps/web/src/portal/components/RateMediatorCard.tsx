@@ -31,7 +31,12 @@ export function RateMediatorCard({ number }: { number: string }) {
   });
   const rate = useMutation({
     mutationFn: (v: RateForm) =>
-      publicApi.send('POST', '/api/public/mediation/ratings', { number, score: v.score, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) }, RatingStatus),
+      publicApi.send(
+        'POST',
+        '/api/public/mediation/ratings',
+        { number, score: v.score, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) },
+        RatingStatus,
+      ),
     meta: { silent: true },
     onSuccess: (s) => client.setQueryData(key, s),
   });

@@ -11,20 +11,14 @@ export function TrackResultView({ result }: { result: TrackResult }) {
   return (
     <Card data-testid="track-result">
       <div style={{ textAlign: 'center', padding: '8px 0 16px' }}>
-        {result.closed ? (
-          <CheckCircleFilled style={{ fontSize: 48, color: '#52c41a' }} />
-        ) : (
-          <ClockCircleFilled style={{ fontSize: 48, color: '#1f5fbf' }} />
-        )}
+        {result.closed ? <CheckCircleFilled style={{ fontSize: 48, color: '#52c41a' }} /> : <ClockCircleFilled style={{ fontSize: 48, color: '#1f5fbf' }} />}
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
           {t('portal.track.current')}
         </Typography.Text>
         <Typography.Title level={2} style={{ margin: '4px 0' }} data-testid="track-status">
           {status}
         </Typography.Title>
-        <Typography.Text style={{ fontSize: 16 }}>
-          {result.closed ? t('portal.track.closed') : t('portal.track.open')}
-        </Typography.Text>
+        <Typography.Text style={{ fontSize: 16 }}>{result.closed ? t('portal.track.closed') : t('portal.track.open')}</Typography.Text>
       </div>
       <Descriptions
         column={1}

@@ -264,11 +264,7 @@ function ApplyWizard({ phoneMasked }: { phoneMasked: string }) {
                 >
                   <Space orientation="vertical" size={8} style={{ width: '100%' }}>
                     {(offices.data ?? []).map((o) => (
-                      <Radio
-                        key={o.id}
-                        value={o.id}
-                        style={{ width: '100%', padding: '10px 12px', border: '1px solid #e5e7eb', borderRadius: 8 }}
-                      >
+                      <Radio key={o.id} value={o.id} style={{ width: '100%', padding: '10px 12px', border: '1px solid #e5e7eb', borderRadius: 8 }}>
                         <span style={{ fontSize: 16 }}>{o.name}</span>
                         {o.countyName && (
                           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
@@ -285,11 +281,7 @@ function ApplyWizard({ phoneMasked }: { phoneMasked: string }) {
 
           {step === 1 && (
             <>
-              <Form.Item
-                name="category"
-                label={t('portal.apply.category')}
-                rules={[{ required: true, message: t('portal.apply.categoryRequired') }]}
-              >
+              <Form.Item name="category" label={t('portal.apply.category')} rules={[{ required: true, message: t('portal.apply.categoryRequired') }]}>
                 <Select
                   placeholder={t('portal.apply.categoryRequired')}
                   loading={categories.isPending}
@@ -430,9 +422,7 @@ function ApplyWizard({ phoneMasked }: { phoneMasked: string }) {
                           rules={[
                             {
                               validator: (_r, value: string | undefined) =>
-                                !value?.trim() || isMobile(normalisePhone(value))
-                                  ? Promise.resolve()
-                                  : Promise.reject(new Error(t('portal.phoneInvalid'))),
+                                !value?.trim() || isMobile(normalisePhone(value)) ? Promise.resolve() : Promise.reject(new Error(t('portal.phoneInvalid'))),
                             },
                           ]}
                         >

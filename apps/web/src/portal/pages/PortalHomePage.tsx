@@ -24,13 +24,7 @@ export function PortalHomePage() {
         description={t('portal.applyText')}
         testId="entry-mediation-apply"
       />
-      <EntryCard
-        to="/portal/track"
-        icon={<FileSearchOutlined />}
-        title={t('portal.track')}
-        description={t('portal.trackText')}
-        testId="entry-track"
-      />
+      <EntryCard to="/portal/track" icon={<FileSearchOutlined />} title={t('portal.track')} description={t('portal.trackText')} testId="entry-track" />
       <EntryCard
         to="/portal/verify"
         icon={<SafetyCertificateOutlined />}

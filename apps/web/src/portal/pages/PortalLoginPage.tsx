@@ -61,10 +61,7 @@ export function PortalLoginPage() {
   };
 
   const onFinish = (v: LoginForm) => {
-    login.mutate(
-      { phone: normalisePhone(v.phone), code: v.code.trim() },
-      { onSuccess: () => void navigate(next, { replace: true }) },
-    );
+    login.mutate({ phone: normalisePhone(v.phone), code: v.code.trim() }, { onSuccess: () => void navigate(next, { replace: true }) });
   };
 
   const failure = login.error ?? requestCode.error;
@@ -76,16 +73,9 @@ export function PortalLoginPage() {
         {t('portal.login.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('portal.login.intro')}</Typography.Paragraph>
-      {error && (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="portal-login-error" />
-      )}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="portal-login-error" />}
       {sentTo && !error && (
-        <Alert
-          type="success"
-          showIcon
-          title={t('portal.login.sent', { phone: `${sentTo.slice(0, 3)}****${sentTo.slice(7)}` })}
-          style={{ marginBottom: 16 }}
-        />
+        <Alert type="success" showIcon title={t('portal.login.sent', { phone: `${sentTo.slice(0, 3)}****${sentTo.slice(7)}` })} style={{ marginBottom: 16 }} />
       )}
       <Form<LoginForm> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
         <Form.Item
@@ -95,9 +85,7 @@ export function PortalLoginPage() {
             { required: true, message: t('portal.phoneRequired') },
             {
               validator: (_r, value: string | undefined) =>
-                !value || isMobile(normalisePhone(value))
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('portal.phoneInvalid'))),
+                !value || isMobile(normalisePhone(value)) ? Promise.resolve() : Promise.reject(new Error(t('portal.phoneInvalid'))),
             },
           ]}
         >
@@ -105,18 +93,8 @@ export function PortalLoginPage() {
         </Form.Item>
         <Form.Item label={t('portal.code')} required>
           <div style={{ display: 'flex', gap: 8 }}>
-            <Form.Item
-              name="code"
-              noStyle
-              rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('portal.codeInvalid') }]}
-            >
-              <Input
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                placeholder={t('portal.codePlaceholder')}
-                aria-label={t('portal.code')}
-              />
+            <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('portal.codeInvalid') }]}>
+              <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t('portal.codePlaceholder')} aria-label={t('portal.code')} />
             </Form.Item>
             <Button
               onClick={() => void sendCode()}

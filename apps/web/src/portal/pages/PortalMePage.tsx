@@ -27,18 +27,8 @@ export function PortalMePage() {
           </div>
         </Space>
       </Card>
-      <EntryCard
-        to="/portal/track"
-        icon={<FileSearchOutlined />}
-        title={t('portal.track')}
-        description={t('portal.trackText')}
-      />
-      <EntryCard
-        to="/portal/verify"
-        icon={<SafetyCertificateOutlined />}
-        title={t('portal.verify')}
-        description={t('portal.verifyText')}
-      />
+      <EntryCard to="/portal/track" icon={<FileSearchOutlined />} title={t('portal.track')} description={t('portal.trackText')} />
+      <EntryCard to="/portal/verify" icon={<SafetyCertificateOutlined />} title={t('portal.verify')} description={t('portal.verifyText')} />
       <Button
         block
         danger

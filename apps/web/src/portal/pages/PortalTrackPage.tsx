@@ -20,15 +20,10 @@ export function PortalTrackPage() {
   const { t } = useI18n();
   const [form] = Form.useForm<TrackForm>();
   const track = useMutation({
-    mutationFn: (v: TrackForm) =>
-      publicApi.get(
-        `/api/public/track${queryString({ number: v.number.trim(), phone: normalisePhone(v.phone) })}`,
-        TrackResult,
-      ),
+    mutationFn: (v: TrackForm) => publicApi.get(`/api/public/track${queryString({ number: v.number.trim(), phone: normalisePhone(v.phone) })}`, TrackResult),
     meta: { silent: true },
   });
-  const error =
-    track.error instanceof ApiError ? track.error.message : track.error ? t('common.loadFailed') : undefined;
+  const error = track.error instanceof ApiError ? track.error.message : track.error ? t('common.loadFailed') : undefined;
 
   if (track.data) {
     return (
@@ -65,22 +60,13 @@ export function PortalTrackPage() {
             { required: true, message: t('portal.phoneRequired') },
             {
               validator: (_r, value: string | undefined) =>
-                !value || isMobile(normalisePhone(value))
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('portal.phoneInvalid'))),
+                !value || isMobile(normalisePhone(value)) ? Promise.resolve() : Promise.reject(new Error(t('portal.phoneInvalid'))),
             },
           ]}
         >
           <Input inputMode="tel" autoComplete="tel" maxLength={20} placeholder={t('portal.phonePlaceholder')} />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          icon={<SearchOutlined />}
-          loading={track.isPending}
-          style={{ height: 48 }}
-        >
+        <Button type="primary" htmlType="submit" block icon={<SearchOutlined />} loading={track.isPending} style={{ height: 48 }}>
           {t('portal.track.submit')}
         </Button>
       </Form>

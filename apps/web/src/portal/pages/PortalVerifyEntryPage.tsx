@@ -20,11 +20,7 @@ export function PortalVerifyEntryPage() {
         {t('portal.verify')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('portal.verify.intro')}</Typography.Paragraph>
-      <Form<{ code: string }>
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(v) => void navigate(`/verify/${encodeURIComponent(verifyCodeFrom(v.code))}`)}
-      >
+      <Form<{ code: string }> layout="vertical" requiredMark={false} onFinish={(v) => void navigate(`/verify/${encodeURIComponent(verifyCodeFrom(v.code))}`)}>
         <Form.Item
           name="code"
           label={t('portal.verify.code')}
@@ -32,9 +28,7 @@ export function PortalVerifyEntryPage() {
             { required: true, whitespace: true, message: t('portal.verify.codeRequired') },
             {
               validator: (_r, value: string | undefined) =>
-                !value || /^[A-Z2-7]{26}$/.test(verifyCodeFrom(value))
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('portal.verify.codeInvalid'))),
+                !value || /^[A-Z2-7]{26}$/.test(verifyCodeFrom(value)) ? Promise.resolve() : Promise.reject(new Error(t('portal.verify.codeInvalid'))),
             },
           ]}
         >

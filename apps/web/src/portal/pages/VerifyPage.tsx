@@ -8,19 +8,7 @@ import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
 import { publicApi } from '../public-api';
 
-function Verdict({
-  icon,
-  color,
-  title,
-  text,
-  testId,
-}: {
-  icon: ReactNode;
-  color: string;
-  title: string;
-  text: string;
-  testId: string;
-}) {
+function Verdict({ icon, color, title, text, testId }: { icon: ReactNode; color: string; title: string; text: string; testId: string }) {
   return (
     <div
       data-testid={testId}
@@ -82,13 +70,7 @@ export function VerifyPage() {
             text={t('portal.verify.revokedText', { date: d.revokedAt ?? '' })}
           />
         ) : (
-          <Verdict
-            testId="verify-ok"
-            icon={<CheckCircleFilled />}
-            color="#389e0d"
-            title={t('portal.verify.ok')}
-            text={t('portal.verify.okText')}
-          />
+          <Verdict testId="verify-ok" icon={<CheckCircleFilled />} color="#389e0d" title={t('portal.verify.ok')} text={t('portal.verify.okText')} />
         )}
         <Descriptions
           column={1}

@@ -38,11 +38,7 @@ export function AuditVerifyAlert({ verify }: { verify: ReturnType<typeof useAudi
       showIcon
       closable={{ onClose: () => verify.reset() }}
       type={broken ? 'error' : 'success'}
-      title={
-        broken
-          ? t('audit.verifyBroken', { seq: result.brokenAt ?? '?', reason: result.reason ?? '' })
-          : t('audit.verifyOk', { n: result.checked })
-      }
+      title={broken ? t('audit.verifyBroken', { seq: result.brokenAt ?? '?', reason: result.reason ?? '' }) : t('audit.verifyOk', { n: result.checked })}
       description={broken ? t('audit.verifyChecked', { n: result.checked }) : undefined}
     />
   );

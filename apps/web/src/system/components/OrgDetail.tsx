@@ -45,11 +45,7 @@ export function OrgDetail({ org, parent, onCreated }: OrgDetailProps) {
         {t('org.rename')}
       </Button>
       {org.active ? (
-        <Popconfirm
-          title={t('org.deactivateConfirm', { name: org.name })}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => toggle.mutate('deactivate')}
-        >
+        <Popconfirm title={t('org.deactivateConfirm', { name: org.name })} okButtonProps={{ danger: true }} onConfirm={() => toggle.mutate('deactivate')}>
           <Button danger icon={<StopOutlined />} loading={toggle.isPending}>
             {t('org.deactivate')}
           </Button>
@@ -78,11 +74,7 @@ export function OrgDetail({ org, parent, onCreated }: OrgDetailProps) {
           {
             key: 'status',
             label: t('common.status'),
-            children: org.active ? (
-              <StatusTag tone="success">{t('common.active')}</StatusTag>
-            ) : (
-              <StatusTag tone="default">{t('common.inactive')}</StatusTag>
-            ),
+            children: org.active ? <StatusTag tone="success">{t('common.active')}</StatusTag> : <StatusTag tone="default">{t('common.inactive')}</StatusTag>,
           },
           { key: 'sort', label: t('org.sort'), children: org.sort },
         ]}

@@ -28,15 +28,7 @@ interface AddForm {
 }
 
 /** 新增下级单位: name, kind, and optionally a division under the parent's division. */
-export function AddOrgModal({
-  parent,
-  onClose,
-  onCreated,
-}: {
-  parent: Org;
-  onClose: () => void;
-  onCreated: (org: Org) => void;
-}) {
+export function AddOrgModal({ parent, onClose, onCreated }: { parent: Org; onClose: () => void; onCreated: (org: Org) => void }) {
   const { t, lang } = useI18n();
   const client = useQueryClient();
   const [form] = Form.useForm<AddForm>();
@@ -51,10 +43,7 @@ export function AddOrgModal({
     },
   });
 
-  const kindOptions = useMemo(
-    () => ORG_KINDS.map((k) => ({ value: k, label: pick(lang, ORG_KIND_NAMES[k].zh, ORG_KIND_NAMES[k].en) })),
-    [lang],
-  );
+  const kindOptions = useMemo(() => ORG_KINDS.map((k) => ({ value: k, label: pick(lang, ORG_KIND_NAMES[k].zh, ORG_KIND_NAMES[k].en) })), [lang]);
   const divisionOptions = useMemo(() => {
     const own =
       parent.divisionCode && parent.divisionName
@@ -84,30 +73,16 @@ export function AddOrgModal({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<AddForm>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ kind: LIKELY_CHILD[parent.kind] ?? 'other' }}
-      >
+      <Form<AddForm> form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: LIKELY_CHILD[parent.kind] ?? 'other' }}>
         <Form.Item name="name" label={t('org.name')} rules={nameRules(t)}>
           <Input maxLength={60} autoFocus />
         </Form.Item>
-        <Form.Item
-          name="kind"
-          label={t('org.kind')}
-          rules={[{ required: true, message: t('common.requiredSelect', { field: t('org.kind') }) }]}
-        >
+        <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('org.kind') }) }]}>
           <Select options={kindOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         {parent.divisionCode && (
           <Form.Item name="divisionCode" label={t('org.division')} extra={t('org.divisionOptional')}>
-            <Select
-              allowClear
-              options={divisionOptions}
-              loading={divisions.isFetching}
-              showSearch={{ optionFilterProp: 'label' }}
-            />
+            <Select allowClear options={divisionOptions} loading={divisions.isFetching} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
         )}
       </Form>
@@ -139,12 +114,7 @@ export function RenameOrgModal({ org, onClose }: { org: Org; onClose: () => void
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<{ name: string }>
-        form={form}
-        layout="vertical"
-        initialValues={{ name: org.name }}
-        onFinish={(v) => rename.mutate(v.name.trim())}
-      >
+      <Form<{ name: string }> form={form} layout="vertical" initialValues={{ name: org.name }} onFinish={(v) => rename.mutate(v.name.trim())}>
         <Form.Item name="name" label={t('org.name')} rules={nameRules(t)}>
           <Input maxLength={60} autoFocus />
         </Form.Item>

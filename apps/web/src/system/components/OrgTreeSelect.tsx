@@ -11,8 +11,7 @@ interface UnitOption {
   children: UnitOption[];
 }
 
-const toOptions = (nodes: readonly OrgNode[]): UnitOption[] =>
-  nodes.map((n) => ({ value: n.org.id, title: n.org.name, children: toOptions(n.children) }));
+const toOptions = (nodes: readonly OrgNode[]): UnitOption[] => nodes.map((n) => ({ value: n.org.id, title: n.org.name, children: toOptions(n.children) }));
 
 export interface OrgTreeSelectProps {
   value?: string | null;
@@ -26,16 +25,7 @@ export interface OrgTreeSelectProps {
 }
 
 /** A choice of one active unit in the user's scope, searchable by name; works as a Form control. */
-export function OrgTreeSelect({
-  value,
-  onChange,
-  placeholder,
-  allowClear,
-  style,
-  size,
-  id,
-  ...rest
-}: OrgTreeSelectProps) {
+export function OrgTreeSelect({ value, onChange, placeholder, allowClear, style, size, id, ...rest }: OrgTreeSelectProps) {
   const { data, isLoading } = useOrgList(false);
   const { options, expanded } = useMemo(() => {
     const roots = buildOrgTree(data ?? []);

@@ -42,17 +42,8 @@ export function UserActions({ user, onEdit, onResetPassword }: UserActionsProps)
         {t('user.edit')}
       </Button>
       {!self && (
-        <Popconfirm
-          title={confirmText[toggle]}
-          okButtonProps={{ danger: toggle === 'deactivate' }}
-          onConfirm={() => act.mutate(toggle)}
-        >
-          <Button
-            type="link"
-            size="small"
-            danger={toggle === 'deactivate'}
-            loading={act.isPending && act.variables === toggle}
-          >
+        <Popconfirm title={confirmText[toggle]} okButtonProps={{ danger: toggle === 'deactivate' }} onConfirm={() => act.mutate(toggle)}>
+          <Button type="link" size="small" danger={toggle === 'deactivate'} loading={act.isPending && act.variables === toggle}>
             {toggle === 'deactivate' ? t('user.deactivate') : t('user.activate')}
           </Button>
         </Popconfirm>

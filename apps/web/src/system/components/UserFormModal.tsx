@@ -81,11 +81,7 @@ export function UserFormModal({ user, defaultOrgId, onClose }: UserFormModalProp
         form={form}
         layout="vertical"
         onFinish={(v) => save.mutate(v)}
-        initialValues={
-          user
-            ? { displayName: user.displayName, orgId: user.orgId, roles: user.roles }
-            : { orgId: defaultOrgId, roles: [] }
-        }
+        initialValues={user ? { displayName: user.displayName, orgId: user.orgId, roles: user.roles } : { orgId: defaultOrgId, roles: [] }}
       >
         {!editing && (
           <Form.Item
@@ -103,26 +99,17 @@ export function UserFormModal({ user, defaultOrgId, onClose }: UserFormModalProp
         <Form.Item
           name="displayName"
           label={t('user.displayName')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: t('user.displayName') }) },
-            { max: 40 },
-          ]}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('user.displayName') }) }, { max: 40 }]}
         >
           <Input maxLength={40} />
         </Form.Item>
-        <Form.Item
-          name="orgId"
-          label={t('user.org')}
-          rules={[{ required: true, message: t('common.requiredSelect', { field: t('user.org') }) }]}
-        >
+        <Form.Item name="orgId" label={t('user.org')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('user.org') }) }]}>
           <OrgTreeSelect style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name="roles"
           label={t('user.roles')}
-          rules={[
-            { required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('user.roles') }) },
-          ]}
+          rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('user.roles') }) }]}
         >
           <Select mode="multiple" options={roleOptions} loading={roles.isPending} />
         </Form.Item>

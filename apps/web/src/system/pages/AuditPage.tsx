@@ -67,7 +67,12 @@ export function AuditPage() {
   const { data, isFetching } = useAuditPage({ ...filterParams, ...paging });
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.seq'), dataIndex: 'seq', align: 'right', render: (_v, e) => e.seq ?? <Typography.Text type="secondary">{t('audit.unsealed')}</Typography.Text> },
+    {
+      title: t('audit.seq'),
+      dataIndex: 'seq',
+      align: 'right',
+      render: (_v, e) => e.seq ?? <Typography.Text type="secondary">{t('audit.unsealed')}</Typography.Text>,
+    },
     {
       title: t('audit.at'),
       dataIndex: 'at',
@@ -106,12 +111,7 @@ export function AuditPage() {
     {
       title: t('audit.requestId'),
       dataIndex: 'requestId',
-      render: (_v, e) =>
-        e.requestId ? (
-          <Typography.Text copyable={{ text: e.requestId }}>{e.requestId.slice(0, 12)}</Typography.Text>
-        ) : (
-          t('common.none')
-        ),
+      render: (_v, e) => (e.requestId ? <Typography.Text copyable={{ text: e.requestId }}>{e.requestId.slice(0, 12)}</Typography.Text> : t('common.none')),
     },
     { title: t('audit.ip'), dataIndex: 'ip', render: (_v, e) => e.ip ?? t('common.none') },
     {
@@ -121,9 +121,7 @@ export function AuditPage() {
         const text = compactJson(e.summary);
         if (!text) return t('common.none');
         return (
-          <Tooltip
-            title={<pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.summary, null, 2)}</pre>}
-          >
+          <Tooltip title={<pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.summary, null, 2)}</pre>}>
             <Typography.Text code ellipsis style={{ maxWidth: 320, display: 'inline-block' }}>
               {text}
             </Typography.Text>
@@ -156,11 +154,7 @@ export function AuditPage() {
         }}
         fields={[
           <Form.Item key="dates" name="dates" label={t('audit.dates')}>
-            <DatePicker.RangePicker
-              allowEmpty={[true, true]}
-              placeholder={[t('audit.from'), t('audit.to')]}
-              style={{ width: '100%' }}
-            />
+            <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.from'), t('audit.to')]} style={{ width: '100%' }} />
           </Form.Item>,
           <Form.Item key="actor" name="actor" label={t('audit.actor')}>
             <Input allowClear maxLength={64} />

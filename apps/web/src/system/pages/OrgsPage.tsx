@@ -70,11 +70,7 @@ export function OrgsPage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} md={9} lg={8} xl={7}>
-        <Card
-          title={t('org.title')}
-          extra={<ExportButton href="/api/orgs/export.xlsx" fileName={t('org.exportName')} />}
-          styles={{ body: { padding: 12 } }}
-        >
+        <Card title={t('org.title')} extra={<ExportButton href="/api/orgs/export.xlsx" fileName={t('org.exportName')} />} styles={{ body: { padding: 12 } }}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Input.Search
               allowClear
@@ -88,10 +84,7 @@ export function OrgsPage() {
                 <Spin />
               </div>
             ) : treeData.length === 0 ? (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={keyword.trim() ? t('org.noMatch') : t('org.empty')}
-              />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={keyword.trim() ? t('org.noMatch') : t('org.empty')} />
             ) : (
               <div data-testid="org-tree">
                 <Tree

@@ -66,10 +66,7 @@ export function TodoPage() {
   ];
 
   return (
-    <Card
-      title={t('todo.title')}
-      extra={<Typography.Text type="secondary">{t('common.total', { n: total })}</Typography.Text>}
-    >
+    <Card title={t('todo.title')} extra={<Typography.Text type="secondary">{t('common.total', { n: total })}</Typography.Text>}>
       <Table<TodoItem>
         rowKey="id"
         columns={columns}
@@ -78,11 +75,7 @@ export function TodoPage() {
         scroll={{ x: 'max-content' }}
         size={compact ? 'small' : 'middle'}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('todo.empty')} /> }}
-        pagination={
-          items.length > 20
-            ? { pageSize: 20, showTotal: (n) => t('common.total', { n }), showSizeChanger: false }
-            : false
-        }
+        pagination={items.length > 20 ? { pageSize: 20, showTotal: (n) => t('common.total', { n }), showSizeChanger: false } : false}
       />
       {total > items.length && (
         <Typography.Text type="secondary">

@@ -44,10 +44,7 @@ export function UsersPage() {
   const filterParams = { q: filters.q?.trim(), role: filters.role, active: filters.active, orgId };
   const { data, isFetching } = useUserPage({ ...filterParams, ...paging });
 
-  const roleOptions = useMemo(
-    () => ROLE_CODES.map((code) => ({ value: code, label: pick(lang, ROLE_NAMES[code].zh, ROLE_NAMES[code].en) })),
-    [lang],
-  );
+  const roleOptions = useMemo(() => ROLE_CODES.map((code) => ({ value: code, label: pick(lang, ROLE_NAMES[code].zh, ROLE_NAMES[code].en) })), [lang]);
 
   const columns: TableColumnsType<User> = [
     { title: t('user.username'), dataIndex: 'username', fixed: compact ? undefined : 'left' },
@@ -97,11 +94,7 @@ export function UsersPage() {
             key: 'actions',
             fixed: compact ? undefined : ('right' as const),
             render: (_v: unknown, user: User) => (
-              <UserActions
-                user={user}
-                onEdit={(u) => setDialog({ kind: 'edit', user: u })}
-                onResetPassword={(u) => setDialog({ kind: 'reset', user: u })}
-              />
+              <UserActions user={user} onEdit={(u) => setDialog({ kind: 'edit', user: u })} onResetPassword={(u) => setDialog({ kind: 'reset', user: u })} />
             ),
           },
         ]
