@@ -42,6 +42,36 @@ export default tseslint.config(
     },
   },
   {
+    // Packages and modules never import an app: the apps compose them (apps/server's registry hands the business
+    // modules to @sifa/platform and @sifa/testing). A rule of its own, so the module rules above keep theirs.
+    files: ['packages/**/*.{ts,tsx}', 'modules/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@sifa/server', '@sifa/server/**', '@sifa/web', '@sifa/web/**'], message: '包和业务模块不得引用应用 (apps/*)：由应用组装它们' }],
+        },
+      ],
+    },
+  },
+  {
+    // Until @sifa/web/kit is folded into packages/ui (issue #10), a module's web pages may still use the kit.
+    files: ['modules/*/web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@sifa/(server|web)(/(?!kit$).*)?$',
+              message: '包和业务模块不得引用应用 (apps/*)：由应用组装它们',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

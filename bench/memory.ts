@@ -11,10 +11,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openEngine } from '@sifa/kernel';
-import { allModules } from '@sifa/server/app';
-import { loadConfig } from '@sifa/server/config';
+import { allModules, loadConfig, seedIfEmpty } from '@sifa/platform';
 import { businessModules } from '@sifa/server/registry';
-import { seedIfEmpty } from '@sifa/server/seed/seed';
 import { generateDisputes } from '../modules/mediation/server/demo';
 
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 1_000_000);
@@ -31,7 +29,7 @@ async function build() {
       engine,
       allModules(config, businessModules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])),
     );
-    await seedIfEmpty(engine, config);
+    await seedIfEmpty(engine, config, businessModules);
     const have = (
       await engine.db
         .selectFrom('kernel.matters')

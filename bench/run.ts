@@ -15,10 +15,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { computeIndicator, computeIndicators, defineModule, migrate, openEngine, type Engine } from '@sifa/kernel';
-import { buildApp, allModules } from '@sifa/server/app';
-import { loadConfig } from '@sifa/server/config';
+import { buildApp, allModules, loadConfig, seedIfEmpty } from '@sifa/platform';
 import { businessModules } from '@sifa/server/registry';
-import { seedIfEmpty } from '@sifa/server/seed/seed';
 import { MEDIATION_INDICATORS } from '@sifa/mediation/shared';
 import { createEmptyPgDatabase } from '../packages/testing/src/pg';
 import { generateDisputes } from '../modules/mediation/server/demo';
@@ -74,7 +72,7 @@ async function main() {
       engine,
       allModules(config, businessModules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])),
     );
-    await seedIfEmpty(engine, config);
+    await seedIfEmpty(engine, config, businessModules);
     await sql`create table if not exists bench_rows (id bigint generated always as identity primary key, title text not null)`.execute(engine.db);
     say(
       `Sifa bench — ${new Date().toISOString().slice(0, 10)}, ${engine.kind}, node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,

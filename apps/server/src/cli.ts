@@ -1,8 +1,6 @@
 import { DataDirLockedError, loadCalendarFile, readAnchor, ROLE_NAMES, sealAudit, verifyAuditChain } from '@sifa/kernel';
-import { dataKeyOf } from './app';
-import { anchorFileOf, loadConfig } from './config';
-import { openPlatform, startServer } from './serve';
-import { seedIfEmpty } from './seed/seed';
+import { anchorFileOf, dataKeyOf, loadConfig, openPlatform, seedIfEmpty, startServer } from '@sifa/platform';
+import { businessModules } from './registry';
 
 const USAGE = `用法 / usage: cli.ts <serve | migrate | seed | audit:verify | calendar:load FILE.json>`;
 
@@ -10,7 +8,7 @@ async function main(command: string): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve': {
-      const server = await startServer(config);
+      const server = await startServer(config, { modules: businessModules });
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `嵌入式数据库 ${config.dataDir}`;
       const lines = [
         '',
@@ -56,15 +54,15 @@ async function main(command: string): Promise<number> {
       return 0;
     }
     case 'migrate': {
-      const p = await openPlatform(config);
+      const p = await openPlatform(config, businessModules);
       await p.close();
       process.stdout.write('数据库迁移完成 / migrations applied\n');
       return 0;
     }
     case 'seed': {
-      const p = await openPlatform(config);
+      const p = await openPlatform(config, businessModules);
       try {
-        const r = await seedIfEmpty(p.engine, config);
+        const r = await seedIfEmpty(p.engine, config, businessModules);
         process.stdout.write(r.seeded ? `已建立 ${r.accounts.length} 个账号\n` : '数据库已有数据，未重复初始化 / already seeded\n');
       } finally {
         await p.close();
@@ -72,7 +70,7 @@ async function main(command: string): Promise<number> {
       return 0;
     }
     case 'audit:verify': {
-      const p = await openPlatform(config);
+      const p = await openPlatform(config, businessModules);
       try {
         const anchorFile = anchorFileOf(config);
         const anchor = anchorFile ? readAnchor(anchorFile, dataKeyOf(config).key) : undefined;
@@ -95,7 +93,7 @@ async function main(command: string): Promise<number> {
         process.stderr.write('请给出节假日安排 JSON 文件 / give the schedule file: npm run calendar:load -- 2027.json\n');
         return 2;
       }
-      const p = await openPlatform(config);
+      const p = await openPlatform(config, businessModules);
       try {
         const r = await loadCalendarFile(p.engine.db, file, { source: file });
         process.stdout.write(`已载入节假日安排 / loaded: ${JSON.stringify(r)}\n`);

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appendAudit, lockDataDir } from '@sifa/kernel';
-import { openPlatform } from '@sifa/server/serve';
-import { seedIfEmpty } from '@sifa/server/seed/seed';
+import { openPlatform, seedIfEmpty } from '@sifa/platform';
 import { testConfig } from '@sifa/testing';
+import { businessModules } from '../src/registry';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
@@ -46,9 +46,9 @@ describe.skipIf(!!process.env.DATABASE_URL)('npm run audit:verify on an embedded
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sifa-verify-'));
     const config = testConfig({ dataDir, databaseUrl: undefined });
-    const platform = await openPlatform(config);
+    const platform = await openPlatform(config, businessModules);
     try {
-      await seedIfEmpty(platform.engine, config);
+      await seedIfEmpty(platform.engine, config, businessModules);
       for (const username of ['admin', 'auditor']) {
         await platform.engine.db.transaction().execute((trx) => appendAudit(trx, { id: null, username, orgId: null }, { action: 'kernel.auth.login' }));
       }

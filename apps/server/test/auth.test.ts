@@ -3,8 +3,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hashPassword, type RoleCode } from '@sifa/kernel';
-import { buildApp } from '@sifa/server/app';
+import { buildApp } from '@sifa/platform';
 import { createTestApp, DEMO_PASSWORD, testConfig, type Agent, type TestApp } from '@sifa/testing';
+import { businessModules } from '../src/registry';
 
 let t: TestApp;
 let admin: Agent;
@@ -289,7 +290,7 @@ describe('disabled accounts', () => {
 
 describe('sign-in rate limit', () => {
   test('more attempts per minute than configured get 429 RATE_LIMITED in the error shape', async () => {
-    const app = await buildApp({ engine: t.engine, config: testConfig({ loginRatePerMinute: 3 }), logger: false });
+    const app = await buildApp({ engine: t.engine, config: testConfig({ loginRatePerMinute: 3 }), logger: false, modules: businessModules });
     try {
       const attempt = (headers: Record<string, string> = {}) =>
         app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-rl', password: 'Wrong@2026' }, headers });

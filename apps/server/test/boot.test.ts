@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defineModule, type Engine, type ModuleDefinition, type SifaApp } from '@sifa/kernel';
-import { buildApp, UndeclaredRouteError } from '@sifa/server/app';
+import { buildApp, UndeclaredRouteError } from '@sifa/platform';
 import { createTestApp, createTestDb, testConfig, type TestApp } from '@sifa/testing';
 
 const testModule = (routes: (app: SifaApp) => void): ModuleDefinition =>

@@ -23,7 +23,6 @@ import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { markPublic } from './plugins/public';
 import { registerWeb } from './plugins/web';
-import { businessModules } from './registry';
 
 z.config(z.locales.zhCN());
 
@@ -53,8 +52,8 @@ export class UndeclaredRouteError extends Error {
 export interface BuildOptions {
   engine: Engine;
   config: AppConfig;
-  /** Business modules; defaults to the registry. Tests may add their own. */
-  modules?: readonly ModuleDefinition[];
+  /** Business modules: the app's registry (apps/server/src/registry.ts); tests may add their own. */
+  modules: readonly ModuleDefinition[];
   logger?: boolean;
   /** Resolved by the caller (the CLI reports a generated key); otherwise resolved from the configuration. */
   dataKey?: Buffer;
@@ -137,7 +136,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
   });
 
-  const modules = allModules(config, opts.modules ?? businessModules);
+  const modules = allModules(config, opts.modules);
   await app.register(fastifyCookie);
   // Uploads stream file by file; the upload route sets the size limit per request (files/file-types.ts).
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, parts: 11, fieldSize: 64 * 1024 } });

@@ -27,7 +27,7 @@ export interface AppConfig {
   runJobs: boolean;
   /** Where the signed head of the audit chain is kept (default: the embedded data directory). */
   auditAnchorFile: string | undefined;
-  /** Built console; served at / when present. */
+  /** Built console; served at / when present. Default: the repository's apps/web/dist (a path, not an import). */
   webDist: string;
   /**
    * SIFA_PUBLIC_URL: the address citizens reach (behind the proxy, e.g. https://sifa.example.gov.cn); QR codes
@@ -89,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smsToken: env.SIFA_SMS_TOKEN || undefined,
     runJobs: bool(env.SIFA_RUN_JOBS, true),
     auditAnchorFile: env.SIFA_AUDIT_ANCHOR_FILE || undefined,
-    webDist: resolve(env.SIFA_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
+    webDist: resolve(env.SIFA_WEB_DIST || new URL('../../../apps/web/dist', import.meta.url).pathname),
     publicUrl: publicUrlOf(env.SIFA_PUBLIC_URL, env.HOST || '127.0.0.1', port),
     filesDir: env.SIFA_FILES_DIR ? resolve(env.SIFA_FILES_DIR) : undefined,
     uploadMaxMb: int('SIFA_UPLOAD_MAX_MB', env.SIFA_UPLOAD_MAX_MB, 20) || 20,

@@ -11,15 +11,15 @@ import {
   type DataKey,
   type Engine,
   type MigrationSource,
+  type ModuleDefinition,
 } from '@sifa/kernel';
 import { allModules, buildApp, dataKeyOf } from './app';
 import { anchorFileOf, type AppConfig } from './config';
-import { businessModules } from './registry';
 import { createJobs } from './jobs';
 import { seedIfEmpty, type SeedResult } from './seed/seed';
 
-export function migrationSources(config: AppConfig): MigrationSource[] {
-  return allModules(config, businessModules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : []));
+export function migrationSources(config: AppConfig, modules: readonly ModuleDefinition[]): MigrationSource[] {
+  return allModules(config, modules).flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : []));
 }
 
 export interface Platform {
@@ -29,12 +29,12 @@ export interface Platform {
 }
 
 /** Opens the database (taking the data-directory lock for the embedded engine) and brings its schema up to date. */
-export async function openPlatform(config: AppConfig): Promise<Platform> {
+export async function openPlatform(config: AppConfig, modules: readonly ModuleDefinition[]): Promise<Platform> {
   const lock = config.databaseUrl ? undefined : lockDataDir(config.dataDir);
   try {
     if (config.deadlineRules) loadDeadlineOverridesFile(config.deadlineRules); // fails fast on a [V] field
     const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    await migrate(engine, migrationSources(config));
+    await migrate(engine, migrationSources(config, modules));
     await ensureBundledCalendar(engine.db); // official holiday schedules 2004–2026; later years are loaded by an admin
     return {
       engine,
@@ -59,12 +59,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: AppConfig, opts: { logger?: boolean } = {}): Promise<RunningServer> {
-  const platform = await openPlatform(config);
+export async function startServer(config: AppConfig, opts: { modules: readonly ModuleDefinition[]; logger?: boolean }): Promise<RunningServer> {
+  const platform = await openPlatform(config, opts.modules);
   try {
-    const seed = await seedIfEmpty(platform.engine, config);
+    const seed = await seedIfEmpty(platform.engine, config, opts.modules);
     const { key, ...dataKey } = dataKeyOf(config);
-    const app = await buildApp({ engine: platform.engine, config, dataKey: key, ...(opts.logger === undefined ? {} : { logger: opts.logger }) });
+    const app = await buildApp({
+      engine: platform.engine,
+      config,
+      modules: opts.modules,
+      dataKey: key,
+      ...(opts.logger === undefined ? {} : { logger: opts.logger }),
+    });
     const jobs = config.runJobs ? createJobs(platform.engine, config, app.sifaDeps, app.sifaModules, app.log) : undefined;
     const address = await app.listen({ host: config.host, port: config.port });
     await jobs?.start();

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock, Engine, ModuleDefinition } from '@sifa/kernel';
-import { buildApp } from '@sifa/server/app';
-import { businessModules } from '@sifa/server/registry';
-import type { AppConfig } from '@sifa/server/config';
+import { buildApp, type AppConfig } from '@sifa/platform';
 import { testConfig, DEMO_PASSWORD } from './config';
 import { createTestDb } from './db';
+import { registeredModules } from './registry';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -36,7 +35,7 @@ export async function createTestApp(opts: { modules?: readonly ModuleDefinition[
   const engine = await createTestDb();
   const filesDir = mkdtempSync(join(tmpdir(), 'sifa-files-'));
   // Test modules come on top of the registry's business modules, so every real route is there too.
-  const modules = [...businessModules, ...(opts.modules ?? [])];
+  const modules = [...registeredModules(), ...(opts.modules ?? [])];
   const app = await buildApp({
     engine,
     config: testConfig({ filesDir, ...opts.config }),

@@ -1,4 +1,4 @@
-import { loadConfig, type AppConfig } from '@sifa/server/config';
+import { loadConfig, type AppConfig } from '@sifa/platform';
 
 export const DEMO_PASSWORD = 'Sifa@2026';
 

@@ -9,7 +9,9 @@ import { openPgliteFromDump, openPostgres, type Engine } from '@sifa/kernel';
  * run's template (PGlite: restored dump, ~1 s; PostgreSQL: `create database … template`). Close it after.
  */
 export async function createTestDb(): Promise<Engine> {
-  const template = inject('sifaTemplate');
+  const template = inject('sifaTemplate') as string | undefined;
+  // Only the integration tests' project builds the template (vitest.config.ts); a unit test has no database.
+  if (!template) throw new Error('此测试需要数据库模板：它属于集成测试（npm run test:integration），不是单元测试（见 scripts/test-kinds.mjs）');
   const url = process.env.DATABASE_URL;
   if (!url) return openPgliteFromDump(new Blob([readFileSync(template)]));
   const name = `sifa_t_${randomBytes(6).toString('hex')}`;

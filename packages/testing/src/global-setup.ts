@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { dumpPglite, ensureBundledCalendar, migrate, openPglite, openPostgres } from '@sifa/kernel';
-import { migrationSources } from '@sifa/server/serve';
-import { seedIfEmpty } from '@sifa/server/seed/seed';
+import { dumpPglite, ensureBundledCalendar, migrate, openPglite, openPostgres, type ModuleDefinition } from '@sifa/kernel';
+import { migrationSources, seedIfEmpty } from '@sifa/platform';
 import { testConfig } from './config';
 
 declare module 'vitest' {
@@ -15,8 +14,11 @@ declare module 'vitest' {
   }
 }
 
-/** Builds one migrated, seeded template per test run; each test file clones it (packages/testing createTestDb). */
-export default async function setup(project: TestProject) {
+/**
+ * Builds one migrated, seeded template per test run; each test file clones it (packages/testing createTestDb).
+ * The app's global setup (apps/server/test/global-setup.ts) calls it with its registry of business modules.
+ */
+export async function setupTemplate(project: TestProject, modules: readonly ModuleDefinition[]) {
   const config = testConfig();
   if (config.databaseUrl) {
     const admin = new pg.Client({ connectionString: config.databaseUrl });
@@ -27,8 +29,8 @@ export default async function setup(project: TestProject) {
     const url = new URL(config.databaseUrl);
     url.pathname = `/${name}`;
     const engine = openPostgres(url.toString(), 2);
-    await migrate(engine, migrationSources(config));
-    await seedIfEmpty(engine, config);
+    await migrate(engine, migrationSources(config, modules));
+    await seedIfEmpty(engine, config, modules);
     await ensureBundledCalendar(engine.db);
     await engine.close();
     project.provide('sifaTemplate', name);
@@ -39,8 +41,8 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'sifa-tpl-'));
   const engine = await openPglite(undefined);
-  await migrate(engine, migrationSources(config));
-  await seedIfEmpty(engine, config);
+  await migrate(engine, migrationSources(config, modules));
+  await seedIfEmpty(engine, config, modules);
   await ensureBundledCalendar(engine.db);
   const file = join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await (await dumpPglite(engine)).arrayBuffer()));

@@ -1,6 +1,7 @@
 export * from './app';
 export * from './config';
 export * from './db';
+export * from './registry';
 export * from './server';
 export * from './pg';
 export * from './scope-probe';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { ScopeProbe } from '@sifa/kernel';
-import type { RouteEntry } from '@sifa/server/app';
+import type { RouteEntry } from '@sifa/platform';
 import type { Agent, Method, TestApp } from './app';
 import { multipartFile } from './multipart';
 

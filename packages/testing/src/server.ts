@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from '@sifa/kernel';
-import { startServer } from '@sifa/server/serve';
+import { startServer } from '@sifa/platform';
 import { testConfig } from './config';
 import { createEmptyPgDatabase } from './pg';
+import { registeredModules } from './registry';
 
 /**
  * The real platform on a random loopback port: embedded database in a fresh directory (or the run's
@@ -26,7 +27,10 @@ export async function startTestServer(opts: { demoSize?: number } = {}): Promise
     databaseUrl = created.url;
     dropDb = () => created.drop();
   }
-  const server = await startServer(testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0 }), { logger: false });
+  const server = await startServer(testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0 }), {
+    modules: registeredModules(),
+    logger: false,
+  });
   return {
     url: server.url,
     engine: server.app.sifaDeps.engine,

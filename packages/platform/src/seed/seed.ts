@@ -1,8 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendAudit, cityDivisions, sealAudit, hashPassword, loadDivisions, SYSTEM_ACTOR, type Engine, type RoleCode } from '@sifa/kernel';
+import {
+  appendAudit,
+  cityDivisions,
+  sealAudit,
+  hashPassword,
+  loadDivisions,
+  SYSTEM_ACTOR,
+  type Engine,
+  type ModuleDefinition,
+  type RoleCode,
+} from '@sifa/kernel';
 import type { AppConfig } from '../config';
 import { allModules } from '../app';
-import { businessModules } from '../registry';
 import { buildOrgTree, insertOrgTree } from './org-tree';
 
 export interface DemoAccount {
@@ -33,7 +42,7 @@ export interface SeedResult {
  * First start only: loads the city's divisions, builds the unit tree and creates accounts. With demo data
  * the accounts of DEMO_ACCOUNTS share the demo password; without, one `admin` gets a random password printed once.
  */
-export async function seedIfEmpty(engine: Engine, config: AppConfig): Promise<SeedResult> {
+export async function seedIfEmpty(engine: Engine, config: AppConfig, modules: readonly ModuleDefinition[]): Promise<SeedResult> {
   const db = engine.db;
   const existing = await db.selectFrom('kernel.orgs').select('id').limit(1).executeTakeFirst();
   if (existing) return { seeded: false, accounts: [] };
@@ -79,7 +88,7 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig): Promise<Se
     });
   });
   if (config.seedDemo && config.demoSize > 0) {
-    for (const m of allModules(config, businessModules)) await m.seedDemo?.(db, { size: config.demoSize, now: new Date() });
+    for (const m of allModules(config, modules)) await m.seedDemo?.(db, { size: config.demoSize, now: new Date() });
   }
   // the seed's entries are in the hash chain before anyone signs in (ADR 0011)
   await sealAudit(db);
