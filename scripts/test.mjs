@@ -7,9 +7,8 @@
 // How a file's kind is told: scripts/test-kinds.mjs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { moduleDir, TEST_KINDS, testKind, testsByKind } from './test-kinds.mjs';
+import { moduleDir, TEST_KINDS, testsByKind } from './test-kinds.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
@@ -51,13 +50,16 @@ if ((!kind || kind === 'browser') && browserFiles.length) {
 
 mkdirSync(`${root}test-results`, { recursive: true });
 const report = `${root}test-results/vitest.json`;
+const kindsReport = `${root}test-results/kinds.json`;
 rmSync(report, { force: true });
+rmSync(kindsReport, { force: true });
 const vitestArgs = [
   'node_modules/vitest/vitest.mjs',
   'run',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${report}`,
+  '--reporter=./scripts/kind-durations.mjs',
   ...(kind ? ['--project', kind] : []),
   ...(moduleName ? ['--passWithNoTests', `${dir}/`] : []),
   ...args,
@@ -73,23 +75,15 @@ let byKind = '';
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   summary = `Tests: ${r.numPassedTests} passed, ${r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0)} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
-  // Per kind: from the first test's start to the last one's end; the kinds share the two workers, so they overlap.
-  const kinds = new Map();
-  for (const f of r.testResults) {
-    const k = testKind(root, relative(root, f.name).split('\\').join('/'));
-    const acc = kinds.get(k) ?? { files: 0, tests: 0, start: Infinity, end: 0 };
-    acc.files++;
-    acc.tests += f.assertionResults.length;
-    acc.start = Math.min(acc.start, f.startTime);
-    acc.end = Math.max(acc.end, f.endTime);
-    kinds.set(k, acc);
-  }
-  if (kinds.size > 1) {
-    const parts = TEST_KINDS.filter((k) => kinds.has(k)).map((k) => {
-      const a = kinds.get(k);
-      return `${k} ${seconds(a.end - a.start)} (${a.files} files, ${a.tests} tests)`;
-    });
-    byKind = `\n  by kind, run side by side: ${parts.join(' · ')}`;
+  // Per kind (scripts/kind-durations.mjs): the span from its first file's start to its last one's end, and the
+  // workers' time in its files. The kinds share the two workers, so the spans overlap.
+  const kinds = JSON.parse(readFileSync(kindsReport, 'utf8'));
+  const present = TEST_KINDS.filter((k) => kinds[k]);
+  if (present.length > 1) {
+    const parts = present.map(
+      (k) => `${k} ${seconds(kinds[k].spanMs)} (${kinds[k].files} files, ${kinds[k].tests} tests, worker time ${seconds(kinds[k].workerMs)})`,
+    );
+    byKind = `\n  by kind, side by side on two workers: ${parts.join(' · ')}`;
   }
 } catch {
   /* keep the failure line */
