@@ -44,7 +44,7 @@ export default tseslint.config(
   {
     // Packages and modules never import an app: the apps compose them (apps/server's registry hands the business
     // modules to @sifa/platform and @sifa/testing). A rule of its own, so the module rules above keep theirs.
-    files: ['packages/**/*.{ts,tsx}', 'modules/**/*.{ts,tsx}'],
+    files: ['packages/**/*.{ts,tsx,js,mjs}', 'modules/**/*.{ts,tsx,js,mjs}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     // Until @sifa/web/kit is folded into packages/ui (issue #10), a module's web pages may still use the kit.
-    files: ['modules/*/web/**/*.{ts,tsx}'],
+    files: ['modules/*/web/**/*.{ts,tsx,js,mjs}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

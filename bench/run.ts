@@ -121,7 +121,7 @@ async function main() {
       const t0 = process.hrtime.bigint();
       await generateDisputes(engine.db, { count: DISPUTES, year: 2025, until: new Date('2025-12-31T12:00:00+08:00'), seed: 1 });
       say(`   generated ${DISPUTES.toLocaleString('en')} disputes in ${(ms(t0) / 1000).toFixed(1)} s`);
-      // As the platform does hourly (apps/server/src/jobs.ts): fresh statistics before measuring, for both sides.
+      // As the platform does hourly (packages/platform/src/jobs.ts): fresh statistics before measuring, for both sides.
       await sql`analyze`.execute(engine.db);
       const user = await engine.db
         .selectFrom('kernel.users as u')
