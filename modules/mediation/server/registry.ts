@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { appendAudit, AppError, chinaDay, checkMobile, findOrg, maskPhone, notFound, type Ctx, type Database, type FieldCrypto } from '@sifa/kernel';
+import { appendAudit, AppError, chinaDay, checkMobile, findOrg, insertUnit, maskPhone, notFound, renameUnit, type Ctx, type Database, type FieldCrypto } from '@sifa/kernel';
 import { COMMITTEE_PARENT_KINDS, compositionWarnings, memberCount } from '../shared/registry';
 import type {
   CommitteeDetail,
@@ -126,20 +126,7 @@ export async function createCommittee(ctx: Ctx, input: CreateCommitteeInput): Pr
     if (!parent.active) throw new AppError('ORG_INACTIVE', { name: parent.name });
     if (!COMMITTEE_PARENT_KINDS.includes(parent.kind)) invalid(`人民调解委员会应设在司法局、司法所或公共法律服务中心(站)之下，“${parent.name}”不是这类单位`);
     if (await repo.siblingNamed(trx, parent.id, input.name)) throw new AppError('CONFLICT', { reason: `“${parent.name}”下已有“${input.name}”，请勿重复登记` });
-    const orgId = randomUUID();
-    await trx
-      .insertInto('kernel.orgs')
-      .values({
-        id: orgId,
-        parentId: parent.id,
-        path: `${parent.path}${orgId}/`,
-        depth: parent.depth + 1,
-        kind: 'mediation-committee',
-        name: input.name,
-        divisionCode: parent.divisionCode,
-        sort: 0,
-      })
-      .execute();
+    const orgId = await insertUnit(trx, parent, { kind: 'mediation-committee', name: input.name });
     await repo
       .rdb(trx)
       .insertInto('mediation.committees')
@@ -164,7 +151,7 @@ export async function updateCommittee(ctx: Ctx, id: string, input: UpdateCommitt
     if (input.name !== undefined && input.name !== before.name) {
       if (before.parentId && (await repo.siblingNamed(trx, before.parentId, input.name, id)))
         throw new AppError('CONFLICT', { reason: `“${before.parentName ?? ''}”下已有“${input.name}”，请换一个名称` });
-      await trx.updateTable('kernel.orgs').set({ name: input.name, updatedAt: new Date() }).where('id', '=', id).execute();
+      await renameUnit(trx, id, input.name);
     }
     const values = registerValues(input);
     await repo

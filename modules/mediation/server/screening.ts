@@ -73,7 +73,7 @@ export async function getScreening(ctx: Ctx, id: string): Promise<ScreeningDetai
       status: d.status,
       category: d.category,
       orgName: d.orgName,
-      openedAt: iso(d.registeredAt),
+      openedAt: iso(d.openedAt),
     })),
   };
 }
