@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { listUnits, type Database } from '@sifa/kernel';
 import { SUGGESTED_SPECIALTIES, type MediatorPosition } from '../shared/registry';
-import { rdb, type RegistryTables } from './registry-repository';
+import { insertMediators, type RegistryTables } from './registry-repository';
 import { rng } from './demo-random';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高钟曾谢邱赖温'.split('');
@@ -50,10 +50,6 @@ export async function generateRegister(db: Kysely<Database>, opts: { today: stri
     const hired = Math.floor(r() * 3);
     for (let i = 0; i < hired; i++) rows.push({ ...person('hired', members + i), termStart: `${year}-01-01`, termEnd: `${year}-12-31` });
   }
-  for (let i = 0; i < rows.length; i += 500)
-    await rdb(db)
-      .insertInto('mediation.mediators')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await insertMediators(db, rows);
   return rows.length;
 }

@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Kysely } from 'kysely';
+import { sql, type ColumnType, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { inScope, staffInScope, underUnit, unitSummary, type Database, type Scope } from '@sifa/kernel';
 import type { CommitteeFilter, CommitteeType, MediatorFilter } from '../shared';
 
@@ -173,7 +173,10 @@ const mediatorColumns = [
 ] as const;
 
 function mediators(db: Kysely<Database>, scope: Scope) {
-  return rdb(db).selectFrom('mediation.mediators as m').innerJoin(unitSummary(db).as('o'), 'o.id', 'm.committeeOrgId').where(inScope(scope, 'm.committeeOrgId'));
+  return rdb(db)
+    .selectFrom('mediation.mediators as m')
+    .innerJoin(unitSummary(db).as('o'), 'o.id', 'm.committeeOrgId')
+    .where(inScope(scope, 'm.committeeOrgId'));
 }
 
 export type MediatorRow = Awaited<ReturnType<typeof mediatorsOf>>[number];
@@ -239,4 +242,30 @@ export async function activeNamesake(db: Kysely<Database>, committeeOrgId: strin
 /** A staff account of the caller's scope (a mediator's own account). */
 export async function userInScope(db: Kysely<Database>, scope: Scope, userId: string) {
   return staffInScope(db, scope, userId);
+}
+
+export async function insertCommittee(db: Kysely<Database>, row: Insertable<CommitteesTable>) {
+  await rdb(db).insertInto('mediation.committees').values(row).execute();
+}
+
+/** The register entry of a committee unit, created with `type` when it had none (a seeded or administrator's unit). */
+export async function upsertCommittee(db: Kysely<Database>, orgId: string, type: string, values: Omit<Updateable<CommitteesTable>, 'orgId' | 'type'>) {
+  await rdb(db)
+    .insertInto('mediation.committees')
+    .values({ orgId, type, ...values })
+    .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...values, updatedAt: new Date() }))
+    .execute();
+}
+
+/** Mediators (500 per statement). */
+export async function insertMediators(db: Kysely<Database>, rows: readonly Insertable<MediatorsTable>[]) {
+  for (let i = 0; i < rows.length; i += 500)
+    await rdb(db)
+      .insertInto('mediation.mediators')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export async function updateMediatorRow(db: Kysely<Database>, id: string, patch: Updateable<MediatorsTable>) {
+  await rdb(db).updateTable('mediation.mediators').set(patch).where('id', '=', id).execute();
 }

@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Insertable, type Kysely } from 'kysely';
+import { sql, type ColumnType, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { inScope, matterSummary, underUnit, unitSummary, userName, type Database, type Scope } from '@sifa/kernel';
 import type { ScreeningFilter } from '../shared/screening';
 import { mdb } from './schema';
@@ -111,7 +111,11 @@ export async function disputesOf(db: Kysely<Database>, scope: Scope, screeningId
     .execute();
 }
 
-/** Inserts screening records (a demo start's). */
+export async function updateScreeningRow(db: Kysely<Database>, id: string, patch: Updateable<ScreeningsTable>) {
+  await sdb(db).updateTable('mediation.screenings').set(patch).where('id', '=', id).execute();
+}
+
+/** Inserts screening records (500 per statement). */
 export async function insertScreenings(db: Kysely<Database>, rows: readonly Insertable<ScreeningsTable>[]) {
   for (let i = 0; i < rows.length; i += 500)
     await sdb(db)

@@ -151,6 +151,10 @@ export async function endPublicSession(db: Kysely<Database>, sessionId: string) 
  * applicant of what they file on the portal, with the phone they proved they hold.
  */
 export async function publicAccountPhone(db: Kysely<Database>, crypto: FieldCrypto, accountId: string): Promise<{ phone: string; phoneIndex: string }> {
-  const account = await db.selectFrom('kernel.publicAccounts').select(['id', 'phoneCipher', 'phoneIndex']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('kernel.publicAccounts')
+    .select(['id', 'phoneCipher', 'phoneIndex'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   return { phone: crypto.decrypt(account.phoneCipher, `kernel.public_accounts.phone:${account.id}`), phoneIndex: account.phoneIndex };
 }
