@@ -136,7 +136,7 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
     {
       ...(outcome ? { outcome } : {}),
       data: Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'expectedVersion')),
-      apply: async (trx, _before, after) => {
+      apply: async (trx) => {
         // status, outcome and closing time are the matter's (kernel act); the dispute records its own fields
         const patch: Record<string, unknown> = {};
         switch (action) {
