@@ -72,6 +72,27 @@ export default tseslint.config(
     },
   },
   {
+    // Issue #10 item 3: a module reaches kernel data only through the kernel's exported functions (its query parts
+    // matterSummary, unitSummary … and its services), never by a `kernel.` table name — except in its migrations
+    // (an index on kernel.matters for its own list) and its tests (which back-date or inspect rows).
+    files: ['modules/**/*.{ts,tsx}'],
+    ignores: ['modules/**/migrations/**', 'modules/**/*.test.ts', 'modules/**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // a table name (`kernel.orgs`, `kernel.matter_parties as mp`), not a permission or key (`kernel.party.write`)
+          selector: 'Literal[value=/\\bkernel\\.[A-Za-z_]+(?![.\\w])/]',
+          message: '业务模块不能直接读写内核表 (kernel.*)：请使用内核导出的函数 (如 matterSummary、unitSummary、listUnits)',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/\\bkernel\\.[A-Za-z_]+(?![.\\w])/]',
+          message: '业务模块不能直接读写内核表 (kernel.*)：请使用内核导出的函数 (如 matterSummary、unitSummary、listUnits)',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,32 +1,13 @@
-import { sql, type ColumnType, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit, AppError, notFound, type Ctx, type Database } from '@sifa/kernel';
 import { OTHER_CATEGORY } from '../shared/categories';
 import type { Category, CategoryFilter, CreateCategoryInput, UpdateCategoryInput } from '../shared/category-schemas';
+import * as repo from './category-repository';
 
 /**
- * 纠纷类型 (issue #4 item 2; migrations/0008_categories.sql): the city's list of dispute categories, its use cases,
- * its SQL, and an in-process copy so that checking a registration's category costs no query.
+ * 纠纷类型 (issue #4 item 2; migrations/0008_categories.sql): the city's list of dispute categories, its use cases
+ * and an in-process copy so that checking a registration's category costs no query (its SQL: category-repository.ts).
  */
-
-type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
-type Opt<T> = ColumnType<T, T | undefined, T>;
-
-export interface CategoriesTable {
-  code: string;
-  nameZh: string;
-  nameEn: Opt<string | null>;
-  reportAs: string;
-  sortOrder: Opt<number>;
-  active: Opt<boolean>;
-  builtin: Opt<boolean>;
-  createdAt: Ts;
-  updatedAt: Ts;
-}
-
-// A type alias (not an interface) so it satisfies Kysely's Record<string, …> constraint (as schema.ts does).
-export type CategoryTables = { 'mediation.categories': CategoriesTable };
-
-const cdb = (db: Kysely<Database>) => db.$extendTables<CategoryTables>();
 
 const toCategory = (r: {
   code: string;
@@ -46,8 +27,7 @@ const toCategory = (r: {
 
 /** Every category, in the order the forms offer them: by sort order, then code. */
 async function readCategories(db: Kysely<Database>): Promise<Category[]> {
-  const rows = await cdb(db).selectFrom('mediation.categories').selectAll().orderBy('sortOrder').orderBy('code').execute();
-  return rows.map(toCategory);
+  return (await repo.selectCategories(db)).map(toCategory);
 }
 
 // ── The in-process copy ──────────────────────────────────────────────────────────────────────────────────────
@@ -142,18 +122,12 @@ export async function listCategories(db: Kysely<Database>, f: CategoryFilter): P
 }
 
 async function findCategory(db: Kysely<Database>, code: string) {
-  const r = await cdb(db).selectFrom('mediation.categories').selectAll().where('code', '=', code).executeTakeFirst();
+  const r = await repo.findCategoryRow(db, code);
   return r ? toCategory(r) : undefined;
 }
 
-async function nameTaken(db: Kysely<Database>, nameZh: string, except?: string) {
-  let q = cdb(db).selectFrom('mediation.categories').select('code').where('nameZh', '=', nameZh);
-  if (except) q = q.where('code', '<>', except);
-  return q.executeTakeFirst();
-}
-
-/** Category writes one at a time: the uniqueness checks then hold until commit (a few writes a year). */
-const lockTable = (trx: Kysely<Database>) => sql`lock table mediation.categories in share row exclusive mode`.execute(trx);
+const nameTaken = repo.nameTaken;
+const lockTable = repo.lockCategories;
 
 const blank = (v: string | undefined) => (v === undefined ? undefined : v.trim() === '' ? null : v.trim());
 
@@ -166,13 +140,9 @@ export async function createCategory(ctx: Ctx, input: CreateCategoryInput): Prom
     const same = await nameTaken(trx, input.nameZh);
     if (same) problems.push({ field: 'nameZh', message: `已有名为“${input.nameZh}”的纠纷类型 (代码 ${same.code})` });
     if (problems.length) invalid(problems);
-    const last = await cdb(trx)
-      .selectFrom('mediation.categories')
-      .select((eb) => eb.fn.max('sortOrder').as('m'))
-      .executeTakeFirst();
-    const sortOrder = input.sortOrder ?? (last?.m ?? 0) + 10;
+    const sortOrder = input.sortOrder ?? ((await repo.lastSortOrder(trx)) ?? 0) + 10;
     const nameEn = blank(input.nameEn) ?? null;
-    await cdb(trx).insertInto('mediation.categories').values({ code: input.code, nameZh: input.nameZh, nameEn, reportAs: input.reportAs, sortOrder }).execute();
+    await repo.insertCategory(trx, { code: input.code, nameZh: input.nameZh, nameEn, reportAs: input.reportAs, sortOrder });
     await appendAudit(trx, ctx.actor, {
       action: 'mediation.category.create',
       targetType: 'category',
@@ -218,11 +188,7 @@ export async function updateCategory(ctx: Ctx, code: string, input: UpdateCatego
       ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
     };
-    await cdb(trx)
-      .updateTable('mediation.categories')
-      .set({ ...patch, updatedAt: new Date() })
-      .where('code', '=', code)
-      .execute();
+    await repo.updateCategoryRow(trx, code, patch);
     // Switching a category on or off is audited as such; anything else as an edit with what it was.
     const onlyStatus = Object.keys(patch).length === 1 && patch.active !== undefined;
     const action = onlyStatus ? (patch.active ? 'mediation.category.activate' : 'mediation.category.deactivate') : 'mediation.category.update';

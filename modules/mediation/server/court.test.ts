@@ -110,7 +110,9 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
     const entrusted = await sql<{
       courtProcedure: string;
       status: string;
-    }>`select court_procedure, status from mediation.disputes where court_case_number = '(2026)赣0702民初202号'`.execute(t.engine.db);
+    }>`select d.court_procedure, m.status from mediation.disputes d join kernel.matters m on m.id = d.id where d.court_case_number = '(2026)赣0702民初202号'`.execute(
+      t.engine.db,
+    );
     expect(entrusted.rows[0]).toEqual({ courtProcedure: 'simplified', status: 'registered' });
     const audit = await sql<{
       summary: { file: string; opened: number; refused: number };

@@ -1,27 +1,12 @@
 import type { Kysely } from 'kysely';
-import { bulkInsert, findOrg, inScope, notFound, openMattersBulk, type Database, type PartyCtx, type Scope } from '@sifa/kernel';
+import { findOrg, notFound, openMattersBulk, type Database, type PartyCtx, type Scope } from '@sifa/kernel';
 import { CourtReferral, type CourtReferralReport, type CourtResult } from '../shared/court';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
-import { mdb } from './schema';
+import { courtDisputes, insertCourtDisputes, registeredCaseNumbers } from './court-repository';
 import { DISPUTE_NUMBER } from './service';
 import { chinaDay } from '@sifa/kernel/shared';
 
 const day = (d: Date | string | null) => (d ? chinaDay(d) : null);
-
-const DISPUTE_COLUMNS = [
-  { name: 'id', type: 'uuid' },
-  { name: 'number', type: 'text' },
-  { name: 'title', type: 'text' },
-  { name: 'org_id', type: 'uuid' },
-  { name: 'status', type: 'text' },
-  { name: 'category', type: 'text' },
-  { name: 'source', type: 'text' },
-  { name: 'description', type: 'text' },
-  { name: 'court_case_number', type: 'text' },
-  { name: 'court_name', type: 'text' },
-  { name: 'court_procedure', type: 'text' },
-  { name: 'registered_at', type: 'timestamptz' },
-] as const;
 
 /**
  * Registers a court's batch — from the API or a file — in one transaction: every row is validated on its own, a
@@ -79,27 +64,12 @@ export async function importCourtReferrals(
     DISPUTE_NUMBER,
     { orgId, items: rows, check, audit: { via: meta.via, ...(meta.file ? { file: meta.file } : {}), rows: rows.length } },
     async (trx, opened) => {
-      await bulkInsert(
+      await insertCourtDisputes(
         trx,
-        'mediation.disputes',
-        DISPUTE_COLUMNS,
         opened.map(({ index, matter }) => {
           const r = parsed[index] as CourtReferral;
           const procedure = r.courtProcedure ?? (r.kind === 'court-entrusted' ? 'ordinary' : null);
-          return [
-            matter.id,
-            matter.number,
-            matter.title,
-            matter.orgId,
-            matter.status,
-            r.category,
-            r.kind,
-            r.description,
-            r.courtCaseNumber,
-            r.courtName,
-            procedure,
-            matter.openedAt,
-          ];
+          return [matter.id, r.category, r.kind, r.description, r.courtCaseNumber, r.courtName, procedure] as const;
         }),
       );
     },
@@ -148,47 +118,13 @@ function fieldLabel(raw: unknown, path: readonly PropertyKey[]): string {
   return typeof head === 'string' ? (FIELD_LABELS[head] ?? head) : '行';
 }
 
-/** Which of these case numbers are already registered in the caller's scope (5,000 per query). */
-async function registeredCaseNumbers(db: Kysely<Database>, scope: Scope, caseNumbers: readonly string[]) {
-  const found = new Set<string>();
-  for (let i = 0; i < caseNumbers.length; i += 5000) {
-    const rows = await mdb(db)
-      .selectFrom('mediation.disputes as d')
-      .select('d.courtCaseNumber')
-      .where('d.courtCaseNumber', 'in', caseNumbers.slice(i, i + 5000))
-      .where(inScope(scope, 'd.orgId'))
-      .execute();
-    for (const r of rows) if (r.courtCaseNumber) found.add(r.courtCaseNumber);
-  }
-  return found;
-}
-
 /** Results for the courts: court-linked disputes of the caller's scope, filtered by court or case number. */
 export async function courtResults(
   db: Kysely<Database>,
   scope: Scope,
   f: { courtName?: string | undefined; courtCaseNumber?: string | undefined },
 ): Promise<CourtResult[]> {
-  let q = mdb(db)
-    .selectFrom('mediation.disputes as d')
-    .select([
-      'd.id',
-      'd.courtCaseNumber',
-      'd.courtName',
-      'd.number',
-      'd.status',
-      'd.outcome',
-      'd.registeredAt',
-      'd.closedAt',
-      'd.agreementKind',
-      'd.agreementEffectiveOn',
-    ])
-    .where('d.source', 'in', ['court-delegated', 'court-entrusted', 'court-invited'])
-    .where('d.courtCaseNumber', 'is not', null)
-    .where(inScope(scope, 'd.orgId'));
-  if (f.courtName) q = q.where('d.courtName', '=', f.courtName);
-  if (f.courtCaseNumber) q = q.where('d.courtCaseNumber', '=', f.courtCaseNumber);
-  const rows = await q.orderBy('d.registeredAt', 'desc').limit(100_000).execute();
+  const rows = await courtDisputes(db, scope, f);
   return rows.map((r) => ({
     id: r.id,
     courtCaseNumber: r.courtCaseNumber ?? '',
@@ -197,7 +133,7 @@ export async function courtResults(
     status: r.status,
     statusZh: DISPUTE_WORKFLOW.labels.statuses[r.status as 'agreed'].zh,
     outcome: r.outcome,
-    registeredOn: day(r.registeredAt) ?? '',
+    registeredOn: day(r.openedAt) ?? '',
     closedOn: day(r.closedAt),
     agreementKind: r.agreementKind,
     agreementEffectiveOn: r.agreementEffectiveOn,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable, type Kysely } from 'kysely';
-import { bulkInsert, type BulkColumn, type Database } from '@sifa/kernel';
+import type { Insertable, Kysely } from 'kysely';
+import { bulkInsert, listUnits, reserveNumbers, seedMatters, type BulkColumn, type Database, type SeedAction, type SeedMatter } from '@sifa/kernel';
 import { STANDARD_CATEGORY_CODES, type DisputeSource, type StandardCategory } from '../shared/categories';
 import type { MediationTables } from './schema';
 import { rng } from './demo-random';
@@ -55,40 +55,17 @@ function pick<T>(r: () => number, weighted: [T, number][]): T {
 
 type Col<T> = readonly [string, keyof T & string, BulkColumn['type']];
 const columnsOf = <T>(cols: readonly Col<T>[]): BulkColumn[] => cols.map(([name, , type]) => ({ name, type }));
-const MATTER_COLUMNS: readonly Col<Insertable<Database['kernel.matters']>>[] = [
-  ['id', 'id', 'uuid'],
-  ['module', 'module', 'text'],
-  ['kind', 'kind', 'text'],
-  ['number', 'number', 'text'],
-  ['year', 'year', 'int'],
-  ['seq', 'seq', 'int'],
-  ['org_id', 'orgId', 'uuid'],
-  ['status', 'status', 'text'],
-  ['title', 'title', 'text'],
-  ['outcome', 'outcome', 'text'],
-  ['opened_at', 'openedAt', 'timestamptz'],
-  ['closed_at', 'closedAt', 'timestamptz'],
-  ['created_by', 'createdBy', 'uuid'],
-  ['version', 'version', 'int'],
-];
 const DISPUTE_COLUMNS: readonly Col<Insertable<MediationTables['mediation.disputes']>>[] = [
   ['id', 'id', 'uuid'],
-  ['number', 'number', 'text'],
-  ['title', 'title', 'text'],
-  ['org_id', 'orgId', 'uuid'],
-  ['status', 'status', 'text'],
   ['category', 'category', 'text'],
   ['source', 'source', 'text'],
   ['description', 'description', 'text'],
   ['committee_org_id', 'committeeOrgId', 'uuid'],
   ['mediator_name', 'mediatorName', 'text'],
-  ['registered_at', 'registeredAt', 'timestamptz'],
   ['accepted_at', 'acceptedAt', 'timestamptz'],
   ['assigned_at', 'assignedAt', 'timestamptz'],
   ['agreed_at', 'agreedAt', 'timestamptz'],
   ['agreement_kind', 'agreementKind', 'text'],
-  ['closed_at', 'closedAt', 'timestamptz'],
-  ['outcome', 'outcome', 'text'],
   ['court_case_number', 'courtCaseNumber', 'text'],
   ['court_procedure', 'courtProcedure', 'text'],
   ['at_risk', 'atRisk', 'boolean'],
@@ -97,16 +74,6 @@ const DISPUTE_COLUMNS: readonly Col<Insertable<MediationTables['mediation.disput
   ['prevented_mass_petition', 'preventedMassPetition', 'boolean'],
   ['persons_involved', 'personsInvolved', 'int'],
 ];
-const ACTION_COLUMNS: readonly Col<Insertable<Database['kernel.matterActions']>>[] = [
-  ['matter_id', 'matterId', 'uuid'],
-  ['action', 'action', 'text'],
-  ['from_status', 'fromStatus', 'text'],
-  ['to_status', 'toStatus', 'text'],
-  ['actor_name', 'actorName', 'text'],
-  ['at', 'at', 'timestamptz'],
-  ['data', 'data', 'jsonb'],
-];
-
 export interface DemoOptions {
   count: number;
   /** Disputes are spread over this calendar year, up to `until`. */
@@ -124,15 +91,10 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
   const r = rng(opts.seed ?? 2026);
   // the monthly report's figures from a stream of their own, so the rest of a seeded year stays as it was
   const m6 = rng((opts.seed ?? 2026) + 1);
-  const units = await db
-    .selectFrom('kernel.orgs as o')
-    .select(['o.id', 'o.path', 'o.name'])
-    .where('o.kind', 'in', ['judicial-office', 'county-bureau'])
-    .where('o.active', '=', true)
-    .execute();
-  const committees = await db.selectFrom('kernel.orgs').select(['id', 'parentId']).where('kind', '=', 'mediation-committee').execute();
+  const units = await listUnits(db, { kinds: ['judicial-office', 'county-bureau'], active: true });
+  const committees = await listUnits(db, { kinds: ['mediation-committee'] });
   const committeeOf = new Map(committees.map((c) => [c.parentId, c.id]));
-  const abbrs = new Map((await db.selectFrom('kernel.orgs').select(['id', 'abbr']).where('abbr', 'is not', null).execute()).map((o) => [o.id, o.abbr ?? '']));
+  const abbrs = new Map((await listUnits(db, { withAbbr: true })).map((o) => [o.id, o.abbr ?? '']));
   const numbering = (path: string) => [...path.split('/').filter(Boolean)].reverse().find((id) => abbrs.has(id)) ?? '';
   const counters = new Map<string, number>();
   const start = Date.UTC(opts.year, 0, 1) - 8 * 3_600_000;
@@ -142,9 +104,9 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
   let made = 0;
   while (made < opts.count) {
     const batch = Math.min(5000, opts.count - made);
-    const matters: Insertable<Database['kernel.matters']>[] = [];
+    const matters: SeedMatter[] = [];
     const disputes: Insertable<MediationTables['mediation.disputes']>[] = [];
-    const actions: Insertable<Database['kernel.matterActions']>[] = [];
+    const actions: SeedAction[] = [];
     for (let i = 0; i < batch; i++) {
       const unit = units[Math.floor(r() * units.length)];
       if (!unit) throw new Error('没有可用的司法所或县局');
@@ -166,46 +128,24 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
       const title = `${SURNAMES[Math.floor(r() * SURNAMES.length)] ?? '王'}某与${SURNAMES[Math.floor(r() * SURNAMES.length)] ?? '李'}某${titles[Math.floor(r() * titles.length)] ?? '纠纷'}`;
       const closedAt = status === 'declined' ? registered : done;
       const outcome = status === 'agreed' ? 'success' : status === 'failed' ? 'failed' : status === 'declined' ? 'declined' : null;
-      matters.push({
-        id,
-        module: 'mediation',
-        kind: 'dispute',
-        number,
-        year: opts.year,
-        seq,
-        orgId: unit.id,
-        status,
-        title,
-        outcome,
-        openedAt: registered,
-        closedAt,
-        createdBy: null,
-        version: 1,
-      });
+      matters.push({ id, kind: 'dispute', number, year: opts.year, seq, orgId: unit.id, status, title, outcome, openedAt: registered, closedAt });
       disputes.push({
         id,
-        number,
-        title,
-        orgId: unit.id,
-        status,
         category,
         source,
         description: `${title}（演示数据）`,
         committeeOrgId: accepted ? (committeeOf.get(unit.id) ?? null) : null,
         mediatorName: accepted ? `${SURNAMES[Math.floor(r() * SURNAMES.length)] ?? '刘'}调解员` : null,
-        registeredAt: registered,
         acceptedAt: accepted,
         assignedAt: accepted,
         agreedAt: status === 'agreed' ? done : null,
         agreementKind: status === 'agreed' ? (r() < 0.8 ? 'written' : 'oral') : null,
-        closedAt,
-        outcome,
         courtCaseNumber: source.startsWith('court-') ? `(${opts.year})赣07民诉前调${seq}号` : null,
         courtProcedure: source === 'court-entrusted' ? 'ordinary' : null,
         atRisk: !closedAt && r() < 0.05,
         ...monthlyReportFigures(m6, status === 'agreed'),
       });
-      actions.push({ matterId: id, action: 'register', fromStatus: null, toStatus: 'registered', actorName: actor, at: registered, data: '{}' });
+      actions.push({ matterId: id, action: 'register', fromStatus: null, toStatus: 'registered', actorName: actor, at: registered });
       actions.push({
         matterId: id,
         action: status === 'declined' ? 'decline' : 'accept',
@@ -213,36 +153,21 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
         toStatus: status === 'declined' ? 'declined' : 'accepted',
         actorName: actor,
         at: accepted ?? registered,
-        data: '{}',
       });
     }
     await db.transaction().execute(async (trx) => {
-      await bulkInsert(
-        trx,
-        'kernel.matters',
-        columnsOf(MATTER_COLUMNS),
-        matters.map((m) => MATTER_COLUMNS.map(([, k]) => m[k])),
-      );
+      await seedMatters(trx, 'mediation', matters, actions);
       await bulkInsert(
         trx,
         'mediation.disputes',
         columnsOf(DISPUTE_COLUMNS),
         disputes.map((d) => DISPUTE_COLUMNS.map(([, k]) => d[k])),
       );
-      await bulkInsert(
-        trx,
-        'kernel.matter_actions',
-        columnsOf(ACTION_COLUMNS),
-        actions.map((a) => ACTION_COLUMNS.map(([, k]) => a[k])),
-      );
     });
     made += batch;
   }
   // New registrations continue after the demo numbers.
-  for (const [orgId, last] of counters) {
-    await sql`insert into kernel.matter_counters (module, org_id, year, last_seq) values ('mediation', ${orgId}, ${opts.year}, ${last})
-      on conflict (module, org_id, year) do update set last_seq = greatest(kernel.matter_counters.last_seq, excluded.last_seq)`.execute(db);
-  }
+  for (const [orgId, last] of counters) await reserveNumbers(db, { module: 'mediation', unitId: orgId, year: opts.year, lastSeq: last });
   return made;
 }
 

@@ -74,7 +74,8 @@ export const mediationModule = defineModule({
         'agreement-amount': { nameZh: '协议涉及金额（分）', column: 'agreement_amount_fen' },
         persons: { nameZh: '涉及人数', column: 'persons_involved' },
       },
-      // Same id as the kernel matter: mediation.overdue reads the matter's deadlines.
+      // Same id as the kernel matter: the unit (org_id), status, outcome, number, title and closed_at above are the
+      // matter's, read from kernel.matters (migrations/0010); mediation.overdue reads the matter's deadlines.
       matterColumn: 'id',
     },
   ],

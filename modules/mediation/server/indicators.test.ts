@@ -50,7 +50,9 @@ describe('mediation indicators: trend, categories, sources, duration, overdue', 
       if (outcome === 'agree') await act(id, 'reachAgreement', { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['当场履行'], signedBy: '双方' });
       if (outcome === 'fail') await act(id, 'fail', { expectedVersion: v, reason: '分歧较大', remediesTold: true });
       // Fixed dates so the figures are exact whatever day the test runs.
-      await sql`update mediation.disputes set accepted_at = ${acceptedAt}, closed_at = ${closedAt} where id = ${id}`.execute(t.engine.db);
+      await sql`update mediation.disputes set accepted_at = ${acceptedAt} where id = ${id}`.execute(t.engine.db);
+      // the closing time is the matter's (kernel.matters; mediation migrations/0010)
+      await sql`update kernel.matters set closed_at = ${closedAt} where id = ${id}`.execute(t.engine.db);
     }
   });
   afterAll(() => t.close());

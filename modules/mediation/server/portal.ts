@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import {
@@ -7,8 +6,11 @@ import {
   checkIdNumber,
   checkUscc,
   createFieldCrypto,
-  hashPassword,
+  findPartyByIdentity,
+  findUnit,
   maskPhone,
+  publicAccountPhone,
+  systemAccount,
   type Actor,
   type AuthUser,
   type Database,
@@ -29,7 +31,7 @@ import {
   type PortalRespondentInput,
 } from '../shared/schemas';
 import { registerDispute } from './service';
-import { mdb } from './schema';
+import { disputeOfPhone, findRating, insertRating, portalOffices } from './portal-repository';
 
 const tags = ['公众服务', '人民调解'];
 
@@ -39,23 +41,9 @@ const PORTAL_PERMISSIONS: ReadonlySet<string> = new Set(['mediation.dispute.writ
 /** Statuses in which the mediation has ended and may be rated (人民调解法 第二十八条、第二十六条). */
 const RATABLE = ['agreed', 'failed'];
 
-async function rootOrg(db: Kysely<Database>) {
-  return db.selectFrom('kernel.orgs').select(['id', 'name', 'path']).where('parentId', 'is', null).orderBy('sort').limit(1).executeTakeFirstOrThrow();
-}
-
 /** The `portal` system account, created on first use under the root unit with no roles and a random password. */
 async function portalUser(db: Kysely<Database>): Promise<AuthUser> {
-  const root = await rootOrg(db);
-  let row = await db.selectFrom('kernel.users').select(['id', 'displayName']).where('username', '=', PORTAL_USERNAME).executeTakeFirst();
-  if (!row) {
-    const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
-    await db
-      .insertInto('kernel.users')
-      .values({ id: randomUUID(), username: PORTAL_USERNAME, displayName: '网上申请 (系统账号)', passwordHash, orgId: root.id, roles: [], active: false })
-      .onConflict((oc) => oc.column('username').doNothing())
-      .execute();
-    row = await db.selectFrom('kernel.users').select(['id', 'displayName']).where('username', '=', PORTAL_USERNAME).executeTakeFirstOrThrow();
-  }
+  const { root, ...row } = await systemAccount(db, PORTAL_USERNAME, '网上申请 (系统账号)');
   return {
     id: row.id,
     username: PORTAL_USERNAME,
@@ -98,12 +86,7 @@ function identityOf(
   return id?.ok ? { idType, idIndex: pii.blindIndex('id', id.normalised) } : undefined;
 }
 
-async function existingParty(db: Kysely<Database>, identity: { idType: string; idIndex: string } | { uscc: string }) {
-  const q = db.selectFrom('kernel.parties').select(['id', 'phoneIndex']);
-  return (
-    'uscc' in identity ? q.where('uscc', '=', identity.uscc) : q.where('idType', '=', identity.idType).where('idIndex', '=', identity.idIndex)
-  ).executeTakeFirst();
-}
+const existingParty = (db: Kysely<Database>, identity: { idType: string; idIndex: string } | { uscc: string }) => findPartyByIdentity(db, identity);
 
 const respondentLine = (r: PortalRespondentInput) =>
   `${r.name}${r.kind === 'organisation' ? '（单位' : '（个人'}，未提供${r.kind === 'organisation' ? '统一社会信用代码' : '证件号码'}${r.phone ? `，联系电话 ${maskPhone(r.phone)}` : ''}）`;
@@ -125,14 +108,7 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       },
     },
     async (req) => {
-      let q = db
-        .selectFrom('kernel.orgs as o')
-        .leftJoin('kernel.orgs as c', 'c.id', 'o.parentId')
-        .select(['o.id', 'o.name', 'c.name as countyName'])
-        .where('o.kind', '=', 'judicial-office')
-        .where('o.active', '=', true);
-      if (req.query.q) q = q.where((eb) => eb.or([eb('o.name', 'like', `%${req.query.q}%`), eb('c.name', 'like', `%${req.query.q}%`)]));
-      return q.orderBy('c.sort').orderBy('c.name').orderBy('o.sort').orderBy('o.name').limit(200).execute();
+      return portalOffices(db, req.query.q);
     },
   );
 
@@ -145,16 +121,12 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     async (req, reply) => {
       const citizen = citizenOf(req);
       const input = req.body;
-      const office = await db.selectFrom('kernel.orgs').select(['id', 'name', 'kind', 'active']).where('id', '=', input.officeId).executeTakeFirst();
+      const office = await findUnit(db, input.officeId);
       if (office?.kind !== 'judicial-office') throw new AppError('VALIDATION_FAILED', { first: '请从列表中选择受理的司法所' });
       if (!office.active) throw new AppError('ORG_INACTIVE', { name: office.name });
 
-      const account = await db
-        .selectFrom('kernel.publicAccounts')
-        .select(['id', 'phoneCipher', 'phoneIndex'])
-        .where('id', '=', citizen.accountId)
-        .executeTakeFirstOrThrow();
-      const phone = pii.decrypt(account.phoneCipher, `kernel.public_accounts.phone:${account.id}`);
+      const account = await publicAccountPhone(db, pii, citizen.accountId);
+      const phone = account.phone;
 
       // A recognised identity keeps its phone: nobody can redirect another person's tracking to their own phone.
       const applicantIdentity = identityOf(pii, { kind: 'person', ...input.applicant });
@@ -220,26 +192,12 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
 
   /** The dispute of `number` if the citizen's phone is one of its parties' phones. */
   const disputeOfCitizen = async (number: string, accountId: string) => {
-    const account = await db.selectFrom('kernel.publicAccounts').select(['phoneIndex']).where('id', '=', accountId).executeTakeFirstOrThrow();
-    const d = await mdb(db)
-      .selectFrom('mediation.disputes as d')
-      .select(['d.id', 'd.status', 'd.orgId'])
-      .where(
-        'd.number',
-        '=',
-        number.trim().replace(/[()]/g, (c) => (c === '(' ? '〔' : '〕')),
-      )
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('kernel.matterParties as mp')
-            .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
-            .select('mp.partyId')
-            .whereRef('mp.matterId', '=', 'd.id')
-            .where('p.phoneIndex', '=', account.phoneIndex),
-        ),
-      )
-      .executeTakeFirst();
+    const account = await publicAccountPhone(db, pii, accountId);
+    const d = await disputeOfPhone(
+      db,
+      number.trim().replace(/[()]/g, (c) => (c === '(' ? '〔' : '〕')),
+      account.phoneIndex,
+    );
     if (!d) throw new AppError('TRACK_NOT_FOUND');
     return d;
   };
@@ -258,12 +216,7 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     async (req) => {
       const citizen = citizenOf(req);
       const d = await disputeOfCitizen(req.query.number, citizen.accountId);
-      const r = await mdb(db)
-        .selectFrom('mediation.ratings')
-        .select(['score', 'comment', 'createdAt'])
-        .where('disputeId', '=', d.id)
-        .where('accountId', '=', citizen.accountId)
-        .executeTakeFirst();
+      const r = await findRating(db, d.id, citizen.accountId);
       return {
         eligible: RATABLE.includes(d.status) && !r,
         rating: r ? { score: r.score, comment: r.comment, createdAt: new Date(r.createdAt).toISOString() } : null,
@@ -283,12 +236,7 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       if (!RATABLE.includes(d.status)) throw new AppError('CONFLICT', { reason: '调解尚未结束：调解成功或调解终止后才能评价调解员' });
       const comment = req.body.comment ? req.body.comment : null;
       const saved = await db.transaction().execute(async (trx) => {
-        const inserted = await mdb(trx)
-          .insertInto('mediation.ratings')
-          .values({ id: randomUUID(), disputeId: d.id, accountId: citizen.accountId, score: req.body.score, comment })
-          .onConflict((oc) => oc.columns(['disputeId', 'accountId']).doNothing())
-          .returning(['score', 'comment', 'createdAt'])
-          .executeTakeFirst();
+        const inserted = await insertRating(trx, { disputeId: d.id, accountId: citizen.accountId, score: req.body.score, comment });
         if (!inserted) throw new AppError('CONFLICT', { reason: '您已评价过这件纠纷的调解，每件纠纷只能评价一次' });
         await appendAudit(trx, citizenActor(req, citizen, d.orgId), {
           action: 'mediation.dispute.rate',

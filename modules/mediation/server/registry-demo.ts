@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
-import type { Database } from '@sifa/kernel';
+import { listUnits, type Database } from '@sifa/kernel';
 import { SUGGESTED_SPECIALTIES, type MediatorPosition } from '../shared/registry';
-import { rdb, type RegistryTables } from './registry-repository';
+import { insertMediators, type RegistryTables } from './registry-repository';
 import { rng } from './demo-random';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高钟曾谢邱赖温'.split('');
@@ -16,13 +16,7 @@ const GIVEN = ['建国', '志强', '秀英', '桂兰', '海燕', '国华', '小�
 export async function generateRegister(db: Kysely<Database>, opts: { today: string; seed?: number }): Promise<number> {
   const r = rng(opts.seed ?? 2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)] as T;
-  const committees = await db
-    .selectFrom('kernel.orgs')
-    .select(['id', 'name'])
-    .where('kind', '=', 'mediation-committee')
-    .where('active', '=', true)
-    .orderBy('path')
-    .execute();
+  const committees = await listUnits(db, { kinds: ['mediation-committee'], active: true, ordered: true });
   const year = Number(opts.today.slice(0, 4));
   const rows: Insertable<RegistryTables['mediation.mediators']>[] = [];
   for (const c of committees) {
@@ -56,10 +50,6 @@ export async function generateRegister(db: Kysely<Database>, opts: { today: stri
     const hired = Math.floor(r() * 3);
     for (let i = 0; i < hired; i++) rows.push({ ...person('hired', members + i), termStart: `${year}-01-01`, termEnd: `${year}-12-31` });
   }
-  for (let i = 0; i < rows.length; i += 500)
-    await rdb(db)
-      .insertInto('mediation.mediators')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await insertMediators(db, rows);
   return rows.length;
 }

@@ -1,5 +1,5 @@
-import { sql, type ColumnType, type Kysely } from 'kysely';
-import { inScope, type Database, type Scope } from '@sifa/kernel';
+import { sql, type ColumnType, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { inScope, staffInScope, underUnit, unitSummary, type Database, type Scope } from '@sifa/kernel';
 import type { CommitteeFilter, CommitteeType, MediatorFilter } from '../shared';
 
 type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -67,9 +67,9 @@ const typeOf = sql<CommitteeType>`coalesce(c.type, ${inferredType})`;
 
 function committees(db: Kysely<Database>, scope: Scope) {
   return rdb(db)
-    .selectFrom('kernel.orgs as o')
+    .selectFrom(unitSummary(db).as('o'))
     .leftJoin('mediation.committees as c', 'c.orgId', 'o.id')
-    .leftJoin('kernel.orgs as p', 'p.id', 'o.parentId')
+    .leftJoin(unitSummary(db).as('p'), 'p.id', 'o.parentId')
     .where('o.kind', '=', 'mediation-committee')
     .where(inScope(scope, 'o.id'));
 }
@@ -96,15 +96,7 @@ function filteredCommittees(db: Kysely<Database>, scope: Scope, f: CommitteeFilt
   let q = committees(db, scope).where('o.active', '=', true);
   if (f.q) q = q.where('o.name', 'like', like(f.q));
   if (f.type) q = q.where(typeOf, '=', f.type);
-  if (f.orgId) {
-    const orgId = f.orgId;
-    q = q.where('o.path', 'like', (eb) =>
-      eb
-        .selectFrom('kernel.orgs')
-        .select(sql<string>`path || '%'`.as('p'))
-        .where('id', '=', orgId),
-    );
-  }
+  if (f.orgId) q = q.where(underUnit(f.orgId, 'o.path'));
   return q;
 }
 
@@ -142,7 +134,7 @@ export async function committeesUnder(db: Kysely<Database>, scope: Scope, path: 
 /** Units of a subtree (by path) in the caller's scope, for an import's 上级单位 column. */
 export async function unitsUnder(db: Kysely<Database>, scope: Scope, path: string) {
   return db
-    .selectFrom('kernel.orgs as o')
+    .selectFrom(unitSummary(db).as('o'))
     .select(['o.id', 'o.name', 'o.kind', 'o.active'])
     .where('o.path', 'like', `${path}%`)
     .where(inScope(scope, 'o.id'))
@@ -152,7 +144,7 @@ export async function unitsUnder(db: Kysely<Database>, scope: Scope, path: strin
 /** A sibling committee of the same name under `parentId` (any state), so names stay unique under one unit. */
 export async function siblingNamed(db: Kysely<Database>, parentId: string, name: string, exceptId?: string) {
   let q = db
-    .selectFrom('kernel.orgs')
+    .selectFrom(unitSummary(db).as('o'))
     .select(['id', 'active'])
     .where('parentId', '=', parentId)
     .where('name', '=', name)
@@ -181,7 +173,10 @@ const mediatorColumns = [
 ] as const;
 
 function mediators(db: Kysely<Database>, scope: Scope) {
-  return rdb(db).selectFrom('mediation.mediators as m').innerJoin('kernel.orgs as o', 'o.id', 'm.committeeOrgId').where(inScope(scope, 'm.committeeOrgId'));
+  return rdb(db)
+    .selectFrom('mediation.mediators as m')
+    .innerJoin(unitSummary(db).as('o'), 'o.id', 'm.committeeOrgId')
+    .where(inScope(scope, 'm.committeeOrgId'));
 }
 
 export type MediatorRow = Awaited<ReturnType<typeof mediatorsOf>>[number];
@@ -206,15 +201,7 @@ function filteredMediators(db: Kysely<Database>, scope: Scope, f: MediatorFilter
   if (f.position) q = q.where('m.position', '=', f.position);
   if (f.employment) q = q.where('m.employment', '=', f.employment);
   if (f.specialty) q = q.where(sql<boolean>`exists (select 1 from unnest(m.specialties) s where s like ${like(f.specialty)})`);
-  if (f.orgId) {
-    const orgId = f.orgId;
-    q = q.where('o.path', 'like', (eb) =>
-      eb
-        .selectFrom('kernel.orgs')
-        .select(sql<string>`path || '%'`.as('p'))
-        .where('id', '=', orgId),
-    );
-  }
+  if (f.orgId) q = q.where(underUnit(f.orgId, 'o.path'));
   return q;
 }
 
@@ -254,5 +241,31 @@ export async function activeNamesake(db: Kysely<Database>, committeeOrgId: strin
 
 /** A staff account of the caller's scope (a mediator's own account). */
 export async function userInScope(db: Kysely<Database>, scope: Scope, userId: string) {
-  return db.selectFrom('kernel.users').select(['id', 'displayName']).where('id', '=', userId).where(inScope(scope, 'orgId')).executeTakeFirst();
+  return staffInScope(db, scope, userId);
+}
+
+export async function insertCommittee(db: Kysely<Database>, row: Insertable<CommitteesTable>) {
+  await rdb(db).insertInto('mediation.committees').values(row).execute();
+}
+
+/** The register entry of a committee unit, created with `type` when it had none (a seeded or administrator's unit). */
+export async function upsertCommittee(db: Kysely<Database>, orgId: string, type: string, values: Omit<Updateable<CommitteesTable>, 'orgId' | 'type'>) {
+  await rdb(db)
+    .insertInto('mediation.committees')
+    .values({ orgId, type, ...values })
+    .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...values, updatedAt: new Date() }))
+    .execute();
+}
+
+/** Mediators (500 per statement). */
+export async function insertMediators(db: Kysely<Database>, rows: readonly Insertable<MediatorsTable>[]) {
+  for (let i = 0; i < rows.length; i += 500)
+    await rdb(db)
+      .insertInto('mediation.mediators')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export async function updateMediatorRow(db: Kysely<Database>, id: string, patch: Updateable<MediatorsTable>) {
+  await rdb(db).updateTable('mediation.mediators').set(patch).where('id', '=', id).execute();
 }

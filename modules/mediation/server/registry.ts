@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { appendAudit, AppError, chinaDay, checkMobile, findOrg, maskPhone, notFound, type Ctx, type Database, type FieldCrypto } from '@sifa/kernel';
+import {
+  appendAudit,
+  AppError,
+  chinaDay,
+  checkMobile,
+  findOrg,
+  insertUnit,
+  maskPhone,
+  notFound,
+  renameUnit,
+  type Ctx,
+  type Database,
+  type FieldCrypto,
+} from '@sifa/kernel';
 import { COMMITTEE_PARENT_KINDS, compositionWarnings, memberCount } from '../shared/registry';
 import type {
   CommitteeDetail,
@@ -126,25 +139,8 @@ export async function createCommittee(ctx: Ctx, input: CreateCommitteeInput): Pr
     if (!parent.active) throw new AppError('ORG_INACTIVE', { name: parent.name });
     if (!COMMITTEE_PARENT_KINDS.includes(parent.kind)) invalid(`人民调解委员会应设在司法局、司法所或公共法律服务中心(站)之下，“${parent.name}”不是这类单位`);
     if (await repo.siblingNamed(trx, parent.id, input.name)) throw new AppError('CONFLICT', { reason: `“${parent.name}”下已有“${input.name}”，请勿重复登记` });
-    const orgId = randomUUID();
-    await trx
-      .insertInto('kernel.orgs')
-      .values({
-        id: orgId,
-        parentId: parent.id,
-        path: `${parent.path}${orgId}/`,
-        depth: parent.depth + 1,
-        kind: 'mediation-committee',
-        name: input.name,
-        divisionCode: parent.divisionCode,
-        sort: 0,
-      })
-      .execute();
-    await repo
-      .rdb(trx)
-      .insertInto('mediation.committees')
-      .values({ orgId, ...registerValues(input), type: input.type })
-      .execute();
+    const orgId = await insertUnit(trx, parent, { kind: 'mediation-committee', name: input.name });
+    await repo.insertCommittee(trx, { orgId, ...registerValues(input), type: input.type });
     await appendAudit(trx, ctx.actor, {
       action: 'mediation.committee.create',
       targetType: 'org',
@@ -164,15 +160,10 @@ export async function updateCommittee(ctx: Ctx, id: string, input: UpdateCommitt
     if (input.name !== undefined && input.name !== before.name) {
       if (before.parentId && (await repo.siblingNamed(trx, before.parentId, input.name, id)))
         throw new AppError('CONFLICT', { reason: `“${before.parentName ?? ''}”下已有“${input.name}”，请换一个名称` });
-      await trx.updateTable('kernel.orgs').set({ name: input.name, updatedAt: new Date() }).where('id', '=', id).execute();
+      await renameUnit(trx, id, input.name);
     }
     const values = registerValues(input);
-    await repo
-      .rdb(trx)
-      .insertInto('mediation.committees')
-      .values({ orgId: id, type: before.type, ...values })
-      .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...values, updatedAt: new Date() }))
-      .execute();
+    await repo.upsertCommittee(trx, id, before.type, values);
     const was = {
       name: before.name,
       type: before.type,
@@ -227,10 +218,8 @@ export async function createMediator(ctx: RegistryCtx, committeeOrgId: string, i
     await checkUser(trx, ctx, input.userId);
     if (await repo.activeNamesake(trx, committeeOrgId, input.name))
       throw new AppError('CONFLICT', { reason: `“${committee.name}”已有在册调解员“${input.name}”，请勿重复登记；如系同名的另一人，请在姓名后加注以示区别` });
-    await repo
-      .rdb(trx)
-      .insertInto('mediation.mediators')
-      .values({
+    await repo.insertMediators(trx, [
+      {
         id,
         committeeOrgId,
         name: input.name,
@@ -243,8 +232,8 @@ export async function createMediator(ctx: RegistryCtx, committeeOrgId: string, i
         specialties: [...new Set(input.specialties ?? [])],
         userId: input.userId ?? null,
         ...phoneColumns(ctx.pii, id, input.phone),
-      })
-      .execute();
+      },
+    ]);
     await appendAudit(trx, ctx.actor, {
       action: 'mediation.mediator.create',
       targetType: 'mediator',
@@ -282,7 +271,7 @@ export async function updateMediator(ctx: RegistryCtx, id: string, input: Update
       ...phoneColumns(ctx.pii, id, input.phone),
       updatedAt: new Date(),
     };
-    await repo.rdb(trx).updateTable('mediation.mediators').set(patch).where('id', '=', id).execute();
+    await repo.updateMediatorRow(trx, id, patch);
     const { phone, ...after } = input;
     await appendAudit(trx, ctx.actor, {
       action: 'mediation.mediator.update',
@@ -305,7 +294,7 @@ export async function setMediatorActive(ctx: Ctx, id: string, active: boolean, r
       if (await repo.activeNamesake(trx, before.committeeOrgId, before.name, id))
         throw new AppError('CONFLICT', { reason: `该调委会已有在册调解员“${before.name}”，不能重复启用` });
     }
-    await repo.rdb(trx).updateTable('mediation.mediators').set({ active, updatedAt: new Date() }).where('id', '=', id).execute();
+    await repo.updateMediatorRow(trx, id, { active, updatedAt: new Date() });
     await appendAudit(trx, ctx.actor, {
       action: active ? 'mediation.mediator.activate' : 'mediation.mediator.deactivate',
       targetType: 'mediator',

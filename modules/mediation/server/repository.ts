@@ -1,43 +1,38 @@
-import { sql, type Kysely } from 'kysely';
-import { inScope, type Database, type Scope } from '@sifa/kernel';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Updateable } from 'kysely';
+import { inScope, matterSummary, nearestDueDate, nearestDueLevel, sharesParty, underUnit, unitSummary, type Database, type Scope } from '@sifa/kernel';
 import type { DisputeFilter, DisputeListItem } from '../shared/schemas';
-import { mdb } from './schema';
+import { mdb, type DisputesTable, type FollowUpsTable, type SessionsTable } from './schema';
 import { chinaDay } from '@sifa/kernel/shared';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const day = (d: Date | string) => chinaDay(d);
 
-/** Nearest open deadline of each dispute, for the list's deadline badge. */
-const nearestDeadline = sql<string | null>`(select min(dl.due_date)::text from kernel.deadlines dl where dl.matter_id = d.id and dl.status = 'open')`;
-const nearestLevel = sql<
-  string | null
->`(select dl.last_level from kernel.deadlines dl where dl.matter_id = d.id and dl.status = 'open' order by dl.due_date limit 1)`;
+/**
+ * Disputes with their kernel matter (`m`: number, title, unit, status, registration and closing times — the
+ * kernel's, same id) and their committee (`c`), in the caller's scope.
+ */
+export function disputes(db: Kysely<Database>, scope: Scope) {
+  return mdb(db)
+    .selectFrom('mediation.disputes as d')
+    .innerJoin(matterSummary(db, 'mediation').as('m'), 'm.id', 'd.id')
+    .leftJoin(unitSummary(db).as('c'), 'c.id', 'd.committeeOrgId')
+    .where(inScope(scope, 'm.orgId'));
+}
 
 function filtered(db: Kysely<Database>, scope: Scope, f: DisputeFilter) {
-  let q = mdb(db)
-    .selectFrom('mediation.disputes as d')
-    .innerJoin('kernel.orgs as o', 'o.id', 'd.orgId')
-    .leftJoin('kernel.orgs as c', 'c.id', 'd.committeeOrgId')
-    .where(inScope(scope, 'd.orgId'));
+  let q = disputes(db, scope);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    q = q.where((eb) => eb.or([eb('d.number', 'like', like), eb('d.title', 'like', like), eb('d.courtCaseNumber', 'like', like)]));
+    q = q.where((eb) => eb.or([eb('m.number', 'like', like), eb('m.title', 'like', like), eb('d.courtCaseNumber', 'like', like)]));
   }
-  if (f.status) q = q.where('d.status', '=', f.status);
+  if (f.status) q = q.where('m.status', '=', f.status);
   if (f.category) q = q.where('d.category', '=', f.category);
   if (f.source) q = q.where('d.source', '=', f.source);
   if (f.atRisk) q = q.where('d.atRisk', '=', f.atRisk === 'true');
-  if (f.orgId) {
-    const orgId = f.orgId;
-    q = q.where('o.path', 'like', (eb) =>
-      eb
-        .selectFrom('kernel.orgs')
-        .select(sql<string>`path || '%'`.as('p'))
-        .where('id', '=', orgId),
-    );
-  }
-  if (f.from) q = q.where('d.registeredAt', '>=', sql<Date>`(${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
-  if (f.to) q = q.where('d.registeredAt', '<', sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
+  if (f.orgId) q = q.where(underUnit(f.orgId, 'm.orgPath'));
+  if (f.from) q = q.where('m.openedAt', '>=', sql<Date>`(${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
+  if (f.to) q = q.where('m.openedAt', '<', sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
   return q;
 }
 
@@ -52,21 +47,22 @@ export async function listDisputes(
     filtered(db, scope, f)
       .select([
         'd.id',
-        'd.number',
-        'd.title',
-        'd.status',
+        'm.number',
+        'm.title',
+        'm.status',
         'd.category',
         'd.source',
-        'o.name as orgName',
+        'm.orgName',
         'c.name as committeeName',
         'd.mediatorName',
-        'd.registeredAt',
-        'd.closedAt',
+        'm.openedAt',
+        'm.closedAt',
         'd.atRisk',
       ])
-      .select([nearestDeadline.as('dueDate'), nearestLevel.as('level')])
-      .orderBy('d.registeredAt', 'desc')
-      .orderBy('d.id')
+      .select([nearestDueDate('d.id').as('dueDate'), nearestDueLevel('d.id').as('level')])
+      // the register's order: kernel.matters' index in that order (migrations/0010) reads a page, not the whole list
+      .orderBy('m.openedAt', 'desc')
+      .orderBy('m.id')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
@@ -85,7 +81,7 @@ export async function listDisputes(
       orgName: r.orgName,
       committeeName: r.committeeName,
       mediatorName: r.mediatorName,
-      openedAt: new Date(r.registeredAt).toISOString(),
+      openedAt: new Date(r.openedAt).toISOString(),
       closedAt: iso(r.closedAt),
       atRisk: r.atRisk,
       dueDate: r.dueDate,
@@ -95,14 +91,12 @@ export async function listDisputes(
   };
 }
 
+/** A dispute of the caller's scope: its own fields, its matter's (number, title, unit, status, times) and its committee's name. */
 export async function findDispute(db: Kysely<Database>, scope: Scope, id: string) {
-  return mdb(db)
-    .selectFrom('mediation.disputes as d')
-    .leftJoin('kernel.orgs as c', 'c.id', 'd.committeeOrgId')
+  return disputes(db, scope)
     .selectAll('d')
-    .select('c.name as committeeName')
+    .select(['m.number', 'm.title', 'm.orgId', 'm.status', 'm.outcome', 'm.openedAt', 'm.closedAt', 'c.name as committeeName'])
     .where('d.id', '=', id)
-    .where(inScope(scope, 'd.orgId'))
     .executeTakeFirst();
 }
 
@@ -111,19 +105,17 @@ export async function findDispute(db: Kysely<Database>, scope: Scope, id: string
  * blind index — or at the same address (features.md M5).
  */
 export async function relatedDisputes(db: Kysely<Database>, scope: Scope, id: string, address: string | null) {
-  const sameParty = sql<boolean>`exists (
-    select 1 from kernel.matter_parties mine join kernel.parties p1 on p1.id = mine.party_id
-    join kernel.matter_parties theirs on theirs.matter_id = d.id join kernel.parties p2 on p2.id = theirs.party_id
-    where mine.matter_id = ${id} and (p1.id = p2.id or (p1.phone_index is not null and p1.phone_index = p2.phone_index)))`;
+  const sameParty = sharesParty(id, 'd.id');
   const rows = await mdb(db)
     .selectFrom('mediation.disputes as d')
-    .select(['d.id', 'd.number', 'd.title', 'd.status', 'd.registeredAt', 'd.address'])
+    .innerJoin(matterSummary(db, 'mediation').as('m'), 'm.id', 'd.id')
+    .select(['d.id', 'm.number', 'm.title', 'm.status', 'm.openedAt', 'd.address'])
     .select(sameParty.as('sameParty'))
     .where('d.id', '<>', id)
-    .where(inScope(scope, 'd.orgId'))
-    .where('d.registeredAt', '>', sql<Date>`now() - interval '12 months'`)
+    .where(inScope(scope, 'm.orgId'))
+    .where('m.openedAt', '>', sql<Date>`now() - interval '12 months'`)
     .where((eb) => eb.or([sameParty, ...(address ? [eb('d.address', '=', address)] : [])]))
-    .orderBy('d.registeredAt', 'desc')
+    .orderBy('m.openedAt', 'desc')
     .limit(20)
     .execute();
   return rows.map((r) => ({
@@ -131,9 +123,51 @@ export async function relatedDisputes(db: Kysely<Database>, scope: Scope, id: st
     number: r.number,
     title: r.title,
     status: r.status,
-    openedAt: day(r.registeredAt),
+    openedAt: day(r.openedAt),
     reason: r.sameParty ? '同一当事人' : '同一地点',
   }));
+}
+
+/** The dispute's own fields (an action's, a confirmation's, a follow-up's or a risk mark's changes). */
+export async function updateDispute(db: Kysely<Database>, id: string, patch: Updateable<DisputesTable>) {
+  if (Object.keys(patch).length === 0) return;
+  await mdb(db).updateTable('mediation.disputes').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertSession(db: Kysely<Database>, s: Omit<SessionsTable, 'id' | 'createdAt'>) {
+  await mdb(db)
+    .insertInto('mediation.sessions')
+    .values({ id: randomUUID(), ...s })
+    .execute();
+}
+
+export async function insertFollowUp(db: Kysely<Database>, f: Omit<FollowUpsTable, 'id' | 'createdAt'>) {
+  await mdb(db)
+    .insertInto('mediation.followUps')
+    .values({ id: randomUUID(), ...f })
+    .execute();
+}
+
+/** The latest follow-up visit by date (a visit entered late for an earlier date comes after the later ones). */
+export async function latestFollowUp(db: Kysely<Database>, disputeId: string) {
+  return mdb(db)
+    .selectFrom('mediation.followUps')
+    .select(['performed', 'visitedOn'])
+    .where('disputeId', '=', disputeId)
+    .orderBy('visitedOn', 'desc')
+    .orderBy('createdAt', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+}
+
+export async function listFollowUps(db: Kysely<Database>, disputeId: string) {
+  return mdb(db)
+    .selectFrom('mediation.followUps')
+    .select(['id', 'visitedOn', 'performed', 'note', 'createdByName', 'createdAt'])
+    .where('disputeId', '=', disputeId)
+    .orderBy('visitedOn', 'desc')
+    .orderBy('createdAt', 'desc')
+    .execute();
 }
 
 export async function listSessions(db: Kysely<Database>, disputeId: string) {
@@ -146,10 +180,11 @@ export async function listSessions(db: Kysely<Database>, disputeId: string) {
     .execute();
 }
 
+/** The active mediation committees of the caller's scope, with the unit each belongs to. */
 export async function listCommittees(db: Kysely<Database>, scope: Scope) {
   return db
-    .selectFrom('kernel.orgs as o')
-    .leftJoin('kernel.orgs as p', 'p.id', 'o.parentId')
+    .selectFrom(unitSummary(db).as('o'))
+    .leftJoin(unitSummary(db).as('p'), 'p.id', 'o.parentId')
     .select(['o.id', 'o.name', 'p.name as parentName'])
     .where('o.kind', '=', 'mediation-committee')
     .where('o.active', '=', true)

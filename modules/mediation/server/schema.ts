@@ -5,12 +5,12 @@ type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
 type TsNull = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Opt<T> = ColumnType<T, T | undefined, T>;
 
+/**
+ * The module's own fields of a dispute. Its number, title, unit, status, registration and closing times and outcome
+ * are the kernel matter's (same id; migrations/0010): read them through the kernel's matterSummary join.
+ */
 export interface DisputesTable {
   id: string;
-  number: string;
-  title: string;
-  orgId: string;
-  status: string;
   category: string;
   source: string;
   description: string;
@@ -22,7 +22,6 @@ export interface DisputesTable {
   committeeOrgId: Opt<string | null>;
   mediatorName: Opt<string | null>;
   mediatorUserId: Opt<string | null>;
-  registeredAt: Ts;
   acceptedAt: TsNull;
   assignedAt: TsNull;
   agreedAt: TsNull;
@@ -33,8 +32,6 @@ export interface DisputesTable {
   preventedCriminal: Opt<boolean>;
   preventedMassPetition: Opt<boolean>;
   personsInvolved: Opt<number | null>;
-  closedAt: TsNull;
-  outcome: Opt<string | null>;
   confirmationResult: Opt<string | null>;
   confirmationCourt: Opt<string | null>;
   confirmedOn: Opt<string | null>;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable, type Kysely } from 'kysely';
-import type { Database } from '@sifa/kernel';
+import type { Insertable, Kysely } from 'kysely';
+import { listUnits, type Database } from '@sifa/kernel';
 import type { ScreeningKind } from '../shared/screening';
-import { sdb, type ScreeningTables } from './screening-repository';
+import { insertScreenings, linkDemoScreenings, type ScreeningTables } from './screening-repository';
 import { rng } from './demo-random';
 
 // Village and community names of the kind found in southern Jiangxi; demo data, not a gazetteer.
@@ -19,13 +19,7 @@ const FINDINGS = ['宅基地边界争议', '山林承包界址争议', '赡养�
 export async function generateScreenings(db: Kysely<Database>, opts: { today: string; seed?: number }): Promise<number> {
   const r = rng(opts.seed ?? 2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)] as T;
-  const units = await db
-    .selectFrom('kernel.orgs')
-    .select(['id', 'name', 'kind'])
-    .where('kind', 'in', ['judicial-office', 'county-bureau'])
-    .where('active', '=', true)
-    .orderBy('path')
-    .execute();
+  const units = await listUnits(db, { kinds: ['judicial-office', 'county-bureau'], active: true, ordered: true });
   const [year, month, day] = opts.today.split('-').map(Number) as [number, number, number];
   const dayOf = (m: number, d: number) => `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const rows: Insertable<ScreeningTables['mediation.screenings']>[] = [];
@@ -59,20 +53,8 @@ export async function generateScreenings(db: Kysely<Database>, opts: { today: st
     add(dayOf(9, 20 + Math.floor(r() * 8)), 'holiday'); // before National Day
     if (r() < 0.3) add(dayOf(1 + Math.floor(r() * month), 1 + Math.floor(r() * 28)), 'special');
   }
-  const db2 = sdb(db);
-  for (let i = 0; i < rows.length; i += 500)
-    await db2
-      .insertInto('mediation.screenings')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await insertScreenings(db, rows);
   // Link two thirds of the screening-source disputes (a deterministic share by id) and keep the counts consistent.
-  await sql`update mediation.disputes d set screening_id = (
-      select s.id from mediation.screenings s
-      where s.org_id = d.org_id and s.screened_on <= (d.registered_at at time zone 'Asia/Shanghai')::date
-      order by s.screened_on desc, s.id limit 1)
-    where d.source = 'screening' and d.screening_id is null and abs(hashtext(d.id::text)) % 3 < 2`.execute(db);
-  await sql`update mediation.screenings s set found_count = greatest(s.found_count, l.n)
-    from (select screening_id, count(*)::int as n from mediation.disputes where screening_id is not null group by screening_id) l
-    where l.screening_id = s.id and s.found_count < l.n`.execute(db);
+  await linkDemoScreenings(db);
   return rows.length;
 }

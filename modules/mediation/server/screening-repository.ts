@@ -1,5 +1,5 @@
-import { sql, type ColumnType, type Kysely } from 'kysely';
-import { inScope, type Database, type Scope } from '@sifa/kernel';
+import { sql, type ColumnType, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { inScope, matterSummary, underUnit, unitSummary, userName, type Database, type Scope } from '@sifa/kernel';
 import type { ScreeningFilter } from '../shared/screening';
 import { mdb } from './schema';
 
@@ -30,7 +30,7 @@ export const sdb = (db: Kysely<Database>) => mdb(db).$extendTables<ScreeningTabl
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 function screenings(db: Kysely<Database>, scope: Scope) {
-  return sdb(db).selectFrom('mediation.screenings as s').innerJoin('kernel.orgs as o', 'o.id', 's.orgId').where(inScope(scope, 's.orgId'));
+  return sdb(db).selectFrom('mediation.screenings as s').innerJoin(unitSummary(db).as('o'), 'o.id', 's.orgId').where(inScope(scope, 's.orgId'));
 }
 
 const columns = [
@@ -50,8 +50,9 @@ const columns = [
 ] as const;
 
 /** Disputes registered from the screening that the caller may see. */
-const disputeCount = (scope: Scope) =>
-  sql<number>`(select count(*)::int from mediation.disputes d where d.screening_id = s.id and ${inScope(scope, 'd.org_id')})`;
+const disputeCount = (db: Kysely<Database>, scope: Scope) =>
+  sql<number>`(select count(*)::int from mediation.disputes d join ${matterSummary(db, 'mediation').as('m')} on m.id = d.id
+    where d.screening_id = s.id and ${inScope(scope, 'm.orgId')})`;
 
 function filtered(db: Kysely<Database>, scope: Scope, f: ScreeningFilter) {
   let q = screenings(db, scope);
@@ -64,15 +65,7 @@ function filtered(db: Kysely<Database>, scope: Scope, f: ScreeningFilter) {
   if (f.kind) q = q.where('s.kind', '=', f.kind);
   if (f.from) q = q.where('s.screenedOn', '>=', f.from);
   if (f.to) q = q.where('s.screenedOn', '<=', f.to);
-  if (f.orgId) {
-    const orgId = f.orgId;
-    q = q.where('o.path', 'like', (eb) =>
-      eb
-        .selectFrom('kernel.orgs')
-        .select(sql<string>`path || '%'`.as('p'))
-        .where('id', '=', orgId),
-    );
-  }
+  if (f.orgId) q = q.where(underUnit(f.orgId, 'o.path'));
   return q;
 }
 
@@ -80,7 +73,7 @@ export async function listScreenings(db: Kysely<Database>, scope: Scope, f: Scre
   const [rows, count] = await Promise.all([
     filtered(db, scope, f)
       .select(columns)
-      .select(disputeCount(scope).as('disputeCount'))
+      .select(disputeCount(db, scope).as('disputeCount'))
       .orderBy('s.screenedOn', 'desc')
       .orderBy('s.createdAt', 'desc')
       .orderBy('s.id')
@@ -98,10 +91,9 @@ export type ScreeningRow = Awaited<ReturnType<typeof listScreenings>>['rows'][nu
 
 export async function findScreening(db: Kysely<Database>, scope: Scope, id: string) {
   return screenings(db, scope)
-    .leftJoin('kernel.users as u', 'u.id', 's.createdBy')
     .select(columns)
-    .select(disputeCount(scope).as('disputeCount'))
-    .select('u.displayName as createdByName')
+    .select(disputeCount(db, scope).as('disputeCount'))
+    .select(userName('s.createdBy').as('createdByName'))
     .where('s.id', '=', id)
     .executeTakeFirst();
 }
@@ -110,11 +102,40 @@ export async function findScreening(db: Kysely<Database>, scope: Scope, id: stri
 export async function disputesOf(db: Kysely<Database>, scope: Scope, screeningId: string) {
   return sdb(db)
     .selectFrom('mediation.disputes as d')
-    .innerJoin('kernel.orgs as o', 'o.id', 'd.orgId')
-    .select(['d.id', 'd.number', 'd.title', 'd.status', 'd.category', 'o.name as orgName', 'd.registeredAt'])
+    .innerJoin(matterSummary(db, 'mediation').as('m'), 'm.id', 'd.id')
+    .select(['d.id', 'm.number', 'm.title', 'm.status', 'd.category', 'm.orgName', 'm.openedAt'])
     .where('d.screeningId', '=', screeningId)
-    .where(inScope(scope, 'd.orgId'))
-    .orderBy('d.registeredAt', 'desc')
+    .where(inScope(scope, 'm.orgId'))
+    .orderBy('m.openedAt', 'desc')
     .orderBy('d.id')
     .execute();
+}
+
+export async function updateScreeningRow(db: Kysely<Database>, id: string, patch: Updateable<ScreeningsTable>) {
+  await sdb(db).updateTable('mediation.screenings').set(patch).where('id', '=', id).execute();
+}
+
+/** Inserts screening records (500 per statement). */
+export async function insertScreenings(db: Kysely<Database>, rows: readonly Insertable<ScreeningsTable>[]) {
+  for (let i = 0; i < rows.length; i += 500)
+    await sdb(db)
+      .insertInto('mediation.screenings')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+/**
+ * A demo start's links: two thirds of the screening-source disputes (a deterministic share by id) to their unit's
+ * latest screening on or before their registration, and each screening counting at least what it found.
+ */
+export async function linkDemoScreenings(db: Kysely<Database>) {
+  await sql`update mediation.disputes d set screening_id = (
+      select s.id from mediation.screenings s
+      where s.org_id = m.org_id and s.screened_on <= (m.opened_at at time zone 'Asia/Shanghai')::date
+      order by s.screened_on desc, s.id limit 1)
+    from ${matterSummary(db, 'mediation').as('m')}
+    where m.id = d.id and d.source = 'screening' and d.screening_id is null and abs(hashtext(d.id::text)) % 3 < 2`.execute(db);
+  await sql`update mediation.screenings s set found_count = greatest(s.found_count, l.n)
+    from (select screening_id, count(*)::int as n from mediation.disputes where screening_id is not null group by screening_id) l
+    where l.screening_id = s.id and s.found_count < l.n`.execute(db);
 }

@@ -224,8 +224,8 @@ describe('dispute screening 矛盾纠纷排查 as an intake channel (issue #4 it
       expect(made).toBeGreaterThan(100);
       // eligible: a screening-source dispute whose unit had screened on or before its registration day
       const { rows } = await sql<{ eligible: number; linked: number; inconsistent: number }>`select
-          (select count(*)::int from mediation.disputes d where d.source = 'screening' and exists (select 1 from mediation.screenings s
-            where s.org_id = d.org_id and s.screened_on <= (d.registered_at at time zone 'Asia/Shanghai')::date)) as eligible,
+          (select count(*)::int from mediation.disputes d join kernel.matters m on m.id = d.id where d.source = 'screening' and exists (select 1 from mediation.screenings s
+            where s.org_id = m.org_id and s.screened_on <= (m.opened_at at time zone 'Asia/Shanghai')::date)) as eligible,
           (select count(*)::int from mediation.disputes where screening_id is not null) as linked,
           (select count(*)::int from mediation.screenings s where s.found_count < (select count(*) from mediation.disputes d where d.screening_id = s.id)) as inconsistent`.execute(
         db,
@@ -239,8 +239,9 @@ describe('dispute screening 矛盾纠纷排查 as an intake channel (issue #4 it
         expect(c.linked / c.eligible).toBeLessThan(0.85);
       }
       // a linked dispute was registered on or after its screening, at the same unit
-      const wrong = await sql<{ n: number }>`select count(*)::int as n from mediation.disputes d join mediation.screenings s on s.id = d.screening_id
-        where s.org_id <> d.org_id or s.screened_on > (d.registered_at at time zone 'Asia/Shanghai')::date or d.source <> 'screening'`.execute(db);
+      const wrong = await sql<{ n: number }>`select count(*)::int as n from mediation.disputes d join kernel.matters m on m.id = d.id
+        join mediation.screenings s on s.id = d.screening_id
+        where s.org_id <> m.org_id or s.screened_on > (m.opened_at at time zone 'Asia/Shanghai')::date or d.source <> 'screening'`.execute(db);
       expect(wrong.rows[0]?.n).toBe(0);
     } finally {
       await demo.close();

@@ -73,7 +73,7 @@ export async function getScreening(ctx: Ctx, id: string): Promise<ScreeningDetai
       status: d.status,
       category: d.category,
       orgName: d.orgName,
-      openedAt: iso(d.registeredAt),
+      openedAt: iso(d.openedAt),
     })),
   };
 }
@@ -90,10 +90,8 @@ export async function createScreening(ctx: Ctx, input: CreateScreeningInput): Pr
     const org = await findOrg(trx, ctx.scope, input.orgId);
     if (!org) throw notFound('排查单位');
     if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
-    await repo
-      .sdb(trx)
-      .insertInto('mediation.screenings')
-      .values({
+    await repo.insertScreenings(trx, [
+      {
         id,
         orgId: org.id,
         screenedOn: input.screenedOn,
@@ -104,8 +102,8 @@ export async function createScreening(ctx: Ctx, input: CreateScreeningInput): Pr
         riskCount: input.riskCount,
         notes: blank(input.notes) ?? null,
         createdBy: ctx.user.id,
-      })
-      .execute();
+      },
+    ]);
     await appendAudit(trx, ctx.actor, {
       action: 'mediation.screening.create',
       targetType: 'screening',
@@ -145,7 +143,7 @@ export async function updateScreening(ctx: Ctx, id: string, input: UpdateScreeni
       ...(input.notes !== undefined ? { notes: blank(input.notes) } : {}),
       updatedAt: new Date(),
     };
-    await repo.sdb(trx).updateTable('mediation.screenings').set(patch).where('id', '=', id).execute();
+    await repo.updateScreeningRow(trx, id, patch);
     const was = {
       screenedOn: before.screenedOn,
       area: before.area,

@@ -1,13 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   act,
   appendAudit,
   AppError,
   assignMatter,
+  completeMatterDeadlines,
+  findUnit,
+  getMatter,
   issueDocument,
+  matterPartyNames,
   type DocumentCtx,
-  completeDeadline,
   notFound,
   openMatter,
   scheduleDeadline,
@@ -22,7 +24,6 @@ import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import type { z } from 'zod';
 import { assertCategory } from './category';
 import * as repo from './repository';
-import { mdb } from './schema';
 import { findScreening } from './screening-repository';
 import { chinaDay } from '@sifa/kernel/shared';
 
@@ -72,27 +73,9 @@ export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput):
 export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {
   const d = await repo.findDispute(ctx.db, ctx.scope, id);
   if (!d) throw notFound('纠纷');
-  const matter = await ctx.db
-    .selectFrom('kernel.matters as m')
-    .innerJoin('kernel.orgs as o', 'o.id', 'm.orgId')
-    .select([
-      'm.id',
-      'm.module',
-      'm.kind',
-      'm.number',
-      'm.orgId',
-      'o.name as orgName',
-      'm.status',
-      'm.title',
-      'm.outcome',
-      'm.version',
-      'm.openedAt',
-      'm.closedAt',
-    ])
-    .where('m.id', '=', id)
-    .executeTakeFirstOrThrow();
+  const matter = await getMatter(ctx, id, 'mediation');
   return {
-    matter: { ...matter, openedAt: new Date(matter.openedAt).toISOString(), closedAt: matter.closedAt ? new Date(matter.closedAt).toISOString() : null },
+    matter,
     category: d.category,
     source: d.source as Dispute['source'],
     description: d.description,
@@ -125,10 +108,7 @@ function courtRule(source: DisputeSource, procedure: string | null) {
   return undefined;
 }
 
-async function closeOpenDeadlines(ctx: Ctx, trx: Kysely<Database>, matterId: string) {
-  const open = await trx.selectFrom('kernel.deadlines').select('id').where('matterId', '=', matterId).where('status', 'in', ['open', 'paused']).execute();
-  for (const d of open) await completeDeadline(ctx, d.id, {}, trx);
-}
+const closeOpenDeadlines = (ctx: Ctx, trx: Kysely<Database>, matterId: string) => completeMatterDeadlines(ctx, trx, matterId);
 
 type Forms = typeof ActionForms;
 type FormOf<A extends keyof Forms> = z.infer<Forms[A]>;
@@ -156,10 +136,9 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
     {
       ...(outcome ? { outcome } : {}),
       data: Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'expectedVersion')),
-      apply: async (trx, _before, after) => {
-        const d = mdb(trx);
-        const patch: Record<string, unknown> = { status: after.status };
-        if (outcome) Object.assign(patch, { outcome, closedAt: new Date() });
+      apply: async (trx) => {
+        // status, outcome and closing time are the matter's (kernel act); the dispute records its own fields
+        const patch: Record<string, unknown> = {};
         switch (action) {
           case 'accept':
             patch.acceptedAt = new Date();
@@ -167,7 +146,7 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
           case 'assign':
           case 'transfer': {
             const committeeOrgId = String(f.committeeOrgId);
-            const committee = await trx.selectFrom('kernel.orgs').select(['kind', 'active']).where('id', '=', committeeOrgId).executeTakeFirst();
+            const committee = await findUnit(trx, committeeOrgId);
             if (committee?.kind !== 'mediation-committee' || !committee.active)
               throw new AppError('VALIDATION_FAILED', { first: '请选择启用中的人民调解委员会' });
             await assignMatter(trx, ctx, id, { orgId: committeeOrgId, role: 'committee' });
@@ -190,18 +169,14 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
           }
           case 'startSession':
           case 'recordSession':
-            await d
-              .insertInto('mediation.sessions')
-              .values({
-                id: randomUUID(),
-                disputeId: id,
-                heldOn: String(f.on),
-                place: String(f.place),
-                attendees: String(f.attendees),
-                record: String(f.record),
-                recordedBy: ctx.user.id,
-              })
-              .execute();
+            await repo.insertSession(trx, {
+              disputeId: id,
+              heldOn: String(f.on),
+              place: String(f.place),
+              attendees: String(f.attendees),
+              record: String(f.record),
+              recordedBy: ctx.user.id,
+            });
             break;
           case 'reachAgreement': {
             Object.assign(patch, {
@@ -234,7 +209,7 @@ export async function disputeAction<A extends keyof Forms>(ctx: Ctx, id: string,
             await closeOpenDeadlines(ctx, trx, id);
             break;
         }
-        await d.updateTable('mediation.disputes').set(patch).where('id', '=', id).execute();
+        await repo.updateDispute(trx, id, patch);
       },
     },
   );
@@ -251,13 +226,7 @@ export async function issueAgreement(
 ) {
   const d = await repo.findDispute(ctx.db, ctx.scope, id);
   if (!d) throw notFound('纠纷');
-  const parties = await ctx.db
-    .selectFrom('kernel.matterParties as mp')
-    .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
-    .select(['p.name', 'p.idMasked', 'mp.role'])
-    .where('mp.matterId', '=', id)
-    .orderBy('mp.addedAt')
-    .execute();
+  const parties = await matterPartyNames(ctx.db, id);
   const roleName = (r: string) => (r === 'applicant' ? '申请人' : r === 'respondent' ? '被申请人' : '当事人');
   return issueDocument(
     ctx,
@@ -288,11 +257,7 @@ export async function recordConfirmation(ctx: Ctx, id: string, input: { result: 
   if (d.confirmationResult)
     throw new AppError('CONFLICT', { reason: `该纠纷已登记司法确认结果 (${d.confirmationResult === 'confirmed' ? '确认有效' : '驳回申请'})，不能重复登记` });
   await ctx.db.transaction().execute(async (trx) => {
-    await mdb(trx)
-      .updateTable('mediation.disputes')
-      .set({ confirmationResult: input.result, confirmationCourt: input.courtName, confirmedOn: input.ruledOn })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateDispute(trx, id, { confirmationResult: input.result, confirmationCourt: input.courtName, confirmedOn: input.ruledOn });
     await closeOpenDeadlines(ctx, trx, id);
     await appendAudit(trx, ctx.actor, {
       action: 'mediation.dispute.confirmation',
@@ -321,28 +286,17 @@ export async function recordFollowUp(ctx: Ctx, id: string, input: FollowUpInput)
   if (input.visitedOn > today()) throw field(`回访日期 ${input.visitedOn} 晚于今天`);
   if (agreedOn && input.visitedOn < agreedOn) throw field(`回访日期 ${input.visitedOn} 早于达成协议的日期 ${agreedOn}`);
   await ctx.db.transaction().execute(async (trx) => {
-    await mdb(trx)
-      .insertInto('mediation.followUps')
-      .values({
-        id: randomUUID(),
-        disputeId: id,
-        visitedOn: input.visitedOn,
-        performed: input.performed,
-        note: input.note ?? null,
-        createdBy: ctx.user.id,
-        createdByName: ctx.user.displayName,
-      })
-      .execute();
+    await repo.insertFollowUp(trx, {
+      disputeId: id,
+      visitedOn: input.visitedOn,
+      performed: input.performed,
+      note: input.note ?? null,
+      createdBy: ctx.user.id,
+      createdByName: ctx.user.displayName,
+    });
     // The dispute shows the latest visit (by date; a visit entered late for an earlier date does not override).
-    const latest = await mdb(trx)
-      .selectFrom('mediation.followUps')
-      .select(['performed', 'visitedOn'])
-      .where('disputeId', '=', id)
-      .orderBy('visitedOn', 'desc')
-      .orderBy('createdAt', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    await mdb(trx).updateTable('mediation.disputes').set({ performed: latest.performed, followedUpOn: latest.visitedOn }).where('id', '=', id).execute();
+    const latest = await repo.latestFollowUp(trx, id);
+    await repo.updateDispute(trx, id, { performed: latest.performed, followedUpOn: latest.visitedOn });
     await appendAudit(trx, ctx.actor, {
       action: 'mediation.dispute.follow-up',
       targetType: 'matter',
@@ -355,13 +309,7 @@ export async function recordFollowUp(ctx: Ctx, id: string, input: FollowUpInput)
 
 export async function listFollowUps(ctx: Ctx, id: string): Promise<FollowUp[]> {
   if (!(await repo.findDispute(ctx.db, ctx.scope, id))) throw notFound('纠纷');
-  const rows = await mdb(ctx.db)
-    .selectFrom('mediation.followUps')
-    .select(['id', 'visitedOn', 'performed', 'note', 'createdByName', 'createdAt'])
-    .where('disputeId', '=', id)
-    .orderBy('visitedOn', 'desc')
-    .orderBy('createdAt', 'desc')
-    .execute();
+  const rows = await repo.listFollowUps(ctx.db, id);
   return rows.map((r) => ({ ...r, performed: r.performed as FollowUp['performed'], createdAt: new Date(r.createdAt).toISOString() }));
 }
 
@@ -369,11 +317,7 @@ export async function markRisk(ctx: Ctx, id: string, atRisk: boolean, reason: st
   const d = await repo.findDispute(ctx.db, ctx.scope, id);
   if (!d) throw notFound('纠纷');
   await ctx.db.transaction().execute(async (trx) => {
-    await mdb(trx)
-      .updateTable('mediation.disputes')
-      .set({ atRisk, riskReason: reason ?? null })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateDispute(trx, id, { atRisk, riskReason: reason ?? null });
     await appendAudit(trx, ctx.actor, { action: 'mediation.dispute.risk', targetType: 'matter', targetId: id, summary: { number: d.number, atRisk, reason } });
   });
   return getDispute(ctx, id);

@@ -8,3 +8,4 @@ export * from './due-date';
 export * from './rules';
 export type { CalendarDaysTable, CalendarYearsTable, DeadlinesTable } from './schema';
 export * from './reminders';
+export * from './matter-deadlines';

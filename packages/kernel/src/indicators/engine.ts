@@ -4,7 +4,7 @@ import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
 import { findOrg } from '../orgs/org.repository';
 import { indicatorValue, type IndicatorDefinition, type IndicatorPoint } from '../shared/indicators';
-import { filterSql, getMeasure, measureSql, type FilterEnv, type IndicatorSource } from './sources';
+import { filterSql, getMeasure, measureSql, relationSql, type FilterEnv, type IndicatorSource } from './sources';
 
 // The engine's inner parts, shared by figures, tables and drill-down (not exported from the kernel).
 
@@ -114,9 +114,9 @@ export async function aggregate(
     // By child unit: each record's unit mapped to the child of `unitPath` it lies under, in one hash join (the
     // path segment after the unit's), instead of one scan per child.
     const from = opts.byChildUnit
-      ? sql`${sql.table(source.table)} s join (select u.id as unit_id, split_part(substr(u.path, ${unitPath.length + 1}), '/', 1) as child
+      ? sql`${relationSql(source)} join (select u.id as unit_id, split_part(substr(u.path, ${unitPath.length + 1}), '/', 1) as child
           from kernel.orgs u where u.path like ${`${unitPath}%`}) m on m.unit_id = ${sql.ref(`s.${source.orgColumn}`)}`
-      : sql`${sql.table(source.table)} s`;
+      : relationSql(source);
     const bucket = opts.byChildUnit ? sql<string | null>`m.child` : opts.bucket?.(source);
     const r = bucket
       ? await sql<Record<string, number | string | null>>`select ${bucket} as bucket, ${sql.join(cols)} from ${from} where ${cond} group by 1`.execute(ctx.db)

@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import type { Ctx } from '../http/types';
 import type { IndicatorResult } from '../shared/indicators';
 import { aggregate, checkPeriod, describe, envOf, inMonth, pointOf, resolve, unitOf, where, type IndicatorCatalog, type Period } from './engine';
-import { dimensionSql, filterSql, getMeasure, measureSql, type IndicatorSource } from './sources';
+import { dimensionSql, filterSql, getMeasure, measureSql, relationSql, type IndicatorSource } from './sources';
 
 export type { IndicatorCatalog, Period } from './engine';
 
@@ -99,11 +99,11 @@ export async function drillIndicator(ctx: Ctx, catalog: IndicatorCatalog, id: st
   const measure = def.sum && part === 'numerator' ? { name: getMeasure(source, def.sum).nameZh, expr: measureSql(source, def.sum) } : undefined;
   const cols = sql.join([...source.drill.map(([c]) => sql.ref(`s.${c}`)), ...(measure ? [sql`${measure.expr} as measure_value`] : [])]);
   const [rows, total] = await Promise.all([
-    sql<Record<string, unknown>>`select ${cols}, o.name as org_name from ${sql.table(source.table)} s
+    sql<Record<string, unknown>>`select ${cols}, o.name as org_name from ${relationSql(source)}
       join kernel.orgs o on o.id = ${sql.ref(`s.${source.orgColumn}`)}
       where ${cond} order by ${sql.ref(`s.${source.dateColumn}`)} desc, ${sql.ref(`s.${source.drill[0]?.[0] ?? 'id'}`)}
       limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(ctx.db),
-    sql<{ n: number }>`select count(*) as n from ${sql.table(source.table)} s where ${cond}`.execute(ctx.db),
+    sql<{ n: number }>`select count(*) as n from ${relationSql(source)} where ${cond}`.execute(ctx.db),
   ]);
   return {
     columns: [

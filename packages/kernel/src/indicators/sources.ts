@@ -52,8 +52,29 @@ export interface IndicatorSource {
   dimensions?: Readonly<Record<string, IndicatorDimension>>;
   /** Measures indicators may sum, by name. */
   measures?: Readonly<Record<string, IndicatorMeasure>>;
-  /** The column holding the record's kernel matter id: enables `deadlineOverdue` filters over kernel.deadlines. */
+  /**
+   * The column holding the record's kernel matter id: enables `deadlineOverdue` filters over kernel.deadlines. A
+   * module's table with a matter column is matter-backed: the matter's unit (`org_id`), `status`, `outcome`,
+   * `number`, `title`, `opened_at` and `closed_at` are read from kernel.matters (the module's row holds none of
+   * them), beside the table's own columns (relationSql).
+   */
   matterColumn?: string;
+}
+
+const MATTERS_TABLE = 'kernel.matters';
+
+/** kernel.matters' columns a matter-backed source reads from the matter, by these names. */
+export const MATTER_SOURCE_COLUMNS = ['org_id', 'status', 'outcome', 'number', 'title', 'opened_at', 'closed_at'] as const;
+
+/**
+ * The rows a source counts, as the `from` item `s`: the table itself, or for a matter-backed module table the table
+ * joined to its matters. The join is a plain subquery, so PostgreSQL pulls it up and plans one join: conditions
+ * on either side's columns use that side's indexes.
+ */
+export function relationSql(source: IndicatorSource): RawBuilder<unknown> {
+  if (!source.matterColumn || source.table === MATTERS_TABLE) return sql`${sql.table(source.table)} s`;
+  const kernel = MATTER_SOURCE_COLUMNS.map((c) => sql.ref(`sm.${c}`));
+  return sql`(select t.*, ${sql.join(kernel)} from ${sql.table(source.table)} t join kernel.matters sm on sm.id = ${sql.ref(`t.${source.matterColumn}`)}) s`;
 }
 
 export const MATTERS_SOURCE: IndicatorSource = {

@@ -18,7 +18,7 @@ export interface OpenParty {
   phoneChanged: boolean;
 }
 
-/** A module's own row for the matter (e.g. mediation.disputes), written by the same statement; keys in camelCase. */
+/** A module's own row for the matter (e.g. mediation.disputes; its id is the matter's), written by the same statement; keys in camelCase. */
 export interface ModuleRow {
   table: string;
   values: Record<string, unknown>;
@@ -118,15 +118,9 @@ function statementText(db: Kysely<Database>, template: string, row: { table: str
   const rowSql = (() => {
     if (!row) return sql``;
     // names go through Kysely (quoted, camelCase to snake_case by the engine's plugin); values are parameters
-    const names = ['id', 'number', 'title', 'orgId', 'status', ...row.columns].map((k) => sql.ref(k));
-    const values = [
-      sql`m.id`,
-      sql`m.number`,
-      sql`${$.title}::text`,
-      sql`${$.orgId}::uuid`,
-      sql`${$.status}::text`,
-      ...row.columns.map((_, k) => sql.raw(`$${PARAMS.length + k + 1}`)),
-    ];
+    // the module's row holds its own fields only: number, title, unit and status are the matter's (same id)
+    const names = ['id', ...row.columns].map((k) => sql.ref(k));
+    const values = [sql`m.id`, ...row.columns.map((_, k) => sql.raw(`$${PARAMS.length + k + 1}`))];
     return sql`, mrow as (insert into ${sql.table(row.table)} (${sql.join(names)}) select ${sql.join(values)} from m)`;
   })();
   const query = sql`

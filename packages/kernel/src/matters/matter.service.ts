@@ -24,7 +24,7 @@ export interface OpenMatterInput {
   data?: Record<string, unknown>;
   /** Parties registered (or recognised) and linked with their roles in the same transaction; needs the PII crypto. */
   parties?: readonly { role: string; party: PartyInput }[];
-  /** The module's own row (same id; number, title, unit and status filled in), written by the same statement. */
+  /** The module's own row (its id filled in: the matter's; number, title, unit and status stay the matter's), written by the same statement. */
   row?: ModuleRow;
 }
 

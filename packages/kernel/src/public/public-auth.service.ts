@@ -145,3 +145,16 @@ export async function resolvePublicSession(db: Kysely<Database>, token: string):
 export async function endPublicSession(db: Kysely<Database>, sessionId: string) {
   await db.deleteFrom('kernel.publicSessions').where('id', '=', sessionId).execute();
 }
+
+/**
+ * A citizen account's phone, decrypted, and its blind index — e.g. to register the signed-in citizen as the
+ * applicant of what they file on the portal, with the phone they proved they hold.
+ */
+export async function publicAccountPhone(db: Kysely<Database>, crypto: FieldCrypto, accountId: string): Promise<{ phone: string; phoneIndex: string }> {
+  const account = await db
+    .selectFrom('kernel.publicAccounts')
+    .select(['id', 'phoneCipher', 'phoneIndex'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return { phone: crypto.decrypt(account.phoneCipher, `kernel.public_accounts.phone:${account.id}`), phoneIndex: account.phoneIndex };
+}
