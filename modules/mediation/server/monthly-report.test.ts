@@ -26,7 +26,7 @@ describe('the monthly report', () => {
       if (res.statusCode === 200) versions.set(id, res.json<{ version: number }>().version);
       return res;
     };
-    agree = (id, extra) => act(id, 'reachAgreement', { kind: 'oral', effectiveOn: '2026-04-01', terms: ['当场履行'], signedBy: '双方', ...extra });
+    agree = (id, extra) => act(id, 'reach-agreement', { kind: 'oral', effectiveOn: '2026-04-01', terms: ['当场履行'], signedBy: '双方', ...extra });
     const open = async (key: string, acceptedAt: string, category = 'neighbour') => {
       const res = await office.request('POST', '/api/mediation/disputes', {
         orgId,
@@ -41,7 +41,7 @@ describe('the monthly report', () => {
       versions.set(id, 1);
       await act(id, 'accept', {});
       await act(id, 'assign', { committeeOrgId, mediatorName: '刘调解' });
-      await act(id, 'startSession', { on: '2026-04-01', place: '调解室', attendees: '双方', record: '陈述' });
+      await act(id, 'start-session', { on: '2026-04-01', place: '调解室', attendees: '双方', record: '陈述' });
       return async () => {
         await sql`update mediation.disputes set accepted_at = ${acceptedAt} where id = ${id}`.execute(t.engine.db);
       };
