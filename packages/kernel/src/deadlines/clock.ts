@@ -12,7 +12,7 @@ export interface Clock {
 }
 
 // The one place the platform reads the system time; everything else asks a clock.
-export const systemClock: Clock = { today: () => shanghaiDate(), now: () => new Date() };
+export const systemClock: Clock = { today: () => shanghaiDate(new Date()), now: () => new Date() };
 
 const SHANGHAI_MS = 8 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;

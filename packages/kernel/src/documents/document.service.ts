@@ -198,7 +198,7 @@ export async function revokeDocument(ctx: DocumentCtx, id: string, reason: strin
   await ctx.db.transaction().execute(async (trx) => {
     const d = await readable(ctx, trx, id, true);
     if (d.revokedAt) throw new AppError('DOCUMENT_REVOKED', { number: d.number, at: shanghaiDate(d.revokedAt) });
-    await repo.markRevoked(trx, id, reason, ctx.user.id);
+    await repo.markRevoked(trx, id, reason, ctx.user.id, ctx.now);
     await appendAudit(trx, ctx.actor, {
       action: 'kernel.document.revoke',
       targetType: 'document',

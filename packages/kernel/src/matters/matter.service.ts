@@ -258,7 +258,7 @@ export async function assignMatter(trx: Kysely<Database>, ctx: Ctx, matterId: st
       .executeTakeFirst();
     if (!u?.path.startsWith(ctx.scope.path)) throw notFound('承办人');
   }
-  await repo.endAssignments(trx, matterId, a.role);
+  await repo.endAssignments(trx, matterId, a.role, ctx.now);
   await repo.addAssignment(trx, { matterId, userId: a.userId ?? null, orgId: a.orgId ?? null, role: a.role });
 }
 
