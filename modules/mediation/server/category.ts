@@ -220,7 +220,7 @@ export async function updateCategory(ctx: Ctx, code: string, input: UpdateCatego
     };
     await cdb(trx)
       .updateTable('mediation.categories')
-      .set({ ...patch, updatedAt: new Date() })
+      .set({ ...patch, updatedAt: ctx.now })
       .where('code', '=', code)
       .execute();
     // Switching a category on or off is audited as such; anything else as an edit with what it was.

@@ -164,14 +164,14 @@ export async function updateCommittee(ctx: Ctx, id: string, input: UpdateCommitt
     if (input.name !== undefined && input.name !== before.name) {
       if (before.parentId && (await repo.siblingNamed(trx, before.parentId, input.name, id)))
         throw new AppError('CONFLICT', { reason: `“${before.parentName ?? ''}”下已有“${input.name}”，请换一个名称` });
-      await trx.updateTable('kernel.orgs').set({ name: input.name, updatedAt: new Date() }).where('id', '=', id).execute();
+      await trx.updateTable('kernel.orgs').set({ name: input.name, updatedAt: ctx.now }).where('id', '=', id).execute();
     }
     const values = registerValues(input);
     await repo
       .rdb(trx)
       .insertInto('mediation.committees')
       .values({ orgId: id, type: before.type, ...values })
-      .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...values, updatedAt: new Date() }))
+      .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...values, updatedAt: ctx.now }))
       .execute();
     const was = {
       name: before.name,
@@ -280,7 +280,7 @@ export async function updateMediator(ctx: RegistryCtx, id: string, input: Update
       ...(input.specialties !== undefined ? { specialties: [...new Set(input.specialties)] } : {}),
       ...(input.userId !== undefined ? { userId: input.userId } : {}),
       ...phoneColumns(ctx.pii, id, input.phone),
-      updatedAt: new Date(),
+      updatedAt: ctx.now,
     };
     await repo.rdb(trx).updateTable('mediation.mediators').set(patch).where('id', '=', id).execute();
     const { phone, ...after } = input;
@@ -305,7 +305,7 @@ export async function setMediatorActive(ctx: Ctx, id: string, active: boolean, r
       if (await repo.activeNamesake(trx, before.committeeOrgId, before.name, id))
         throw new AppError('CONFLICT', { reason: `该调委会已有在册调解员“${before.name}”，不能重复启用` });
     }
-    await repo.rdb(trx).updateTable('mediation.mediators').set({ active, updatedAt: new Date() }).where('id', '=', id).execute();
+    await repo.rdb(trx).updateTable('mediation.mediators').set({ active, updatedAt: ctx.now }).where('id', '=', id).execute();
     await appendAudit(trx, ctx.actor, {
       action: active ? 'mediation.mediator.activate' : 'mediation.mediator.deactivate',
       targetType: 'mediator',
