@@ -112,8 +112,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // One instant per request from the app's clock (ctxOf hands it to services as ctx.now).
   const clock = opts.clock ?? systemClock;
   app.decorateRequest('now', null as unknown as Date);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
     req.now = clock.now();
+    done();
   });
 
   const routeTable: RouteEntry[] = [];

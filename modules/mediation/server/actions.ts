@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
-import { AppError, assignMatter, closeMatterDeadlines, defineAction, notFound, scheduleDeadline, type ActionCtx, type Database, type Matter } from '@sifa/kernel';
+import {
+  AppError,
+  assignMatter,
+  closeMatterDeadlines,
+  defineAction,
+  notFound,
+  scheduleDeadline,
+  type ActionCtx,
+  type Database,
+  type Matter,
+} from '@sifa/kernel';
 import { chinaDay } from '@sifa/kernel/shared';
 import {
   AcceptInput,
@@ -89,7 +99,12 @@ const withdraw = defineAction({
 });
 
 /** Assigning and transferring name a committee and a mediator; the committee must be an active one in scope. */
-async function assignCommittee(ctx: ActionCtx, trx: Kysely<Database>, matter: Matter, input: { committeeOrgId: string; mediatorName: string; mediatorUserId?: string | undefined }) {
+async function assignCommittee(
+  ctx: ActionCtx,
+  trx: Kysely<Database>,
+  matter: Matter,
+  input: { committeeOrgId: string; mediatorName: string; mediatorUserId?: string | undefined },
+) {
   const committee = await trx.selectFrom('kernel.orgs').select(['kind', 'active']).where('id', '=', input.committeeOrgId).executeTakeFirst();
   if (committee?.kind !== 'mediation-committee' || !committee.active) throw new AppError('VALIDATION_FAILED', { first: '请选择启用中的人民调解委员会' });
   await assignMatter(trx, ctx, matter.id, { orgId: input.committeeOrgId, role: 'committee' });
@@ -108,7 +123,14 @@ const assign = defineAction({
     const assigned = await assignCommittee(ctx, trx, matter, input);
     // The court's period runs from the mediator's sign-off (特邀调解规定 第二十七条第三款).
     const rule = courtRule(current.source as DisputeSource, current.courtProcedure);
-    if (rule) await scheduleDeadline(trx, { matterId: matter.id, ruleId: rule, start: chinaDay(ctx.now), assigneeId: input.mediatorUserId ?? null, orgId: current.orgId });
+    if (rule)
+      await scheduleDeadline(trx, {
+        matterId: matter.id,
+        ruleId: rule,
+        start: chinaDay(ctx.now),
+        assigneeId: input.mediatorUserId ?? null,
+        orgId: current.orgId,
+      });
     await updateDispute(ctx, trx, matter, { ...assigned, assignedAt: ctx.now });
   },
 });
@@ -126,7 +148,15 @@ const transfer = defineAction({
 const recordSessionRow = async (ctx: ActionCtx, trx: Kysely<Database>, matter: Matter, input: typeof session) => {
   await mdb(trx)
     .insertInto('mediation.sessions')
-    .values({ id: randomUUID(), disputeId: matter.id, heldOn: input.on, place: input.place, attendees: input.attendees, record: input.record, recordedBy: ctx.user.id })
+    .values({
+      id: randomUUID(),
+      disputeId: matter.id,
+      heldOn: input.on,
+      place: input.place,
+      attendees: input.attendees,
+      record: input.record,
+      recordedBy: ctx.user.id,
+    })
     .execute();
   await updateDispute(ctx, trx, matter);
 };

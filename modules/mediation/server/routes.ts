@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import {
-  createFieldCrypto,
-  ctxOf,
-  EXPORT_LIMIT,
-  IdParams,
-  Matter,
-  PageQuery,
-  pageOf,
-  sendXlsx,
-  type ModuleDeps,
-  type SifaApp,
-} from '@sifa/kernel';
+import { createFieldCrypto, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { DISPUTE_SOURCES } from '../shared/categories';
 import { ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem, FollowUp, FollowUpInput } from '../shared/schemas';

@@ -106,7 +106,8 @@ export function useCreateDispute() {
  */
 export function useDisputeAction(id: string) {
   return useMutation({
-    mutationFn: ({ action, body }: { action: string; body: Record<string, unknown> }) => apiSend('POST', actionPath(DISPUTE_WORKFLOW, action, id), body, Matter),
+    mutationFn: ({ action, body }: { action: string; body: Record<string, unknown> }) =>
+      apiSend('POST', actionPath(DISPUTE_WORKFLOW, action, id), body, Matter),
     meta: { silent: true },
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ModuleDefinition } from '../define-module';
 import { createFileStorage, resolveFilesRoot } from '../files/storage';
-import { takeAction, type ActionBody, type ActionCtx } from '../matters/actions';
+import { takeAction, type ActionCtx } from '../matters/actions';
 import { IdParams } from '../shared/common';
 import { Matter } from '../shared/matters';
 import { actionPath, actionPermission } from '../shared/workflow';
@@ -41,7 +41,7 @@ export function registerModuleActions(app: SifaApp, { engine, config }: ModuleDe
           response: { 200: Matter },
         },
       },
-      (req) => takeAction(actx(req), action, req.params.id, req.body as ActionBody),
+      (req) => takeAction(actx(req), action, req.params.id, req.body),
     );
   }
 }

@@ -48,8 +48,9 @@ export interface ActionDefinition<A extends string = string, S extends z.ZodType
 export type AnyAction = ActionDefinition<string, z.ZodType<ActionBody, any>>;
 
 /** Declares a typed action: `name` is checked against the workflow's actions, the handler's input is the schema's output. */
-export const defineAction = <A extends string, S extends z.ZodType<ActionBody>>(a: ActionDefinition<NoInfer<A>, S> & { workflow: WorkflowDefinition<string, A> }) =>
-  a as ActionDefinition<A, S>;
+export const defineAction = <A extends string, S extends z.ZodType<ActionBody>>(
+  a: ActionDefinition<NoInfer<A>, S> & { workflow: WorkflowDefinition<string, A> },
+) => a as ActionDefinition<A, S>;
 
 /** Takes a declared action on a matter: the kernel's act() with the handler inside its transaction. */
 export async function takeAction<A extends string, S extends z.ZodType<ActionBody>>(
