@@ -134,6 +134,7 @@ async function main() {
         db: engine.db,
         actor: { id: user.id, username: 'leader', orgId: user.orgId },
         scope: { orgId: user.orgId, path: user.path },
+        now: new Date(), // the bench measures on the wall clock; it has no app clock
         user: {
           id: user.id,
           username: 'leader',

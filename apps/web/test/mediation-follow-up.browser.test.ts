@@ -23,7 +23,7 @@ describe.skipIf(missing && !inCi)('follow-up on an agreement 履行回访 in a b
       })
     ).version;
     v = (
-      await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/startSession`, {
+      await d.staff.json<{ version: number }>('POST', `/api/mediation/disputes/${d.id}/start-session`, {
         expectedVersion: v,
         on: today,
         place: '调解室',
@@ -31,7 +31,7 @@ describe.skipIf(missing && !inCi)('follow-up on an agreement 履行回访 in a b
         record: '双方同意夜间十点后不再施工',
       })
     ).version;
-    await d.staff.json('POST', `/api/mediation/disputes/${d.id}/reachAgreement`, {
+    await d.staff.json('POST', `/api/mediation/disputes/${d.id}/reach-agreement`, {
       expectedVersion: v,
       kind: 'oral',
       effectiveOn: today,

@@ -91,14 +91,14 @@ describe.skipIf(missing && !inCi)('people’s mediation on the public portal, on
       (await office.json<{ version: number }>('POST', `/api/mediation/disputes/${id}/${action}`, body)).version;
     let v = await act('accept', { expectedVersion: 1 });
     v = await act('assign', { expectedVersion: v, committeeOrgId: committee.id, mediatorName: '刘调解' });
-    v = await act('startSession', {
+    v = await act('start-session', {
       expectedVersion: v,
       on: shanghaiDay(),
       place: '解放街道调解室',
       attendees: '王小明、李大山',
       record: '双方陈述，同意修缮',
     });
-    await act('reachAgreement', {
+    await act('reach-agreement', {
       expectedVersion: v,
       kind: 'written',
       effectiveOn: shanghaiDay(),

@@ -87,7 +87,7 @@ describe.skipIf(missing && !inCi)('the monthly mediation report in a browser', (
         mediatorName: '刘调解',
       })
     ).version;
-    await d.staff.json('POST', `/api/mediation/disputes/${d.id}/startSession`, {
+    await d.staff.json('POST', `/api/mediation/disputes/${d.id}/start-session`, {
       expectedVersion: v,
       on: shanghaiDay(),
       place: '调解室',

@@ -55,10 +55,10 @@ export async function insertCategory(db: Kysely<Database>, c: { code: string; na
   await cdb(db).insertInto('mediation.categories').values(c).execute();
 }
 
-export async function updateCategoryRow(db: Kysely<Database>, code: string, patch: Omit<Updateable<CategoriesTable>, 'code' | 'updatedAt'>) {
+export async function updateCategoryRow(db: Kysely<Database>, code: string, patch: Omit<Updateable<CategoriesTable>, 'code' | 'updatedAt'>, now: Date) {
   await cdb(db)
     .updateTable('mediation.categories')
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: now })
     .where('code', '=', code)
     .execute();
 }

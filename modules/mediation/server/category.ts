@@ -188,7 +188,7 @@ export async function updateCategory(ctx: Ctx, code: string, input: UpdateCatego
       ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
     };
-    await repo.updateCategoryRow(trx, code, patch);
+    await repo.updateCategoryRow(trx, code, patch, ctx.now);
     // Switching a category on or off is audited as such; anything else as an edit with what it was.
     const onlyStatus = Object.keys(patch).length === 1 && patch.active !== undefined;
     const action = onlyStatus ? (patch.active ? 'mediation.category.activate' : 'mediation.category.deactivate') : 'mediation.category.update';

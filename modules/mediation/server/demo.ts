@@ -76,7 +76,7 @@ const DISPUTE_COLUMNS: readonly Col<Insertable<MediationTables['mediation.disput
 ];
 export interface DemoOptions {
   count: number;
-  /** Disputes are spread over this calendar year, up to `until`. */
+  /** Disputes are spread over this calendar year, up to `until` (the demo's "now", from the seed's clock; the whole year without it). */
   year: number;
   until?: Date;
   seed?: number;
@@ -98,7 +98,7 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
   const numbering = (path: string) => [...path.split('/').filter(Boolean)].reverse().find((id) => abbrs.has(id)) ?? '';
   const counters = new Map<string, number>();
   const start = Date.UTC(opts.year, 0, 1) - 8 * 3_600_000;
-  const end = Math.min((opts.until ?? new Date()).getTime(), Date.UTC(opts.year + 1, 0, 1) - 8 * 3_600_000);
+  const end = Math.min(opts.until?.getTime() ?? Number.POSITIVE_INFINITY, Date.UTC(opts.year + 1, 0, 1) - 8 * 3_600_000);
   const categories = STANDARD_CATEGORY_CODES.map((c) => [c, CATEGORY_WEIGHTS[c] ?? 1] as [StandardCategory, number]);
   const actor = 'demo';
   let made = 0;

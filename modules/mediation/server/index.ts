@@ -4,6 +4,7 @@ import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../shared/categories';
 import { MEDIATION_INDICATORS, SOURCE_GROUPS } from '../shared/indicators';
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
+import { DISPUTE_ACTIONS } from './actions';
 import { categoryNames } from './category';
 import { generateDisputes } from './demo';
 import { generateRegister } from './registry-demo';
@@ -19,6 +20,7 @@ export const mediationModule = defineModule({
   permissions: MEDIATION_PERMISSIONS,
   roleGrants: MEDIATION_GRANTS,
   workflows: [DISPUTE_WORKFLOW],
+  actions: DISPUTE_ACTIONS,
   indicators: MEDIATION_INDICATORS,
   indicatorSources: [
     {

@@ -46,8 +46,9 @@ describe('mediation indicators: trend, categories, sources, duration, overdue', 
       let v = await act(id, 'accept', { expectedVersion: 1 });
       // assign starts the court's 30 days for the delegated dispute (特邀调解规定 第二十七条)
       v = await act(id, 'assign', { expectedVersion: v, committeeOrgId, mediatorName: '刘调解' });
-      if (outcome) v = await act(id, 'startSession', { expectedVersion: v, on: today, place: '调解室', attendees: '双方', record: '陈述' });
-      if (outcome === 'agree') await act(id, 'reachAgreement', { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['当场履行'], signedBy: '双方' });
+      if (outcome) v = await act(id, 'start-session', { expectedVersion: v, on: today, place: '调解室', attendees: '双方', record: '陈述' });
+      if (outcome === 'agree')
+        await act(id, 'reach-agreement', { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['当场履行'], signedBy: '双方' });
       if (outcome === 'fail') await act(id, 'fail', { expectedVersion: v, reason: '分歧较大', remediesTold: true });
       // Fixed dates so the figures are exact whatever day the test runs.
       await sql`update mediation.disputes set accepted_at = ${acceptedAt} where id = ${id}`.execute(t.engine.db);

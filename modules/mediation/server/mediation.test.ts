@@ -87,7 +87,7 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     let v = (await act(d.id, 'accept', { expectedVersion: 1 })).version;
     v = (await act(d.id, 'assign', { expectedVersion: v, committeeOrgId: committeeId, mediatorName: '刘调解' })).version;
     v = (
-      await act(d.id, 'startSession', {
+      await act(d.id, 'start-session', {
         expectedVersion: v,
         on: today,
         place: '解放街道调解室',
@@ -95,7 +95,7 @@ describe('people’s mediation end to end (service through HTTP)', () => {
         record: '双方陈述，同意疏通排水沟',
       })
     ).version;
-    const agreed = await act(d.id, 'reachAgreement', {
+    const agreed = await act(d.id, 'reach-agreement', {
       expectedVersion: v,
       kind: 'written',
       effectiveOn: '2024-03-01',
@@ -150,8 +150,8 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json<{ message: string }>().message).toContain('履行回访');
     v = (await act(d.id, 'assign', { expectedVersion: v, committeeOrgId: committeeId, mediatorName: '刘调解' })).version;
-    v = (await act(d.id, 'startSession', { expectedVersion: v, on: today, place: '调解室', attendees: '双方', record: '记录' })).version;
-    await act(d.id, 'reachAgreement', { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['三日内疏通'], signedBy: '双方' });
+    v = (await act(d.id, 'start-session', { expectedVersion: v, on: today, place: '调解室', attendees: '双方', record: '记录' })).version;
+    await act(d.id, 'reach-agreement', { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['三日内疏通'], signedBy: '双方' });
 
     const future = await office.request('POST', `/api/mediation/disputes/${d.id}/follow-ups`, { visitedOn: '2999-01-01', performed: 'full' });
     expect(future.statusCode).toBe(400);
@@ -186,7 +186,7 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     const d = await register();
     let v = (await act(d.id, 'accept', { expectedVersion: 1 })).version;
     v = (await act(d.id, 'assign', { expectedVersion: v, committeeOrgId: committeeId, mediatorName: '刘调解' })).version;
-    v = (await act(d.id, 'startSession', { expectedVersion: v, on: today, place: '调解室', attendees: '双方', record: '分歧较大' })).version;
+    v = (await act(d.id, 'start-session', { expectedVersion: v, on: today, place: '调解室', attendees: '双方', record: '分歧较大' })).version;
     const noRemedies = await office.request('POST', `/api/mediation/disputes/${d.id}/fail`, { expectedVersion: v, reason: '分歧过大' });
     expect(noRemedies.statusCode).toBe(400);
     expect(noRemedies.body).toContain('人民调解法 第二十六条');
@@ -195,7 +195,7 @@ describe('people’s mediation end to end (service through HTTP)', () => {
     const e = await register();
     const w = (await act(e.id, 'accept', { expectedVersion: 1 })).version;
     const w2 = (await act(e.id, 'assign', { expectedVersion: w, committeeOrgId: committeeId, mediatorName: '刘调解' })).version;
-    expect((await act(e.id, 'partyRefuses', { expectedVersion: w2, partyName: '李大山' })).status).toBe('failed');
+    expect((await act(e.id, 'party-refuses', { expectedVersion: w2, partyName: '李大山' })).status).toBe('failed');
   });
 
   test('earlier disputes of the same party or address in the last 12 months are shown on intake', async () => {

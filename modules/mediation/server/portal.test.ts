@@ -132,8 +132,8 @@ describe('people’s mediation on the public portal: a citizen applies, tracks a
     };
     let v = await act('accept', { expectedVersion: 1 });
     v = await act('assign', { expectedVersion: v, committeeOrgId: committeeId, mediatorName: '刘调解' });
-    v = await act('startSession', { expectedVersion: v, on: today, place: '调解室', attendees: '王小明、李大山', record: '双方同意修缮' });
-    await act('reachAgreement', { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['李大山负责修缮'], signedBy: '王小明、李大山' });
+    v = await act('start-session', { expectedVersion: v, on: today, place: '调解室', attendees: '王小明、李大山', record: '双方同意修缮' });
+    await act('reach-agreement', { expectedVersion: v, kind: 'oral', effectiveOn: today, terms: ['李大山负责修缮'], signedBy: '王小明、李大山' });
 
     expect((await citizen('GET', `/api/public/mediation/ratings?number=${encodeURIComponent(number)}`)).json()).toEqual({ eligible: true, rating: null });
     const stranger = await signIn(OTHER_PHONE);

@@ -138,7 +138,7 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       }
 
       const user = await portalUser(db);
-      const ctx: PartyCtx = { db, pii, user, scope: { orgId: user.orgId, path: user.orgPath }, actor: citizenActor(req, citizen, office.id) };
+      const ctx: PartyCtx = { db, pii, user, scope: { orgId: user.orgId, path: user.orgPath }, actor: citizenActor(req, citizen, office.id), now: req.now };
 
       const parties: z.infer<typeof DisputePartyInput>[] = [
         {

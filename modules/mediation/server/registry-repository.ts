@@ -249,11 +249,17 @@ export async function insertCommittee(db: Kysely<Database>, row: Insertable<Comm
 }
 
 /** The register entry of a committee unit, created with `type` when it had none (a seeded or administrator's unit). */
-export async function upsertCommittee(db: Kysely<Database>, orgId: string, type: string, values: Omit<Updateable<CommitteesTable>, 'orgId' | 'type'>) {
+export async function upsertCommittee(
+  db: Kysely<Database>,
+  orgId: string,
+  type: string,
+  values: Omit<Updateable<CommitteesTable>, 'orgId' | 'type'>,
+  now: Date,
+) {
   await rdb(db)
     .insertInto('mediation.committees')
     .values({ orgId, type, ...values })
-    .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...values, updatedAt: new Date() }))
+    .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...values, updatedAt: now }))
     .execute();
 }
 

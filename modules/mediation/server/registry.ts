@@ -163,7 +163,7 @@ export async function updateCommittee(ctx: Ctx, id: string, input: UpdateCommitt
       await renameUnit(trx, id, input.name);
     }
     const values = registerValues(input);
-    await repo.upsertCommittee(trx, id, before.type, values);
+    await repo.upsertCommittee(trx, id, before.type, values, ctx.now);
     const was = {
       name: before.name,
       type: before.type,
@@ -269,7 +269,7 @@ export async function updateMediator(ctx: RegistryCtx, id: string, input: Update
       ...(input.specialties !== undefined ? { specialties: [...new Set(input.specialties)] } : {}),
       ...(input.userId !== undefined ? { userId: input.userId } : {}),
       ...phoneColumns(ctx.pii, id, input.phone),
-      updatedAt: new Date(),
+      updatedAt: ctx.now,
     };
     await repo.updateMediatorRow(trx, id, patch);
     const { phone, ...after } = input;
@@ -294,7 +294,7 @@ export async function setMediatorActive(ctx: Ctx, id: string, active: boolean, r
       if (await repo.activeNamesake(trx, before.committeeOrgId, before.name, id))
         throw new AppError('CONFLICT', { reason: `该调委会已有在册调解员“${before.name}”，不能重复启用` });
     }
-    await repo.updateMediatorRow(trx, id, { active, updatedAt: new Date() });
+    await repo.updateMediatorRow(trx, id, { active, updatedAt: ctx.now });
     await appendAudit(trx, ctx.actor, {
       action: active ? 'mediation.mediator.activate' : 'mediation.mediator.deactivate',
       targetType: 'mediator',

@@ -1,21 +1,8 @@
 import { z } from 'zod';
-import {
-  createFieldCrypto,
-  createFileStorage,
-  resolveFilesRoot,
-  ctxOf,
-  EXPORT_LIMIT,
-  IdParams,
-  Matter,
-  PageQuery,
-  pageOf,
-  sendXlsx,
-  type ModuleDeps,
-  type SifaApp,
-} from '@sifa/kernel';
+import { createFieldCrypto, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { DISPUTE_SOURCES } from '../shared/categories';
-import { ActionForms, ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem, FollowUp, FollowUpInput } from '../shared/schemas';
+import { ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem, FollowUp, FollowUpInput } from '../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import { categoryNames } from './category';
 import { categoryRoutes } from './category-routes';
@@ -29,25 +16,10 @@ import { chinaDay } from '@sifa/kernel/shared';
 
 const tags = ['人民调解'];
 
-/** A valid body per action, for the generated scope test (routes.ts declares its probes). */
-const session = { on: '2026-01-05', place: '调解室', attendees: '双方当事人', record: '调解过程记录' };
-const PROBE_BODIES: Record<keyof typeof ActionForms, Record<string, unknown>> = {
-  accept: {},
-  decline: { reason: '不属于受理范围' },
-  withdraw: { reason: '当事人撤回' },
-  assign: { committeeOrgId: '$committee', mediatorName: '李调解' },
-  transfer: { committeeOrgId: '$committee', mediatorName: '李调解', reason: '移交' },
-  startSession: session,
-  recordSession: session,
-  reachAgreement: { kind: 'oral', effectiveOn: '2026-01-05', terms: ['双方和解'], signedBy: '双方当事人' },
-  fail: { reason: '分歧过大', remediesTold: true },
-  partyRefuses: { partyName: '张三' },
-};
 const label = (table: Record<string, { zh: string }>, key: string) => (table as Record<string, { zh: string } | undefined>)[key]?.zh ?? key;
 
 export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: ModuleDeps) {
   const db = engine.db;
-  const files = createFileStorage(resolveFilesRoot({ dataDir: config.dataDir, filesDir: config.filesDir }));
   const pii = createFieldCrypto(dataKey);
   const pctx = (req: FastifyRequest) => ({ ...ctxOf(req, db), pii });
   portalRoutes(app, { engine, dataKey, config }); // the public portal: apply, rate (portal.ts)
@@ -152,28 +124,7 @@ export function mediationRoutes(app: SifaApp, { engine, dataKey, config }: Modul
     },
   );
 
-  for (const [action, body] of Object.entries(ActionForms) as [keyof typeof ActionForms, (typeof ActionForms)[keyof typeof ActionForms]][]) {
-    app.post(
-      `/api/mediation/disputes/:id/${action}`,
-      {
-        config: {
-          permission: 'mediation.dispute.act',
-          scopeProbe: { kind: 'resource', resource: 'dispute', control: 'found', body: { expectedVersion: 1, ...PROBE_BODIES[action] } },
-        },
-        schema: { tags, summary: DISPUTE_WORKFLOW.labels.actions[action].zh, params: IdParams, body, response: { 200: Matter } },
-      },
-      async (req) => {
-        const matter = await service.disputeAction(ctxOf(req, db), req.params.id, action, req.body);
-        // A written agreement is printed at once with its number and QR code (人民调解法 第二十八、二十九条).
-        if (action === 'reachAgreement') {
-          const form = req.body as { kind: string; terms: string[]; signedBy: string; effectiveOn: string; amountYuan?: number };
-          if (form.kind === 'written')
-            await service.issueAgreement({ ...ctxOf(req, db), files, publicBaseUrl: config.publicBaseUrl ?? 'http://127.0.0.1:8080' }, req.params.id, form);
-        }
-        return matter;
-      },
-    );
-  }
+  // The workflow's actions (accept, assign, reach-agreement …) are declared in actions.ts; the kernel makes their routes.
 
   app.post(
     '/api/mediation/disputes/:id/confirmation',

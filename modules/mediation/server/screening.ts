@@ -83,7 +83,7 @@ const kindZh = (kind: string) => (SCREENING_KINDS as Record<string, { zh: string
 /** Records a screening of a unit of the caller's scope: one transaction, one audit entry. */
 export async function createScreening(ctx: Ctx, input: CreateScreeningInput): Promise<ScreeningDetail> {
   // the schema checked this in the browser's and the server's today; checked again here for a request at midnight
-  const problems = screeningProblems(input, chinaDay());
+  const problems = screeningProblems(input, chinaDay(ctx.now));
   if (problems.length) invalid(problems);
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
@@ -131,7 +131,7 @@ export async function updateScreening(ctx: Ctx, id: string, input: UpdateScreeni
       foundCount: input.foundCount ?? before.foundCount,
       riskCount: input.riskCount ?? before.riskCount,
     };
-    const problems = screeningProblems(after, chinaDay());
+    const problems = screeningProblems(after, chinaDay(ctx.now));
     if (problems.length) invalid(problems);
     const patch = {
       ...(input.screenedOn !== undefined ? { screenedOn: input.screenedOn } : {}),
@@ -141,7 +141,7 @@ export async function updateScreening(ctx: Ctx, id: string, input: UpdateScreeni
       ...(input.foundCount !== undefined ? { foundCount: input.foundCount } : {}),
       ...(input.riskCount !== undefined ? { riskCount: input.riskCount } : {}),
       ...(input.notes !== undefined ? { notes: blank(input.notes) } : {}),
-      updatedAt: new Date(),
+      updatedAt: ctx.now,
     };
     await repo.updateScreeningRow(trx, id, patch);
     const was = {

@@ -2,6 +2,7 @@ export * from './categories';
 export * from './indicators';
 export * from './permissions';
 export * from './schemas';
+export * from './actions';
 export * from './workflow';
 export * from './court';
 export * from './registry';

@@ -10,11 +10,13 @@ import { DISPUTE_STATUSES } from './workflow';
 export const DisputeCategorySchema = z.string({ error: '请选择纠纷类型' }).trim().regex(CATEGORY_CODE_PATTERN, '请选择纠纷类型');
 export const DisputeSourceSchema = z.enum(DISPUTE_SOURCE_CODES as [DisputeSource, ...DisputeSource[]], { error: '请选择纠纷来源' });
 
-const yuan = z
+/** An amount in yuan with at most two decimals (stored in fen). */
+export const YuanAmount = z
   .number({ error: '金额应为数字 (元)' })
   .min(0, '金额不能为负')
   .max(1e11, '金额过大')
   .refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), '金额最多两位小数');
+const yuan = YuanAmount;
 
 export const DisputePartyInput = PartyInput.and(z.object({ role: z.enum(['applicant', 'respondent', 'other'], { error: '请选择当事人角色' }) }));
 
@@ -104,65 +106,7 @@ export const DisputeFilter = z.object({
 });
 export type DisputeFilter = z.infer<typeof DisputeFilter>;
 
-const Version = { expectedVersion: z.number().int().min(1, '缺少版本号，请刷新页面后重试') };
 const note = z.string().trim().max(2000, '说明不超过 2000 字').optional();
-
-/** The forms of the workflow actions (each action's body). */
-export const ActionForms = {
-  accept: z.object({ ...Version, note }),
-  decline: z.object({ ...Version, reason: z.string().trim().min(2, '请写明不予受理的理由') }),
-  withdraw: z.object({ ...Version, reason: z.string().trim().min(2, '请写明撤回的原因') }),
-  assign: z.object({
-    ...Version,
-    committeeOrgId: z.uuid('请选择人民调解委员会'),
-    mediatorName: z.string().trim().min(2, '请填写调解员姓名').max(40),
-    mediatorUserId: z.uuid().optional(),
-    note,
-  }),
-  transfer: z.object({
-    ...Version,
-    committeeOrgId: z.uuid('请选择接收的人民调解委员会'),
-    mediatorName: z.string().trim().min(2, '请填写调解员姓名').max(40),
-    reason: z.string().trim().min(2, '请写明移交原因'),
-  }),
-  startSession: z.object({
-    ...Version,
-    on: z.iso.date('调解日期格式应为 YYYY-MM-DD'),
-    place: z.string().trim().min(2, '请填写调解地点').max(100),
-    attendees: z.string().trim().min(2, '请填写参加人').max(500),
-    record: z.string().trim().min(2, '请填写调解记录').max(10000),
-  }),
-  recordSession: z.object({
-    ...Version,
-    on: z.iso.date('调解日期格式应为 YYYY-MM-DD'),
-    place: z.string().trim().min(2, '请填写调解地点').max(100),
-    attendees: z.string().trim().min(2, '请填写参加人').max(500),
-    record: z.string().trim().min(2, '请填写调解记录').max(10000),
-  }),
-  reachAgreement: z
-    .object({
-      ...Version,
-      kind: z.enum(['written', 'oral'], { error: '请选择书面或口头协议' }),
-      effectiveOn: z.iso.date('协议生效日期格式应为 YYYY-MM-DD'),
-      terms: z.array(z.string().trim().min(2).max(1000)).min(1, '请写明协议内容').max(30),
-      amountYuan: yuan.optional(),
-      signedBy: z.string().trim().min(2, '请写明签名、盖章或按指印的当事人').max(300),
-      // the monthly report's 防止民转刑 and 防止群体性上访, each in cases and persons (features.md M6)
-      preventedCriminal: z.boolean().optional(),
-      preventedMassPetition: z.boolean().optional(),
-      personsInvolved: z.number({ error: '涉及人数应为整数' }).int('涉及人数应为整数').min(1, '涉及人数至少为 1').max(100_000, '涉及人数过大').optional(),
-    })
-    .refine((v) => !(v.preventedCriminal || v.preventedMassPetition) || v.personsInvolved !== undefined, {
-      path: ['personsInvolved'],
-      message: '认定防止民转刑或防止群体性上访的，请填写涉及人数',
-    }),
-  fail: z.object({
-    ...Version,
-    reason: z.string().trim().min(2, '请写明调解不成的原因'),
-    remediesTold: z.literal(true, { error: '须告知当事人可通过仲裁、行政、司法等途径维护权利 (人民调解法 第二十六条)' }),
-  }),
-  partyRefuses: z.object({ ...Version, partyName: z.string().trim().min(1, '请填写拒绝调解的当事人'), note }),
-} as const;
 
 export const ConfirmationInput = z.object({
   result: z.enum(['confirmed', 'dismissed'], { error: '请选择法院裁定结果' }),

@@ -10,6 +10,7 @@ export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 export const DISPUTE_WORKFLOW = defineWorkflow({
   module: 'mediation',
   kind: 'dispute',
+  plural: 'disputes',
   statuses: DISPUTE_STATUSES,
   initial: 'registered',
   terminal: ['declined', 'agreed', 'failed', 'withdrawn'],
@@ -23,8 +24,6 @@ export const DISPUTE_WORKFLOW = defineWorkflow({
     declined: {},
     withdrawn: {},
   },
-  // Every action changes the dispute row too (acceptance date, committee, outcome…): the module's routes only.
-  requiresForm: ['accept', 'decline', 'assign', 'transfer', 'startSession', 'recordSession', 'reachAgreement', 'fail', 'partyRefuses', 'withdraw'],
   labels: {
     statuses: {
       registered: { zh: '已登记', en: 'Registered' },

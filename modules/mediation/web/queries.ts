@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { IndicatorComparison, IndicatorResult, IndicatorTable, Matter, pageOf } from '@sifa/kernel/shared';
-import { ConfirmationInput, Dispute, DisputeListItem, FollowUp } from '@sifa/mediation/shared';
+import { actionPath, IndicatorComparison, IndicatorResult, IndicatorTable, Matter, pageOf } from '@sifa/kernel/shared';
+import { ConfirmationInput, Dispute, DISPUTE_WORKFLOW, DisputeListItem, FollowUp } from '@sifa/mediation/shared';
 import type { FollowUpInput } from '@sifa/mediation/shared';
 import type { CreateDisputeInput } from '@sifa/mediation/shared';
 import { apiGet, apiSend, matterKeys, queryString } from '@sifa/web/kit';
@@ -100,11 +100,14 @@ export function useCreateDispute() {
   });
 }
 
-/** One workflow action with its form (the body carries `expectedVersion`); the caller reports the outcome. */
+/**
+ * One workflow action with its form (the body carries `expectedVersion`) on its kebab-case route
+ * (`/api/mediation/disputes/:id/reach-agreement`, ADR 0014); the caller reports the outcome.
+ */
 export function useDisputeAction(id: string) {
   return useMutation({
     mutationFn: ({ action, body }: { action: string; body: Record<string, unknown> }) =>
-      apiSend('POST', `${base(id)}/${encodeURIComponent(action)}`, body, Matter),
+      apiSend('POST', actionPath(DISPUTE_WORKFLOW, action, id), body, Matter),
     meta: { silent: true },
   });
 }

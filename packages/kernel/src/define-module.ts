@@ -6,6 +6,7 @@ import type { ModuleDeps, SifaApp } from './http/types';
 import type { JobQueue } from './jobs/queue';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import type { AnyAction } from './matters/actions';
 
 /** A business line plugged into the platform: its tables, routes, permissions and role grants. */
 export interface ModuleDefinition {
@@ -27,6 +28,8 @@ export interface ModuleDefinition {
   jobs?: (queue: JobQueue, deps: ModuleDeps) => void;
   /** Tables the module's indicators count (kernel.matters is always there). */
   indicatorSources?: readonly IndicatorSource[];
+  /** Typed workflow actions (matters/actions.ts): the kernel makes each one's route, checks and audit entry (ADR 0014). */
+  actions?: readonly AnyAction[];
 }
 
 export function findWorkflow(modules: readonly ModuleDefinition[], module: string, kind: string): WorkflowDefinition | undefined {

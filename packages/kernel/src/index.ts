@@ -15,6 +15,8 @@ export * from './http/types';
 export * from './http/context';
 export { SESSION_COOKIE, auditDenied } from './http/auth.routes';
 export * from './matters/matter.service';
+export * from './matters/actions';
+export { registerModuleActions } from './http/action.routes';
 export * from './matters/numbering';
 export * from './matters/matter-bulk';
 export * from './matters/matter-view';

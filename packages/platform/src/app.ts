@@ -11,7 +11,9 @@ import {
   DEFAULT_AUTH_POLICY,
   kernelModule,
   resolveDataKey,
+  registerModuleActions,
   startAuditSealer,
+  systemClock,
   type Clock,
   type DataKey,
   type Engine,
@@ -57,7 +59,7 @@ export interface BuildOptions {
   logger?: boolean;
   /** Resolved by the caller (the CLI reports a generated key); otherwise resolved from the configuration. */
   dataKey?: Buffer;
-  /** Today's date for deadline levels; tests pass a fixed clock. */
+  /** Where now and today come from (ctx.now, deadline levels); tests pass a fixed clock. */
   clock?: Clock;
 }
 
@@ -106,6 +108,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // One instant per request from the app's clock (ctxOf hands it to services as ctx.now).
+  const clock = opts.clock ?? systemClock;
+  app.decorateRequest('now', null as unknown as Date);
+  app.addHook('onRequest', (req, _reply, done) => {
+    req.now = clock.now();
+    done();
+  });
 
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -177,14 +186,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     uploadMaxBytes: config.uploadMaxMb * 1024 * 1024,
     auditAnchorFile: anchorFileOf(config),
   };
-  const deps = { engine, config: moduleConfig, dataKey, ...(opts.clock ? { clock: opts.clock } : {}) };
+  const deps = { engine, config: moduleConfig, dataKey, clock };
   app.decorate('sifaDeps', deps);
   app.decorate('sifaModules', modules);
   for (const m of modules) {
-    if (m.routes) {
+    if (m.routes || m.actions) {
       const routes = m.routes;
       await app.register(async (child) => {
-        await routes(child, deps);
+        await routes?.(child, deps);
+        registerModuleActions(child, deps, m); // POST /api/<module>/<things>/:id/<action> (matters/action.routes.ts)
       });
     }
   }

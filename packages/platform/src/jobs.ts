@@ -19,6 +19,7 @@ export function createJobs(engine: Engine, config: AppConfig, deps: ModuleDeps, 
   const queue = new JobQueue(engine.db, {
     pollMs: engine.kind === 'pglite' ? 1000 : 2000,
     onError: (name, err) => log.error({ err, job: name }, 'job failed'),
+    ...(deps.clock ? { clock: deps.clock } : {}),
   });
   const gateway = config.smsUrl ? httpGateway(config.smsUrl, config.smsToken) : logGateway((line) => log.info(line));
   queue.register('sms.send', smsSendHandler(engine.db, createFieldCrypto(deps.dataKey), gateway));

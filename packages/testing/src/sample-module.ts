@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ctxOf, defineIndicator, defineModule, defineWorkflow, IdParams, Matter, act, openMatter, ActInput } from '@sifa/kernel';
+import { ctxOf, defineAction, defineIndicator, defineModule, defineWorkflow, Matter, openMatter, ActInput } from '@sifa/kernel';
 
 /** A minimal business module for kernel tests: the smallest workflow that exercises matters. */
 export const SAMPLE_WORKFLOW = defineWorkflow({
@@ -14,7 +14,6 @@ export const SAMPLE_WORKFLOW = defineWorkflow({
     declined: {},
     closed: {},
   },
-  requiresForm: ['decline'],
   labels: {
     statuses: {
       registered: { zh: '已登记', en: 'Registered' },
@@ -24,6 +23,18 @@ export const SAMPLE_WORKFLOW = defineWorkflow({
     },
     actions: { accept: { zh: '受理', en: 'Accept' }, decline: { zh: '不予受理', en: 'Decline' }, close: { zh: '办结', en: 'Close' } },
   },
+});
+
+/** Declining needs a reason: a typed action (ADR 0014), so the generic matter route refuses it. */
+export const SAMPLE_DECLINE = defineAction({
+  workflow: SAMPLE_WORKFLOW,
+  name: 'decline',
+  input: ActInput.omit({ action: true }).extend({ reason: z.string().min(2, '请填写不予受理的理由') }),
+  outcome: 'declined',
+  note: (input) => input.reason,
+  data: (input) => ({ reason: input.reason }),
+  probe: { resource: 'matter', body: { reason: '不属于受理范围' } },
+  handle: async () => {},
 });
 
 export const SAMPLE_NUMBER = '{abbr}样〔{year}〕{seq}号';
@@ -66,6 +77,7 @@ export const sampleModule = defineModule({
     'city-leader': ['sample.case.read'],
   },
   workflows: [SAMPLE_WORKFLOW],
+  actions: [SAMPLE_DECLINE],
   indicators: SAMPLE_INDICATORS,
   routes(app, { engine }) {
     app.post(
@@ -75,25 +87,6 @@ export const sampleModule = defineModule({
         schema: { body: z.object({ orgId: z.uuid(), title: z.string().min(2) }), response: { 201: Matter } },
       },
       async (req, reply) => reply.code(201).send(await openMatter(ctxOf(req, engine.db), SAMPLE_WORKFLOW, SAMPLE_NUMBER, req.body)),
-    );
-    app.post(
-      '/api/sample/cases/:id/decline',
-      {
-        config: { permission: 'sample.case.act', scopeProbe: { kind: 'resource', resource: 'matter', body: { expectedVersion: 1, reason: '不属于受理范围' } } },
-        schema: {
-          params: IdParams,
-          body: ActInput.omit({ action: true }).extend({ reason: z.string().min(2, '请填写不予受理的理由') }),
-          response: { 200: Matter },
-        },
-      },
-      (req) =>
-        act(
-          ctxOf(req, engine.db),
-          SAMPLE_WORKFLOW,
-          req.params.id,
-          { action: 'decline', expectedVersion: req.body.expectedVersion, note: req.body.reason },
-          { outcome: 'declined', data: { reason: req.body.reason } },
-        ),
     );
   },
 });

@@ -23,6 +23,7 @@ const macOf = (key: Buffer, h: AuditHead, at: string) => createHmac('sm3', key).
  * this file back without the data key, so `verifyAuditChain` sees the cut. Written atomically (rename).
  */
 export function writeAnchor(file: string, dataKey: Buffer, head: AuditHead) {
+  // Signed with the wall-clock time it was written (an anchor outside the database, not a business date).
   const at = new Date().toISOString();
   const body = JSON.stringify({ seq: head.seq, hash: head.hash, at, mac: macOf(macKey(dataKey), head, at) });
   writeFileSync(`${file}.part`, body, { mode: 0o600 });

@@ -59,6 +59,7 @@ export function entryHash(prevHash: string, f: HashedFields): string {
 /** The stored row of an entry, unsealed: no `seq`, `prevHash` or `hash` until the sealer chains it (ADR 0011). */
 function auditRow(actor: Actor, input: AuditInput) {
   return {
+    // The audit trail records when a change really happened (wall clock), whatever day a test clock says it is.
     at: new Date(),
     actorId: actor.id,
     actorName: actor.username,

@@ -48,6 +48,8 @@ export async function login(db: Kysely<Database>, username: string, password: st
     await auditLogin(db, actor, 'failure', 'unknown-user');
     throw new AppError('INVALID_CREDENTIALS');
   }
+  // Sign-in, lockout and session expiry run on the wall clock the database and the cookies share, not the app's
+  // clock: a test clock fixed on another day must not open, lock or expire sessions.
   const now = new Date();
   if (user.lockedUntil && new Date(user.lockedUntil) > now) {
     await auditLogin(db, actor, 'failure', 'locked');

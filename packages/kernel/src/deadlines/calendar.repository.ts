@@ -71,8 +71,8 @@ export async function replaceCalendarYear(
   const { days, ...year } = row;
   await db
     .insertInto('kernel.calendarYears')
-    .values({ ...year, loadedAt: new Date() })
-    .onConflict((oc) => oc.column('year').doUpdateSet({ source: year.source, loadedBy: year.loadedBy, loadedByName: year.loadedByName, loadedAt: new Date() }))
+    .values({ ...year, loadedAt: sql`now()` })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ source: year.source, loadedBy: year.loadedBy, loadedByName: year.loadedByName, loadedAt: sql`now()` }))
     .execute();
   await db.deleteFrom('kernel.calendarDays').where('year', '=', row.year).execute();
   if (days.length)

@@ -63,7 +63,7 @@ export function addMonths(iso: string, n: number): string {
 }
 
 /** Today's date in Asia/Shanghai (China has no daylight saving: UTC+8 all year). */
-export function shanghaiDate(at: Date = new Date()): string {
+export function shanghaiDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 

@@ -74,7 +74,7 @@ export async function updateDeadline(db: Kysely<Database>, id: string, patch: De
   const { pauses, ...rest } = patch;
   await db
     .updateTable('kernel.deadlines')
-    .set({ ...rest, ...(pauses ? { pauses: JSON.stringify(pauses) } : {}), updatedAt: new Date() })
+    .set({ ...rest, ...(pauses ? { pauses: JSON.stringify(pauses) } : {}), updatedAt: sql`now()` })
     .where('id', '=', id)
     .execute();
 }

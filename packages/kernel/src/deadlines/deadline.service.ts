@@ -186,7 +186,7 @@ export async function completeDeadline(ctx: Ctx, id: string, input: { cancelled?
     const { row, rule } = await locked(ctx, t, id);
     if (row.status === 'met' || row.status === 'cancelled') throw refuse(`“${rule.nameZh}”${statusZh(row.status)}`);
     const status = input.cancelled ? 'cancelled' : 'met';
-    await repo.updateDeadline(t, id, { status, metAt: input.cancelled ? null : new Date(), pausedSince: null });
+    await repo.updateDeadline(t, id, { status, metAt: input.cancelled ? null : ctx.now, pausedSince: null });
     await appendAudit(t, ctx.actor, {
       action: `kernel.deadline.${input.cancelled ? 'cancel' : 'complete'}`,
       targetType: 'deadline',
@@ -198,6 +198,27 @@ export async function completeDeadline(ctx: Ctx, id: string, input: { cancelled?
 }
 
 export const cancelDeadline = (ctx: Ctx, id: string, trx?: Kysely<Database>) => completeDeadline(ctx, id, { cancelled: true }, trx);
+
+/**
+ * A matter's act is done or the matter ended: every open or paused deadline of it is met, in the caller's
+ * transaction (the workflow action's), each with its audit entry. Returns how many it closed.
+ */
+export async function closeMatterDeadlines(ctx: Ctx, trx: Kysely<Database>, matterId: string): Promise<number> {
+  const live = (await repo.listMatterDeadlines(trx, ctx.scope, matterId)).filter((d) => d.status === 'open' || d.status === 'paused');
+  for (const d of live) await completeDeadline(ctx, d.id, {}, trx);
+  return live.length;
+}
+
+/**
+ * A matter is suspended (中止) from `from` on: its open deadlines whose rule pauses on suspension stop counting,
+ * in the caller's transaction; the others run on, as their statute says. Returns the deadlines paused.
+ */
+export async function pauseMatterDeadlines(ctx: Ctx, trx: Kysely<Database>, matterId: string, input: { from: string; reason?: string }): Promise<Deadline[]> {
+  const open = (await repo.listMatterDeadlines(trx, ctx.scope, matterId)).filter((d) => d.status === 'open' && getDeadlineRule(d.ruleId).pausable);
+  const paused: Deadline[] = [];
+  for (const d of open) paused.push(await pauseDeadline(ctx, d.id, input, trx));
+  return paused;
+}
 
 const statusZh = (s: string) => ({ open: '正在计时', paused: '已中止计时', met: '已完成', cancelled: '已撤销' })[s] ?? s;
 

@@ -80,6 +80,7 @@ describe('deadlines over HTTP: preview, calendar loading, to-do levels and the s
       actor: { id: u.id, username: u.username, orgId: u.orgId },
       scope: { orgId: u.orgId, path: u.orgPath },
       user: { ...u, roles: [], permissions: new Set(), sessionId: 'test', csrfToken: 'test' },
+      now: clock.now(),
     };
   }
 

@@ -8,4 +8,3 @@ export * from './due-date';
 export * from './rules';
 export type { CalendarDaysTable, CalendarYearsTable, DeadlinesTable } from './schema';
 export * from './reminders';
-export * from './matter-deadlines';

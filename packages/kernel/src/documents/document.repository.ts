@@ -94,10 +94,10 @@ export async function insertDocument(
   await db.insertInto('kernel.documents').values(row).execute();
 }
 
-export async function markRevoked(db: Kysely<Database>, id: string, reason: string, by: string | null): Promise<void> {
+export async function markRevoked(db: Kysely<Database>, id: string, reason: string, by: string | null, at: Date): Promise<void> {
   await db
     .updateTable('kernel.documents')
-    .set({ revokedAt: new Date(), revokeReason: reason, revokedBy: by })
+    .set({ revokedAt: at, revokeReason: reason, revokedBy: by })
     .where('id', '=', id)
     .where('revokedAt', 'is', null)
     .execute();

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import type { FileStorage } from '../files/storage';
+import type { FileStorage, StoredFile } from '../files/storage';
 import type { Ctx } from '../http/types';
 import { canReadMatterOf, readableMatter } from '../matters/matter-access';
 import type { MatterRow } from '../matters/matter.repository';
@@ -68,67 +68,98 @@ const isNumberClash = (e: unknown) => e instanceof Error && /documents_number_ke
 /**
  * Issues a document on a matter: takes its number, renders the PDF with the unit, number, date and a QR code
  * to the public verification page, stores it, hashes it (SM3) and audits — one transaction, so a number is
- * used only by a stored document. Rendering (~0.3–0.6 s of CPU) happens inside it; the fonts are read before.
+ * used only by a stored document. Rendering (~0.3–0.6 s of CPU) happens inside it (the number is printed on the
+ * PDF); the fonts are read before. With `opts.trx` it joins the caller's transaction (a workflow action's: if the
+ * action fails later, nothing of the document is committed); the caller then removes the stored file on failure
+ * (takeAction does, through `trackStoredFiles`).
  */
 export async function issueDocument(
   ctx: DocumentCtx,
   input: IssueDocumentInput & { matterId: string },
-  opts: { numberTemplate?: string } = {},
+  opts: { numberTemplate?: string; trx?: Kysely<Database> } = {},
 ): Promise<DocumentSummary> {
   await loadFonts();
-  const matter = await readableMatter(ctx, ctx.db, input.matterId);
-  await checkTitle(ctx.db, matter.id, input.title);
-  if (input.number && (await repo.numberTaken(ctx.db, input.number))) throw new AppError('DOCUMENT_NUMBER_TAKEN', { number: input.number });
+  const db = opts.trx ?? ctx.db;
+  const matter = await readableMatter(ctx, db, input.matterId);
+  await checkTitle(db, matter.id, input.title);
+  if (input.number && (await repo.numberTaken(db, input.number))) throw new AppError('DOCUMENT_NUMBER_TAKEN', { number: input.number });
   const template = opts.numberTemplate ?? DEFAULT_DOCUMENT_NUMBER;
   let storedKey: string | undefined;
+  const issue = async (trx: Kysely<Database>) => {
+    const issuer = await issuerOf(trx, ctx, matter, input.issuingOrgId);
+    const issuedAt = ctx.now;
+    const number = input.number ?? (await takeNumber(trx, `document:${template}`, issuer.path, shanghaiYear(issuedAt), template)).number;
+    const verifyCode = newVerifyCode();
+    const pdf = await renderPdf({
+      issuingUnit: issuer.name,
+      title: input.title,
+      number,
+      addressee: input.addressee,
+      body: input.body,
+      date: shanghaiDate(issuedAt.toISOString()),
+      verifyUrl: verifyUrl(ctx.publicBaseUrl, verifyCode),
+    });
+    const contentSm3 = sm3Hex(pdf);
+    const stored = await ctx.files.putBuffer(pdf);
+    storedKey = stored.key;
+    const docId = randomUUID();
+    await repo.insertDocument(trx, {
+      id: docId,
+      matterId: matter.id,
+      orgId: issuer.id,
+      kind: input.kind,
+      title: input.title,
+      number,
+      issuedAt,
+      contentSm3,
+      verifyCode,
+      storageKey: stored.key,
+      sizeBytes: stored.sizeBytes,
+      issuedBy: ctx.user.id,
+    });
+    await appendAudit(trx, ctx.actor, {
+      action: 'kernel.document.issue',
+      targetType: 'document',
+      targetId: docId,
+      summary: { matter: matter.number, number, kind: input.kind, title: input.title, issuer: issuer.name, sm3: contentSm3 },
+    });
+    return docId;
+  };
   let id: string;
   try {
-    id = await ctx.db.transaction().execute(async (trx) => {
-      const issuer = await issuerOf(trx, ctx, matter, input.issuingOrgId);
-      const issuedAt = new Date();
-      const number = input.number ?? (await takeNumber(trx, `document:${template}`, issuer.path, shanghaiYear(issuedAt), template)).number;
-      const verifyCode = newVerifyCode();
-      const pdf = await renderPdf({
-        issuingUnit: issuer.name,
-        title: input.title,
-        number,
-        addressee: input.addressee,
-        body: input.body,
-        date: shanghaiDate(issuedAt.toISOString()),
-        verifyUrl: verifyUrl(ctx.publicBaseUrl, verifyCode),
-      });
-      const contentSm3 = sm3Hex(pdf);
-      const stored = await ctx.files.putBuffer(pdf);
-      storedKey = stored.key;
-      const docId = randomUUID();
-      await repo.insertDocument(trx, {
-        id: docId,
-        matterId: matter.id,
-        orgId: issuer.id,
-        kind: input.kind,
-        title: input.title,
-        number,
-        issuedAt,
-        contentSm3,
-        verifyCode,
-        storageKey: stored.key,
-        sizeBytes: stored.sizeBytes,
-        issuedBy: ctx.user.id,
-      });
-      await appendAudit(trx, ctx.actor, {
-        action: 'kernel.document.issue',
-        targetType: 'document',
-        targetId: docId,
-        summary: { matter: matter.number, number, kind: input.kind, title: input.title, issuer: issuer.name, sm3: contentSm3 },
-      });
-      return docId;
-    });
+    // In the caller's transaction the new row is read through it (on the embedded engine the pool is that one connection).
+    if (opts.trx) return summaryOf(ctx, await readable(ctx, opts.trx, await issue(opts.trx)));
+    id = await ctx.db.transaction().execute(issue);
   } catch (e) {
     if (storedKey) await ctx.files.remove(storedKey);
     if (input.number && isNumberClash(e)) throw new AppError('DOCUMENT_NUMBER_TAKEN', { number: input.number });
     throw e;
   }
   return getDocument(ctx, id);
+}
+
+/**
+ * The file store of `files` that remembers what it stored, so the caller of a transaction can remove those
+ * files when the transaction fails after they were written (a document issued inside a workflow action).
+ */
+export function trackStoredFiles(files: FileStorage): { files: FileStorage; removeStored: () => Promise<void> } {
+  const keys: string[] = [];
+  const remember = (f: StoredFile) => {
+    keys.push(f.key);
+    return f;
+  };
+  return {
+    files: {
+      root: files.root,
+      putStream: async (source, o) => remember(await files.putStream(source, o)),
+      putBuffer: async (bytes) => remember(await files.putBuffer(bytes)),
+      read: (key) => files.read(key),
+      remove: (key) => files.remove(key),
+    },
+    removeStored: async () => {
+      for (const key of keys.splice(0)) await files.remove(key);
+    },
+  };
 }
 
 async function readable(ctx: DocumentCtx, db: Kysely<Database>, id: string, lock = false) {
@@ -167,7 +198,7 @@ export async function revokeDocument(ctx: DocumentCtx, id: string, reason: strin
   await ctx.db.transaction().execute(async (trx) => {
     const d = await readable(ctx, trx, id, true);
     if (d.revokedAt) throw new AppError('DOCUMENT_REVOKED', { number: d.number, at: shanghaiDate(d.revokedAt) });
-    await repo.markRevoked(trx, id, reason, ctx.user.id);
+    await repo.markRevoked(trx, id, reason, ctx.user.id, ctx.now);
     await appendAudit(trx, ctx.actor, {
       action: 'kernel.document.revoke',
       targetType: 'document',

@@ -53,6 +53,6 @@ export async function insertAttachment(
   await db.insertInto('kernel.attachments').values(row).execute();
 }
 
-export async function markDeleted(db: Kysely<Database>, id: string, by: string | null): Promise<void> {
-  await db.updateTable('kernel.attachments').set({ deletedAt: new Date(), deletedBy: by }).where('id', '=', id).where('deletedAt', 'is', null).execute();
+export async function markDeleted(db: Kysely<Database>, id: string, by: string | null, at: Date): Promise<void> {
+  await db.updateTable('kernel.attachments').set({ deletedAt: at, deletedBy: by }).where('id', '=', id).where('deletedAt', 'is', null).execute();
 }

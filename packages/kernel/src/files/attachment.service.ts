@@ -93,7 +93,7 @@ export async function deleteAttachment(ctx: FilesCtx, id: string): Promise<void>
   await ctx.db.transaction().execute(async (trx) => {
     const a = await repo.findAttachment(trx, ctx.scope, id, { lock: true });
     if (!a || !canReadMatterOf(ctx, a)) throw notFound('附件');
-    await repo.markDeleted(trx, id, ctx.user.id);
+    await repo.markDeleted(trx, id, ctx.user.id, ctx.now);
     await appendAudit(trx, ctx.actor, {
       action: 'kernel.attachment.delete',
       targetType: 'attachment',

@@ -57,6 +57,7 @@ export function createFileStorage(root: string): FileStorage {
     if (!KEY.test(key)) throw new Error(`文件存储键格式不正确：${key}`);
     return join(root, ...key.split('/'));
   };
+  // The month folder only spreads files over directories (wall clock; no business date depends on it).
   const newKey = () => `${yearMonth(new Date())}/${randomUUID()}`;
 
   async function write(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer>, opts: PutOptions): Promise<StoredFile> {

@@ -21,7 +21,7 @@ export function actorOf(req: FastifyRequest): Actor {
 export function ctxOf(req: FastifyRequest, db: Kysely<Database>): Ctx {
   const user: AuthUser | null = req.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
-  return { db, actor: actorOf(req), scope: { orgId: user.orgId, path: user.orgPath }, user };
+  return { db, actor: actorOf(req), scope: { orgId: user.orgId, path: user.orgPath }, user, now: req.now };
 }
 
 export interface XlsxColumn<T> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findWorkflow, type ModuleDefinition } from '../define-module';
 import { AppError, notFound } from '../errors';
 import * as matters from '../matters/matter.service';
+import { declaredActions } from '../matters/actions';
 import { describeMatterDeadlines } from '../deadlines/deadline.service';
 import { systemClock } from '../deadlines/clock';
 import { MatterDeadline } from '../shared/deadline-model';
@@ -35,12 +36,14 @@ const MatterDetail = z.object({
 export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
   const db = engine.db;
 
-  async function load(ctx: Ctx, id: string): Promise<{ matter: Matter; wf: WorkflowDefinition }> {
+  async function load(ctx: Ctx, id: string): Promise<{ matter: Matter; wf: WorkflowDefinition; typed: ReadonlySet<string> }> {
     const matter = await matters.getMatter(ctx, id);
     const wf = findWorkflow(modules(), matter.module, matter.kind);
     // Reading a module's matter needs that module's read permission too; without it the matter "does not exist".
     if (!wf || !ctx.user.permissions.has(`${matter.module}.${matter.kind}.read`)) throw notFound('事项');
-    return { matter, wf };
+    // Actions the module declared with a form (ADR 0014) go through their own route only.
+    const typed = declaredActions(modules().find((m) => m.name === matter.module)?.actions, wf);
+    return { matter, wf, typed };
   }
 
   app.get(
@@ -51,13 +54,13 @@ export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, module
     },
     async (req) => {
       const ctx = ctxOf(req, db);
-      const { matter, wf } = await load(ctx, req.params.id);
+      const { matter, wf, typed } = await load(ctx, req.params.id);
       const actions = availableActions(wf, matter.status, ctx.user.permissions).map((a) => ({
         action: a,
         labelZh: wf.labels.actions[a]?.zh ?? a,
         labelEn: wf.labels.actions[a]?.en ?? a,
-        // Actions with a module form cannot go through the generic route (409 ACTION_NEEDS_FORM).
-        needsForm: wf.requiresForm?.includes(a) ?? false,
+        // Typed actions cannot go through the generic route (409 ACTION_NEEDS_FORM): the console opens their form.
+        needsForm: typed.has(a),
       }));
       const assignments = (await matters.matterAssignments(ctx, matter.id)).map(({ assignedAt: _a, endedAt: _e, ...a }) => a);
       return { matter, statusLabel: wf.labels.statuses[matter.status] ?? { zh: matter.status, en: matter.status }, actions, assignments };
@@ -144,8 +147,8 @@ export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, module
     },
     async (req) => {
       const ctx = ctxOf(req, db);
-      const { wf } = await load(ctx, req.params.id);
-      if (wf.requiresForm?.includes(req.body.action)) {
+      const { wf, typed } = await load(ctx, req.params.id);
+      if (typed.has(req.body.action)) {
         throw new AppError('ACTION_NEEDS_FORM', { action: wf.labels.actions[req.body.action]?.zh ?? req.body.action });
       }
       return matters.act(ctx, wf, req.params.id, req.body);

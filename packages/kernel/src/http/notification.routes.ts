@@ -43,7 +43,7 @@ export function notificationRoutes(app: SifaApp, { engine }: ModuleDeps) {
     '/api/notifications/:id/read',
     { config: { authenticated: true, scopeProbe: { kind: 'resource', resource: 'notification' } }, schema: { tags, summary: '标为已读', params: IdParams } },
     async (req, reply) => {
-      if (!(await markRead(db, ctxOf(req, db).user.id, req.params.id))) {
+      if (!(await markRead(db, req.now, ctxOf(req, db).user.id, req.params.id))) {
         const mine = await db
           .selectFrom('kernel.notifications')
           .select('id')
@@ -59,7 +59,7 @@ export function notificationRoutes(app: SifaApp, { engine }: ModuleDeps) {
     '/api/notifications/read-all',
     { config: { authenticated: true, scopeProbe: { kind: 'self' } }, schema: { tags, summary: '全部标为已读' } },
     async (req, reply) => {
-      await markRead(db, ctxOf(req, db).user.id);
+      await markRead(db, req.now, ctxOf(req, db).user.id);
       return reply.code(204).send();
     },
   );

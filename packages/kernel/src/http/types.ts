@@ -64,6 +64,8 @@ declare module 'fastify' {
     user: AuthUser | null;
     citizen: PublicSession | null;
     locale: Locale;
+    /** The instant the request was taken at, from the app's clock (ModuleDeps.clock): one `now` per request. */
+    now: Date;
   }
 }
 
@@ -75,6 +77,8 @@ export interface Ctx {
   actor: Actor;
   scope: Scope;
   user: AuthUser;
+  /** The request's (or job's) instant from the app's clock; services use it instead of `new Date()`. */
+  now: Date;
 }
 
 export interface ModuleDeps {

@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { shanghaiDate } from '../deadlines/dates';
+import { systemClock } from '../deadlines/clock';
 import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
 import { findOrg } from '../orgs/org.repository';
@@ -47,7 +47,7 @@ export async function unitOf(ctx: Ctx, org: string | undefined) {
   return unit;
 }
 
-export const envOf = (p: Period): FilterEnv => ({ today: p.today ?? shanghaiDate() });
+export const envOf = (p: Period): FilterEnv => ({ today: p.today ?? systemClock.today() });
 
 /** Scope, unit subtree and period conditions shared by the figure and its drill-down. */
 export function where(source: IndicatorSource, unitPath: string, p: Period): Expression<SqlBool> {

@@ -1,8 +1,10 @@
 import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { systemClock, type Clock } from '../deadlines/clock';
 
-export type JobHandler = (data: Record<string, unknown>, job: { id: number; attempts: number }) => Promise<void>;
+/** `job.now` is the run's instant from the app's clock (JobQueueOptions.clock): a job's `ctx.now`. */
+export type JobHandler = (data: Record<string, unknown>, job: { id: number; attempts: number; now: Date }) => Promise<void>;
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -14,7 +16,7 @@ export interface EnqueueOptions {
 /** Enqueues a job; pass the transaction of the write that causes it so both commit together. */
 export async function enqueueJob(db: Kysely<Database>, name: string, data: Record<string, unknown> = {}, opts: EnqueueOptions = {}): Promise<void> {
   await sql`insert into kernel.jobs (name, data, run_at, max_attempts, singleton_key)
-    values (${name}, ${JSON.stringify(data)}::jsonb, ${opts.runAt ?? new Date()}, ${opts.maxAttempts ?? 5}, ${opts.singletonKey ?? null})
+    values (${name}, ${JSON.stringify(data)}::jsonb, coalesce(${opts.runAt ?? null}::timestamptz, now()), ${opts.maxAttempts ?? 5}, ${opts.singletonKey ?? null})
     on conflict do nothing`.execute(db);
 }
 
@@ -24,6 +26,8 @@ export interface JobQueueOptions {
   /** A running job older than this is taken to be orphaned by a dead process and queued again. */
   leaseMs?: number;
   onError?: (name: string, err: unknown) => void;
+  /** Where a run's `now` comes from (ModuleDeps.clock); the system clock when absent. The queue's own times are the database's. */
+  clock?: Clock;
 }
 
 /**
@@ -122,14 +126,14 @@ export class JobQueue {
     const handler = this.handlers.get(job.name);
     try {
       if (!handler) throw new Error(`没有名为 ${job.name} 的任务处理程序`);
-      await handler(job.data, { id: job.id, attempts: job.attempts });
+      await handler(job.data, { id: job.id, attempts: job.attempts, now: (this.opts.clock ?? systemClock).now() });
       await sql`update kernel.jobs set status = 'done', finished_at = now(), last_error = null where id = ${job.id}`.execute(this.db);
     } catch (e) {
       this.opts.onError?.(job.name, e);
       const final = job.attempts >= job.maxAttempts;
       const backoffSeconds = Math.min(3600, 2 ** job.attempts * 5);
       await sql`update kernel.jobs set status = ${final ? 'failed' : 'queued'}, last_error = ${String(e instanceof Error ? e.message : e).slice(0, 2000)},
-        run_at = now() + make_interval(secs => ${backoffSeconds}), locked_by = null, finished_at = ${final ? new Date() : null}
+        run_at = now() + make_interval(secs => ${backoffSeconds}), locked_by = null, finished_at = case when ${final} then now() end
         where id = ${job.id}`.execute(this.db);
     }
   }

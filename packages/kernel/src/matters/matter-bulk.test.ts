@@ -38,6 +38,7 @@ describe('openMattersBulk in several rounds', () => {
       db: engine.db,
       actor: { id: u.id, username: 'zhanggong', orgId: u.orgId },
       scope: { orgId: u.orgId, path: u.path },
+      now: new Date(),
       user: {
         id: u.id,
         username: 'zhanggong',

@@ -55,7 +55,7 @@ export async function openMattersBulk<T = BulkMatterItem>(
     if (!org) throw notFound('承办单位');
     if (!org.active) throw new AppError('ORG_INACTIVE', { name: org.name });
     // One moment for the whole import: the numbers' year is the year the matters are opened in.
-    const at = new Date();
+    const at = ctx.now;
     const now = at.toISOString();
     const year = chinaYear(at);
     const results: BulkMatterResult[] = [];

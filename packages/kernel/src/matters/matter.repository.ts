@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { inScope, type Scope } from '../scope';
 import type { Matter, MatterActionEntry } from '../shared/matters';
@@ -45,7 +45,7 @@ export async function findMatter(
 export async function setStatus(db: Kysely<Database>, id: string, patch: { status: string; version: number; closedAt?: Date | null; outcome?: string | null }) {
   await db
     .updateTable('kernel.matters')
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: sql`now()` })
     .where('id', '=', id)
     .execute();
 }
@@ -79,10 +79,10 @@ export async function listActions(db: Kysely<Database>, matterId: string): Promi
   return rows.map((r) => ({ ...r, at: iso(r.at) }));
 }
 
-export async function endAssignments(db: Kysely<Database>, matterId: string, role: string) {
+export async function endAssignments(db: Kysely<Database>, matterId: string, role: string, at: Date) {
   await db
     .updateTable('kernel.matterAssignments')
-    .set({ active: false, endedAt: new Date() })
+    .set({ active: false, endedAt: at })
     .where('matterId', '=', matterId)
     .where('role', '=', role)
     .where('active', '=', true)

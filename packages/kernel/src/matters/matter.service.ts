@@ -88,7 +88,7 @@ async function openOnce(
   });
   const asGiven = prepared.map((x) => x.open);
   const id = randomUUID();
-  const at = new Date();
+  const at = ctx.now;
   const run = async (db: Kysely<Database>, parties: readonly OpenParty[]) => {
     try {
       return await openStatement(db, {
@@ -219,7 +219,7 @@ export async function act(ctx: Ctx, wf: WorkflowDefinition, matterId: string, in
     await repo.setStatus(trx, matterId, {
       status: next,
       version: before.version + 1,
-      ...(closed ? { closedAt: new Date() } : {}),
+      ...(closed ? { closedAt: ctx.now } : {}),
       ...(effects.outcome !== undefined ? { outcome: effects.outcome } : {}),
     });
     const after = await getLocked(ctx, trx, matterId);
@@ -258,7 +258,7 @@ export async function assignMatter(trx: Kysely<Database>, ctx: Ctx, matterId: st
       .executeTakeFirst();
     if (!u?.path.startsWith(ctx.scope.path)) throw notFound('承办人');
   }
-  await repo.endAssignments(trx, matterId, a.role);
+  await repo.endAssignments(trx, matterId, a.role, ctx.now);
   await repo.addAssignment(trx, { matterId, userId: a.userId ?? null, orgId: a.orgId ?? null, role: a.role });
 }
 

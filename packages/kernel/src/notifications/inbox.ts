@@ -43,8 +43,8 @@ export async function unreadCount(db: Kysely<Database>, userId: string): Promise
 }
 
 /** Marks one (or, without id, all) of the user's notifications read; another user's id changes nothing. */
-export async function markRead(db: Kysely<Database>, userId: string, id?: string): Promise<number> {
-  let q = db.updateTable('kernel.notifications').set({ readAt: new Date() }).where('userId', '=', userId).where('readAt', 'is', null);
+export async function markRead(db: Kysely<Database>, at: Date, userId: string, id?: string): Promise<number> {
+  let q = db.updateTable('kernel.notifications').set({ readAt: at }).where('userId', '=', userId).where('readAt', 'is', null);
   if (id) q = q.where('id', '=', id);
   return Number((await q.executeTakeFirst()).numUpdatedRows);
 }

@@ -56,7 +56,7 @@ export async function queueSms(trx: Kysely<Database>, crypto: FieldCrypto, msg: 
 
 /** The `sms.send` job: sends one outbox message through the gateway and records the result. */
 export function smsSendHandler(db: Kysely<Database>, crypto: FieldCrypto, gateway: SmsGateway) {
-  return async (data: Record<string, unknown>, job: { attempts: number }) => {
+  return async (data: Record<string, unknown>, job: { attempts: number; now: Date }) => {
     const id = String(data.id);
     const msg = await db.selectFrom('kernel.smsOutbox').selectAll().where('id', '=', id).executeTakeFirst();
     if (!msg || msg.status === 'sent') return;
@@ -64,7 +64,7 @@ export function smsSendHandler(db: Kysely<Database>, crypto: FieldCrypto, gatewa
       const { ref } = await gateway.send(crypto.decrypt(msg.phoneCipher, aad(id)), msg.text);
       await db
         .updateTable('kernel.smsOutbox')
-        .set({ status: 'sent', provider: gateway.name, providerRef: ref ?? null, sentAt: new Date(), error: null })
+        .set({ status: 'sent', provider: gateway.name, providerRef: ref ?? null, sentAt: job.now, error: null })
         .where('id', '=', id)
         .execute();
     } catch (e) {

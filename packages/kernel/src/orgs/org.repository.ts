@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { inScope, type Scope } from '../scope';
 import type { Org, OrgKind } from '../shared/orgs';
@@ -33,14 +33,14 @@ export async function insertOrg(
 export async function updateOrg(db: Kysely<Database>, id: string, patch: { name?: string; sort?: number }): Promise<void> {
   await db
     .updateTable('kernel.orgs')
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: sql`now()` })
     .where('id', '=', id)
     .execute();
 }
 
 /** Sets `active` on a unit and, when deactivating, on its whole subtree; returns the number of units changed. */
 export async function setSubtreeActive(db: Kysely<Database>, path: string, active: boolean): Promise<number> {
-  const q = db.updateTable('kernel.orgs').set({ active, updatedAt: new Date() });
+  const q = db.updateTable('kernel.orgs').set({ active, updatedAt: sql`now()` });
   const res = await (active ? q.where('path', '=', path) : q.where('path', 'like', `${path}%`)).where('active', '<>', active).executeTakeFirst();
   return Number(res.numUpdatedRows);
 }

@@ -107,7 +107,7 @@ export function partyPlanner(ctx: PartyCtx, trx: Kysely<Database>, unitId: strin
       if (!used.has(id)) continue;
       await trx
         .updateTable('kernel.parties')
-        .set({ ...phone, updatedAt: new Date() })
+        .set({ ...phone, updatedAt: sql`now()` })
         .where('id', '=', id)
         .execute();
       phoneUpdates.delete(id);

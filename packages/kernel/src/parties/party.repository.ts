@@ -173,7 +173,7 @@ export async function updatePartyPhone(
 ): Promise<void> {
   await db
     .updateTable('kernel.parties')
-    .set({ ...phone, updatedAt: new Date() })
+    .set({ ...phone, updatedAt: sql`now()` })
     .where('id', '=', id)
     .execute();
 }

@@ -80,6 +80,7 @@ export async function verifyCode(
     .selectAll()
     .where('phoneIndex', '=', phoneIndex)
     .where('consumedAt', 'is', null)
+    // Codes and sessions expire on the wall clock (as staff sign-in does, session.service.ts), not the app's clock.
     .where('expiresAt', '>', new Date())
     .orderBy('createdAt', 'desc')
     .limit(1)

@@ -8,13 +8,13 @@ export interface WorkflowDefinition<S extends string = string, A extends string 
   /** Module and matter kind it governs, e.g. mediation / dispute. */
   module: string;
   kind: string;
+  /** The URL segment of the kind's collection, e.g. 'disputes' (`/api/<module>/<plural>/:id/<action>`); `<kind>s` by default. */
+  plural?: string;
   statuses: readonly S[];
   initial: S;
   /** Statuses in which the matter is closed (no further actions). */
   terminal: readonly S[];
   transitions: TransitionTable<S, A>;
-  /** Actions that need module data (an assignee, a reason…): only the module's own route may take them. */
-  requiresForm?: readonly A[];
   /** Permission needed for each action (default `<module>.<kind>.act`). */
   actionPermissions?: Partial<Record<A, string>>;
   labels: { statuses: Record<S, { zh: string; en: string }>; actions: Record<A, { zh: string; en: string }> };
@@ -22,10 +22,9 @@ export interface WorkflowDefinition<S extends string = string, A extends string 
 
 /** Infers statuses and actions from `statuses` and `transitions` only, so a typo elsewhere is an error. */
 export const defineWorkflow = <S extends string, A extends string>(
-  wf: Omit<WorkflowDefinition<S, A>, 'requiresForm' | 'actionPermissions' | 'labels' | 'initial' | 'terminal'> & {
+  wf: Omit<WorkflowDefinition<S, A>, 'actionPermissions' | 'labels' | 'initial' | 'terminal'> & {
     initial: NoInfer<S>;
     terminal: readonly NoInfer<S>[];
-    requiresForm?: readonly NoInfer<A>[];
     actionPermissions?: Partial<Record<NoInfer<A>, string>>;
     labels: { statuses: Record<NoInfer<S>, { zh: string; en: string }>; actions: Record<NoInfer<A>, { zh: string; en: string }> };
   },
@@ -42,3 +41,16 @@ export function availableActions<S extends string, A extends string>(wf: Workflo
 
 export const actionPermission = <S extends string, A extends string>(wf: WorkflowDefinition<S, A>, action: A) =>
   wf.actionPermissions?.[action] ?? `${wf.module}.${wf.kind}.act`;
+
+/** The collection segment of a workflow's matters in URLs: `plural`, or `<kind>s`. */
+export const pluralOf = (wf: Pick<WorkflowDefinition, 'kind' | 'plural'>) => wf.plural ?? `${wf.kind}s`;
+
+/** An action's name in a URL: camelCase to kebab-case (`reachAgreement` → `reach-agreement`). */
+export const actionSegment = (action: string) => action.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * The route of a typed action (ADR 0014): `/api/<module>/<plural>/<id>/<action-in-kebab-case>`. The server registers it
+ * with `:id`; the web passes the matter's id.
+ */
+export const actionPath = (wf: Pick<WorkflowDefinition, 'module' | 'kind' | 'plural'>, action: string, id = ':id') =>
+  `/api/${wf.module}/${pluralOf(wf)}/${id === ':id' ? id : encodeURIComponent(id)}/${actionSegment(action)}`;

@@ -69,6 +69,7 @@ type Row = {
 const toUser = (r: Row): User => ({
   ...r,
   roles: r.roles as RoleCode[],
+  // Lockouts run on the wall clock, as sign-in does (session.service.ts): a test clock must not lift or extend them.
   lockedUntil: r.lockedUntil && new Date(r.lockedUntil) > new Date() ? iso(r.lockedUntil) : null,
   lastLoginAt: iso(r.lastLoginAt),
   createdAt: new Date(r.createdAt).toISOString(),
@@ -130,7 +131,7 @@ export async function updateUser(
 ) {
   await db
     .updateTable('kernel.users')
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: sql`now()` })
     .where('id', '=', id)
     .execute();
 }

@@ -104,7 +104,7 @@ export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const user = await getInScope(ctx, trx, id);
     assertManageable(ctx, user.roles);
-    await repo.updateUser(trx, id, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
+    await repo.updateUser(trx, id, { passwordHash, passwordChangedAt: ctx.now, failedLogins: 0, lockedUntil: null });
     await repo.deleteSessionsOf(trx, id);
     await appendAudit(trx, ctx.actor, { action: 'kernel.user.reset-password', targetType: 'user', targetId: id, summary: { username: user.username } });
   });
@@ -116,7 +116,7 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
   if (currentPassword === newPassword) throw new AppError('WEAK_PASSWORD', { reason: '新口令不能与当前口令相同' });
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, ctx.user.id, { passwordHash, passwordChangedAt: new Date() });
+    await repo.updateUser(trx, ctx.user.id, { passwordHash, passwordChangedAt: ctx.now });
     // Other sessions of this account end; the current one stays.
     await trx.deleteFrom('kernel.sessions').where('userId', '=', ctx.user.id).where('id', '<>', ctx.user.sessionId).execute();
     await appendAudit(trx, ctx.actor, { action: 'kernel.user.change-password', targetType: 'user', targetId: ctx.user.id });
