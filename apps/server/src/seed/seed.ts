@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendAudit, cityDivisions, sealAudit, hashPassword, loadDivisions, SYSTEM_ACTOR, type Engine, type RoleCode } from '@sifa/kernel';
+import { appendAudit, cityDivisions, sealAudit, hashPassword, loadDivisions, SYSTEM_ACTOR, type Engine, type OrgRoleCode } from '@sifa/kernel';
 import type { AppConfig } from '../config';
 import { allModules } from '../app';
 import { businessModules } from '../registry';
@@ -8,7 +8,7 @@ import { buildOrgTree, insertOrgTree } from './org-tree';
 export interface DemoAccount {
   username: string;
   displayName: string;
-  role: RoleCode;
+  role: OrgRoleCode;
   /** Name of the unit, found in the seeded tree. */
   unit: string;
 }
@@ -26,7 +26,7 @@ export const DEMO_ACCOUNTS = (city: string, [countyA, countyB]: [string, string]
 
 export interface SeedResult {
   seeded: boolean;
-  accounts: { username: string; displayName: string; role: RoleCode; unit: string; password: string }[];
+  accounts: { username: string; displayName: string; role: OrgRoleCode; unit: string; password: string }[];
 }
 
 /**
@@ -39,7 +39,11 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig): Promise<Se
   if (existing) return { seeded: false, accounts: [] };
 
   const divisions = cityDivisions(config.city);
-  const orgs = buildOrgTree(divisions);
+  const modules = allModules(config, businessModules);
+  const orgs = buildOrgTree(
+    divisions,
+    modules.flatMap((m) => m.seedUnits ?? []),
+  );
   const city = divisions.find((d) => d.level === 2)?.name ?? config.city;
   const counties = divisions.filter((d) => d.level === 3).map((d) => d.name);
   const countyA = counties[0] ?? city;
@@ -79,7 +83,7 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig): Promise<Se
     });
   });
   if (config.seedDemo && config.demoSize > 0) {
-    for (const m of allModules(config, businessModules)) await m.seedDemo?.(db, { size: config.demoSize, now: new Date() });
+    for (const m of modules) await m.seedDemo?.(db, { size: config.demoSize, now: new Date() });
   }
   // the seed's entries are in the hash chain before anyone signs in (ADR 0011)
   await sealAudit(db);
