@@ -115,6 +115,10 @@ export function permissionsOf(modules: readonly ModuleDefinition[], roles: reado
   return out;
 }
 
+/** Every document kind of the registered modules, with the module that declares it. */
+export const documentKindsOf = (modules: readonly ModuleDefinition[]): (DocumentKind & { module: string })[] =>
+  modules.flatMap((m) => (m.documentKinds ?? []).map((d) => ({ ...d, module: m.name })));
+
 /** Every module role of the registered modules, with the module that declares it. */
 export const moduleRolesOf = (modules: readonly ModuleDefinition[]): (ModuleRole & { module: string })[] =>
   modules.flatMap((m) => (m.roles ?? []).map((r) => ({ ...r, module: m.name })));
