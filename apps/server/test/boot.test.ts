@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { defineModule, type Engine, type ModuleDefinition, type SifaApp } from '@sifa/kernel';
-import { buildApp, UndeclaredRouteError } from '@sifa/platform';
+import { defineDeadline, defineModule, ModuleDeclarationError, type Engine, type ModuleDefinition, type SifaApp } from '@sifa/kernel';
+import { buildApp, UndeclaredPermissionError, UndeclaredRouteError } from '@sifa/platform';
 import { createTestApp, createTestDb, testConfig, type TestApp } from '@sifa/testing';
 
 const testModule = (routes: (app: SifaApp) => void): ModuleDefinition =>
@@ -64,6 +64,77 @@ describe('the boot check refuses routes that declare no access rule', () => {
       'GET /api/probe/nested/deep',
       'HEAD /api/probe/nested/deep',
       'POST /api/probe/write',
+    ]);
+  });
+
+  test('a route whose permission its module does not declare fails app.ready(), naming the route and the permission', async () => {
+    const ready = boot(
+      testModule((app) => {
+        app.get('/api/probe/things', { config: { permission: 'probe.thing.read' } }, () => ({ ok: true }));
+        app.post('/api/probe/things', { config: { permission: 'probe.thing.write' } }, () => ({ ok: true }));
+        app.get('/api/probe/audit', { config: { permission: 'kernel.audit.read' } }, () => ({ ok: true }));
+      }),
+    );
+    await expect(ready).rejects.toBeInstanceOf(UndeclaredPermissionError);
+    const message = await ready.then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(message).toContain('POST /api/probe/things: probe.thing.write（模块“probe”未声明此权限）');
+    // a kernel permission is the kernel's to check: a module's route cannot borrow it
+    expect(message).toContain('GET /api/probe/audit: kernel.audit.read（模块“probe”未声明此权限）');
+    expect(message).not.toContain('GET /api/probe/things');
+  });
+
+  test('what a module declares is checked before anything of it runs: permissions, grants, roles, numbers, document kinds, deadlines', async () => {
+    const rule = defineDeadline({
+      id: 'other.reply',
+      module: 'probe',
+      nameZh: '答复期限',
+      nameEn: 'Reply',
+      cite: { law: '测试法', file: 'test.md', article: '第一条' },
+      startsOn: 'x',
+      startsOnZh: '收到',
+      length: { amount: 5, unit: 'day' },
+      rollOverHoliday: true,
+      warnBefore: { amount: 1, unit: 'day' },
+      verified: 'V',
+    });
+    const build = buildApp({
+      engine,
+      config: testConfig(),
+      logger: false,
+      modules: [
+        defineModule({
+          name: 'probe',
+          labelZh: '测试模块',
+          labelEn: 'Probe',
+          permissions: ['probe.thing.read', 'thing.write'],
+          roleGrants: { 'county-staff': ['probe.thing.read', 'probe.thing.delete'] },
+          roles: [
+            { code: 'probe.clerk', nameZh: '书记员', nameEn: 'Clerk', permissions: ['probe.thing.read', 'kernel.todo.read', 'kernel.nothing.here'] },
+            { code: 'clerk.probe', nameZh: '书记员', nameEn: 'Clerk', permissions: [] },
+          ],
+          numbers: { thing: '{abbr}测〔{year}〕号' },
+          documentKinds: [{ kind: 'notice', nameZh: '通知书', nameEn: 'Notice' }],
+          deadlines: { 'other.reply': rule },
+        }),
+      ],
+    });
+    await expect(build).rejects.toBeInstanceOf(ModuleDeclarationError);
+    const problems = await build.then(
+      () => [],
+      (e: unknown) => (e as ModuleDeclarationError).problems,
+    );
+    expect(problems).toEqual([
+      '模块“probe”声明的权限“thing.write”应以“probe.”开头',
+      '模块“probe”把未声明的权限“probe.thing.delete”授予角色“county-staff”',
+      '模块“probe”的角色“probe.clerk”含有未声明的权限“kernel.nothing.here”',
+      '模块“probe”的角色代码“clerk.probe”应为“probe.<角色>”',
+      '模块“probe”为未声明的事项类型“thing”规定了编号格式',
+      '模块“probe”的编号格式“{abbr}测〔{year}〕号”缺少序号 {seq}',
+      '模块“probe”的文书类型“notice”应以“probe.”开头',
+      "模块“probe”的期限规则“other.reply”应以“probe.”开头并标明 module: 'probe'",
     ]);
   });
 

@@ -256,6 +256,65 @@ describe('creating accounts', () => {
   });
 });
 
+// A module's roles (defineModule({ roles })) sit beside the org-level ones: listed, assigned by the platform admin
+// only (MODULE_ROLE_MANAGERS), and their permissions added to the holder's.
+describe("a module's roles", () => {
+  const mediator = async (over: Record<string, unknown> = {}) => ({
+    username: 'meijiang-mediator',
+    displayName: '梅江调解员',
+    orgId: await t.orgId('梅江镇人民调解委员会'),
+    roles: ['mediation.mediator'],
+    password: 'Good@2026',
+    ...over,
+  });
+
+  test('the role list shows mediation’s 人民调解员 with its module and permissions', async () => {
+    const roles = (await admin.request('GET', '/api/roles')).json<{ code: string; nameZh: string; module?: string; permissions: string[] }[]>();
+    expect(roles.map((r) => r.code)).toEqual([
+      'platform-admin',
+      'audit-admin',
+      'city-leader',
+      'city-staff',
+      'county-staff',
+      'office-staff',
+      'mediation.mediator',
+    ]);
+    expect(roles.find((r) => r.code === 'mediation.mediator')).toMatchObject({ nameZh: '人民调解员', module: 'mediation' });
+    expect(roles.find((r) => r.code === 'mediation.mediator')?.permissions).toEqual(
+      expect.arrayContaining(['mediation.dispute.read', 'mediation.dispute.act', 'kernel.matter.read']),
+    );
+    expect(roles.find((r) => r.code === 'mediation.mediator')?.permissions).not.toContain('mediation.dispute.write');
+  });
+
+  test('the platform admin assigns it; its holder gets its permissions, and with an org-level role both roles’ own', async () => {
+    const res = await admin.request('POST', '/api/users', await mediator());
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ roles: ['mediation.mediator'] });
+    const signIn = await t.anonymous('POST', '/api/auth/login', { username: 'meijiang-mediator', password: 'Good@2026' });
+    const session = signIn.json<{ user: { roles: string[]; permissions: string[] } }>();
+    expect(session.user.permissions).toContain('mediation.dispute.act');
+    expect(session.user.permissions).not.toContain('mediation.dispute.write');
+    const both = await admin.request('PATCH', `/api/users/${res.json<User>().id}`, { roles: ['office-staff', 'mediation.mediator'] });
+    expect(both.json()).toMatchObject({ roles: ['office-staff', 'mediation.mediator'] });
+    const again = (await t.anonymous('POST', '/api/auth/login', { username: 'meijiang-mediator', password: 'Good@2026' })).json<{
+      user: { permissions: string[] };
+    }>();
+    expect(again.user.permissions).toEqual(expect.arrayContaining(['mediation.dispute.write', 'mediation.dispute.act']));
+    expect(await usernames(admin, 'role=mediation.mediator')).toEqual({ names: ['meijiang-mediator'], total: 1 });
+  });
+
+  test('an unknown role is refused, and nobody but the platform admin hands out a module role', async () => {
+    expect(err(await admin.request('POST', '/api/users', await mediator({ username: 'ghost-role', roles: ['mediation.judge'] })))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: '提交的内容有误：roles.0：未知的角色',
+    });
+    const refused = await zhanggong.request('POST', '/api/users', await mediator({ username: 'zg-mediator', orgId: await t.orgId('解放街道人民调解委员会') }));
+    expect(refused.statusCode).toBe(403);
+    expect(await t.engine.db.selectFrom('kernel.users').select('username').where('username', 'in', ['ghost-role', 'zg-mediator']).execute()).toEqual([]);
+  });
+});
+
 describe('the HTTP surface', () => {
   test('an unknown /api route is 404 ROUTE_NOT_FOUND in the error shape', async () => {
     expect(err(await t.anonymous('GET', '/api/no-such-thing?x=1'))).toEqual({

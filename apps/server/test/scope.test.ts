@@ -1,20 +1,21 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hashPassword, notifyUser, ROLE_CODES } from '@sifa/kernel';
-import { createTestApp, DEMO_PASSWORD, probeScope, sampleModule, type TestApp, multipartFile } from '@sifa/testing';
+import { hashPassword, moduleRolesOf, notifyUser, ROLE_CODES, type ModuleScopeFixtures } from '@sifa/kernel';
+import type { RouteEntry } from '@sifa/platform';
+import { businessModules } from '../src/registry';
+import { createTestApp, DEMO_PASSWORD, probeScope, sampleModule, type ScopeProbeSetup, type TestApp, multipartFile } from '@sifa/testing';
 
 // The scope test is generated from the route table: every registered route that is not public is probed,
-// and a route without a probe fails the test.
+// and a route without a probe fails the test. The kernel's resources are made here (matters through the sample
+// module); each module brings its own (`defineModule({ scopeFixtures })`), and the result is reported per module.
 describe('data scope: a county user cannot reach another county through any route', () => {
   let t: TestApp;
+  let setup: ScopeProbeSetup;
+  const byModule = new Map<string, RouteEntry[]>();
+  const probedBy = new Map<string, number>();
   beforeAll(async () => {
     t = await createTestApp({ modules: [sampleModule] });
-  });
-  afterAll(() => t.close());
-
-  test('every route keeps 章贡区 away from 宁都县', async () => {
     const zhanggong = await t.orgId('章贡区司法局');
-    // A 章贡区 account holding every role: only the scope can refuse it.
+    // A 章贡区 account holding every role, the modules' too: only the scope can refuse it.
     await t.engine.db
       .insertInto('kernel.users')
       .values({
@@ -23,15 +24,12 @@ describe('data scope: a county user cannot reach another county through any rout
         displayName: '章贡全权',
         passwordHash: await hashPassword(DEMO_PASSWORD),
         orgId: zhanggong,
-        roles: [...ROLE_CODES],
+        roles: [...ROLE_CODES, ...moduleRolesOf(t.app.sifaModules).map((r) => r.code)],
       })
       .execute();
     const prober = await t.loginAs('zg-all');
-    const ningduOrgs = await t.engine.db
-      .selectFrom('kernel.orgs')
-      .select(['id', 'name'])
-      .where('path', 'like', `%${await t.orgId('宁都县司法局')}/%`)
-      .execute();
+    const ningduBureau = await t.orgId('宁都县司法局');
+    const ningduOrgs = await t.engine.db.selectFrom('kernel.orgs').select(['id', 'name']).where('path', 'like', `%${ningduBureau}/%`).execute();
     const ningduUsers = await t.engine.db
       .selectFrom('kernel.users')
       .innerJoin('kernel.orgs as o', 'o.id', 'kernel.users.orgId')
@@ -43,7 +41,7 @@ describe('data scope: a county user cannot reach another county through any rout
     const ningdu = await t.loginAs('ningdu');
     const newMatter = async (agent: typeof prober, orgId: string) =>
       (await agent.request('POST', '/api/sample/cases', { orgId, title: '测试事项' })).json<{ id: string }>().id;
-    const ningduMatter = await newMatter(ningdu, await t.orgId('宁都县司法局'));
+    const ningduMatter = await newMatter(ningdu, ningduBureau);
     const [proberId, ningduId] = [await t.userId('zg-all'), await t.userId('ningdu')];
     const newNotification = async (userId: string) => {
       await t.engine.db.transaction().execute((trx) => notifyUser(trx, { userId, title: '测试通知' }));
@@ -58,18 +56,6 @@ describe('data scope: a county user cannot reach another county through any rout
       ).id;
     };
     const ningduNotification = await newNotification(ningduId);
-    const newDispute = async (agent: typeof prober, orgId: string) => {
-      const res = await agent.request('POST', '/api/mediation/disputes', {
-        orgId,
-        category: 'neighbour',
-        source: 'window',
-        summary: '邻里排水纠纷',
-        description: '双方因排水沟堵塞发生争执',
-        parties: [{ kind: 'person', name: '李四', idType: 'resident-id', idNumber: '11010519491231002X', role: 'applicant' }],
-      });
-      return res.json<{ id: string }>().id;
-    };
-    const ningduDispute = await newDispute(ningdu, await t.orgId('宁都县司法局'));
     const newParty = async (agent: typeof prober, name: string, idNumber: string) =>
       (await agent.request('POST', '/api/parties', { kind: 'person', name, idType: 'resident-id', idNumber, phone: '13907970001' })).json<{ id: string }>().id;
     const zhanggongParty = await newParty(await t.loginAs('zhanggong'), '章贡当事人甲', '360702199001010037');
@@ -82,53 +68,28 @@ describe('data scope: a county user cannot reach another county through any rout
       (await agent.request('POST', `/api/matters/${matterId}/documents`, { kind: 'sample.notice', title: '受理通知书', body: ['数据权限测试。'] })).json<{
         id: string;
       }>().id;
-    // The mediation register (modules/mediation/server/registry-routes.ts): a mediator on each side.
-    const newMediator = async (agent: typeof prober, committee: string, name: string) =>
-      (
-        await agent.request('POST', `/api/mediation/registry/committees/${await t.orgId(committee)}/mediators`, {
-          name,
-          gender: 'female',
-          position: 'member',
-          employment: 'part-time',
-        })
-      ).json<{ id: string }>().id;
-    const zhanggongMediator = await newMediator(prober, '解放街道人民调解委员会', '章贡调解员甲');
-    const ningduMediator = await newMediator(ningdu, '梅江镇人民调解委员会', '宁都调解员乙');
-    const ningduBureau = await t.orgId('宁都县司法局');
-    // Dispute screening (modules/mediation/server/screening-routes.ts): a screening record on each side.
-    const newScreening = async (agent: typeof prober, unit: string, area: string) =>
-      (
-        await agent.request('POST', '/api/mediation/screenings', {
-          orgId: await t.orgId(unit),
-          screenedOn: '2026-01-05',
-          area,
-          screeners: '排查员',
-          kind: 'routine',
-          foundCount: 1,
-          riskCount: 0,
-        })
-      ).json<{ id: string }>().id;
-    const ningduScreening = await newScreening(ningdu, '梅江镇司法所', '宁都排查网格乙');
     const ningduAttachment = await newAttachment(ningdu, ningduMatter);
     const ningduDocument = await newDocument(ningdu, ningduMatter);
 
-    const { findings, probed } = await probeScope(t.app.routeTable, {
+    // Every module's fixtures, in registration order (modules/<name>/server/scope-fixtures.ts).
+    const subtree = async (orgId: string) =>
+      (await t.engine.db.selectFrom('kernel.orgs').select('id').where('path', 'like', `%${orgId}/%`).orderBy('id').execute()).map((o) => o.id);
+    const kit = { prober, neighbour: ningdu, db: t.engine.db, orgId: (name: string) => t.orgId(name), subtree };
+    const parts: ModuleScopeFixtures[] = [];
+    for (const m of t.app.sifaModules) if (m.scopeFixtures) parts.push(await (await m.scopeFixtures()).scopeFixtures(kit));
+
+    setup = {
       t,
       prober,
-      resources: {
+      resources: parts.reduce<ScopeProbeSetup['resources']>((all, p) => ({ ...all, ...p.resources }), {
         org: { inside: await t.orgId('章贡区法律援助中心'), outside: await t.orgId('宁都县法律援助中心') },
         user: { inside: await t.userId('office'), outside: await t.userId('ningdu') },
         matter: { inside: () => newMatter(prober, zhanggong), outside: ningduMatter },
         notification: { inside: () => newNotification(proberId), outside: ningduNotification },
-        dispute: { inside: () => newDispute(prober, zhanggong), outside: ningduDispute },
-        committee: { inside: await t.orgId('解放街道人民调解委员会'), outside: await t.orgId('梅江镇人民调解委员会') },
-        unit: { inside: await t.orgId('解放街道司法所'), outside: await t.orgId('梅江镇司法所') },
-        mediator: { inside: zhanggongMediator, outside: ningduMediator },
-        screening: { inside: () => newScreening(prober, '解放街道司法所', '章贡排查网格甲'), outside: ningduScreening },
         party: { inside: zhanggongParty, outside: ningduParty },
         attachment: { inside: async () => newAttachment(prober, await newMatter(prober, zhanggong)), outside: ningduAttachment },
         document: { inside: async () => newDocument(prober, await newMatter(prober, zhanggong)), outside: ningduDocument },
-      },
+      }),
       orgs: { inside: await t.orgId('章贡区公共法律服务中心'), outside: await t.orgId('宁都县公共法律服务中心') },
       listParams: { id: 'sample.close-rate' },
       forbidden: [
@@ -138,13 +99,9 @@ describe('data scope: a county user cannot reach another county through any rout
         ningduParty,
         ningduAttachment,
         ningduDocument,
-        ningduDispute,
         '宁都当事人乙',
         '3607**********0022',
-        ningduMediator,
-        '宁都调解员乙',
-        ningduScreening,
-        '宁都排查网格乙',
+        ...parts.flatMap((p) => p.forbidden),
       ],
       snapshot: async () =>
         JSON.stringify([
@@ -155,27 +112,34 @@ describe('data scope: a county user cannot reach another county through any rout
           await t.engine.db.selectFrom('kernel.partyUnits').selectAll().where('partyId', '=', ningduParty).execute(),
           await t.engine.db.selectFrom('kernel.attachments').selectAll().where('matterId', '=', ningduMatter).execute(),
           await t.engine.db.selectFrom('kernel.documents').selectAll().where('matterId', '=', ningduMatter).execute(),
-          // a committee created under a neighbour unit would be a new unit in its subtree
+          // a unit (e.g. a committee) created under a neighbour unit would be a new unit in its subtree
           await t.engine.db.selectFrom('kernel.orgs').select(['id', 'name']).where('path', 'like', `%${ningduBureau}/%`).orderBy('id').execute(),
-          (
-            await sql`select m.* from mediation.mediators m join kernel.orgs o on o.id = m.committee_org_id where o.path like ${`%${ningduBureau}/%`} order by m.id`.execute(
-              t.engine.db,
-            )
-          ).rows,
-          (
-            await sql`select c.* from mediation.committees c join kernel.orgs o on o.id = c.org_id where o.path like ${`%${ningduBureau}/%`} order by c.org_id`.execute(
-              t.engine.db,
-            )
-          ).rows,
-          (
-            await sql`select s.* from mediation.screenings s join kernel.orgs o on o.id = s.org_id where o.path like ${`%${ningduBureau}/%`} order by s.id`.execute(
-              t.engine.db,
-            )
-          ).rows,
-          (await sql`select id, screening_id from mediation.disputes where screening_id = ${ningduScreening} order by id`.execute(t.engine.db)).rows,
+          ...(await Promise.all(parts.map((p) => p.snapshot()))),
         ]),
-    });
+    };
+    // The routes by module, in the order they were registered (probes change data, so the order stays the route table's).
+    for (const r of t.app.routeTable) {
+      const name = r.module ?? 'app';
+      byModule.set(name, [...(byModule.get(name) ?? []), r]);
+    }
+  });
+  afterAll(async () => {
+    // one summary line per module
+    for (const [name, probed] of probedBy) console.log(`数据权限探测 ${name.padEnd(10)} ${String(probed).padStart(3)} 条路由`);
+    await t.close();
+  });
+
+  // the kernel, every registered module, the test's sample module, and the app's own routes (all public)
+  const modules = ['kernel', ...businessModules.map((m) => m.name), sampleModule.name, 'app'];
+  test.each(modules)('%s: every route keeps 章贡区 away from 宁都县', async (name) => {
+    const { findings, probed } = await probeScope(byModule.get(name) ?? [], setup);
+    probedBy.set(name, probed);
     expect(findings).toEqual([]);
-    expect(probed).toBeGreaterThanOrEqual(20);
+  });
+
+  test('every module with routes was probed, and at least 20 routes in all', () => {
+    const withRoutes = [...byModule.keys()].filter((name) => (byModule.get(name) ?? []).some((r) => !r.config?.public));
+    expect(withRoutes.filter((name) => !modules.includes(name))).toEqual([]);
+    expect([...probedBy.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20);
   });
 });

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { chinaDay, chinaYear, defineModule } from '@sifa/kernel';
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCES } from '../shared/categories';
+import { MEDIATION_DEADLINES } from '../shared/deadlines';
 import { MEDIATION_INDICATORS, SOURCE_GROUPS } from '../shared/indicators';
-import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../shared/permissions';
+import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS, MEDIATION_ROLES } from '../shared/permissions';
 import { DISPUTE_WORKFLOW } from '../shared/workflow';
 import { DISPUTE_ACTIONS } from './actions';
 import { categoryNames } from './category';
@@ -10,6 +11,7 @@ import { generateDisputes } from './demo';
 import { generateRegister } from './registry-demo';
 import { generateScreenings } from './screening-demo';
 import { mediationRoutes } from './routes';
+import { DISPUTE_NUMBER } from './service';
 
 /** People's mediation 人民调解 (modules/mediation/README.md). */
 export const mediationModule = defineModule({
@@ -82,6 +84,18 @@ export const mediationModule = defineModule({
     },
   ],
   routes: mediationRoutes,
+  deadlines: MEDIATION_DEADLINES,
+  roles: MEDIATION_ROLES,
+  numbers: { dispute: DISPUTE_NUMBER },
+  // 人民调解法 第二十八条、第二十九条: the written agreement, issued when a dispute is agreed (service.ts issueAgreement).
+  documentKinds: [{ kind: 'mediation.agreement', nameZh: '人民调解协议书', nameEn: 'People’s mediation agreement' }],
+  // 人民调解法 第八条: committees in villages, towns and industries — a township committee under each judicial
+  // office, and a county committee for medical disputes (features.md M4).
+  seedUnits: [
+    { under: 'county-bureau', kind: 'mediation-committee', name: (county) => `${county}医疗纠纷人民调解委员会`, sort: 3 },
+    { under: 'judicial-office', kind: 'mediation-committee', name: (town) => `${town}人民调解委员会`, sort: 1 },
+  ],
+  scopeFixtures: () => import('./scope-fixtures'),
   async seedDemo(db, { size, now }) {
     const year = chinaYear(now);
     await generateDisputes(db, { count: size, year, until: now });

@@ -9,3 +9,4 @@ export * from './registry';
 export * from './registry-schemas';
 export * from './screening';
 export * from './category-schemas';
+export * from './deadlines';

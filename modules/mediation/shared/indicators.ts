@@ -1,4 +1,5 @@
 import { defineIndicator, type IndicatorFilter } from '@sifa/kernel/shared';
+import type { MediationDeadlineId } from './deadlines';
 
 const accepted: IndicatorFilter[] = [{ column: 'accepted_at', op: 'notNull' }];
 const court: IndicatorFilter = { column: 'source', op: 'in', value: ['court-delegated', 'court-entrusted', 'court-invited'] };
@@ -11,7 +12,11 @@ const closed: IndicatorFilter = { column: 'closed_at', op: 'notNull' };
  * (特邀调解规定 第二十七条, spc-court-invited-mediation-provisions-2016.md), counted from the mediator's sign-off.
  * The judicial-confirmation window (人民调解法 第三十三条) opens after an agreement and is not a mediation deadline.
  */
-export const MEDIATION_DEADLINE_RULES = ['mediation.court-delegated', 'mediation.court-entrusted.ordinary', 'mediation.court-entrusted.simplified'] as const;
+export const MEDIATION_DEADLINE_RULES = [
+  'mediation.court-delegated',
+  'mediation.court-entrusted.ordinary',
+  'mediation.court-entrusted.simplified',
+] as const satisfies readonly MediationDeadlineId[];
 
 /** The three source groups of the monthly report (features.md M6): 主动调解, 申请调解, 接受委托移送调解. */
 export const SOURCE_GROUPS = {

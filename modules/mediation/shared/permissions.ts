@@ -39,3 +39,32 @@ export const MEDIATION_GRANTS: Partial<Record<RoleCode, readonly MediationPermis
   'city-leader': ['mediation.dispute.read', 'mediation.indicator.read', 'mediation.registry.read'],
   'platform-admin': ['mediation.category.manage'],
 };
+
+/**
+ * The module's own role, held beside an org-level role or alone: a mediator of a committee (人民调解法 第十三条、
+ * 第十四条) handles the disputes of the committee's unit — reads them and their parties, records sessions and
+ * agreements, issues the agreement — but does not register disputes or keep the register. The platform
+ * administrator assigns it (MODULE_ROLE_MANAGERS).
+ */
+export const MEDIATION_ROLES = [
+  {
+    code: 'mediation.mediator',
+    nameZh: '人民调解员',
+    nameEn: 'People’s mediator',
+    permissions: [
+      'mediation.dispute.read',
+      'mediation.dispute.act',
+      'mediation.registry.read',
+      'kernel.todo.read',
+      'kernel.matter.read',
+      'kernel.party.read',
+      'kernel.attachment.write',
+      'kernel.document.issue',
+    ],
+  },
+] as const satisfies readonly {
+  code: `mediation.${string}`;
+  nameZh: string;
+  nameEn: string;
+  permissions: readonly (MediationPermission | `kernel.${string}`)[];
+}[];

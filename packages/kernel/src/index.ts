@@ -6,6 +6,7 @@ export * from './errors';
 export * from './scope';
 export * from './define-module';
 export * from './module';
+export * from './module-check';
 export * from './audit/audit';
 export * from './audit/anchor';
 export * from './auth/password';

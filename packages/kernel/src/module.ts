@@ -6,6 +6,7 @@ import { authRoutes } from './http/auth.routes';
 import { auditRoutes } from './http/audit.routes';
 import { deadlineRoutes } from './http/deadline.routes';
 import { documentRoutes } from './http/document.routes';
+import { documentKindRoutes } from './http/document-kind.routes';
 import { indicatorRoutes } from './http/indicator.routes';
 import { matterRoutes } from './http/matter.routes';
 import { notificationRoutes } from './http/notification.routes';
@@ -41,6 +42,7 @@ export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: (
       publicRoutes(app, deps, modules, { secureCookie: opts.secureCookie });
       partyRoutes(app, deps);
       documentRoutes(app, deps);
+      documentKindRoutes(app, modules);
     },
   });
 }

@@ -8,12 +8,15 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  checkModules,
   DEFAULT_AUTH_POLICY,
+  installDeadlineRules,
   kernelModule,
   resolveDataKey,
   registerModuleActions,
   startAuditSealer,
   systemClock,
+  undeclaredPermissionRoutes,
   type Clock,
   type DataKey,
   type Engine,
@@ -32,6 +35,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   config: RouteOptions['config'];
+  /** The module whose `routes` registered it; undefined for the app's own (health, docs, static files). */
+  readonly module: string | undefined;
 }
 
 declare module 'fastify' {
@@ -48,6 +53,13 @@ export class UndeclaredRouteError extends Error {
   constructor(routes: string[]) {
     super(`以下路由未声明权限 (config.permission / config.authenticated / config.public)，拒绝启动：\n  ${routes.join('\n  ')}`);
     this.name = 'UndeclaredRouteError';
+  }
+}
+
+export class UndeclaredPermissionError extends Error {
+  constructor(routes: string[]) {
+    super(`以下路由的权限不是其模块声明的权限 (defineModule({ permissions }))，拒绝启动：\n  ${routes.join('\n  ')}`);
+    this.name = 'UndeclaredPermissionError';
   }
 }
 
@@ -117,6 +129,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   const routeTable: RouteEntry[] = [];
+  // Which module registered a route: each module's context marks the options objects of its routes.
+  const moduleOfRoute = new WeakMap<object, string>();
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
     // The same options object is later completed by child contexts (static files mark themselves public).
@@ -126,6 +140,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       get config() {
         return r.config;
       },
+      get module() {
+        return moduleOfRoute.get(r);
+      },
     };
     routeTable.push(entry);
   });
@@ -134,6 +151,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       .filter((r) => !r.config?.public && !r.config?.citizen && !r.config?.authenticated && !r.config?.permission)
       .map((r) => `${r.method} ${r.url}`);
     if (undeclared.length) throw new UndeclaredRouteError(undeclared);
+    const foreign = undeclaredPermissionRoutes(
+      routeTable.map((r) => ({ method: r.method, url: r.url, module: r.module, permission: r.config?.permission })),
+      modules,
+    );
+    if (foreign.length) throw new UndeclaredPermissionError(foreign);
   });
   // Audit entries are written unsealed with each change and chained here, every second and on close (ADR 0011).
   let sealer: ReturnType<typeof startAuditSealer> | undefined;
@@ -146,6 +168,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   const modules = allModules(config, opts.modules);
+  // What the modules declare must hold together before anything of theirs runs; the deadline catalogue in force
+  // is the kernel's rules and every module's.
+  checkModules(modules);
+  installDeadlineRules(modules);
   await app.register(fastifyCookie);
   // Uploads stream file by file; the upload route sets the size limit per request (files/file-types.ts).
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, parts: 11, fieldSize: 64 * 1024 } });
@@ -193,6 +219,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (m.routes || m.actions) {
       const routes = m.routes;
       await app.register(async (child) => {
+        child.addHook('onRoute', (r) => {
+          moduleOfRoute.set(r, m.name);
+        });
         await routes?.(child, deps);
         registerModuleActions(child, deps, m); // POST /api/<module>/<things>/:id/<action> (matters/action.routes.ts)
       });

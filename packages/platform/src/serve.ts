@@ -3,6 +3,7 @@ import {
   auditHead,
   writeAnchor,
   ensureBundledCalendar,
+  installDeadlineRules,
   loadDeadlineOverridesFile,
   lockDataDir,
   migrate,
@@ -32,6 +33,8 @@ export interface Platform {
 export async function openPlatform(config: AppConfig, modules: readonly ModuleDefinition[]): Promise<Platform> {
   const lock = config.databaseUrl ? undefined : lockDataDir(config.dataDir);
   try {
+    // the overrides name the kernel's and the modules' rules: the modules' catalogue first
+    installDeadlineRules(allModules(config, modules));
     if (config.deadlineRules) loadDeadlineOverridesFile(config.deadlineRules); // fails fast on a [V] field
     const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await migrate(engine, migrationSources(config, modules));

@@ -79,6 +79,12 @@ export const sampleModule = defineModule({
   workflows: [SAMPLE_WORKFLOW],
   actions: [SAMPLE_DECLINE],
   indicators: SAMPLE_INDICATORS,
+  numbers: { case: SAMPLE_NUMBER },
+  // what the kernel's document tests and the scope test issue on sample matters
+  documentKinds: [
+    { kind: 'sample.notice', nameZh: '通知书', nameEn: 'Notice' },
+    { kind: 'sample.acceptance-notice', nameZh: '受理通知书', nameEn: 'Acceptance notice' },
+  ],
   routes(app, { engine }) {
     app.post(
       '/api/sample/cases',

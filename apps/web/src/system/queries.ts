@@ -10,6 +10,8 @@ export const RoleInfo = z.object({
   nameZh: z.string(),
   nameEn: z.string(),
   permissions: z.array(z.string()),
+  /** The module that declares the role; absent for the org-level roles. */
+  module: z.string().optional(),
 });
 export type RoleInfo = z.infer<typeof RoleInfo>;
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { MEDIATION_DEADLINES } from '@sifa/mediation/shared';
 import { defineDeadline, DEADLINE_RULES, type DeadlineRule } from '../shared/deadlines';
 import { readBundledCalendar } from './bundled';
 import { Calendar } from './calendar';
@@ -10,7 +11,8 @@ import { applyDeadlineOverrides, extensionRefusal } from './rules';
 // The official calendar as shipped (chinese-days 2004–2026); every date fact below was checked against it.
 const bundled = readBundledCalendar();
 const calendar = new Calendar({ years: [...bundled.years.keys()], days: [...bundled.years.values()].flat() });
-const R = DEADLINE_RULES;
+// The kernel's rules (lines with no module yet) and mediation's, which the module declares.
+const R = { ...DEADLINE_RULES, ...MEDIATION_DEADLINES };
 const due = (rule: DeadlineRule, start: string, opts = {}) => dueDate(rule, start, calendar, opts);
 
 describe('dueDate: concrete cases from the statutes and the 2004–2026 official calendar', () => {

@@ -5,7 +5,8 @@ import { DeadlineLength, ExtensionPolicy, WarnBefore, type ConfigurableField, ty
 import { DEADLINE_RULES } from '../shared/deadlines';
 
 /**
- * The rule catalogue in force: the shipped rules, with a deployment's overrides of the fields the rules mark
+ * The rule catalogue in force: the shipped rules (the kernel's and every registered module's, assembled at boot by
+ * `installDeadlineRules`), with a deployment's overrides of the fields the rules mark
  * configurable (rules.md [P]/[M]: e.g. legal-aid review in working days where a province says so). A field
  * checked against the statute ([V]) cannot be overridden.
  */
@@ -27,8 +28,13 @@ export type DeadlineRuleOverride = z.infer<typeof DeadlineRuleOverride>;
 export const DeadlineOverrides = z.record(z.string(), DeadlineRuleOverride);
 export type DeadlineOverrides = z.infer<typeof DeadlineOverrides>;
 
+// The shipped catalogue (installDeadlineRules), the deployment's overrides (configureDeadlineRules) and the result.
+let shipped: Readonly<Record<string, DeadlineRule>> = DEADLINE_RULES;
+let deployed: unknown = {};
+let active: Readonly<Record<string, DeadlineRule>> = DEADLINE_RULES;
+
 /** The catalogue with `overrides` applied; throws with a message naming the rule and field that cannot change. */
-export function applyDeadlineOverrides(overrides: unknown, base: Readonly<Record<string, DeadlineRule>> = DEADLINE_RULES): Record<string, DeadlineRule> {
+export function applyDeadlineOverrides(overrides: unknown, base: Readonly<Record<string, DeadlineRule>> = shipped): Record<string, DeadlineRule> {
   const parsed = DeadlineOverrides.safeParse(overrides);
   if (!parsed.success) throw new Error(`期限规则配置格式有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
   const out: Record<string, DeadlineRule> = { ...base };
@@ -48,11 +54,50 @@ export function applyDeadlineOverrides(overrides: unknown, base: Readonly<Record
   return out;
 }
 
-let active: Readonly<Record<string, DeadlineRule>> = DEADLINE_RULES;
+/** What a module contributes to the catalogue (a `ModuleDefinition` has these fields). */
+export interface DeadlineRuleSource {
+  name: string;
+  deadlines?: Readonly<Record<string, DeadlineRule>>;
+}
+
+/**
+ * The shipped catalogue: the kernel's rules (lines with no module yet) and every module's. A module's rule is keyed
+ * by its id, which starts with the module's name, and names the module; no id is declared twice. Throws naming the
+ * rule otherwise, so a wrong declaration stops the boot.
+ */
+export function assembleDeadlineRules(modules: readonly DeadlineRuleSource[]): Record<string, DeadlineRule> {
+  const out: Record<string, DeadlineRule> = { ...DEADLINE_RULES };
+  const owner = new Map<string, string>(Object.keys(DEADLINE_RULES).map((id) => [id, 'kernel']));
+  for (const m of modules) {
+    if (m.name === 'kernel') continue; // the kernel's rules are DEADLINE_RULES, above
+    for (const [key, rule] of Object.entries(m.deadlines ?? {})) {
+      if (key !== rule.id) throw new Error(`模块“${m.name}”的期限规则键“${key}”与规则编号“${rule.id}”不一致`);
+      if (!rule.id.startsWith(`${m.name}.`) || rule.module !== m.name) {
+        throw new Error(`模块“${m.name}”的期限规则“${rule.id}”应以“${m.name}.”开头并标明 module: '${m.name}'`);
+      }
+      const before = owner.get(rule.id);
+      if (before) throw new Error(`期限规则“${rule.id}”重复声明（${before}、${m.name}）`);
+      owner.set(rule.id, m.name);
+      out[rule.id] = rule;
+    }
+  }
+  return out;
+}
+
+/**
+ * Sets the shipped catalogue from the registered modules (at boot, before the overrides are read) and applies
+ * the deployment's overrides to it again.
+ */
+export function installDeadlineRules(modules: readonly DeadlineRuleSource[]): void {
+  const next = assembleDeadlineRules(modules);
+  active = applyDeadlineOverrides(deployed, next);
+  shipped = next;
+}
 
 /** Sets the deployment's overrides (at boot). Pass `{}` to go back to the shipped catalogue. */
-export function configureDeadlineRules(overrides: unknown): void {
-  active = applyDeadlineOverrides(overrides);
+export function configureDeadlineRules(next: unknown): void {
+  active = applyDeadlineOverrides(next, shipped);
+  deployed = next;
 }
 
 /** Reads overrides from a JSON file `{ "<rule id>": { "length": {...}, "reason": "..." } }`. */

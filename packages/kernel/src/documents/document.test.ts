@@ -111,6 +111,16 @@ describe('documents: a staff member prints a notice, a citizen scans its QR code
     ).toBe(200);
   });
 
+  test('the document kinds are the ones the modules declare, each with its module', async () => {
+    const kinds = (await zhanggong.request('GET', '/api/document-kinds')).json<{ kind: string; nameZh: string; module: string }[]>();
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        { kind: 'mediation.agreement', nameZh: '人民调解协议书', nameEn: 'People’s mediation agreement', module: 'mediation' },
+        { kind: 'sample.acceptance-notice', nameZh: '受理通知书', nameEn: 'Acceptance notice', module: 'sample' },
+      ]),
+    );
+  });
+
   test('an unknown or malformed code answers 404 with what the citizen can do', async () => {
     for (const code of ['AAAAAAAAAAAAAAAAAAAAAAAAAA', 'not-a-code', 'X'.repeat(90)]) {
       const res = await t.anonymous('GET', `/api/public/documents/${code}`);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IdParams, pageOf, PageQuery } from '../shared/common';
-import { ROLE_CODES, ROLE_NAMES, type RoleCode } from '../shared/permissions';
+import { ROLE_CODES, ROLE_NAMES, roleNameOf } from '../shared/permissions';
 import { CreateUserInput, ResetPasswordInput, RoleCodeSchema, UpdateUserInput, User } from '../shared/users';
-import { permissionsOf, type ModuleDefinition } from '../define-module';
+import { moduleRolesOf, permissionsOf, type ModuleDefinition } from '../define-module';
 import * as users from '../users/user.service';
 import { ctxOf, EXPORT_LIMIT, fmtDateTime, sendXlsx } from './context';
 import type { ModuleDeps, SifaApp } from './types';
@@ -22,10 +22,19 @@ const filterOf = (q: z.infer<typeof UserFilterQuery>) => ({
   active: q.active === undefined ? undefined : q.active === 'true',
 });
 
-const Role = z.object({ code: RoleCodeSchema, nameZh: z.string(), nameEn: z.string(), permissions: z.array(z.string()) });
+/** A role of the role list: org-level, or a module's (with the module's name). */
+const Role = z.object({ code: RoleCodeSchema, nameZh: z.string(), nameEn: z.string(), permissions: z.array(z.string()), module: z.string().optional() });
 
 export function userRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
   const db = engine.db;
+  // The roles in force: the org-level ones and the registered modules' (known when the routes are registered).
+  const moduleRoles = moduleRolesOf(modules());
+  const roleCodes = [...ROLE_CODES, ...moduleRoles.map((r) => r.code)];
+  const KnownRole = RoleCodeSchema.refine((c) => roleCodes.includes(c), { message: '未知的角色' });
+  const KnownRoles = z.array(KnownRole).min(1, '至少选择一个角色');
+  const CreateUserBody = CreateUserInput.extend({ roles: KnownRoles });
+  const UpdateUserBody = UpdateUserInput.extend({ roles: KnownRoles.optional() });
+  const roleName = (code: string) => roleNameOf(code, moduleRoles);
 
   app.get(
     '/api/users',
@@ -55,7 +64,7 @@ export function userRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => 
           { header: '登录名', value: (u) => u.username },
           { header: '姓名', value: (u) => u.displayName },
           { header: '所属单位', width: 30, value: (u) => u.orgName },
-          { header: '角色', width: 30, value: (u) => u.roles.map((r) => ROLE_NAMES[r].zh).join('、') },
+          { header: '角色', width: 30, value: (u) => u.roles.map((r) => roleName(r).zh).join('、') },
           { header: '状态', width: 8, value: (u) => (u.active ? (u.lockedUntil ? '锁定' : '启用') : '停用') },
           { header: '最近登录', width: 20, value: (u) => fmtDateTime(u.lastLoginAt) },
         ],
@@ -79,7 +88,7 @@ export function userRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => 
         permission: 'kernel.user.manage',
         scopeProbe: { kind: 'bodyOrg', field: 'orgId', body: { username: 'intruder', displayName: '越权', roles: ['office-staff'], password: 'Aa1!aaaaaa' } },
       },
-      schema: { tags, summary: '新增用户', body: CreateUserInput, response: { 201: User } },
+      schema: { tags, summary: '新增用户', body: CreateUserBody, response: { 201: User } },
     },
     async (req, reply) => reply.code(201).send(await users.createUser(ctxOf(req, db), req.body)),
   );
@@ -88,7 +97,7 @@ export function userRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => 
     '/api/users/:id',
     {
       config: { permission: 'kernel.user.manage', scopeProbe: { kind: 'resource', resource: 'user', body: { displayName: '改名' } } },
-      schema: { tags, summary: '修改用户 (姓名、单位、角色)', params: IdParams, body: UpdateUserInput, response: { 200: User } },
+      schema: { tags, summary: '修改用户 (姓名、单位、角色)', params: IdParams, body: UpdateUserBody, response: { 200: User } },
     },
     (req) => users.updateUser(ctxOf(req, db), req.params.id, req.body),
   );
@@ -127,12 +136,20 @@ export function userRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => 
       config: { permission: 'kernel.user.read', scopeProbe: { kind: 'unscoped', reason: '角色定义对全平台相同' } },
       schema: { tags, summary: '角色及其权限', response: { 200: z.array(Role) } },
     },
-    () =>
-      ROLE_CODES.map((code: RoleCode) => ({
+    () => [
+      ...ROLE_CODES.map((code) => ({
         code,
         nameZh: ROLE_NAMES[code].zh,
         nameEn: ROLE_NAMES[code].en,
         permissions: [...permissionsOf(modules(), [code])].sort(),
       })),
+      ...moduleRoles.map((r) => ({
+        code: r.code,
+        nameZh: r.nameZh,
+        nameEn: r.nameEn,
+        module: r.module,
+        permissions: [...permissionsOf(modules(), [r.code])].sort(),
+      })),
+    ],
   );
 }

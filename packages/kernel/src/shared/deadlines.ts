@@ -5,36 +5,32 @@ export * from './deadline-model';
 // Every rule below was checked against the statute text in /shared/laws (file + article cited). Where
 // domain/rules.md marks a value [P] or [M], the rule says so in `verified`/`note` and lists the field in
 // `configurable`; a deployment overrides it (kernel `configureDeadlineRules`), never the code.
+// These are the rules of lines that have no module yet (reconsideration, legal aid, corrections, penalty): a
+// module declares its own (`defineModule({ deadlines })`, e.g. modules/mediation/shared/deadlines.ts) and a line's
+// rules move into its module when the module is created. The catalogue in force is assembled at boot (rules.ts).
 
-const cite =
+/** A citation maker for one statute: `lawCite('民事诉讼法', 'civil-procedure-law-2023.md')('第八十五条')`. */
+export const lawCite =
   (law: string, file: string) =>
   (article: string): DeadlineCite => ({ law, file, article });
+const cite = lawCite;
 const ARL = cite('行政复议法', 'administrative-reconsideration-law-2023.md');
-const CPL = cite('民事诉讼法', 'civil-procedure-law-2023.md');
+/** 民事诉讼法: most lines count their periods by it (第八十五条), so modules cite it too. */
+export const CPL = cite('民事诉讼法', 'civil-procedure-law-2023.md');
 const CRIM = cite('刑事诉讼法', 'criminal-procedure-law-2018.md');
 const LAL = cite('法律援助法', 'legal-aid-law-2021.md');
 const ZJLA = cite('浙江省法律援助条例', 'zhejiang-legal-aid-regulations-2016.md');
-const PML = cite('人民调解法', 'people-mediation-law-2010.md');
-const SPCM = cite('最高人民法院关于人民法院特邀调解的规定', 'spc-court-invited-mediation-provisions-2016.md');
 const CCL = cite('社区矫正法', 'community-corrections-law-2019.md');
 const APL = cite('行政处罚法', 'administrative-penalty-law-2021.md');
 
 // 民事诉讼法 第八十五条第二款: 期间开始的时和日，不计算在期间内; 第三款: 最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期。
-const CPL_START = CPL('第八十五条第二款');
-const CPL_ROLL = CPL('第八十五条第三款');
+export const CPL_START = CPL('第八十五条第二款');
+export const CPL_ROLL = CPL('第八十五条第三款');
 // 行政复议法 第八十八条: 本法没有规定的期间依照民事诉讼法 (第一款)；“三日”“五日”“七日”“十日”是指工作日，不含法定休假日 (第二款)。
 const ARL_CPL = ARL('第八十八条第一款');
 const ARL_WORKDAYS = ARL('第八十八条第二款');
 // 行政复议法 第三十九条: 中止的情形；原因消除后恢复审理 — the suspended days do not run.
 const ARL_SUSPEND = ARL('第三十九条');
-
-const SPC_PARTIES_EXTEND = {
-  maxTimes: null,
-  amount: null,
-  unit: 'day',
-  approval: '双方当事人同意延长调解期限',
-  // 特邀调解规定 第二十七条: 双方当事人同意延长调解期限的，不受此限。
-} as const;
 
 export const DEADLINE_RULES = {
   // 行政复议法 第三十条 + 第八十八条第二款: 收到申请后五日 (= 五个工作日) 内审查 (administrative-reconsideration-law-2023.md)
@@ -139,72 +135,6 @@ export const DEADLINE_RULES = {
     configurable: ['length', 'rollOverHoliday'],
     note: '法律未规定“三日”为工作日，默认按自然日计算，可按本省规定配置。人民法院、人民检察院、公安机关通知指派的，自收到通知之日起三日内指派（第三十六条），起算事件为收到通知。届满日遇节假日顺延参照民事诉讼法第八十五条（可配置）。',
   }),
-  // 人民调解法 第三十三条、民事诉讼法 第二百零五条: 调解协议生效之日起三十日内共同申请司法确认 (people-mediation-law-2010.md)
-  'mediation.judicial-confirmation': defineDeadline({
-    id: 'mediation.judicial-confirmation',
-    module: 'mediation',
-    nameZh: '申请司法确认期限',
-    nameEn: 'Mediation: application for judicial confirmation',
-    cite: PML('第三十三条'),
-    basis: [CPL('第二百零五条'), CPL_START, CPL_ROLL],
-    startsOn: 'agreement.effective',
-    startsOnZh: '调解协议生效',
-    length: { amount: 30, unit: 'day' },
-    rollOverHoliday: true,
-    warnBefore: { amount: 5, unit: 'day' },
-    verified: 'V',
-    note: '由双方当事人共同向人民法院申请；本期限用于提醒调解组织及时告知当事人。',
-  }),
-  // 特邀调解规定 第二十七条第一款、第三款: 委派调解期限 30 日，自签字接收法院移交材料之日起计算 (spc-court-invited-mediation-provisions-2016.md)
-  'mediation.court-delegated': defineDeadline({
-    id: 'mediation.court-delegated',
-    module: 'mediation',
-    nameZh: '委派调解期限（立案前）',
-    nameEn: 'Mediation: court-delegated (before filing)',
-    cite: SPCM('第二十七条第一款'),
-    basis: [SPCM('第二十七条第三款'), SPCM('第十一条'), CPL_START, CPL_ROLL],
-    startsOn: 'materials.signed-for',
-    startsOnZh: '特邀调解组织或者特邀调解员签字接收法院移交材料',
-    length: { amount: 30, unit: 'day' },
-    rollOverHoliday: true,
-    extension: { ...SPC_PARTIES_EXTEND, cite: SPCM('第二十七条第一款') },
-    warnBefore: { amount: 5, unit: 'day' },
-    verified: 'V',
-  }),
-  // 特邀调解规定 第二十七条第二款: 委托调解普通程序 15 日 (spc-court-invited-mediation-provisions-2016.md)
-  'mediation.court-entrusted.ordinary': defineDeadline({
-    id: 'mediation.court-entrusted.ordinary',
-    module: 'mediation',
-    nameZh: '委托调解期限（普通程序）',
-    nameEn: 'Mediation: court-entrusted, ordinary procedure',
-    cite: SPCM('第二十七条第二款'),
-    basis: [SPCM('第二十七条第三款'), SPCM('第十一条'), CPL_START, CPL_ROLL],
-    startsOn: 'materials.signed-for',
-    startsOnZh: '特邀调解组织或者特邀调解员签字接收法院移交材料',
-    length: { amount: 15, unit: 'day' },
-    rollOverHoliday: true,
-    extension: { ...SPC_PARTIES_EXTEND, cite: SPCM('第二十七条第二款') },
-    warnBefore: { amount: 3, unit: 'day' },
-    verified: 'V',
-    note: '延长的调解期限不计入审理期限（第二十七条第二款）。',
-  }),
-  // 特邀调解规定 第二十七条第二款: 委托调解简易程序 7 日 (spc-court-invited-mediation-provisions-2016.md)
-  'mediation.court-entrusted.simplified': defineDeadline({
-    id: 'mediation.court-entrusted.simplified',
-    module: 'mediation',
-    nameZh: '委托调解期限（简易程序）',
-    nameEn: 'Mediation: court-entrusted, simplified procedure',
-    cite: SPCM('第二十七条第二款'),
-    basis: [SPCM('第二十七条第三款'), SPCM('第十一条'), CPL_START, CPL_ROLL],
-    startsOn: 'materials.signed-for',
-    startsOnZh: '特邀调解组织或者特邀调解员签字接收法院移交材料',
-    length: { amount: 7, unit: 'day' },
-    rollOverHoliday: true,
-    extension: { ...SPC_PARTIES_EXTEND, cite: SPCM('第二十七条第二款') },
-    warnBefore: { amount: 2, unit: 'day' },
-    verified: 'V',
-    note: '延长的调解期限不计入审理期限（第二十七条第二款）。',
-  }),
   // 社区矫正法 第二十一条第一款: 判决、裁定生效之日起十日内报到 (community-corrections-law-2019.md)
   'corrections.report': defineDeadline({
     id: 'corrections.report',
@@ -260,6 +190,7 @@ export const DEADLINE_RULES = {
   }),
 } as const satisfies Record<string, DeadlineRule>;
 
+/** The kernel's own rules (lines with no module yet). */
 export type DeadlineRuleId = keyof typeof DEADLINE_RULES;
 export const DEADLINE_RULE_IDS = Object.keys(DEADLINE_RULES) as DeadlineRuleId[];
 export const isDeadlineRuleId = (id: string): id is DeadlineRuleId => Object.hasOwn(DEADLINE_RULES, id);

@@ -29,11 +29,20 @@ export type KernelPermission = keyof typeof KERNEL_GRANTS;
 /** A permission string of any module. */
 export type Permission = `${string}.${string}.${string}`;
 
+/** The org-level roles (one per kind of post in the bureau tree); modules add their own roles beside them. */
 export const ROLE_CODES = ['platform-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'] as const;
-export type RoleCode = (typeof ROLE_CODES)[number];
+export type OrgRoleCode = (typeof ROLE_CODES)[number];
+/** A role a module declares (`defineModule({ roles })`), named `<module>.<role>`, e.g. `mediation.mediator`. */
+export type ModuleRoleCode = `${string}.${string}`;
+export type RoleCode = OrgRoleCode | ModuleRoleCode;
+
+export const isOrgRole = (code: string): code is OrgRoleCode => (ROLE_CODES as readonly string[]).includes(code);
+/** A module role's code: `<module>.<role>`, lower case with hyphens. */
+export const MODULE_ROLE_CODE = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
+export const isModuleRole = (code: string): code is ModuleRoleCode => MODULE_ROLE_CODE.test(code);
 
 export interface RoleDefinition {
-  code: RoleCode;
+  code: OrgRoleCode;
   nameZh: string;
   nameEn: string;
   permissions: readonly Permission[];
@@ -42,9 +51,10 @@ export interface RoleDefinition {
 /**
  * Which roles a role may assign, and whose holders it may manage (GB/T 22239-2019 三员分立): the platform admin
  * manages every role but the audit admin, so it can neither create an auditor nor take over one's account to
- * read the log. Audit admins are created at installation (seed) or by a security administrator.
+ * read the log. Audit admins are created at installation (seed) or by a security administrator. Module roles
+ * are managed by the roles of MODULE_ROLE_MANAGERS (`mayManageRole`).
  */
-export const MANAGEABLE_ROLES: Record<RoleCode, readonly RoleCode[]> = {
+export const MANAGEABLE_ROLES: Record<OrgRoleCode, readonly OrgRoleCode[]> = {
   'platform-admin': ['platform-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'],
   'audit-admin': [],
   'city-leader': [],
@@ -53,8 +63,17 @@ export const MANAGEABLE_ROLES: Record<RoleCode, readonly RoleCode[]> = {
   'office-staff': [],
 };
 
+/** Who may assign the modules' roles (and manage their holders): the platform admin only. */
+export const MODULE_ROLE_MANAGERS: readonly OrgRoleCode[] = ['platform-admin'];
+
+/** Whether holders of `managerRoles` may assign `role` and manage its holders. */
+export function mayManageRole(managerRoles: readonly RoleCode[], role: RoleCode): boolean {
+  if (isOrgRole(role)) return managerRoles.some((r) => isOrgRole(r) && MANAGEABLE_ROLES[r].includes(role));
+  return managerRoles.some((r) => isOrgRole(r) && MODULE_ROLE_MANAGERS.includes(r));
+}
+
 /** The kernel's grants by role, derived from KERNEL_GRANTS. */
-export const KERNEL_ROLE_GRANTS: Record<RoleCode, readonly KernelPermission[]> = {
+export const KERNEL_ROLE_GRANTS: Record<OrgRoleCode, readonly KernelPermission[]> = {
   'platform-admin': holders('platform-admin'),
   'audit-admin': holders('audit-admin'),
   'city-leader': holders('city-leader'),
@@ -63,11 +82,11 @@ export const KERNEL_ROLE_GRANTS: Record<RoleCode, readonly KernelPermission[]> =
   'office-staff': holders('office-staff'),
 };
 
-function holders(role: RoleCode): KernelPermission[] {
-  return KERNEL_PERMISSIONS.filter((p) => (KERNEL_GRANTS[p] as readonly RoleCode[]).includes(role));
+function holders(role: OrgRoleCode): KernelPermission[] {
+  return KERNEL_PERMISSIONS.filter((p) => (KERNEL_GRANTS[p] as readonly OrgRoleCode[]).includes(role));
 }
 
-export const ROLE_NAMES: Record<RoleCode, { zh: string; en: string }> = {
+export const ROLE_NAMES: Record<OrgRoleCode, { zh: string; en: string }> = {
   'platform-admin': { zh: '系统管理员', en: 'Platform administrator' },
   'audit-admin': { zh: '安全审计员', en: 'Audit administrator' },
   'city-leader': { zh: '市局领导', en: 'City bureau leader' },
@@ -75,3 +94,10 @@ export const ROLE_NAMES: Record<RoleCode, { zh: string; en: string }> = {
   'county-staff': { zh: '县(区)局工作人员', en: 'County bureau staff' },
   'office-staff': { zh: '司法所工作人员', en: 'Judicial office staff' },
 };
+
+/** A role's name: an org-level role's from ROLE_NAMES, a module role's from `known` (the role list), else its code. */
+export function roleNameOf(code: string, known: readonly { code: string; nameZh: string; nameEn: string }[] = []): { zh: string; en: string } {
+  if (isOrgRole(code)) return ROLE_NAMES[code];
+  const r = known.find((k) => k.code === code);
+  return r ? { zh: r.nameZh, en: r.nameEn } : { zh: code, en: code };
+}

@@ -18,7 +18,12 @@ export const Password = z.string().superRefine((pw, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-export const RoleCodeSchema = z.enum(ROLE_CODES);
+const RolePart = z.string().regex(/^[a-z][a-z0-9-]*$/);
+/**
+ * An org-level role or a module role (`<module>.<role>`). Which module roles exist is known at boot: the user
+ * routes accept only the registered ones.
+ */
+export const RoleCodeSchema = z.union([z.enum(ROLE_CODES), z.templateLiteral([RolePart, '.', RolePart])], { error: '角色代码格式不正确' });
 
 export const Username = z
   .string()

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors';
 import type { Ctx } from '../http/types';
 import { findOrg } from '../orgs/org.repository';
 import type { CreateUserInput, UpdateUserInput } from '../shared/users';
-import { MANAGEABLE_ROLES, ROLE_NAMES, type RoleCode } from '../shared/permissions';
+import { mayManageRole, roleNameOf, type RoleCode } from '../shared/permissions';
 import * as repo from './user.repository';
 
 async function activeOrgInScope(ctx: Ctx, db: Ctx['db'], orgId: string) {
@@ -15,11 +15,13 @@ async function activeOrgInScope(ctx: Ctx, db: Ctx['db'], orgId: string) {
   return org;
 }
 
-/** Refuses roles the caller's roles may not assign or manage (MANAGEABLE_ROLES). */
+/**
+ * Refuses roles the caller's roles may not assign or manage (MANAGEABLE_ROLES; module roles: MODULE_ROLE_MANAGERS).
+ * The routes accept only registered roles, so a module role is named by its code here.
+ */
 function assertManageable(ctx: Ctx, roles: readonly RoleCode[]) {
-  const allowed = new Set(ctx.user.roles.flatMap((r) => MANAGEABLE_ROLES[r]));
-  const refused = roles.find((r) => !allowed.has(r));
-  if (refused) throw new AppError('ROLE_NOT_MANAGEABLE', { role: ROLE_NAMES[refused].zh });
+  const refused = roles.find((r) => !mayManageRole(ctx.user.roles, r));
+  if (refused) throw new AppError('ROLE_NOT_MANAGEABLE', { role: roleNameOf(refused).zh });
 }
 
 async function getInScope(ctx: Ctx, db: Ctx['db'], id: string) {

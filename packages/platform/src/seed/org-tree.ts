@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, DivisionRow, OrgKind } from '@sifa/kernel';
+import type { Database, DivisionRow, OrgKind, SeedUnit } from '@sifa/kernel';
 
 interface OrgSeed {
   id: string;
@@ -17,9 +17,10 @@ interface OrgSeed {
 /**
  * The bureau hierarchy of one city built from its divisions: the city bureau with its legal-aid and public
  * legal-service centres, a bureau per county-level division with its own centres, and a judicial office per
- * township or street (司法所). Other kinds (committees, firms, …) are added by modules and administrators.
+ * township or street (司法所). Other kinds (committees, firms, …) are added by modules (`units`, each module's
+ * `seedUnits`, placed under every unit of the kind they name) and by administrators.
  */
-export function buildOrgTree(divisions: DivisionRow[]): OrgSeed[] {
+export function buildOrgTree(divisions: DivisionRow[], units: readonly SeedUnit[] = []): OrgSeed[] {
   const city = divisions.find((d) => d.level === 2);
   if (!city) throw new Error('区划数据缺少地级市');
   const out: OrgSeed[] = [];
@@ -53,22 +54,24 @@ export function buildOrgTree(divisions: DivisionRow[]): OrgSeed[] {
     }
     return null;
   };
+  const modulesUnder = (parent: OrgSeed, kind: SeedUnit['under'], division: DivisionRow) => {
+    for (const u of units) if (u.under === kind) add(parent, u.kind, u.name(division.name), division.code, u.sort);
+  };
   const root = add(null, 'city-bureau', `${city.name}司法局`, city.code, 0, cityAbbr);
   add(root, 'legal-aid-centre', `${city.name}法律援助中心`, city.code, 1);
   add(root, 'service-centre', `${city.name}公共法律服务中心`, city.code, 2);
+  modulesUnder(root, 'city-bureau', city);
   const counties = divisions.filter((d) => d.level === 3);
   counties.forEach((county, i) => {
     const bureau = add(root, 'county-bureau', `${county.name}司法局`, county.code, 10 + i, abbrOf(county.name));
     add(bureau, 'legal-aid-centre', `${county.name}法律援助中心`, county.code, 1);
     add(bureau, 'service-centre', `${county.name}公共法律服务中心`, county.code, 2);
-    // 人民调解法 第八条: committees in villages, towns and industries — a township committee under each judicial
-    // office, and a county committee for medical disputes (features.md M4).
-    add(bureau, 'mediation-committee', `${county.name}医疗纠纷人民调解委员会`, county.code, 3);
+    modulesUnder(bureau, 'county-bureau', county);
     divisions
       .filter((d) => d.level === 4 && d.parentCode === county.code)
       .forEach((town, j) => {
         const office = add(bureau, 'judicial-office', `${town.name}司法所`, town.code, 10 + j);
-        add(office, 'mediation-committee', `${town.name}人民调解委员会`, town.code, 1);
+        modulesUnder(office, 'judicial-office', town);
       });
   });
   return out;

@@ -8,7 +8,7 @@ import {
   SYSTEM_ACTOR,
   type Engine,
   type ModuleDefinition,
-  type RoleCode,
+  type OrgRoleCode,
 } from '@sifa/kernel';
 import type { AppConfig } from '../config';
 import { allModules } from '../app';
@@ -17,7 +17,7 @@ import { buildOrgTree, insertOrgTree } from './org-tree';
 export interface DemoAccount {
   username: string;
   displayName: string;
-  role: RoleCode;
+  role: OrgRoleCode;
   /** Name of the unit, found in the seeded tree. */
   unit: string;
 }
@@ -35,7 +35,7 @@ export const DEMO_ACCOUNTS = (city: string, [countyA, countyB]: [string, string]
 
 export interface SeedResult {
   seeded: boolean;
-  accounts: { username: string; displayName: string; role: RoleCode; unit: string; password: string }[];
+  accounts: { username: string; displayName: string; role: OrgRoleCode; unit: string; password: string }[];
 }
 
 /**
@@ -48,7 +48,11 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig, modules: re
   if (existing) return { seeded: false, accounts: [] };
 
   const divisions = cityDivisions(config.city);
-  const orgs = buildOrgTree(divisions);
+  const all = allModules(config, modules);
+  const orgs = buildOrgTree(
+    divisions,
+    all.flatMap((m) => m.seedUnits ?? []),
+  );
   const city = divisions.find((d) => d.level === 2)?.name ?? config.city;
   const counties = divisions.filter((d) => d.level === 3).map((d) => d.name);
   const countyA = counties[0] ?? city;
@@ -88,7 +92,7 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig, modules: re
     });
   });
   if (config.seedDemo && config.demoSize > 0) {
-    for (const m of allModules(config, modules)) await m.seedDemo?.(db, { size: config.demoSize, now: new Date() });
+    for (const m of all) await m.seedDemo?.(db, { size: config.demoSize, now: new Date() });
   }
   // the seed's entries are in the hash chain before anyone signs in (ADR 0011)
   await sealAudit(db);

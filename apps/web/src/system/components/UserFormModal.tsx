@@ -1,6 +1,6 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ROLE_NAMES, User, Username } from '@sifa/kernel/shared';
+import { roleNameOf, User, Username } from '@sifa/kernel/shared';
 import type { CreateUserInput, RoleCode, UpdateUserInput } from '@sifa/kernel/shared';
 import { useMemo } from 'react';
 import { apiSend } from '../../api';
@@ -60,8 +60,9 @@ export function UserFormModal({ user, defaultOrgId, onClose }: UserFormModalProp
   const roleOptions = useMemo(
     () =>
       (roles.data ?? []).map((r) => {
-        const known = ROLE_NAMES[r.code];
-        return { value: r.code, label: pick(lang, known.zh || r.nameZh, known.en || r.nameEn) };
+        // org-level roles by the console's names, a module's roles by the name the module declares
+        const name = roleNameOf(r.code, roles.data);
+        return { value: r.code, label: pick(lang, name.zh, name.en) };
       }),
     [roles.data, lang],
   );

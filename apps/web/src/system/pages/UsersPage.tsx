@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ROLE_CODES, ROLE_NAMES } from '@sifa/kernel/shared';
+import { roleNameOf } from '@sifa/kernel/shared';
 import type { RoleCode, User } from '@sifa/kernel/shared';
 import { StatusTag } from '@sifa/ui';
 import { useEffect, useMemo, useState } from 'react';
@@ -18,7 +18,7 @@ import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { UserActions } from '../components/UserActions';
 import { UserFormModal } from '../components/UserFormModal';
 import { userStatus } from '../components/user-status';
-import { useUserPage } from '../queries';
+import { useRoles, useUserPage } from '../queries';
 
 interface Filters {
   q?: string;
@@ -44,7 +44,20 @@ export function UsersPage() {
   const filterParams = { q: filters.q?.trim(), role: filters.role, active: filters.active, orgId };
   const { data, isFetching } = useUserPage({ ...filterParams, ...paging });
 
-  const roleOptions = useMemo(() => ROLE_CODES.map((code) => ({ value: code, label: pick(lang, ROLE_NAMES[code].zh, ROLE_NAMES[code].en) })), [lang]);
+  // The org-level roles and the registered modules' (GET /api/roles).
+  const roles = useRoles();
+  const roleLabel = (code: string) => {
+    const name = roleNameOf(code, roles.data);
+    return pick(lang, name.zh, name.en);
+  };
+  const roleOptions = useMemo(
+    () =>
+      (roles.data ?? []).map((r) => {
+        const name = roleNameOf(r.code, roles.data);
+        return { value: r.code, label: pick(lang, name.zh, name.en) };
+      }),
+    [roles.data, lang],
+  );
 
   const columns: TableColumnsType<User> = [
     { title: t('user.username'), dataIndex: 'username', fixed: compact ? undefined : 'left' },
@@ -57,7 +70,7 @@ export function UsersPage() {
         <Space size={[0, 4]} wrap>
           {user.roles.map((code) => (
             <Tag key={code} color="blue">
-              {pick(lang, ROLE_NAMES[code].zh, ROLE_NAMES[code].en)}
+              {roleLabel(code)}
             </Tag>
           ))}
         </Space>
