@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { formatNumber, pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { formatNumber, pick } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 import { DISPUTE_CATEGORIES, STANDARD_CATEGORY_CODES } from '@sifa/mediation/shared';
 import { useMediationText } from './messages';
 

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Category } from '@sifa/mediation/shared';
 import type { CreateCategoryInput, UpdateCategoryInput } from '@sifa/mediation/shared';
-import { apiGet, apiSend, queryString } from '@sifa/web/kit';
-import type { QueryValue } from '@sifa/web/kit';
+import { apiGet, apiSend, queryString } from '@sifa/ui';
+import type { QueryValue } from '@sifa/ui';
 
 export const CATEGORIES = '/api/mediation/categories';
 

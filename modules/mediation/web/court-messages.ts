@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { formatNumber } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { formatNumber } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 import { useRegistryText } from './registry-messages';
 
 /**

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
-import { ApiError } from '@sifa/web/kit';
+import { ApiError } from '@sifa/ui';
 
 /** One field's messages, addressed as antd addresses a field: `['parties', 0, 'idNumber']`. */
 export interface FieldError {

@@ -8,9 +8,8 @@ import {
   PARTY_ROLES,
 } from '@sifa/mediation/shared';
 import type { Category, DisputeAction, DisputeStatus } from '@sifa/mediation/shared';
-import type { StatusTone } from '@sifa/ui';
-import { pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import type { Lang, StatusTone } from '@sifa/ui';
+import { pick } from '@sifa/ui';
 
 type Named = Readonly<Record<string, { zh: string; en: string } | undefined>>;
 

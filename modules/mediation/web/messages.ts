@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { formatNumber, useI18n } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { formatNumber, useI18n } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 
 /**
  * The mediation pages' own text, [中文, English] per key. The console dictionary (apps/web/src/i18n.ts) is a closed

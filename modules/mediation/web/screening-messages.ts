@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { SCREENING_KIND_CODES, SCREENING_KINDS } from '@sifa/mediation/shared';
-import { formatNumber, pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { formatNumber, pick } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 import { useMediationText } from './messages';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CreateDisputeInput } from '@sifa/mediation/shared';
-import { ApiError } from '@sifa/web/kit';
+import { ApiError } from '@sifa/ui';
 import { serverFieldErrors, zodFieldErrors } from './form-errors';
 import { mediationText, MEDIATION_MESSAGES } from './messages';
 import { presetPeriod } from './period';

@@ -2,7 +2,7 @@ import { Card, Empty, Result, Segmented, Skeleton, Space, Typography } from 'ant
 import { indicatorValue } from '@sifa/kernel/shared';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
 import { useCallback, useMemo, useState } from 'react';
-import { ExportButton, formatNumber } from '@sifa/web/kit';
+import { ExportButton, formatNumber } from '@sifa/ui';
 import { bucketLabel, bucketOrder, DIMENSION_LABELS, DIMENSIONS, type BoardDimension as Dimension } from '../breakdown';
 import { useCategories } from '../category-queries';
 import { useMediationText } from '../messages';

@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { CreateCategoryInput, UpdateCategoryInput } from '@sifa/mediation/shared';
 import type { Category } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { FormDialog, notifySuccess } from '@sifa/web/kit';
+import { FormDialog, notifySuccess } from '@sifa/ui';
 import { standardOptions, useCategoryText } from '../category-messages';
 import { useCreateCategory, useUpdateCategory } from '../category-queries';
 import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';

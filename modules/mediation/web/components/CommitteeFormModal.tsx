@@ -2,7 +2,7 @@ import { Checkbox, Form, Input, Select } from 'antd';
 import { COMMITTEE_PARENT_KINDS } from '@sifa/mediation/shared';
 import type { CommitteeDetail, CommitteeType, CreateCommitteeInput, UpdateCommitteeInput } from '@sifa/mediation/shared';
 import { useMemo, useState } from 'react';
-import { ApiError, FormDialog, notifySuccess, useOrgList } from '@sifa/web/kit';
+import { ApiError, FormDialog, notifySuccess, useOrgList } from '@sifa/ui';
 import { knownFields, serverFieldErrors, showFieldErrors } from '../form-errors';
 import { committeeTypeOptions } from '../registry-labels';
 import { useRegistryText } from '../registry-messages';

@@ -5,7 +5,7 @@ import type { DisputeAction } from '@sifa/mediation/shared';
 import type { MatterActionFormProps } from '@sifa/ui';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { ApiError, notifySuccess, pick, useMatter } from '@sifa/web/kit';
+import { ApiError, notifySuccess, pick, useMatter } from '@sifa/ui';
 import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import { actionLabel, DANGER_ACTIONS, isDisputeAction, isFinalAction } from '../labels';
 import { useMediationText } from '../messages';

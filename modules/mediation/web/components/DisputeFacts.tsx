@@ -1,7 +1,7 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { isCourtSource } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
-import { formatDateTime, useCompact } from '@sifa/web/kit';
+import { formatDateTime, useCompact } from '@sifa/ui';
 import { useCategories } from '../category-queries';
 import { categoryLabel, formatYuan, sourceLabel, statusLabel } from '../labels';
 import { useMediationText } from '../messages';

@@ -1,7 +1,7 @@
 import { Card, Skeleton, Tooltip, Typography } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
-import { formatNumber, pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { formatNumber, pick } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 import { formatYuan } from '../labels';
 import { useMediationText } from '../messages';
 import { useIndicator } from '../queries';

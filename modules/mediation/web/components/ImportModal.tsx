@@ -3,7 +3,7 @@ import { Alert, Button, Modal, Space, Table, Tag, Typography, Upload } from 'ant
 import type { TableColumnsType, UploadProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
-import { ApiError, downloadFile, notifyError, saveBlob } from '@sifa/web/kit';
+import { ApiError, downloadFile, notifyError, saveBlob } from '@sifa/ui';
 import { useCourtText } from '../court-messages';
 
 /** What every import report row says: the sheet's row number, whether it went in, and what to correct. */

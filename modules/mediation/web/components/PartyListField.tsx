@@ -5,7 +5,7 @@ import { checkIdNumber, checkMobile, checkUscc, ID_TYPE_NAMES, ID_TYPES } from '
 import type { IdType } from '@sifa/kernel/shared';
 import type { DisputePartyRole } from '@sifa/mediation/shared';
 import { useMemo } from 'react';
-import { pick, textRule } from '@sifa/web/kit';
+import { pick, textRule } from '@sifa/ui';
 import { roleOptions } from '../labels';
 import { useMediationText } from '../messages';
 

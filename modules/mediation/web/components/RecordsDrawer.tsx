@@ -3,7 +3,7 @@ import type { TableColumnsType } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ExportButton, formatDateTime, formatNumber, pick, serverPagination, useCompact } from '@sifa/web/kit';
+import { ExportButton, formatDateTime, formatNumber, pick, serverPagination, useCompact } from '@sifa/ui';
 import { useCategories } from '../category-queries';
 import { categoryLabel, sourceLabel, statusLabel } from '../labels';
 import type { MediationKey } from '../messages';

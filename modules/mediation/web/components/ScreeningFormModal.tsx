@@ -2,7 +2,7 @@ import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { CreateScreeningInput, UpdateScreeningInput } from '@sifa/mediation/shared';
 import type { ScreeningDetail, ScreeningKind } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError, FormDialog, notifySuccess, OrgTreeSelect, todayInShanghai } from '@sifa/web/kit';
+import { ApiError, FormDialog, notifySuccess, OrgTreeSelect, todayInShanghai } from '@sifa/ui';
 import { knownFields, serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 import type { FieldError } from '../form-errors';
 import { screeningKindOptions, useScreeningText } from '../screening-messages';

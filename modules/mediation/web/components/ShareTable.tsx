@@ -1,6 +1,6 @@
 import { Card, Empty, Result, Table, Typography } from 'antd';
 import { indicatorValue } from '@sifa/kernel/shared';
-import { ExportButton, formatNumber } from '@sifa/web/kit';
+import { ExportButton, formatNumber } from '@sifa/ui';
 import { bucketLabel, bucketOrder, type Dimension } from '../breakdown';
 import { useCategories } from '../category-queries';
 import { useMediationText } from '../messages';

@@ -1,7 +1,7 @@
 import { Card, Empty, Result, Skeleton, Typography } from 'antd';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
 import { useCallback, useMemo } from 'react';
-import { ExportButton, formatNumber } from '@sifa/web/kit';
+import { ExportButton, formatNumber } from '@sifa/ui';
 import { useMediationText } from '../messages';
 import { bucketResult, indicatorTableExportPath, useIndicatorSeries } from '../queries';
 import type { DrillBucket, IndicatorParams } from '../queries';

@@ -2,7 +2,7 @@ import { Card, Empty, Result, Skeleton, Space, Switch, Table, Typography } from 
 import type { TableColumnsType } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
 import { useMemo, useState } from 'react';
-import { ExportButton, formatNumber, useCompact } from '@sifa/web/kit';
+import { ExportButton, formatNumber, useCompact } from '@sifa/ui';
 import { useMediationText } from '../messages';
 import { indicatorExportPath, useIndicatorByUnit } from '../queries';
 import type { IndicatorParams } from '../queries';

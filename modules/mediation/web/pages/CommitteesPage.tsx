@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { CommitteeListItem, CommitteeType } from '@sifa/mediation/shared';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ExportButton, QueryForm, queryString, serverPagination, useCan, useCompact, useOrgList, useSessionUser, useUnitFilter } from '@sifa/web/kit';
+import { ExportButton, QueryForm, queryString, serverPagination, useCan, useCompact, useOrgList, useSessionUser, useUnitFilter } from '@sifa/ui';
 import { CommitteeFormModal } from '../components/CommitteeFormModal';
 import { CompositionTag } from '../components/CompositionAlert';
 import { RegistryImportModal } from '../components/RegistryImportModal';

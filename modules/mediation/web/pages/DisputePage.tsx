@@ -1,19 +1,7 @@
 import { ArrowLeftOutlined, FileTextOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Card, Result, Space, Tabs, Typography } from 'antd';
-import { MatterHeader } from '@sifa/ui';
+import { ApiError, DeadlinesTab, formatDate, MatterDeadlineBadge, MatterHeader, nearestDeadline, PageLoading, useCan, useMatter, useMatterDeadlines, useMatterParties } from '@sifa/ui';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import {
-  ApiError,
-  DeadlinesTab,
-  formatDate,
-  MatterDeadlineBadge,
-  nearestDeadline,
-  PageLoading,
-  useCan,
-  useMatter,
-  useMatterDeadlines,
-  useMatterParties,
-} from '@sifa/web/kit';
 import { ConfirmationCard } from '../components/ConfirmationCard';
 import { FollowUpCard } from '../components/FollowUpCard';
 import { DisputeActions } from '../components/DisputeActions';

@@ -2,7 +2,7 @@ import { ImportOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import type { Employment, Mediator, MediatorPosition } from '@sifa/mediation/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { ExportButton, QueryForm, queryString, serverPagination, useCan, useCompact, useOrgList, useSessionUser, useUnitFilter } from '@sifa/web/kit';
+import { ExportButton, QueryForm, queryString, serverPagination, useCan, useCompact, useOrgList, useSessionUser, useUnitFilter } from '@sifa/ui';
 import { MediatorFormModal } from '../components/MediatorFormModal';
 import { MediatorTable } from '../components/MediatorTable';
 import { RegistryImportModal } from '../components/RegistryImportModal';

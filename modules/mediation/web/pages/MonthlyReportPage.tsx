@@ -3,7 +3,7 @@ import { formatChange } from '@sifa/kernel/shared';
 import type { IndicatorChange, IndicatorComparison } from '@sifa/kernel/shared';
 import { MONTHLY_REPORT_FIGURES } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ExportButton, useUnitFilter } from '@sifa/web/kit';
+import { ExportButton, useUnitFilter } from '@sifa/ui';
 import { formatFigure } from '../components/FigureCard';
 import { ShareTable } from '../components/ShareTable';
 import { useMediationText } from '../messages';

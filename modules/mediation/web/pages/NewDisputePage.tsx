@@ -3,7 +3,7 @@ import { CreateDisputeInput, isCourtSource } from '@sifa/mediation/shared';
 import type { DisputeSource } from '@sifa/mediation/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, notifySuccess, OrgTreeSelect, useSessionUser } from '@sifa/web/kit';
+import { ApiError, notifySuccess, OrgTreeSelect, useSessionUser } from '@sifa/ui';
 import { MAX_PARTIES, NEW_PARTY, PartyListField } from '../components/PartyListField';
 import type { PartyValues } from '../components/PartyListField';
 import { knownFields, serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { ScreeningKind, ScreeningListItem } from '@sifa/mediation/shared';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ExportButton, formatNumber, QueryForm, queryString, serverPagination, useCan, useCompact, useSessionUser, useUnitFilter } from '@sifa/web/kit';
+import { ExportButton, formatNumber, QueryForm, queryString, serverPagination, useCan, useCompact, useSessionUser, useUnitFilter } from '@sifa/ui';
 import { ScreeningFormModal } from '../components/ScreeningFormModal';
 import { screeningKindLabel, screeningKindOptions, useScreeningText } from '../screening-messages';
 import { SCREENINGS, useScreeningPage } from '../screening-queries';

@@ -1,5 +1,5 @@
 import type { App } from 'antd';
-import { ApiError } from './api';
+import { ApiError } from './client';
 
 type MessageApi = ReturnType<typeof App.useApp>['message'];
 

@@ -1,8 +1,8 @@
 import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { OrgTreeSelect } from '../system/components/OrgTreeSelect';
-import { useOrgList } from '../system/queries';
+import { OrgTreeSelect } from './OrgTreeSelect';
+import { useOrgList } from './queries';
 
 export interface UnitFilter {
   /** The unit the user narrowed every list to; undefined means the whole scope. */

@@ -1,9 +1,9 @@
 import { TreeSelect } from 'antd';
 import type { CSSProperties } from 'react';
 import { useMemo } from 'react';
-import { buildOrgTree, topLevelIds } from '../../lib/org-tree';
-import type { OrgNode } from '../../lib/org-tree';
-import { useOrgList } from '../queries';
+import { buildOrgTree, topLevelIds } from './org-tree';
+import type { OrgNode } from './org-tree';
+import { useOrgList } from './queries';
 
 interface UnitOption {
   value: string;

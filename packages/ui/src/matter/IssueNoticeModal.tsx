@@ -1,7 +1,7 @@
 import { Form, Input, Modal } from 'antd';
-import { useI18n } from '../../i18n';
-import { notifySuccess } from '../../notify';
-import { useIssueDocument } from '../queries';
+import { useI18n } from '../i18n';
+import { notifySuccess } from '../api/notify';
+import { useIssueDocument } from './queries';
 
 interface NoticeForm {
   title: string;

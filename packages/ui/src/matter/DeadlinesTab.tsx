@@ -1,10 +1,11 @@
 import { Alert, Card, Descriptions, Empty, Result, Skeleton, Space, Spin, Typography } from 'antd';
-import { StatusTag, citationText } from '@sifa/ui';
-import { pick, useI18n } from '../../i18n';
-import { useCompact } from '../../lib/use-compact';
-import { DEADLINE_STATUS, isCalendarWarning } from '../deadline-view';
-import { useDeadlineExplanation, useMatterDeadlines } from '../queries';
-import type { MatterDeadline } from '../schemas';
+import { citationText } from '../DeadlineBadge';
+import { StatusTag } from '../StatusTag';
+import { pick, useI18n } from '../i18n';
+import { useCompact } from '../layout/use-compact';
+import { DEADLINE_STATUS, isCalendarWarning } from './deadline-view';
+import { useDeadlineExplanation, useMatterDeadlines } from './queries';
+import type { MatterDeadline } from './schemas';
 import { MatterDeadlineBadge } from './MatterDeadlineBadge';
 
 function DeadlineItem({ deadline }: { deadline: MatterDeadline }) {

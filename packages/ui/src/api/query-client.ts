@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from './api';
+import { ApiError } from './client';
 import { notifyError } from './notify';
 
 declare module '@tanstack/react-query' {

@@ -1,9 +1,9 @@
 import { Skeleton } from 'antd';
-import { Timeline } from '@sifa/ui';
-import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
-import type { MatterLabels } from '../labels';
-import { useMatterTimeline } from '../queries';
+import { Timeline } from '../Timeline';
+import { useI18n } from '../i18n';
+import { formatDateTime } from '../format/date';
+import type { MatterLabels } from './labels';
+import { useMatterTimeline } from './queries';
 
 /** 办理过程: the matter's action log with labels in the console language. */
 export function TimelineTab({ matterId, labels }: { matterId: string; labels: MatterLabels }) {

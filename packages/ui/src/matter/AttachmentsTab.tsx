@@ -3,13 +3,13 @@ import { Button, Empty, Popconfirm, Space, Table, Tooltip, Typography, Upload } 
 import type { TableColumnsType, UploadProps } from 'antd';
 import type { Attachment } from '@sifa/kernel/shared';
 import { useState } from 'react';
-import { downloadFile } from '../../api';
-import { useI18n } from '../../i18n';
-import { formatBytes, formatDateTime } from '../../lib/format';
-import { useCompact } from '../../lib/use-compact';
-import { notifyError, notifySuccess } from '../../notify';
-import { useCan } from '../../session';
-import { useDeleteAttachment, useMatterAttachments, useUploadAttachment } from '../queries';
+import { downloadFile } from '../api/client';
+import { useI18n } from '../i18n';
+import { formatBytes, formatDateTime } from '../format/date';
+import { useCompact } from '../layout/use-compact';
+import { notifyError, notifySuccess } from '../api/notify';
+import { useCan } from '../api/session';
+import { useDeleteAttachment, useMatterAttachments, useUploadAttachment } from './queries';
 
 // What the server accepts by default (kernel files/file-types.ts); it checks extension and content again.
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.doc,.xls,.txt,.mp3,.mp4';

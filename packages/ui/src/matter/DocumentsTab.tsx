@@ -2,15 +2,15 @@ import { DownloadOutlined, FileAddOutlined, PrinterOutlined, SafetyCertificateOu
 import { Button, Empty, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DocumentSummary } from '@sifa/kernel/shared';
-import { StatusTag } from '@sifa/ui';
+import { StatusTag } from '../StatusTag';
 import { useState } from 'react';
-import { downloadFile, printPdf } from '../../api';
-import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
-import { useCompact } from '../../lib/use-compact';
-import { notifyError, notifySuccess } from '../../notify';
-import { useCan } from '../../session';
-import { useMatterDocuments, useRevokeDocument } from '../queries';
+import { downloadFile, printPdf } from '../api/client';
+import { useI18n } from '../i18n';
+import { formatDateTime } from '../format/date';
+import { useCompact } from '../layout/use-compact';
+import { notifyError, notifySuccess } from '../api/notify';
+import { useCan } from '../api/session';
+import { useMatterDocuments, useRevokeDocument } from './queries';
 import { IssueNoticeModal, RevokeDocumentModal } from './IssueNoticeModal';
 
 /** The verification page on this site (the printed QR names the public address, which may be another host). */

@@ -1,9 +1,10 @@
 import type { TablePaginationConfig } from 'antd';
-import type { Translate } from '../i18n';
+/** Any translator that knows `common.total` (the console's, a module's or the kit's own). */
+type TotalText = (key: 'common.total', vars: { n: number }) => string;
 
 /** Server-side pagination with “共 N 条”, page-size choice, and a compact pager on phones. */
 export function serverPagination(
-  t: Translate,
+  t: TotalText,
   state: { page: number; pageSize: number; total: number },
   onChange: (page: number, pageSize: number) => void,
   compact: boolean,

@@ -1,25 +1,18 @@
-import type { ComponentType } from 'react';
-import type { MatterActionFormProps } from '@sifa/ui';
-import { pick } from '../i18n';
-import type { Lang, MessageKey, Translate } from '../i18n';
-import { WEB_MODULES } from '../registry';
+import { pick } from '../i18n/lang';
+import type { Lang } from '../i18n/lang';
+import type { UiMessageKey, UiTranslate } from '../i18n';
+import type { WebModule } from '../web-module';
 import type { MatterDetail } from './schemas';
 
 type Labels = Record<string, { zh: string; en: string } | undefined>;
 
 /** The workflow labels a module registered for its web pages (WebModule.workflows). */
-function registeredLabels(module: string, kind: string) {
-  for (const m of WEB_MODULES) {
+function registeredLabels(modules: readonly WebModule[], module: string, kind: string) {
+  for (const m of modules) {
     const wf = m.workflows?.find((w) => w.module === module && w.kind === kind);
     if (wf) return { statuses: wf.labels.statuses as Labels, actions: wf.labels.actions as Labels };
   }
   return undefined;
-}
-
-/** A module's form for an action the kernel cannot take alone, if the module registered one. */
-export function findActionForm(module: string, kind: string, action: string): ComponentType<MatterActionFormProps> | undefined {
-  const m = WEB_MODULES.find((w) => w.name === module);
-  return m?.matterActionForms?.[`${kind}.${action}`];
 }
 
 export interface MatterLabels {
@@ -31,9 +24,9 @@ export interface MatterLabels {
  * Labels of statuses and actions in the console language: the module's registered workflow, else what the matter's
  * own answer names (its current status, its open actions), else the code itself.
  */
-export function matterLabels(detail: MatterDetail, lang: Lang, t: Translate): MatterLabels {
+export function matterLabels(detail: MatterDetail, lang: Lang, t: UiTranslate, modules: readonly WebModule[]): MatterLabels {
   const { module, kind, status: current } = detail.matter;
-  const wf = registeredLabels(module, kind);
+  const wf = registeredLabels(modules, module, kind);
   return {
     status: (code) => {
       const own = wf?.statuses[code];
@@ -53,7 +46,7 @@ export function matterLabels(detail: MatterDetail, lang: Lang, t: Translate): Ma
   };
 }
 
-const PARTY_ROLES: Record<string, MessageKey> = {
+const PARTY_ROLES: Record<string, UiMessageKey> = {
   applicant: 'matter.role.applicant',
   respondent: 'matter.role.respondent',
   party: 'matter.role.party',
@@ -62,19 +55,19 @@ const PARTY_ROLES: Record<string, MessageKey> = {
   representative: 'matter.role.representative',
 };
 
-const ASSIGNMENT_ROLES: Record<string, MessageKey> = {
+const ASSIGNMENT_ROLES: Record<string, UiMessageKey> = {
   handler: 'matter.assignment.handler',
   mediator: 'matter.assignment.mediator',
   unit: 'matter.assignment.unit',
 };
 
 /** 申请人, 被申请人 … for the common role codes; other codes as they are. */
-export function partyRoleLabel(role: string, t: Translate): string {
+export function partyRoleLabel(role: string, t: UiTranslate): string {
   const key = PARTY_ROLES[role];
   return key ? t(key) : role;
 }
 
-export function assignmentRoleLabel(role: string, t: Translate): string {
+export function assignmentRoleLabel(role: string, t: UiTranslate): string {
   const key = ASSIGNMENT_ROLES[role];
   return key ? t(key) : role;
 }

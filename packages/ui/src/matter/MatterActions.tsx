@@ -1,13 +1,13 @@
-import { ActionBar } from '@sifa/ui';
-import type { ActionItem } from '@sifa/ui';
+import { ActionBar } from '../ActionBar';
+import type { ActionItem } from '../ActionBar';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError } from '../../api';
-import { pick, useI18n } from '../../i18n';
-import { notifyError, notifySuccess } from '../../notify';
-import { findActionForm } from '../labels';
-import { matterKeys, useMatterAction } from '../queries';
-import type { MatterDetail } from '../schemas';
+import { ApiError } from '../api/client';
+import { pick, useI18n } from '../i18n';
+import { notifyError, notifySuccess } from '../api/notify';
+import { findActionForm, useWebModules } from './modules';
+import { matterKeys, useMatterAction } from './queries';
+import type { MatterDetail } from './schemas';
 
 // Actions whose names say they end or refuse something: shown in red and confirmed in red.
 const DANGER = /^(decline|reject|refuse|withdraw|revoke|cancel|terminate)/i;
@@ -19,6 +19,7 @@ const DANGER = /^(decline|reject|refuse|withdraw|revoke|cancel|terminate)/i;
 export function MatterActions({ detail, disabled }: { detail: MatterDetail; disabled?: boolean }) {
   const { t, lang } = useI18n();
   const client = useQueryClient();
+  const modules = useWebModules();
   const { matter } = detail;
   const act = useMatterAction(matter.id);
   const [formAction, setFormAction] = useState<string | undefined>(undefined);
@@ -27,7 +28,7 @@ export function MatterActions({ detail, disabled }: { detail: MatterDetail; disa
     action: a.action,
     label: pick(lang, a.labelZh, a.labelEn),
     danger: DANGER.test(a.action),
-    form: findActionForm(matter.module, matter.kind, a.action) !== undefined,
+    form: findActionForm(modules, matter.module, matter.kind, a.action) !== undefined,
   }));
 
   const onConfirm = async (action: string, note: string | undefined) => {
@@ -44,7 +45,7 @@ export function MatterActions({ detail, disabled }: { detail: MatterDetail; disa
     }
   };
 
-  const Form = formAction ? findActionForm(matter.module, matter.kind, formAction) : undefined;
+  const Form = formAction ? findActionForm(modules, matter.module, matter.kind, formAction) : undefined;
 
   return (
     <>

@@ -4,7 +4,7 @@ import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { useCompact } from '../lib/use-compact';
+import { useCompact } from '../layout/use-compact';
 
 export interface QueryFormProps<T> {
   form: FormInstance<T>;

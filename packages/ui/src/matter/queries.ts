@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Attachment, DeadlinePreview, DocumentSummary, Matter, MatterActionEntry } from '@sifa/kernel/shared';
 import type { ActInput, IssueDocumentInput } from '@sifa/kernel/shared';
-import { ApiError, apiCall, apiGet, apiSend, apiUpload, queryString } from '../api';
+import { ApiError, apiCall, apiGet, apiSend, apiUpload, queryString } from '../api/client';
 import { MatterDeadline, MatterDetail, MatterParty } from './schemas';
 
 export const matterKeys = {

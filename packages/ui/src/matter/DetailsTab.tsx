@@ -1,18 +1,18 @@
 import { Descriptions, Empty, Space, Tag, Typography } from 'antd';
-import { pick, useI18n } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
-import { useCompact } from '../../lib/use-compact';
-import { findWebModule } from '../../registry';
-import { assignmentRoleLabel } from '../labels';
-import type { MatterLabels } from '../labels';
-import type { MatterDetail } from '../schemas';
+import { pick, useI18n } from '../i18n';
+import { formatDateTime } from '../format/date';
+import { useCompact } from '../layout/use-compact';
+import { findWebModule, useWebModules } from './modules';
+import { assignmentRoleLabel } from './labels';
+import type { MatterLabels } from './labels';
+import type { MatterDetail } from './schemas';
 
 /** 详情: the matter's own fields and who handles it. */
 export function DetailsTab({ detail, labels }: { detail: MatterDetail; labels: MatterLabels }) {
   const { t, lang } = useI18n();
   const compact = useCompact();
   const { matter, assignments } = detail;
-  const module = findWebModule(matter.module);
+  const module = findWebModule(useWebModules(), matter.module);
   const active = assignments.filter((a) => a.active);
   return (
     <Descriptions

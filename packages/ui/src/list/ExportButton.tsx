@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
-import { downloadFile } from '../api';
+import { downloadFile } from '../api/client';
 import { useI18n } from '../i18n';
-import { notifyError } from '../notify';
+import { notifyError } from '../api/notify';
 
 export interface ExportButtonProps {
   /** The export URL with the list's current filters, e.g. `/api/users/export.xlsx?q=…`. */

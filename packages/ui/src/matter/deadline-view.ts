@@ -1,7 +1,7 @@
 import { levelOf } from '@sifa/kernel/shared';
 import type { DeadlineLevel, DeadlineStatus } from '@sifa/kernel/shared';
-import type { StatusTone } from '@sifa/ui';
-import type { MessageKey } from '../i18n';
+import type { StatusTone } from '../StatusTag';
+import type { UiMessageKey } from '../i18n';
 import type { MatterDeadline } from './schemas';
 
 /** The level the server sent, else reckoned from the warning and due dates against `today` (Asia/Shanghai). */
@@ -24,7 +24,7 @@ export function nearestDeadline(list: readonly MatterDeadline[]): MatterDeadline
   return best;
 }
 
-export const DEADLINE_STATUS: Record<DeadlineStatus, { key: MessageKey; tone: StatusTone }> = {
+export const DEADLINE_STATUS: Record<DeadlineStatus, { key: UiMessageKey; tone: StatusTone }> = {
   open: { key: 'deadline.status.open', tone: 'processing' },
   paused: { key: 'deadline.status.paused', tone: 'warning' },
   met: { key: 'deadline.status.met', tone: 'success' },

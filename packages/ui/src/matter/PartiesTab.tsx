@@ -2,12 +2,12 @@ import { Empty, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ID_TYPE_NAMES } from '@sifa/kernel/shared';
 import type { IdType } from '@sifa/kernel/shared';
-import { pick, useI18n } from '../../i18n';
-import { formatDate } from '../../lib/format';
-import { useCompact } from '../../lib/use-compact';
-import { partyRoleLabel } from '../labels';
-import { useMatterParties } from '../queries';
-import type { MatterParty } from '../schemas';
+import { pick, useI18n } from '../i18n';
+import { formatDate } from '../format/date';
+import { useCompact } from '../layout/use-compact';
+import { partyRoleLabel } from './labels';
+import { useMatterParties } from './queries';
+import type { MatterParty } from './schemas';
 
 const isIdType = (v: string | null): v is IdType => v !== null && Object.hasOwn(ID_TYPE_NAMES, v);
 

@@ -1,22 +1,23 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Result, Tabs } from 'antd';
-import { MatterHeader } from '@sifa/ui';
+import { MatterHeader } from '../MatterHeader';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api';
-import { pick, useI18n } from '../../i18n';
-import { formatDate } from '../../lib/format';
-import { PageLoading } from '../../shell/PageLoading';
-import { AttachmentsTab } from '../components/AttachmentsTab';
-import { DeadlinesTab } from '../components/DeadlinesTab';
-import { DetailsTab } from '../components/DetailsTab';
-import { DocumentsTab } from '../components/DocumentsTab';
-import { MatterActions } from '../components/MatterActions';
-import { MatterDeadlineBadge } from '../components/MatterDeadlineBadge';
-import { PartiesTab } from '../components/PartiesTab';
-import { TimelineTab } from '../components/TimelineTab';
-import { nearestDeadline } from '../deadline-view';
-import { matterLabels, partyRoleLabel } from '../labels';
-import { useMatter, useMatterDeadlines, useMatterParties } from '../queries';
+import { ApiError } from '../api/client';
+import { pick, useI18n } from '../i18n';
+import { formatDate } from '../format/date';
+import { PageLoading } from '../layout/PageLoading';
+import { AttachmentsTab } from './AttachmentsTab';
+import { DeadlinesTab } from './DeadlinesTab';
+import { DetailsTab } from './DetailsTab';
+import { DocumentsTab } from './DocumentsTab';
+import { MatterActions } from './MatterActions';
+import { MatterDeadlineBadge } from './MatterDeadlineBadge';
+import { PartiesTab } from './PartiesTab';
+import { TimelineTab } from './TimelineTab';
+import { nearestDeadline } from './deadline-view';
+import { matterLabels, partyRoleLabel } from './labels';
+import { useWebModules } from './modules';
+import { useMatter, useMatterDeadlines, useMatterParties } from './queries';
 
 const TABS = ['details', 'parties', 'timeline', 'deadlines', 'documents', 'attachments'] as const;
 type TabKey = (typeof TABS)[number];
@@ -29,6 +30,7 @@ const isTab = (v: string | null): v is TabKey => v !== null && (TABS as readonly
 export function MatterPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
+  const modules = useWebModules();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab: TabKey = isTab(params.get('tab')) ? (params.get('tab') as TabKey) : 'details';
@@ -67,7 +69,7 @@ export function MatterPage() {
 
   const data = detail.data;
   const { matter } = data;
-  const labels = matterLabels(data, lang, t);
+  const labels = matterLabels(data, lang, t, modules);
   const nearest = deadlines.data ? nearestDeadline(deadlines.data) : undefined;
 
   return (

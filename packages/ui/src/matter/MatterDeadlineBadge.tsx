@@ -1,10 +1,10 @@
-import { DeadlineBadge } from '@sifa/ui';
+import { DeadlineBadge } from '../DeadlineBadge';
 import { useState } from 'react';
-import { pick, useI18n } from '../../i18n';
-import { todayInShanghai } from '../../lib/format';
-import { deadlineLevel } from '../deadline-view';
-import { useDeadlineExplanation } from '../queries';
-import type { MatterDeadline } from '../schemas';
+import { pick, useI18n } from '../i18n';
+import { todayInShanghai } from '../format/date';
+import { deadlineLevel } from './deadline-view';
+import { useDeadlineExplanation } from './queries';
+import type { MatterDeadline } from './schemas';
 
 /** A matter deadline's badge; its hover card fetches the explanation on first open when the list lacked it. */
 export function MatterDeadlineBadge({ deadline }: { deadline: MatterDeadline }) {
