@@ -69,7 +69,13 @@ export type { QueryFormProps } from './list/QueryForm';
 export { StatusTag } from './StatusTag';
 export type { StatusTagProps, StatusTone } from './StatusTag';
 
-// forms: dialogs, rules
+// figures: charts
+export { CHART_FONT, textTooltip, useEChart } from './figures/use-echart';
+export type { ChartClick, ChartOption } from './figures/use-echart';
+
+// forms: dialogs, rules, server errors placed on fields
+export { knownFields, placeServerErrors, serverFieldErrors, showFieldErrors, zodFieldErrors } from './forms/field-errors';
+export type { FieldError } from './forms/field-errors';
 export { FormDialog } from './forms/FormDialog';
 export type { FormDialogProps } from './forms/FormDialog';
 export { textRule } from './forms/text-rule';

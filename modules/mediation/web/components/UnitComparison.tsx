@@ -2,12 +2,11 @@ import { Card, Empty, Result, Skeleton, Space, Switch, Table, Typography } from 
 import type { TableColumnsType } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
 import { useMemo, useState } from 'react';
-import { ExportButton, formatNumber, useCompact } from '@sifa/ui';
+import { CHART_FONT, ExportButton, formatNumber, useCompact, useEChart } from '@sifa/ui';
 import { useMediationText } from '../messages';
 import { indicatorExportPath, useIndicatorByUnit } from '../queries';
 import type { IndicatorParams } from '../queries';
-import { CHART_FONT, useEChart } from '../use-echart';
-import type { ChartOption } from '../use-echart';
+import type { ChartOption } from '@sifa/ui';
 import { formatFigure } from './FigureCard';
 
 interface UnitRow {

@@ -8,7 +8,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 
-// Only what the dashboard draws, so the bundle carries only these parts of ECharts.
+// Only what the dashboards draw (bars and lines), so the bundle carries only these parts of ECharts. The locale
+// (Chinese by default) names the chart's own words; labels and tooltips come from the caller in the page's language.
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
@@ -16,6 +17,21 @@ export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | Gri
 /** The console's font stack, so Chinese labels on the canvas look like the rest of the page. */
 export const CHART_FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+
+/**
+ * A tooltip body built as DOM text, for a `tooltip.formatter`: ECharts renders a formatter's string as HTML, so a
+ * category or unit name typed by a user would be markup there. Each line is a text node; the first may be bold.
+ */
+export function textTooltip(lines: readonly string[], { boldFirst = false }: { boldFirst?: boolean } = {}): HTMLElement {
+  const box = document.createElement('div');
+  lines.forEach((line, i) => {
+    const el = document.createElement(i === 0 && boldFirst ? 'b' : 'div');
+    el.textContent = line;
+    if (el.tagName === 'B') el.style.display = 'block';
+    box.appendChild(el);
+  });
+  return box;
+}
 
 /** A click in a chart's plot area: the category (bucket) under it and, when a bar or point was hit, its series. */
 export interface ChartClick {

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
-import { ApiError } from '@sifa/ui';
+import { ApiError } from '../api/client';
 
 /** One field's messages, addressed as antd addresses a field: `['parties', 0, 'idNumber']`. */
 export interface FieldError {
