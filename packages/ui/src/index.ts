@@ -95,7 +95,10 @@ export { MatterActions } from './matter/MatterActions';
 export { MatterDeadlineBadge } from './matter/MatterDeadlineBadge';
 export { MatterHeader } from './MatterHeader';
 export type { HeaderParty, MatterHeaderProps } from './MatterHeader';
+export { kernelTabs } from './matter/kernel-tabs';
+export type { KernelTabs, MatterTab } from './matter/kernel-tabs';
 export { MatterPage } from './matter/MatterPage';
+export type { MatterHeaderFields, MatterPageProps, MatterRecordState } from './matter/MatterPage';
 export { findActionForm, findWebModule, useWebModules, WebModulesProvider } from './matter/modules';
 export { PartiesTab } from './matter/PartiesTab';
 export {

@@ -45,12 +45,15 @@ function CategoryPlot({ table, by, onOpen }: PlotProps) {
           const n = accepted[i]?.numerator ?? 0;
           const share = indicatorValue(n, total, 'percent', 2);
           const rate = rates[i]?.value;
-          return textTooltip([
-            names[i] ?? '',
-            `${mt('dash.accepted')}：${formatNumber(n, lang)}（${mt('dash.share')} ${share === null ? '—' : `${share.toFixed(2)}%`}）`,
-            `${mt('dash.successful')}：${formatNumber(values(IDS[1])[i]?.numerator ?? 0, lang)}`,
-            `${mt('dash.rate')}：${rate === null || rate === undefined ? '—' : `${rate.toFixed(2)}%`}`,
-          ], { boldFirst: true });
+          return textTooltip(
+            [
+              names[i] ?? '',
+              `${mt('dash.accepted')}：${formatNumber(n, lang)}（${mt('dash.share')} ${share === null ? '—' : `${share.toFixed(2)}%`}）`,
+              `${mt('dash.successful')}：${formatNumber(values(IDS[1])[i]?.numerator ?? 0, lang)}`,
+              `${mt('dash.rate')}：${rate === null || rate === undefined ? '—' : `${rate.toFixed(2)}%`}`,
+            ],
+            { boldFirst: true },
+          );
         },
       },
       legend: { top: 0 },

@@ -23,11 +23,6 @@ export function findWebModule(modules: readonly WebModule[], name: string): WebM
 }
 
 /** A module's form for an action the kernel cannot take alone, if the module registered one. */
-export function findActionForm(
-  modules: readonly WebModule[],
-  module: string,
-  kind: string,
-  action: string,
-): ComponentType<MatterActionFormProps> | undefined {
+export function findActionForm(modules: readonly WebModule[], module: string, kind: string, action: string): ComponentType<MatterActionFormProps> | undefined {
   return findWebModule(modules, module)?.matterActionForms?.[`${kind}.${action}`];
 }
