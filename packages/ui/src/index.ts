@@ -62,16 +62,18 @@ export type { UnitFilter } from './org/UnitFilter';
 export { DeadlineBadge, DeadlineCard, DEADLINE_COLORS, citationText } from './DeadlineBadge';
 export type { DeadlineBadgeProps, DeadlineCitation, DeadlineLevel } from './DeadlineBadge';
 export { ExportButton } from './list/ExportButton';
+export { ListPage } from './list/ListPage';
+export type { ListPageProps, ListQueryState } from './list/ListPage';
+export { dateRangeFilters, dateRangeValue } from './list/date-range';
+export type { DateRangeValue } from './list/date-range';
 export type { ExportButtonProps } from './list/ExportButton';
 export { serverPagination } from './list/pagination';
 export { QueryForm } from './list/QueryForm';
 export type { QueryFormProps } from './list/QueryForm';
+export { useListState } from './list/use-list-state';
+export type { ListFilters, ListSort, ListState } from './list/use-list-state';
 export { StatusTag } from './StatusTag';
 export type { StatusTagProps, StatusTone } from './StatusTag';
-
-// figures: charts
-export { CHART_FONT, textTooltip, useEChart } from './figures/use-echart';
-export type { ChartClick, ChartOption } from './figures/use-echart';
 
 // forms: dialogs, rules, server errors placed on fields
 export { knownFields, placeServerErrors, serverFieldErrors, showFieldErrors, zodFieldErrors } from './forms/field-errors';

@@ -2,13 +2,14 @@ import { Card, Empty, Result, Segmented, Skeleton, Space, Typography } from 'ant
 import { indicatorValue } from '@sifa/kernel/shared';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
 import { useCallback, useMemo, useState } from 'react';
-import { CHART_FONT, ExportButton, formatNumber, textTooltip, useEChart } from '@sifa/ui';
+import { ExportButton, formatNumber } from '@sifa/ui';
+import { CHART_FONT, textTooltip, useEChart } from '@sifa/ui/charts';
 import { bucketLabel, bucketOrder, DIMENSION_LABELS, DIMENSIONS, type BoardDimension as Dimension } from '../breakdown';
 import { useCategories } from '../category-queries';
 import { useMediationText } from '../messages';
 import { bucketResult, indicatorTableExportPath, useIndicatorBreakdown } from '../queries';
 import type { DrillBucket, IndicatorParams } from '../queries';
-import type { ChartClick, ChartOption } from '@sifa/ui';
+import type { ChartClick, ChartOption } from '@sifa/ui/charts';
 
 const IDS = ['mediation.accepted', 'mediation.successful', 'mediation.success-rate'] as const;
 
