@@ -1,5 +1,5 @@
 import { Card, Empty, Form, Space, Table, Typography } from 'antd';
-import type { TableColumnsType, TableProps } from 'antd';
+import type { TableColumnsType, TablePaginationConfig, TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { queryString } from '../api/client';
@@ -23,6 +23,8 @@ export interface ListPageProps<Row extends object, F extends ListFilters, V exte
   title: ReactNode;
   /** Buttons before 导出 Excel (新增, 导入 …). */
   extra?: ReactNode;
+  /** A line above the query form (what the list holds). */
+  intro?: ReactNode;
   /** The list state (`useListState`): filters, page and sort in the URL. */
   state: ListState<F>;
   /** The page of rows for `state` (the module's query hook). */
@@ -35,8 +37,10 @@ export interface ListPageProps<Row extends object, F extends ListFilters, V exte
   toFilters: (values: V) => F;
   /** The URL's filters → form values, so a reloaded page shows what it filters by. */
   toValues?: (filters: F) => Partial<V>;
-  columns: TableColumnsType<Row>;
-  rowKey: keyof Row & string;
+  columns?: TableColumnsType<Row>;
+  rowKey?: keyof Row & string;
+  /** A table of the module's own (one it shares with another page), given the rows and the pager; replaces `columns`. */
+  table?: (view: { rows: Row[]; loading: boolean; pagination: TablePaginationConfig }) => ReactNode;
   /** Opens a row's detail page (the whole row is clickable). */
   onOpen?: (row: Row) => void;
   /** `data-testid` of each row. */
@@ -71,12 +75,13 @@ export function ListPage<Row extends object, F extends ListFilters, V extends ob
     form.setFieldsValue(toValues(state.filters) as Parameters<typeof form.setFieldsValue>[0]);
   }, [form, toValues, state.filters]);
 
+  const pagination = serverPagination(t, { page: state.page, pageSize: state.pageSize, total: query.data?.total ?? 0 }, state.setPaging, compact);
   const onChange: TableProps<Row>['onChange'] = (_pagination, _filters, sorter, extra) => {
     if (extra.action !== 'sort' || Array.isArray(sorter)) return;
     const field = typeof sorter.columnKey === 'string' ? sorter.columnKey : typeof sorter.field === 'string' ? sorter.field : undefined;
     state.setSort(field && sorter.order ? { field, order: sorter.order === 'ascend' ? 'asc' : 'desc' } : undefined);
   };
-  const columns = props.columns.map((c) =>
+  const columns = (props.columns ?? []).map((c) =>
     c.sorter && c.key !== undefined && state.sort?.field === c.key
       ? { ...c, sortOrder: state.sort.order === 'asc' ? ('ascend' as const) : ('descend' as const) }
       : c.sorter
@@ -94,6 +99,7 @@ export function ListPage<Row extends object, F extends ListFilters, V extends ob
         </Space>
       }
     >
+      {props.intro}
       <QueryForm<V>
         form={form}
         visible={props.visibleFields}
@@ -107,22 +113,26 @@ export function ListPage<Row extends object, F extends ListFilters, V extends ob
           <Typography.Link onClick={() => void query.refetch()}>{t('common.retry')}</Typography.Link>
         </Typography.Paragraph>
       )}
-      <Table<Row>
-        rowKey={props.rowKey}
-        columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        scroll={{ x: 'max-content' }}
-        size={compact ? 'small' : 'middle'}
-        onChange={onChange}
-        onRow={(row) => ({
-          onClick: props.onOpen ? () => props.onOpen?.(row) : undefined,
-          style: props.onOpen ? { cursor: 'pointer' } : undefined,
-          'data-testid': props.rowTestId,
-        })}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText ?? t('list.emptyDefault')} /> }}
-        pagination={serverPagination(t, { page: state.page, pageSize: state.pageSize, total: query.data?.total ?? 0 }, state.setPaging, compact)}
-      />
+      {props.table ? (
+        props.table({ rows: [...(query.data?.items ?? [])], loading: query.isFetching, pagination })
+      ) : (
+        <Table<Row>
+          rowKey={props.rowKey ?? 'id'}
+          columns={columns}
+          dataSource={[...(query.data?.items ?? [])]}
+          loading={query.isFetching}
+          scroll={{ x: 'max-content' }}
+          size={compact ? 'small' : 'middle'}
+          onChange={onChange}
+          onRow={(row) => ({
+            onClick: props.onOpen ? () => props.onOpen?.(row) : undefined,
+            style: props.onOpen ? { cursor: 'pointer' } : undefined,
+            'data-testid': props.rowTestId,
+          })}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText ?? t('list.emptyDefault')} /> }}
+          pagination={pagination}
+        />
+      )}
       {props.children}
     </Card>
   );
