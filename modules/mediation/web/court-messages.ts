@@ -45,12 +45,6 @@ export const COURT_MESSAGES = {
   'outcome.pending': ['办理中', 'In progress'],
   'agreement.written': ['书面', 'Written'],
   'agreement.oral': ['口头', 'Oral'],
-  'import.pending': [
-    '正在导入，逐行检查中…… 行数多时需要一些时间，请勿关闭',
-    'Importing and checking every row… a large file takes a while, please keep this open',
-  ],
-  'import.downloadProblems': ['下载问题行 (CSV，可用 Excel 打开)', 'Download the problem rows (CSV, opens in Excel)'],
-  'import.tooLarge': ['文件超过 {mb} MB，请拆分成几个文件分别导入', 'The file is larger than {mb} MB: split it and import the parts'],
   'import.problemsName': ['{what}导入问题行.csv', '{what}-import-problems.csv'],
 } as const satisfies Record<string, readonly [string, string]>;
 

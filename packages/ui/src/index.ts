@@ -58,6 +58,10 @@ export { orgKeys, useOrgList } from './org/queries';
 export { UnitFilterProvider, UnitFilterSelect, useUnitFilter } from './org/UnitFilter';
 export type { UnitFilter } from './org/UnitFilter';
 
+// import: the Excel import dialog with its row-by-row report
+export { ImportDialog, problemsCsv } from './import/ImportDialog';
+export type { ImportColumn, ImportDialogProps, ImportReport, ImportRow, ImportUpload } from './import/ImportDialog';
+
 // list: query form, pagination, export, status tags, deadline badges
 export { DeadlineBadge, DeadlineCard, DEADLINE_COLORS, citationText } from './DeadlineBadge';
 export type { DeadlineBadgeProps, DeadlineCitation, DeadlineLevel } from './DeadlineBadge';

@@ -32,4 +32,21 @@ export const COMMON_MESSAGES = {
   'figure.hover': ['分子 {n}，分母 {d}', 'Numerator {n}, denominator {d}'],
   'figure.hoverCount': ['计数 {n}（无分母）', 'Count {n} (no denominator)'],
   'figure.open': ['点击查看明细', 'Click for the records'],
+  // the import dialog (ImportDialog)
+  'import.template': ['下载导入模板', 'Download the template'],
+  'import.choose': ['点击或拖入 Excel/CSV 文件', 'Click or drop an Excel/CSV file'],
+  'import.summary': ['共 {total} 行：导入 {created} 行，{failed} 行有问题未导入', '{total} rows: {created} imported, {failed} with problems skipped'],
+  'import.row': ['行号', 'Row'],
+  'import.result': ['结果', 'Result'],
+  'import.ok': ['已导入', 'Imported'],
+  'import.failed': ['未导入', 'Skipped'],
+  'import.problems': ['问题', 'Problems'],
+  'import.close': ['关闭', 'Close'],
+  'import.again': ['再导入一个文件', 'Import another file'],
+  'import.pending': [
+    '正在导入，逐行检查中…… 行数多时需要一些时间，请勿关闭',
+    'Importing and checking every row… a large file takes a while, please keep this open',
+  ],
+  'import.downloadProblems': ['下载问题行 (CSV，可用 Excel 打开)', 'Download the problem rows (CSV, opens in Excel)'],
+  'import.tooLarge': ['文件超过 {mb} MB，请拆分成几个文件分别导入', 'The file is larger than {mb} MB: split it and import the parts'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -3,8 +3,9 @@ import { Alert, Button, Modal, Space, Table, Tag, Typography, Upload } from 'ant
 import type { TableColumnsType, UploadProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
-import { ApiError, downloadFile, notifyError, saveBlob } from '@sifa/ui';
-import { useCourtText } from '../court-messages';
+import { ApiError, downloadFile, saveBlob } from '../api/client';
+import { notifyError } from '../api/notify';
+import { useI18n } from '../i18n';
 
 /** What every import report row says: the sheet's row number, whether it went in, and what to correct. */
 export interface ImportRow {
@@ -31,7 +32,7 @@ export interface ImportUpload<R extends ImportRow> {
   isPending: boolean;
 }
 
-export interface ImportModalProps<R extends ImportRow> {
+export interface ImportDialogProps<R extends ImportRow> {
   title: string;
   /** The three steps, in a line. */
   steps: string;
@@ -77,9 +78,9 @@ export function problemsCsv<R extends ImportRow>(rows: readonly R[], columns: re
  * listed first with what to correct (and can be downloaded); the good rows are already in. A report of 10^5 rows is
  * paged here, never rendered whole.
  */
-export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
+export function ImportDialog<R extends ImportRow>(props: ImportDialogProps<R>) {
   const { title, steps, templateUrl, templateName, limit, maxBytes, unit, ready = true, upload, columns, problemsName, onImported, onClose } = props;
-  const { t, rt, ct } = useCourtText();
+  const { t } = useI18n();
   const [report, setReport] = useState<ImportReport<R> | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [downloading, setDownloading] = useState(false);
@@ -89,7 +90,7 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
     if (!(file instanceof File)) return;
     setProblem(undefined);
     if (maxBytes !== undefined && file.size > maxBytes) {
-      setProblem(ct('import.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
+      setProblem(t('import.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
       return;
     }
     upload.mutate(file, {
@@ -117,17 +118,17 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
   const failed = useMemo(() => rows.filter((r) => !r.ok).length, [rows]);
 
   const downloadProblems = () => {
-    const csv = problemsCsv(rows, columns, { row: rt('import.row'), problems: rt('import.problems') });
+    const csv = problemsCsv(rows, columns, { row: t('import.row'), problems: t('import.problems') });
     saveBlob({ blob: new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName: problemsName });
   };
 
   const tableColumns: TableColumnsType<R> = [
-    { title: rt('import.row'), dataIndex: 'row', width: 70 },
+    { title: t('import.row'), dataIndex: 'row', width: 70 },
     {
-      title: rt('import.result'),
+      title: t('import.result'),
       dataIndex: 'ok',
       width: 90,
-      render: (_v, r) => (r.ok ? <Tag color="green">{rt('import.ok')}</Tag> : <Tag color="red">{rt('import.failed')}</Tag>),
+      render: (_v, r) => (r.ok ? <Tag color="green">{t('import.ok')}</Tag> : <Tag color="red">{t('import.failed')}</Tag>),
     },
     ...columns.map((c, i) => ({
       key: `extra-${String(i)}`,
@@ -136,7 +137,7 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
       render: (_v: unknown, r: R) => <span style={{ wordBreak: 'break-all' }}>{c.value(r) ?? t('common.none')}</span>,
     })),
     {
-      title: rt('import.problems'),
+      title: t('import.problems'),
       dataIndex: 'problems',
       render: (_v, r) =>
         r.problems.length ? (
@@ -156,7 +157,7 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
       onCancel={onClose}
       footer={
         <Button onClick={onClose} data-testid="import-close">
-          {rt('import.close')}
+          {t('import.close')}
         </Button>
       }
       width={900}
@@ -166,7 +167,7 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
         <Typography.Paragraph style={{ marginBottom: 0 }}>{steps}</Typography.Paragraph>
         <Space wrap>
           <Button icon={<DownloadOutlined />} loading={downloading} onClick={template} data-testid="import-template">
-            {rt('import.template')}
+            {t('import.template')}
           </Button>
           {unit}
         </Space>
@@ -176,7 +177,7 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
             <Alert
               type={failed ? 'warning' : 'success'}
               showIcon
-              title={rt('import.summary', { total: report.rows.length, created: report.created, failed })}
+              title={t('import.summary', { total: report.rows.length, created: report.created, failed })}
               data-testid="import-summary"
             />
             <Table<R>
@@ -191,17 +192,17 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
               data-testid="import-report"
             />
             <Space wrap>
-              <Button onClick={() => setReport(undefined)}>{rt('import.again')}</Button>
+              <Button onClick={() => setReport(undefined)}>{t('import.again')}</Button>
               {failed > 0 && (
                 <Button icon={<DownloadOutlined />} onClick={downloadProblems} data-testid="import-download-problems">
-                  {ct('import.downloadProblems')}
+                  {t('import.downloadProblems')}
                 </Button>
               )}
             </Space>
           </>
         ) : (
           <>
-            {upload.isPending && <Alert type="info" showIcon icon={<LoadingOutlined />} title={ct('import.pending')} data-testid="import-pending" />}
+            {upload.isPending && <Alert type="info" showIcon icon={<LoadingOutlined />} title={t('import.pending')} data-testid="import-pending" />}
             <Upload.Dragger
               accept=".xlsx,.csv"
               customRequest={customRequest}
@@ -213,7 +214,7 @@ export function ImportModal<R extends ImportRow>(props: ImportModalProps<R>) {
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p className="ant-upload-text">{rt('import.choose')}</p>
+              <p className="ant-upload-text">{t('import.choose')}</p>
               <p className="ant-upload-hint">{limit}</p>
             </Upload.Dragger>
           </>
