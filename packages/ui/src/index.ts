@@ -84,6 +84,8 @@ export { knownFields, placeServerErrors, serverFieldErrors, showFieldErrors, zod
 export type { FieldError } from './forms/field-errors';
 export { FormDialog } from './forms/FormDialog';
 export type { FormDialogProps } from './forms/FormDialog';
+export { PartyEntry } from './forms/PartyEntry';
+export type { PartyEntryProps, PartyValues } from './forms/PartyEntry';
 export { textRule } from './forms/text-rule';
 
 // matter: the matter page, its header, tabs, actions and queries
