@@ -42,6 +42,10 @@ export type { Lang, LangState, Messages, MessageVars, UiI18n, UiMessageKey, UiTr
 export { uiText } from './ui-text';
 export type { UiLang, UiTextKey } from './ui-text';
 
+// codes: code lists kept as data (categories …), cached for every form, filter and label
+export { codeLabel, codeOptions, useCodeList } from './codes/use-code-list';
+export type { CodeItem, CodeNames } from './codes/use-code-list';
+
 // format: dates in Asia/Shanghai, sizes, JSON summaries
 export { compactJson, formatBytes, formatDate, formatDateTime, todayInShanghai, weekdayOf } from './format/date';
 
@@ -78,6 +82,14 @@ export { useListState } from './list/use-list-state';
 export type { ListFilters, ListSort, ListState } from './list/use-list-state';
 export { StatusTag } from './StatusTag';
 export type { StatusTagProps, StatusTone } from './StatusTag';
+
+// figures: indicator cards, figure tables, the records behind a figure (charts: `@sifa/ui/charts`)
+export { DrillDownDrawer } from './figures/DrillDownDrawer';
+export type { DrillDownDrawerProps, DrillPart, DrillRecordsState, DrillRow } from './figures/DrillDownDrawer';
+export { FigureTable } from './figures/FigureTable';
+export type { FigureColumn, FigureRow, FigureTableProps } from './figures/FigureTable';
+export { formatFigure, formatYuan, IndicatorCard } from './figures/IndicatorCard';
+export type { IndicatorCardProps, IndicatorQueryState } from './figures/IndicatorCard';
 
 // forms: dialogs, rules, server errors placed on fields
 export { knownFields, placeServerErrors, serverFieldErrors, showFieldErrors, zodFieldErrors } from './forms/field-errors';
