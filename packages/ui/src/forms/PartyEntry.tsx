@@ -51,7 +51,7 @@ export function PartyEntry<R extends string>({ form, name: listName = 'parties',
         {
           validator: (_rule, value: PartyValues<R>[] | undefined) => {
             if (!value || value.length === 0) return Promise.reject(new Error(t('partyEntry.atLeastOne')));
-            const problem = check?.(value as PartyValues<R>[]);
+            const problem = check?.(value);
             return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
           },
         },

@@ -72,7 +72,7 @@ export function ListPage<Row extends object, F extends ListFilters, V extends ob
   useEffect(() => {
     if (!toValues) return;
     form.resetFields();
-    form.setFieldsValue(toValues(state.filters) as Parameters<typeof form.setFieldsValue>[0]);
+    form.setFieldsValue(toValues(state.filters));
   }, [form, toValues, state.filters]);
 
   const pagination = serverPagination(t, { page: state.page, pageSize: state.pageSize, total: query.data?.total ?? 0 }, state.setPaging, compact);

@@ -95,7 +95,9 @@ export function MatterPage(props: MatterPageProps) {
   const parties = useMatterParties(id);
   const deadlines = useMatterDeadlines(id);
   const kernel = kernelTabs(id, t);
-  const tabs = props.tabs ? props.tabs(kernel) : Object.values(kernel);
+  const tabs: MatterTab[] = props.tabs
+    ? props.tabs(kernel)
+    : [kernel.details, kernel.parties, kernel.timeline, kernel.deadlines, kernel.documents, kernel.attachments];
   const [tab, setTab] = useTabParam(tabs.map((x) => x.key));
 
   const back = (
