@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { formatNumber } from '@sifa/ui';
+import { fillText } from '@sifa/ui';
 import type { Lang } from '@sifa/ui';
 import { useRegistryText } from './registry-messages';
 
@@ -53,13 +53,7 @@ export type CourtText = (key: CourtKey, vars?: Record<string, string | number>) 
 
 /** `key` in `lang` with `{name}` placeholders filled (numbers with thousands separators). */
 export function courtText(lang: Lang, key: CourtKey, vars?: Record<string, string | number>): string {
-  const text: string = COURT_MESSAGES[key][lang === 'en' ? 1 : 0];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+  return fillText(COURT_MESSAGES[key][lang === 'en' ? 1 : 0], lang, vars);
 }
 
 /** The mediation and register text helpers plus `ct` for this file's keys. */

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { formatNumber } from '@sifa/ui';
+import { fillText } from '@sifa/ui';
 import type { Lang } from '@sifa/ui';
 import { useMediationText } from './messages';
 
@@ -106,13 +106,7 @@ export type RegistryText = (key: RegistryKey, vars?: Record<string, string | num
 
 /** `key` in `lang` with `{name}` placeholders filled (numbers with thousands separators). */
 export function registryText(lang: Lang, key: RegistryKey, vars?: Record<string, string | number>): string {
-  const text: string = REGISTRY_MESSAGES[key][lang === 'en' ? 1 : 0];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+  return fillText(REGISTRY_MESSAGES[key][lang === 'en' ? 1 : 0], lang, vars);
 }
 
 /** The mediation module's text helpers plus `rt` for the register's own keys. */
