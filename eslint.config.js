@@ -26,15 +26,15 @@ export default tseslint.config(
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } }, 'import-x/ignore': ['node_modules'] },
   },
   {
-    // DESIGN.md: code outside a module imports only its `shared`; a module's web pages use the console only through
-    // `@sifa/web/kit` (ADR 0009).
+    // DESIGN.md: code outside a module imports only its `shared`; a module's web pages build on `@sifa/ui`, the one
+    // home of the shared web pieces, and never import the console app (ADR 0013).
     files: ['modules/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@sifa/web/src/*', '@sifa/web/src'], message: '业务模块只能通过 @sifa/web/kit 使用控制台的公共部分 (ADR 0009)' },
+            { group: ['@sifa/web', '@sifa/web/*'], message: '业务模块不得引用控制台应用；共用的页面部件在 @sifa/ui (ADR 0013)' },
             { group: ['@sifa/*/server', '@sifa/*/server/*', '@sifa/*/web', '@sifa/*/web/*'], message: '只能引用其他模块的 shared 部分 (DESIGN.md)' },
           ],
         },
@@ -50,23 +50,6 @@ export default tseslint.config(
         'error',
         {
           patterns: [{ group: ['@sifa/server', '@sifa/server/**', '@sifa/web', '@sifa/web/**'], message: '包和业务模块不得引用应用 (apps/*)：由应用组装它们' }],
-        },
-      ],
-    },
-  },
-  {
-    // Until @sifa/web/kit is folded into packages/ui (issue #10), a module's web pages may still use the kit.
-    files: ['modules/*/web/**/*.{ts,tsx,js,mjs}'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^@sifa/(server|web)(/(?!kit$).*)?$',
-              message: '包和业务模块不得引用应用 (apps/*)：由应用组装它们',
-            },
-          ],
         },
       ],
     },

@@ -4,21 +4,28 @@ import zhCN from 'antd/locale/zh_CN';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { setApiLanguage, setUnauthenticatedHandler } from './api';
-import { I18nContext, storeLang, storedLang, translate } from './i18n';
-import type { I18n, Lang } from './i18n';
+import { storeLang, storedLang, translate } from './i18n';
+import type { Lang } from './i18n';
 import { useReducedMotion } from './lib/use-reduced-motion';
-import { setMessageApi } from './notify';
-import { createQueryClient } from './query-client';
-import { WEB_ENTRIES } from './registry';
-import { SESSION_KEY, useSessionUser } from './session';
+import { WEB_ENTRIES, WEB_MODULES } from './registry';
 import { ConsoleLayout } from './shell/ConsoleLayout';
-import { PageLoading } from './shell/PageLoading';
 import { RequireAuth, RequirePermission } from './shell/RequireAuth';
-import { UnitFilterProvider } from './shell/UnitFilter';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { lazyPage } from '@sifa/ui';
+import {
+  createQueryClient,
+  LangProvider,
+  lazyPage,
+  PageLoading,
+  SESSION_KEY,
+  setApiLanguage,
+  setMessageApi,
+  setUnauthenticatedHandler,
+  UnitFilterProvider,
+  useSessionUser,
+  WebModulesProvider,
+} from '@sifa/ui';
+import type { LangState } from '@sifa/ui';
 
 const LoginPage = lazyPage(() => import('./pages/LoginPage').then((m) => m.LoginPage));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage));
@@ -125,21 +132,23 @@ export function App() {
   }, [queryClient]);
 
   const reducedMotion = useReducedMotion();
-  const i18n = useMemo<I18n>(() => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }), [lang, setLang]);
+  const langState = useMemo<LangState>(() => ({ lang, setLang }), [lang, setLang]);
 
   return (
-    <I18nContext.Provider value={i18n}>
+    <LangProvider value={langState}>
       <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf', motion: !reducedMotion } }}>
         <AntApp>
           <MessageBridge />
           <QueryClientProvider client={queryClient}>
             {/* navigations as plain updates, so signing out leaves the page in the same render that forgets the user */}
             <BrowserRouter useTransitions={false}>
-              <AppRoutes />
+              <WebModulesProvider modules={WEB_MODULES}>
+                <AppRoutes />
+              </WebModulesProvider>
             </BrowserRouter>
           </QueryClientProvider>
         </AntApp>
       </ConfigProvider>
-    </I18nContext.Provider>
+    </LangProvider>
   );
 }

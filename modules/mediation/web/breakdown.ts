@@ -1,8 +1,8 @@
 import { DISPUTE_CATEGORIES, DISPUTE_SOURCE_CODES, DISPUTE_SOURCES, SOURCE_GROUPS, STANDARD_CATEGORY_CODES } from '@sifa/mediation/shared';
 import type { Category } from '@sifa/mediation/shared';
 import type { IndicatorTable } from '@sifa/kernel/shared';
-import { pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { pick } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 import { categoryLabel, sourceLabel } from './labels';
 import type { MediationKey } from './messages';
 

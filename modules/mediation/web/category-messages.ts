@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { formatNumber, pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { fillText, pick } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 import { DISPUTE_CATEGORIES, STANDARD_CATEGORY_CODES } from '@sifa/mediation/shared';
 import { useMediationText } from './messages';
 
@@ -58,13 +58,7 @@ export type CategoryText = (key: CategoryKey, vars?: Record<string, string | num
 
 /** `key` in `lang` with `{name}` placeholders filled (numbers with thousands separators). */
 export function categoryText(lang: Lang, key: CategoryKey, vars?: Record<string, string | number>): string {
-  const text: string = CATEGORY_MESSAGES[key][lang === 'en' ? 1 : 0];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+  return fillText(CATEGORY_MESSAGES[key][lang === 'en' ? 1 : 0], lang, vars);
 }
 
 /** The mediation module's text helpers plus `ct` for the categories page's own keys. */

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Category } from '@sifa/mediation/shared';
 import type { CreateCategoryInput, UpdateCategoryInput } from '@sifa/mediation/shared';
-import { apiGet, apiSend, queryString } from '@sifa/web/kit';
-import type { QueryValue } from '@sifa/web/kit';
+import { apiGet, apiSend, queryString, useCodeList } from '@sifa/ui';
+import type { QueryValue } from '@sifa/ui';
 
 export const CATEGORIES = '/api/mediation/categories';
 
@@ -21,12 +21,7 @@ const Categories = z.array(Category);
  * minute old is fine; a failure is silent and the labels fall back to the standard categories.
  */
 export function useCategories() {
-  return useQuery({
-    queryKey: categoryKeys.list,
-    queryFn: () => apiGet(`${CATEGORIES}?all=true`, Categories),
-    staleTime: 60_000,
-    meta: { silent: true },
-  });
+  return useCodeList(categoryKeys.list, `${CATEGORIES}?all=true`, Categories);
 }
 
 /** The administrator's table (纠纷类型 page): keyword and status filters. */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { formatNumber } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { fillText } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 import { useRegistryText } from './registry-messages';
 
 /**
@@ -45,12 +45,6 @@ export const COURT_MESSAGES = {
   'outcome.pending': ['办理中', 'In progress'],
   'agreement.written': ['书面', 'Written'],
   'agreement.oral': ['口头', 'Oral'],
-  'import.pending': [
-    '正在导入，逐行检查中…… 行数多时需要一些时间，请勿关闭',
-    'Importing and checking every row… a large file takes a while, please keep this open',
-  ],
-  'import.downloadProblems': ['下载问题行 (CSV，可用 Excel 打开)', 'Download the problem rows (CSV, opens in Excel)'],
-  'import.tooLarge': ['文件超过 {mb} MB，请拆分成几个文件分别导入', 'The file is larger than {mb} MB: split it and import the parts'],
   'import.problemsName': ['{what}导入问题行.csv', '{what}-import-problems.csv'],
 } as const satisfies Record<string, readonly [string, string]>;
 
@@ -59,13 +53,7 @@ export type CourtText = (key: CourtKey, vars?: Record<string, string | number>) 
 
 /** `key` in `lang` with `{name}` placeholders filled (numbers with thousands separators). */
 export function courtText(lang: Lang, key: CourtKey, vars?: Record<string, string | number>): string {
-  const text: string = COURT_MESSAGES[key][lang === 'en' ? 1 : 0];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+  return fillText(COURT_MESSAGES[key][lang === 'en' ? 1 : 0], lang, vars);
 }
 
 /** The mediation and register text helpers plus `ct` for this file's keys. */

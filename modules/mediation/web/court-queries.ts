@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { CourtReferralReport, CourtResult } from '@sifa/mediation/shared';
-import { apiGet, apiUpload, queryString } from '@sifa/web/kit';
+import { apiGet, apiUpload, queryString } from '@sifa/ui';
 import { mediationKeys } from './queries';
 
 export const COURT_RESULTS = '/api/mediation/court-results';

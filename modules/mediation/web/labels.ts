@@ -8,9 +8,8 @@ import {
   PARTY_ROLES,
 } from '@sifa/mediation/shared';
 import type { Category, DisputeAction, DisputeStatus } from '@sifa/mediation/shared';
-import type { StatusTone } from '@sifa/ui';
-import { pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import type { Lang, StatusTone } from '@sifa/ui';
+import { codeLabel, codeOptions, pick } from '@sifa/ui';
 
 type Named = Readonly<Record<string, { zh: string; en: string } | undefined>>;
 
@@ -25,8 +24,7 @@ function labelIn(table: Named, code: string, lang: Lang): string {
  * keep them; before the list has arrived, a standard category's name, else the code.
  */
 export function categoryLabel(categories: readonly Category[] | undefined, code: string, lang: Lang): string {
-  const c = categories?.find((x) => x.code === code);
-  return c ? pick(lang, c.nameZh, c.nameEn ?? c.nameZh) : labelIn(DISPUTE_CATEGORIES, code, lang);
+  return codeLabel(categories, code, lang, DISPUTE_CATEGORIES);
 }
 export const sourceLabel = (code: string, lang: Lang) => labelIn(DISPUTE_SOURCES, code, lang);
 export const statusLabel = (code: string, lang: Lang) => labelIn(DISPUTE_WORKFLOW.labels.statuses, code, lang);
@@ -64,16 +62,9 @@ export const DANGER_ACTIONS: ReadonlySet<string> = new Set(['decline', 'withdraw
  * the deactivated ones, marked (filters: old disputes keep them).
  */
 export function categoryOptions(categories: readonly Category[] | undefined, lang: Lang, inactiveMark?: string) {
-  return (categories ?? [])
-    .filter((c) => c.active || inactiveMark !== undefined)
-    .map((c) => ({ value: c.code, label: `${pick(lang, c.nameZh, c.nameEn ?? c.nameZh)}${c.active ? '' : (inactiveMark ?? '')}` }));
+  return codeOptions(categories, lang, inactiveMark);
 }
 export const sourceOptions = (lang: Lang) => DISPUTE_SOURCE_CODES.map((c) => ({ value: c, label: pick(lang, DISPUTE_SOURCES[c].zh, DISPUTE_SOURCES[c].en) }));
 export const statusOptions = (lang: Lang) => DISPUTE_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) }));
 export const roleOptions = (lang: Lang) =>
   (Object.keys(PARTY_ROLES) as (keyof typeof PARTY_ROLES)[]).map((r) => ({ value: r, label: partyRoleLabel(r, lang) }));
-
-/** 1,234.50 — yuan with thousands separators and two decimals. */
-export function formatYuan(value: number, lang: Lang): string {
-  return value.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}

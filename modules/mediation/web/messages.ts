@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
-import { formatNumber, useI18n } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { fillText, useI18n } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 
 /**
- * The mediation pages' own text, [中文, English] per key. The console dictionary (apps/web/src/i18n.ts) is a closed
+ * The mediation pages' own text, [中文, English] per key. The shared words (`@sifa/ui`'s dictionary) are a closed
  * const, so a module keeps its strings here and reads them in the console's current language with `useMediationText`.
  */
 export const MEDIATION_MESSAGES = {
@@ -261,13 +261,7 @@ export type MediationText = (key: MediationKey, vars?: Record<string, string | n
 
 /** `key` in `lang` with `{name}` placeholders filled (numbers with thousands separators). */
 export function mediationText(lang: Lang, key: MediationKey, vars?: Record<string, string | number>): string {
-  const text: string = MEDIATION_MESSAGES[key][lang === 'en' ? 1 : 0];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+  return fillText(MEDIATION_MESSAGES[key][lang === 'en' ? 1 : 0], lang, vars);
 }
 
 /** The console's translator and language, plus `mt` for this module's own keys. */

@@ -1,4 +1,4 @@
-import { todayInShanghai } from '@sifa/web/kit';
+import { todayInShanghai } from '@sifa/ui';
 
 /** The dashboard's period choices; figures count disputes by their acceptance date. */
 export const PERIOD_KEYS = ['thisYear', 'lastYear', 'thisQuarter', 'thisMonth', 'all', 'custom'] as const;

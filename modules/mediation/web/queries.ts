@@ -5,8 +5,8 @@ import { actionPath, IndicatorComparison, IndicatorResult, IndicatorTable, Matte
 import { ConfirmationInput, Dispute, DISPUTE_WORKFLOW, DisputeListItem, FollowUp } from '@sifa/mediation/shared';
 import type { FollowUpInput } from '@sifa/mediation/shared';
 import type { CreateDisputeInput } from '@sifa/mediation/shared';
-import { apiGet, apiSend, matterKeys, queryString } from '@sifa/web/kit';
-import type { QueryValue } from '@sifa/web/kit';
+import { apiGet, apiSend, matterKeys, queryString } from '@sifa/ui';
+import type { QueryValue } from '@sifa/ui';
 
 // `GET /api/mediation/disputes/:id/sessions` and `/committees` and the indicator drill-down declare no response
 // schema on the server (or declare it inside the route file); they are written out here so every answer is checked.

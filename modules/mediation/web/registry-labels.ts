@@ -10,8 +10,8 @@ import {
   SUGGESTED_SPECIALTIES,
 } from '@sifa/mediation/shared';
 import type { CompositionWarning } from '@sifa/mediation/shared';
-import { pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { pick } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 
 type Named = Readonly<Record<string, { zh: string; en: string } | undefined>>;
 const labelIn = (table: Named, code: string, lang: Lang) => {

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { formatNumber } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { fillText } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 import { useMediationText } from './messages';
 
 /**
@@ -93,20 +93,10 @@ export const REGISTRY_MESSAGES = {
     '1. 下载模板并按“填写说明”填写；2. 选择填好的文件 (.xlsx 或 .csv)；3. 查看逐行结果：有问题的行不导入，其他行照常导入。',
     '1. Download the template and fill it in; 2. choose the file (.xlsx or .csv); 3. read the row report: rows with problems are skipped, the others are imported.',
   ],
-  'import.template': ['下载导入模板', 'Download the template'],
   'import.templateName': ['{what}导入模板.xlsx', '{what}-template.xlsx'],
-  'import.choose': ['点击或拖入 Excel/CSV 文件', 'Click or drop an Excel/CSV file'],
   'import.limit': ['不超过 5 MB、2000 行', 'At most 5 MB and 2,000 rows'],
   'import.into': ['导入到：{unit}', 'Into: {unit}'],
   'import.pickUnit': ['请先在顶部选择要导入到的单位', 'Choose the unit to import into in the top bar first'],
-  'import.summary': ['共 {total} 行：导入 {created} 行，{failed} 行有问题未导入', '{total} rows: {created} imported, {failed} with problems skipped'],
-  'import.row': ['行号', 'Row'],
-  'import.result': ['结果', 'Result'],
-  'import.ok': ['已导入', 'Imported'],
-  'import.failed': ['未导入', 'Skipped'],
-  'import.problems': ['问题', 'Problems'],
-  'import.close': ['关闭', 'Close'],
-  'import.again': ['再导入一个文件', 'Import another file'],
   'menu.committees': ['调委会名册', 'Committees'],
   'menu.mediators': ['调解员名册', 'Mediators'],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -116,13 +106,7 @@ export type RegistryText = (key: RegistryKey, vars?: Record<string, string | num
 
 /** `key` in `lang` with `{name}` placeholders filled (numbers with thousands separators). */
 export function registryText(lang: Lang, key: RegistryKey, vars?: Record<string, string | number>): string {
-  const text: string = REGISTRY_MESSAGES[key][lang === 'en' ? 1 : 0];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+  return fillText(REGISTRY_MESSAGES[key][lang === 'en' ? 1 : 0], lang, vars);
 }
 
 /** The mediation module's text helpers plus `rt` for the register's own keys. */

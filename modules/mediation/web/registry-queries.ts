@@ -2,8 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { pageOf } from '@sifa/kernel/shared';
 import { CommitteeDetail, CommitteeListItem, Mediator, RegistryImportReport } from '@sifa/mediation/shared';
 import type { CreateCommitteeInput, CreateMediatorInput, UpdateCommitteeInput, UpdateMediatorInput } from '@sifa/mediation/shared';
-import { apiGet, apiSend, apiUpload, queryString } from '@sifa/web/kit';
-import type { QueryValue } from '@sifa/web/kit';
+import { apiGet, apiSend, apiUpload, queryString } from '@sifa/ui';
+import type { QueryValue } from '@sifa/ui';
 
 export const REGISTRY = '/api/mediation/registry';
 

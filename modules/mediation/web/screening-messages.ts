@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { SCREENING_KIND_CODES, SCREENING_KINDS } from '@sifa/mediation/shared';
-import { formatNumber, pick } from '@sifa/web/kit';
-import type { Lang } from '@sifa/web/kit';
+import { fillText, pick } from '@sifa/ui';
+import type { Lang } from '@sifa/ui';
 import { useMediationText } from './messages';
 
 /**
@@ -56,13 +56,7 @@ export type ScreeningText = (key: ScreeningKey, vars?: Record<string, string | n
 
 /** `key` in `lang` with `{name}` placeholders filled (numbers with thousands separators). */
 export function screeningText(lang: Lang, key: ScreeningKey, vars?: Record<string, string | number>): string {
-  const text: string = SCREENING_MESSAGES[key][lang === 'en' ? 1 : 0];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+  return fillText(SCREENING_MESSAGES[key][lang === 'en' ? 1 : 0], lang, vars);
 }
 
 /** The mediation module's text helpers plus `st` for the screening pages' own keys. */

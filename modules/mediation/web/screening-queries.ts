@@ -2,8 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { pageOf } from '@sifa/kernel/shared';
 import { ScreeningDetail, ScreeningListItem } from '@sifa/mediation/shared';
 import type { CreateScreeningInput, UpdateScreeningInput } from '@sifa/mediation/shared';
-import { apiGet, apiSend, queryString } from '@sifa/web/kit';
-import type { QueryValue } from '@sifa/web/kit';
+import { apiGet, apiSend, queryString } from '@sifa/ui';
+import type { QueryValue } from '@sifa/ui';
 
 export const SCREENINGS = '/api/mediation/screenings';
 

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CreateDisputeInput } from '@sifa/mediation/shared';
-import { ApiError } from '@sifa/web/kit';
-import { serverFieldErrors, zodFieldErrors } from './form-errors';
+import { ApiError, serverFieldErrors, zodFieldErrors } from '@sifa/ui';
 import { mediationText, MEDIATION_MESSAGES } from './messages';
 import { presetPeriod } from './period';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CalendarSchedule } from '@sifa/kernel/shared';
 import type { Translate } from '../i18n';
-import { weekdayOf } from '../lib/format';
+import { weekdayOf } from '@sifa/ui';
 
 export type DayKind = 'holiday' | 'workday';
 

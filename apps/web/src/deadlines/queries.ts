@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { z } from 'zod';
 import { CalendarYear, DeadlinePreview, DeadlineRule } from '@sifa/kernel/shared';
 import type { CalendarSchedule } from '@sifa/kernel/shared';
-import { apiGet, apiSend, queryString } from '../api';
+import { apiGet, apiSend, queryString } from '@sifa/ui';
 
 // Declared inside the kernel's deadline.routes.ts; repeated here so the answers are checked.
 export const CalendarYearSummary = z.object({

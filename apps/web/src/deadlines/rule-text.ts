@@ -1,7 +1,7 @@
 import type { DeadlineRule, DeadlineUnit, Verification } from '@sifa/kernel/shared';
 import type { StatusTone } from '@sifa/ui';
 import type { Lang, MessageKey, Translate } from '../i18n';
-import { weekdayOf } from '../lib/format';
+import { weekdayOf } from '@sifa/ui';
 
 const UNIT_KEYS: Record<DeadlineUnit, MessageKey> = {
   day: 'deadline.unit.day',

@@ -1,8 +1,8 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import { lazyPage } from '@sifa/ui';
+import { lazyPage, MatterPage } from '@sifa/ui';
 import type { WebEntry } from '@sifa/ui';
 
-/** The kernel's matter page: any module's matter by id; the to-do list and notifications link here. */
+/** The kernel's matter page (`MatterPage` of @sifa/ui): any module's matter by id; the to-do list and notifications link here. */
 export const matterEntries: readonly WebEntry[] = [
   {
     key: 'matter',
@@ -13,6 +13,7 @@ export const matterEntries: readonly WebEntry[] = [
     permission: 'kernel.matter.read',
     icon: FileTextOutlined,
     menu: false,
-    element: lazyPage(() => import('./pages/MatterPage').then((m) => m.MatterPage)),
+    // the page is the kit's matter page with the kernel's tabs only; module pages fill its slots
+    element: lazyPage(() => Promise.resolve(MatterPage)),
   },
 ];

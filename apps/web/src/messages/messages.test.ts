@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { COMMON_MESSAGES, DEADLINE_MESSAGES, MATTER_MESSAGES } from '@sifa/ui';
 import { CONSOLE_MESSAGES } from './console';
-import { DEADLINE_MESSAGES } from './deadline';
-import { MATTER_MESSAGES } from './matter';
 import { NOTIFICATION_MESSAGES } from './notification';
 import { PORTAL_MESSAGES } from './portal';
 
 const FILES: Record<string, Record<string, readonly [string, string]>> = {
+  common: COMMON_MESSAGES,
   console: CONSOLE_MESSAGES,
   matter: MATTER_MESSAGES,
   deadline: DEADLINE_MESSAGES,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiCall, apiGet } from '../api';
+import { apiCall, apiGet } from '@sifa/ui';
 
 // Declared inside the kernel's notification.routes.ts; repeated here so the answers are checked.
 export const Notification = z.object({

@@ -1,11 +1,9 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { apiCall } from '../api';
 import { useI18n } from '../i18n';
-import { textRule } from '../lib/form';
 import { passwordProblemText } from '../lib/password';
-import { notifySuccess } from '../notify';
+import { apiCall, notifySuccess, textRule } from '@sifa/ui';
 
 interface PasswordForm {
   currentPassword: string;

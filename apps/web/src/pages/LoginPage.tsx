@@ -2,10 +2,10 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import type { LoginInput } from '@sifa/kernel/shared';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../api';
 import { useI18n } from '../i18n';
-import { useLogin, useSessionQuery } from '../session';
+import { useLogin } from '../session';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { ApiError, useSessionQuery } from '@sifa/ui';
 
 /** Only same-site paths are followed after sign-in (`//evil.example` is not a path). */
 function safeNext(next: string | null): string {

@@ -3,14 +3,12 @@ import { Button, Drawer, Layout, Typography, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useI18n } from '../i18n';
-import { useCompact } from '../lib/use-compact';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
-import { PageLoading } from './PageLoading';
 import { SideMenu } from './SideMenu';
-import { UnitFilterSelect } from './UnitFilter';
 import { UserMenu } from './UserMenu';
+import { PageLoading, UnitFilterSelect, useCompact } from '@sifa/ui';
 
 const SIDER_WIDTH = 220;
 

@@ -3,9 +3,9 @@ import { Badge, Button, Dropdown, Empty, Spin, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n';
-import { formatDateTime } from '../lib/format';
 import { useLatestNotifications, useMarkAllRead, useMarkRead, useUnreadCount } from '../notifications/queries';
 import type { Notification } from '../notifications/queries';
+import { formatDateTime } from '@sifa/ui';
 
 /** Only links inside the console are followed (`//host` is not a path). */
 const internal = (link: string | null): link is string => Boolean(link?.startsWith('/') && !link.startsWith('//'));

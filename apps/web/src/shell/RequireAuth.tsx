@@ -2,9 +2,8 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useI18n } from '../i18n';
-import { useSessionQuery } from '../session';
 import { ForbiddenPage } from '../pages/ForbiddenPage';
-import { PageLoading } from './PageLoading';
+import { PageLoading, useSessionQuery } from '@sifa/ui';
 
 /** Renders its children for a signed-in user; anyone else goes to /login and comes back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {

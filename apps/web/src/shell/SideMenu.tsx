@@ -4,7 +4,7 @@ import { createElement, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { pick, useI18n } from '../i18n';
 import { MENU_GROUPS, allowedEntries, entryForPath } from '../registry';
-import { useSessionUser } from '../session';
+import { useSessionUser } from '@sifa/ui';
 
 /** The left menu: the registry's pages the user may open, grouped by business line. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {

@@ -3,8 +3,8 @@ import { Avatar, Button, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n';
-import { notifySuccess } from '../notify';
-import { useLogout, useSessionUser } from '../session';
+import { useLogout } from '../session';
+import { notifySuccess, useSessionUser } from '@sifa/ui';
 
 /** The signed-in user's name with 修改口令 and 退出登录. */
 export function UserMenu({ compact = false }: { compact?: boolean }) {

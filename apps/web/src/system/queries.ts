@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { AuditEntry, Division, Org, TodoItem, User, pageOf, RoleCodeSchema } from '@sifa/kernel/shared';
-import { apiGet, queryString } from '../api';
-import type { QueryValue } from '../api';
+import { AuditEntry, Division, TodoItem, User, pageOf, RoleCodeSchema } from '@sifa/kernel/shared';
+import { apiGet, queryString } from '@sifa/ui';
+import type { QueryValue } from '@sifa/ui';
 
 /** `GET /api/roles`: the roles an administrator may grant. */
 export const RoleInfo = z.object({
@@ -27,20 +27,6 @@ export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 export const UserList = pageOf(User);
 export const AuditList = pageOf(AuditEntry);
 export const TodoList = z.object({ items: z.array(TodoItem), total: z.number().int() });
-
-export const orgKeys = {
-  all: ['orgs'] as const,
-  tree: (includeInactive: boolean) => ['orgs', 'tree', includeInactive] as const,
-};
-
-/** The units of the user's scope, flat, in tree order. */
-export function useOrgList(includeInactive: boolean) {
-  return useQuery({
-    queryKey: orgKeys.tree(includeInactive),
-    queryFn: () => apiGet(`/api/orgs/tree${queryString({ includeInactive: includeInactive || undefined })}`, z.array(Org)),
-    staleTime: 5 * 60_000,
-  });
-}
 
 export function useRoles() {
   return useQuery({

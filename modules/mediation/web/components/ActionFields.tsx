@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, AutoComplete, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import type { DisputeAction } from '@sifa/mediation/shared';
-import { useCan, useMatterParties } from '@sifa/web/kit';
+import { useCan, useMatterParties } from '@sifa/ui';
 import { useMediationText } from '../messages';
 import { useCommittees } from '../queries';
 import { positionLabel } from '../registry-labels';

@@ -2,14 +2,14 @@ import { Card, Empty, Result, Segmented, Skeleton, Space, Typography } from 'ant
 import { indicatorValue } from '@sifa/kernel/shared';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
 import { useCallback, useMemo, useState } from 'react';
-import { ExportButton, formatNumber } from '@sifa/web/kit';
+import { ExportButton, formatNumber } from '@sifa/ui';
+import { CHART_FONT, textTooltip, useEChart } from '@sifa/ui/charts';
 import { bucketLabel, bucketOrder, DIMENSION_LABELS, DIMENSIONS, type BoardDimension as Dimension } from '../breakdown';
 import { useCategories } from '../category-queries';
 import { useMediationText } from '../messages';
 import { bucketResult, indicatorTableExportPath, useIndicatorBreakdown } from '../queries';
 import type { DrillBucket, IndicatorParams } from '../queries';
-import { CHART_FONT, useEChart } from '../use-echart';
-import type { ChartClick, ChartOption } from '../use-echart';
+import type { ChartClick, ChartOption } from '@sifa/ui/charts';
 
 const IDS = ['mediation.accepted', 'mediation.successful', 'mediation.success-rate'] as const;
 
@@ -46,12 +46,15 @@ function CategoryPlot({ table, by, onOpen }: PlotProps) {
           const n = accepted[i]?.numerator ?? 0;
           const share = indicatorValue(n, total, 'percent', 2);
           const rate = rates[i]?.value;
-          return [
-            `<b>${names[i] ?? ''}</b>`,
-            `${mt('dash.accepted')}：${formatNumber(n, lang)}（${mt('dash.share')} ${share === null ? '—' : `${share.toFixed(2)}%`}）`,
-            `${mt('dash.successful')}：${formatNumber(values(IDS[1])[i]?.numerator ?? 0, lang)}`,
-            `${mt('dash.rate')}：${rate === null || rate === undefined ? '—' : `${rate.toFixed(2)}%`}`,
-          ].join('<br/>');
+          return textTooltip(
+            [
+              names[i] ?? '',
+              `${mt('dash.accepted')}：${formatNumber(n, lang)}（${mt('dash.share')} ${share === null ? '—' : `${share.toFixed(2)}%`}）`,
+              `${mt('dash.successful')}：${formatNumber(values(IDS[1])[i]?.numerator ?? 0, lang)}`,
+              `${mt('dash.rate')}：${rate === null || rate === undefined ? '—' : `${rate.toFixed(2)}%`}`,
+            ],
+            { boldFirst: true },
+          );
         },
       },
       legend: { top: 0 },

@@ -2,10 +2,9 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { CreateCategoryInput, UpdateCategoryInput } from '@sifa/mediation/shared';
 import type { Category } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { FormDialog, notifySuccess } from '@sifa/web/kit';
+import { FormDialog, knownFields, notifySuccess, placeServerErrors, showFieldErrors, zodFieldErrors } from '@sifa/ui';
 import { standardOptions, useCategoryText } from '../category-messages';
 import { useCreateCategory, useUpdateCategory } from '../category-queries';
-import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
 
 interface Values {
   code?: string;

@@ -2,8 +2,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Typ
 import { ConfirmationInput } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { notifySuccess } from '@sifa/web/kit';
-import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
+import { knownFields, notifySuccess, placeServerErrors, showFieldErrors, zodFieldErrors } from '@sifa/ui';
 import { useMediationText } from '../messages';
 import { useRecordConfirmation } from '../queries';
 import type { DateValue } from './ActionFields';

@@ -1,8 +1,6 @@
-import { ActionBar } from '@sifa/ui';
-import type { ActionItem } from '@sifa/ui';
+import { ActionBar, notifyError, notifySuccess, pick, useMatterAction } from '@sifa/ui';
+import type { ActionItem, MatterDetail } from '@sifa/ui';
 import { useState } from 'react';
-import { notifyError, notifySuccess, pick, useMatterAction } from '@sifa/web/kit';
-import type { MatterDetail } from '@sifa/web/kit';
 import { DANGER_ACTIONS, isDisputeAction } from '../labels';
 import { useMediationText } from '../messages';
 import { DisputeActionModal } from './DisputeActionModal';

@@ -1,9 +1,9 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { isCourtSource } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
-import { formatDateTime, useCompact } from '@sifa/web/kit';
+import { formatDateTime, formatYuan, useCompact } from '@sifa/ui';
 import { useCategories } from '../category-queries';
-import { categoryLabel, formatYuan, sourceLabel, statusLabel } from '../labels';
+import { categoryLabel, sourceLabel, statusLabel } from '../labels';
 import { useMediationText } from '../messages';
 
 /** 纠纷情况: what the dispute is about, where it came from, who mediates it and how it ended. */

@@ -2,8 +2,7 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, List, Radio, Row, Sp
 import { FollowUpInput } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { notifySuccess } from '@sifa/web/kit';
-import { knownFields, placeServerErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
+import { knownFields, notifySuccess, placeServerErrors, showFieldErrors, zodFieldErrors } from '@sifa/ui';
 import { useMediationText } from '../messages';
 import type { MediationKey } from '../messages';
 import { useFollowUps, useRecordFollowUp } from '../queries';

@@ -1,6 +1,5 @@
 import { Result, Skeleton, Typography } from 'antd';
-import { Timeline } from '@sifa/ui';
-import { formatDateTime, useMatterTimeline } from '@sifa/web/kit';
+import { formatDateTime, Timeline, useMatterTimeline } from '@sifa/ui';
 import { actionLabel, statusLabel } from '../labels';
 import { useMediationText } from '../messages';
 

@@ -1,8 +1,7 @@
 import { Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { CreateMediatorInput, Employment, Gender, Mediator, MediatorPosition } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError, FormDialog, notifySuccess } from '@sifa/web/kit';
-import { knownFields, serverFieldErrors, showFieldErrors } from '../form-errors';
+import { ApiError, FormDialog, knownFields, notifySuccess, serverFieldErrors, showFieldErrors } from '@sifa/ui';
 import { employmentOptions, genderOptions, positionOptions, specialtyOptions } from '../registry-labels';
 import { useRegistryText } from '../registry-messages';
 import { useCreateMediator, useUpdateMediator } from '../registry-queries';

@@ -3,7 +3,7 @@ import type { TableColumnsType, TablePaginationConfig } from 'antd';
 import { App } from 'antd';
 import type { Mediator } from '@sifa/mediation/shared';
 import { Link } from 'react-router-dom';
-import { notifyError, notifySuccess, todayInShanghai, useCompact } from '@sifa/web/kit';
+import { notifyError, notifySuccess, todayInShanghai, useCompact } from '@sifa/ui';
 import { employmentLabel, genderLabel, positionLabel } from '../registry-labels';
 import { useRegistryText } from '../registry-messages';
 import { useSetMediatorActive } from '../registry-queries';

@@ -2,8 +2,8 @@ import { Empty, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ID_TYPE_NAMES } from '@sifa/kernel/shared';
 import type { IdType } from '@sifa/kernel/shared';
-import { pick, useCompact, useMatterParties } from '@sifa/web/kit';
-import type { MatterParty } from '@sifa/web/kit';
+import { pick, useCompact, useMatterParties } from '@sifa/ui';
+import type { MatterParty } from '@sifa/ui';
 import { partyRoleLabel } from '../labels';
 import { useMediationText } from '../messages';
 

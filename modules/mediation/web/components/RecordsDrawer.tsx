@@ -1,9 +1,7 @@
-import { Drawer, Empty, Segmented, Space, Table, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ExportButton, formatDateTime, formatNumber, pick, serverPagination, useCompact } from '@sifa/web/kit';
+import { DrillDownDrawer, formatDateTime, formatNumber, pick } from '@sifa/ui';
+import type { DrillRow } from '@sifa/ui';
 import { useCategories } from '../category-queries';
 import { categoryLabel, sourceLabel, statusLabel } from '../labels';
 import type { MediationKey } from '../messages';
@@ -11,7 +9,7 @@ import { useMediationText } from '../messages';
 import { bucketParams, indicatorExportPath, useIndicatorRecords } from '../queries';
 import type { DrillBucket, DrillPart, IndicatorParams } from '../queries';
 
-type Row = Record<string, unknown>;
+type Row = DrillRow;
 
 // The drill-down names its columns in Chinese only; these are the ones of mediation.disputes, in both languages.
 const HEADERS: Record<string, MediationKey> = {
@@ -43,15 +41,11 @@ export interface RecordsDrawerProps {
  */
 export function RecordsDrawer({ indicator, bucket, params, onClose }: RecordsDrawerProps) {
   const { t, mt, lang } = useMediationText();
-  const compact = useCompact();
   const categories = useCategories().data;
-  const [part, setPart] = useState<DrillPart>('numerator');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const id = indicator?.id ?? '';
   const scope = { ...params, ...bucketParams(bucket) };
-  const { data, isFetching, isError, error } = useIndicatorRecords(id, part, { ...scope, ...paging }, indicator !== undefined);
   const name = indicator ? `${pick(lang, indicator.nameZh, indicator.nameEn)}${bucket ? ` · ${bucket.label}` : ''}` : '';
-  const partLabel = part === 'numerator' ? mt('dash.numerator') : mt('dash.denominator');
+  const headers = Object.fromEntries(Object.entries(HEADERS).map(([key, message]) => [key, mt(message)]));
 
   const render = (key: string, v: unknown, row: Row) => {
     const value = str(v);
@@ -73,63 +67,19 @@ export function RecordsDrawer({ indicator, bucket, params, onClose }: RecordsDra
         return value || t('common.none');
     }
   };
-  const columns: TableColumnsType<Row> = (data?.columns ?? [])
-    .filter((c) => c.key !== 'id')
-    .map((c) => {
-      const known = HEADERS[c.key];
-      return { title: known ? mt(known) : c.header, dataIndex: c.key, key: c.key, render: (v: unknown, row: Row) => render(c.key, v, row) };
-    });
 
   return (
-    <Drawer
-      open={indicator !== undefined}
-      onClose={onClose}
-      size={compact ? '100%' : 900}
+    <DrillDownDrawer
+      indicator={indicator}
       title={mt('dash.records', { name })}
-      destroyOnHidden
-      afterOpenChange={(open) => {
-        if (!open) {
-          setPart('numerator');
-          setPaging({ page: 1, pageSize: 20 });
-        }
-      }}
-      extra={
-        indicator && (
-          <ExportButton href={indicatorExportPath(id, 'records', { ...scope, part })} fileName={mt('dash.recordsExport', { name, part: partLabel })} />
-        )
-      }
-    >
-      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        {indicator && indicator.denominator !== null && (
-          <Segmented<DrillPart>
-            value={part}
-            onChange={(v) => {
-              setPart(v);
-              setPaging((p) => ({ ...p, page: 1 }));
-            }}
-            options={[
-              { value: 'numerator', label: `${mt('dash.numerator')} ${String(indicator.numerator)}` },
-              { value: 'denominator', label: `${mt('dash.denominator')} ${String(indicator.denominator)}` },
-            ]}
-          />
-        )}
-        {isError && <Typography.Text type="danger">{mt('common.loadFailed', { message: error.message })}</Typography.Text>}
-        <Table<Row>
-          rowKey={(r) => str(r.id)}
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={isFetching}
-          scroll={{ x: 'max-content' }}
-          size="small"
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} /> }}
-          pagination={serverPagination(
-            t,
-            { ...paging, total: data?.total ?? 0 },
-            (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-            compact,
-          )}
-        />
-      </Space>
-    </Drawer>
+      useRecords={(part: DrillPart, paging, enabled) => useIndicatorRecords(id, part, { ...scope, ...paging }, enabled)}
+      exportOf={(part, partLabel) => ({
+        href: indicatorExportPath(id, 'records', { ...scope, part }),
+        fileName: mt('dash.recordsExport', { name, part: partLabel }),
+      })}
+      headers={headers}
+      renderCell={render}
+      onClose={onClose}
+    />
   );
 }

@@ -2,8 +2,8 @@ import { Typography } from 'antd';
 import type { RegistryImportReport } from '@sifa/mediation/shared';
 import { useCourtText } from '../court-messages';
 import { REGISTRY, useRegistryImport, type ImportKind } from '../registry-queries';
-import { ImportModal } from './ImportModal';
-import type { ImportColumn } from './ImportModal';
+import { ImportDialog } from '@sifa/ui';
+import type { ImportColumn } from '@sifa/ui';
 
 type ReportRow = RegistryImportReport['rows'][number];
 
@@ -18,14 +18,14 @@ export interface RegistryImportModalProps {
   onClose: () => void;
 }
 
-/** 从 Excel 导入 committees or mediators into one unit (ImportModal with the register's template and columns). */
+/** 从 Excel 导入 committees or mediators into one unit (ImportDialog with the register's template and columns). */
 export function RegistryImportModal({ kind, unitId, unitName, onClose }: RegistryImportModalProps) {
   const { rt, ct } = useCourtText();
   const what = rt(kind === 'committees' ? 'import.what.committees' : 'import.what.mediators');
   const upload = useRegistryImport(kind, unitId);
   const columns: ImportColumn<ReportRow>[] = [{ title: rt('field.name'), value: (r) => r.name }];
   return (
-    <ImportModal<ReportRow>
+    <ImportDialog<ReportRow>
       title={rt('import.title', { what })}
       steps={rt('import.steps')}
       templateUrl={`${REGISTRY}/${kind}/template.xlsx`}

@@ -2,7 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal } from 'antd';
 import type { Dispute } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { notifySuccess } from '@sifa/web/kit';
+import { notifySuccess } from '@sifa/ui';
 import { useMediationText } from '../messages';
 import { useMarkRisk } from '../queries';
 

@@ -2,9 +2,8 @@ import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { CreateScreeningInput, UpdateScreeningInput } from '@sifa/mediation/shared';
 import type { ScreeningDetail, ScreeningKind } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError, FormDialog, notifySuccess, OrgTreeSelect, todayInShanghai } from '@sifa/web/kit';
-import { knownFields, serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
-import type { FieldError } from '../form-errors';
+import { ApiError, FormDialog, knownFields, notifySuccess, OrgTreeSelect, serverFieldErrors, showFieldErrors, todayInShanghai, zodFieldErrors } from '@sifa/ui';
+import type { FieldError } from '@sifa/ui';
 import { screeningKindOptions, useScreeningText } from '../screening-messages';
 import { useCreateScreening, useUpdateScreening } from '../screening-queries';
 

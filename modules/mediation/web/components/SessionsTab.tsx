@@ -1,5 +1,5 @@
 import { Card, Descriptions, Empty, Result, Skeleton, Space, Typography } from 'antd';
-import { useCompact } from '@sifa/web/kit';
+import { useCompact } from '@sifa/ui';
 import { useMediationText } from '../messages';
 import { useSessions } from '../queries';
 

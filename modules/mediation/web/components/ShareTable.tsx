@@ -1,6 +1,7 @@
-import { Card, Empty, Result, Table, Typography } from 'antd';
+import { Card, Empty, Result, Typography } from 'antd';
 import { indicatorValue } from '@sifa/kernel/shared';
-import { ExportButton, formatNumber } from '@sifa/web/kit';
+import { ExportButton, FigureTable } from '@sifa/ui';
+import type { FigureRow } from '@sifa/ui';
 import { bucketLabel, bucketOrder, type Dimension } from '../breakdown';
 import { useCategories } from '../category-queries';
 import { useMediationText } from '../messages';
@@ -9,16 +10,12 @@ import type { IndicatorParams } from '../queries';
 
 const IDS = ['mediation.accepted', 'mediation.successful', 'mediation.success-rate'] as const;
 
-interface ShareRow {
-  key: string;
-  label: string;
+interface ShareRow extends FigureRow {
   accepted: number;
   share: number | null;
   successful: number;
   rate: number | null;
 }
-
-const percent = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
 
 /**
  * The monthly report's breakdown by source group or by category (features.md M6): disputes accepted and their share
@@ -60,6 +57,7 @@ export function ShareTable({ by, title, params }: { by: Dimension; title: string
       rows.push({
         key: 'total',
         label: mt('report.total'),
+        total: true,
         accepted: total,
         share: total > 0 ? 100 : null,
         successful: successful?.total.numerator ?? 0,
@@ -67,23 +65,16 @@ export function ShareTable({ by, title, params }: { by: Dimension; title: string
       });
     }
     body = (
-      <Table<ShareRow>
-        rowKey="key"
-        size="small"
-        pagination={false}
+      <FigureTable<ShareRow>
+        labelTitle={by === 'source-group' ? mt('report.sourceGroup') : mt('report.category')}
+        rows={rows}
         loading={isPending}
-        dataSource={rows}
         data-testid={`share-${by}`}
         columns={[
-          {
-            key: 'label',
-            title: by === 'source-group' ? mt('report.sourceGroup') : mt('report.category'),
-            render: (_, r) => (r.key === 'total' ? <strong>{r.label}</strong> : r.label),
-          },
-          { key: 'accepted', title: mt('dash.accepted'), align: 'right', render: (_, r) => formatNumber(r.accepted, lang) },
-          { key: 'share', title: mt('dash.share'), align: 'right', render: (_, r) => percent(r.share) },
-          { key: 'successful', title: mt('dash.successful'), align: 'right', render: (_, r) => formatNumber(r.successful, lang) },
-          { key: 'rate', title: mt('dash.rate'), align: 'right', render: (_, r) => percent(r.rate) },
+          { key: 'accepted', title: mt('dash.accepted'), format: 'count', value: (r) => r.accepted },
+          { key: 'share', title: mt('dash.share'), format: 'percent', value: (r) => r.share },
+          { key: 'successful', title: mt('dash.successful'), format: 'count', value: (r) => r.successful },
+          { key: 'rate', title: mt('dash.rate'), format: 'percent', value: (r) => r.rate },
         ]}
       />
     );

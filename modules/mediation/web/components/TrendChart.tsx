@@ -1,12 +1,12 @@
 import { Card, Empty, Result, Skeleton, Typography } from 'antd';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
 import { useCallback, useMemo } from 'react';
-import { ExportButton, formatNumber } from '@sifa/web/kit';
+import { ExportButton, formatNumber } from '@sifa/ui';
+import { CHART_FONT, useEChart } from '@sifa/ui/charts';
 import { useMediationText } from '../messages';
 import { bucketResult, indicatorTableExportPath, useIndicatorSeries } from '../queries';
 import type { DrillBucket, IndicatorParams } from '../queries';
-import { CHART_FONT, useEChart } from '../use-echart';
-import type { ChartClick, ChartOption } from '../use-echart';
+import type { ChartClick, ChartOption } from '@sifa/ui/charts';
 
 /** The bars and the line, in the order of the chart's series (features.md M6: accepted, successful, rate). */
 const IDS = ['mediation.accepted', 'mediation.successful', 'mediation.success-rate'] as const;

@@ -2,13 +2,12 @@ import { Card, Empty, Result, Skeleton, Space, Switch, Table, Typography } from 
 import type { TableColumnsType } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
 import { useMemo, useState } from 'react';
-import { ExportButton, formatNumber, useCompact } from '@sifa/web/kit';
+import { ExportButton, formatFigure, formatNumber, useCompact } from '@sifa/ui';
+import { CHART_FONT, useEChart } from '@sifa/ui/charts';
 import { useMediationText } from '../messages';
 import { indicatorExportPath, useIndicatorByUnit } from '../queries';
 import type { IndicatorParams } from '../queries';
-import { CHART_FONT, useEChart } from '../use-echart';
-import type { ChartOption } from '../use-echart';
-import { formatFigure } from './FigureCard';
+import type { ChartOption } from '@sifa/ui/charts';
 
 interface UnitRow {
   orgId: string;

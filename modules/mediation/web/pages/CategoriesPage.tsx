@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { Category } from '@sifa/mediation/shared';
 import { OTHER_CATEGORY } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ExportButton, notifyError, notifySuccess, QueryForm, queryString, useCompact } from '@sifa/web/kit';
+import { ExportButton, notifyError, notifySuccess, QueryForm, queryString, useCompact } from '@sifa/ui';
 import { CategoryFormModal } from '../components/CategoryFormModal';
 import { standardLabel, useCategoryText } from '../category-messages';
 import { CATEGORIES, useCategoryTable, useUpdateCategory } from '../category-queries';

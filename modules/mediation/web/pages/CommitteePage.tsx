@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Result, Space, Switch, Tag, Typography } fr
 import type { Mediator } from '@sifa/mediation/shared';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, PageLoading, useCan, useCompact } from '@sifa/web/kit';
+import { ApiError, PageLoading, useCan, useCompact } from '@sifa/ui';
 import { CommitteeFormModal } from '../components/CommitteeFormModal';
 import { CompositionAlert } from '../components/CompositionAlert';
 import { MediatorFormModal } from '../components/MediatorFormModal';

@@ -1,10 +1,10 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Form, Input, Select, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { CommitteeListItem, CommitteeType } from '@sifa/mediation/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ExportButton, QueryForm, queryString, serverPagination, useCan, useCompact, useOrgList, useSessionUser, useUnitFilter } from '@sifa/web/kit';
+import { ListPage, useCan, useCompact, useListState, useOrgList, useSessionUser } from '@sifa/ui';
 import { CommitteeFormModal } from '../components/CommitteeFormModal';
 import { CompositionTag } from '../components/CompositionAlert';
 import { RegistryImportModal } from '../components/RegistryImportModal';
@@ -12,10 +12,14 @@ import { committeeTypeLabel, committeeTypeOptions } from '../registry-labels';
 import { useRegistryText } from '../registry-messages';
 import { REGISTRY, useCommitteePage } from '../registry-queries';
 
-interface Filters {
+type Filters = {
   q?: string;
   type?: CommitteeType;
-}
+};
+
+const FILTER_KEYS = ['q', 'type'] as const;
+const toFilters = (v: Filters): Filters => ({ q: v.q?.trim() || undefined, type: v.type });
+const toValues = (f: Filters): Filters => f;
 
 /**
  * 人民调解委员会名册: the committees of the user's scope (or the top-bar unit), each with its 委员 count and the
@@ -27,18 +31,12 @@ export function CommitteesPage() {
   const navigate = useNavigate();
   const user = useSessionUser();
   const canWrite = useCan('mediation.registry.write');
-  const { orgId } = useUnitFilter();
+  const list = useListState<Filters>(FILTER_KEYS);
+  const { orgId } = list;
   const units = useOrgList(false);
-  const [form] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
-
-  useEffect(() => setPaging((p) => ({ ...p, page: 1 })), [orgId]);
-
-  const filterParams = { ...filters, orgId };
-  const { data, isFetching, isError, error, refetch } = useCommitteePage({ ...filterParams, ...paging });
+  const query = useCommitteePage({ ...list.params, page: list.page, pageSize: list.pageSize });
   const unitId = orgId ?? user.orgId;
   const unitName = (units.data ?? []).find((u) => u.id === unitId)?.name ?? user.orgName;
 
@@ -78,68 +76,44 @@ export function CommitteesPage() {
   ];
 
   return (
-    <Card
+    <ListPage<CommitteeListItem, Filters, Filters>
       title={rt('committees.title')}
       extra={
-        <Space wrap>
-          {canWrite && (
+        canWrite && (
+          <>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="committee-add">
               {rt('committees.add')}
             </Button>
-          )}
-          {canWrite && (
             <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="committee-import">
               {rt('committees.import')}
             </Button>
-          )}
-          <ExportButton href={`${REGISTRY}/committees/export.xlsx${queryString(filterParams)}`} fileName={rt('committees.exportName')} />
-        </Space>
+          </>
+        )
       }
+      state={list}
+      query={query}
+      toFilters={toFilters}
+      toValues={toValues}
+      fields={[
+        <Form.Item key="q" name="q" label={mt('list.keyword')}>
+          <Input allowClear maxLength={60} placeholder={rt('committees.keywordHint')} />
+        </Form.Item>,
+        <Form.Item key="type" name="type" label={rt('field.type')}>
+          <Select allowClear placeholder={t('common.all')} options={committeeTypeOptions(lang)} />
+        </Form.Item>,
+      ]}
+      columns={columns}
+      rowKey="id"
+      rowTestId="committee-row"
+      onOpen={(c) => void navigate(`/mediation/committees/${c.id}`)}
+      exportPath={`${REGISTRY}/committees/export.xlsx`}
+      exportName={rt('committees.exportName')}
+      emptyText={rt('committees.empty')}
     >
-      <QueryForm<Filters>
-        form={form}
-        onSearch={(v) => {
-          setFilters({ q: v.q?.trim() || undefined, type: v.type });
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        onReset={() => {
-          setFilters({});
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        fields={[
-          <Form.Item key="q" name="q" label={mt('list.keyword')}>
-            <Input allowClear maxLength={60} placeholder={rt('committees.keywordHint')} />
-          </Form.Item>,
-          <Form.Item key="type" name="type" label={rt('field.type')}>
-            <Select allowClear placeholder={t('common.all')} options={committeeTypeOptions(lang)} />
-          </Form.Item>,
-        ]}
-      />
-      {isError && (
-        <Typography.Paragraph type="danger">
-          {error.message} <Typography.Link onClick={() => void refetch()}>{t('common.retry')}</Typography.Link>
-        </Typography.Paragraph>
-      )}
-      <Table<CommitteeListItem>
-        rowKey="id"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={isFetching}
-        scroll={{ x: 'max-content' }}
-        size={compact ? 'small' : 'middle'}
-        onRow={(c) => ({ onClick: () => void navigate(`/mediation/committees/${c.id}`), style: { cursor: 'pointer' }, 'data-testid': 'committee-row' })}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={rt('committees.empty')} /> }}
-        pagination={serverPagination(
-          t,
-          { ...paging, total: data?.total ?? 0 },
-          (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          compact,
-        )}
-      />
       {adding && (
         <CommitteeFormModal defaultParentId={unitId} onClose={() => setAdding(false)} onSaved={(c) => void navigate(`/mediation/committees/${c.id}`)} />
       )}
       {importing && <RegistryImportModal kind="committees" unitId={unitId} unitName={unitName} onClose={() => setImporting(false)} />}
-    </Card>
+    </ListPage>
   );
 }

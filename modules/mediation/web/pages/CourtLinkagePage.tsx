@@ -2,13 +2,11 @@ import { ImportOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Empty, Form, Input, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { CourtReferralReport, CourtResult } from '@sifa/mediation/shared';
-import { StatusTag } from '@sifa/ui';
+import { ExportButton, ImportDialog, OrgTreeSelect, QueryForm, queryString, StatusTag, useCan, useCompact, useSessionUser, useUnitFilter } from '@sifa/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ExportButton, OrgTreeSelect, QueryForm, queryString, useCan, useCompact, useSessionUser, useUnitFilter } from '@sifa/web/kit';
-import { ImportModal } from '../components/ImportModal';
-import type { ImportColumn } from '../components/ImportModal';
+import type { ImportColumn } from '@sifa/ui';
 import { useCourtText } from '../court-messages';
 import type { CourtKey } from '../court-messages';
 import { COURT_RESULTS, COURT_TEMPLATE, courtKeys, useCourtImport, useCourtResults } from '../court-queries';
@@ -31,7 +29,7 @@ const OUTCOMES: Record<string, CourtKey> = {
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
-/** 导入法院委派委托调解: ImportModal with a receiving-unit picker (the top-bar unit or the user's own by default). */
+/** 导入法院委派委托调解: ImportDialog with a receiving-unit picker (the top-bar unit or the user's own by default). */
 function CourtImportModal({ onClose }: { onClose: () => void }) {
   const { ct } = useCourtText();
   const user = useSessionUser();
@@ -43,7 +41,7 @@ function CourtImportModal({ onClose }: { onClose: () => void }) {
     { title: ct('court.number'), value: (r) => r.number, width: 170 },
   ];
   return (
-    <ImportModal<ReportRow>
+    <ImportDialog<ReportRow>
       title={ct('court.importTitle')}
       steps={ct('court.importSteps')}
       templateUrl={COURT_TEMPLATE}

@@ -1,7 +1,7 @@
 import { Card, Col, DatePicker, Row, Select, Space, Typography } from 'antd';
 import type { IndicatorResult } from '@sifa/kernel/shared';
 import { useCallback, useMemo, useState } from 'react';
-import { useUnitFilter } from '@sifa/web/kit';
+import { useUnitFilter } from '@sifa/ui';
 import { CategoryChart } from '../components/CategoryChart';
 import { FigureCard } from '../components/FigureCard';
 import { RecordsDrawer } from '../components/RecordsDrawer';

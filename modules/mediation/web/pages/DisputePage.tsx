@@ -1,19 +1,7 @@
-import { ArrowLeftOutlined, FileTextOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Button, Card, Result, Space, Tabs, Typography } from 'antd';
-import { MatterHeader } from '@sifa/ui';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import {
-  ApiError,
-  DeadlinesTab,
-  formatDate,
-  MatterDeadlineBadge,
-  nearestDeadline,
-  PageLoading,
-  useCan,
-  useMatter,
-  useMatterDeadlines,
-  useMatterParties,
-} from '@sifa/web/kit';
+import { FileTextOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Button, Space, Typography } from 'antd';
+import { MatterPage, useCan } from '@sifa/ui';
+import { useNavigate, useParams } from 'react-router-dom';
 import { ConfirmationCard } from '../components/ConfirmationCard';
 import { FollowUpCard } from '../components/FollowUpCard';
 import { DisputeActions } from '../components/DisputeActions';
@@ -26,10 +14,6 @@ import { SessionsTab } from '../components/SessionsTab';
 import { partyRoleLabel, statusLabel, statusTone } from '../labels';
 import { useMediationText } from '../messages';
 import { useDispute } from '../queries';
-
-const TABS = ['facts', 'parties', 'sessions', 'timeline', 'deadlines', 'documents'] as const;
-type TabKey = (typeof TABS)[number];
-const isTab = (v: string | null): v is TabKey => v !== null && (TABS as readonly string[]).includes(v);
 
 /** 文书/附件: kept on the kernel's matter page, which issues, prints and verifies documents and holds attachments. */
 function DocumentsLinks({ id }: { id: string }) {
@@ -53,109 +37,54 @@ function DocumentsLinks({ id }: { id: string }) {
 }
 
 /**
- * 纠纷详情: header (number, status, parties, nearest deadline, the actions allowed now), the risk alert with related
- * disputes, the judicial confirmation after an agreement, and tabs for the facts, parties, sessions, history,
- * deadlines and documents. The open tab is kept in `?tab=`.
+ * 纠纷详情 on the shared matter page: the dispute's status in the header, the risk button, the risk alert with related
+ * disputes, the judicial confirmation and follow-up after an agreement, and tabs for the facts, parties, sessions,
+ * history, deadlines and documents; each dispute action opens its form (DisputeActions).
  */
 export function DisputePage() {
-  const { t, mt, lang } = useMediationText();
-  const navigate = useNavigate();
+  const { mt, lang } = useMediationText();
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const tab: TabKey = isTab(params.get('tab')) ? (params.get('tab') as TabKey) : 'facts';
   const canAct = useCan('mediation.dispute.act');
   const dispute = useDispute(id);
-  const detail = useMatter(id);
-  const parties = useMatterParties(id);
-  const deadlines = useMatterDeadlines(id);
-
-  const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/mediation/disputes')}>
-      {mt('detail.back')}
-    </Button>
-  );
-
-  if (dispute.isPending) return <PageLoading />;
-  if (dispute.isError) {
-    const missing = dispute.error instanceof ApiError && dispute.error.status === 404;
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? mt('detail.notFound') : t('common.loadFailed')}
-        subTitle={dispute.error.message}
-        extra={
-          missing ? (
-            back
-          ) : (
-            <Button type="primary" onClick={() => void dispute.refetch()}>
-              {t('common.retry')}
-            </Button>
-          )
-        }
-      />
-    );
-  }
-
   const data = dispute.data;
-  const { matter } = data;
-  const nearest = deadlines.data ? nearestDeadline(deadlines.data) : undefined;
-  const actions = detail.data ? (
-    <DisputeActions detail={detail.data} disabled={detail.isFetching || dispute.isFetching} />
-  ) : detail.isError ? (
-    <Typography.Text type="danger">{mt('common.loadFailed', { message: detail.error.message })}</Typography.Text>
-  ) : undefined;
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-      <MatterHeader
-        lang={lang}
-        number={matter.number}
-        title={matter.title}
-        statusLabel={statusLabel(matter.status, lang)}
-        statusTone={statusTone(matter.status)}
-        orgName={matter.orgName}
-        openedOn={formatDate(matter.openedAt)}
-        parties={(parties.data ?? []).map((p) => ({
-          key: `${p.partyId}:${p.role}`,
-          name: p.idMasked ? `${p.name} ${p.idMasked}` : p.name,
-          role: partyRoleLabel(p.role, lang),
-        }))}
-        deadline={nearest ? <MatterDeadlineBadge deadline={nearest} /> : undefined}
-        actions={actions}
-        extra={
-          <Space wrap style={{ justifyContent: 'flex-end' }}>
-            {canAct && <RiskButton dispute={data} />}
-            {back}
-          </Space>
+    <MatterPage
+      id={id}
+      record={dispute}
+      notFoundTitle={mt('detail.notFound')}
+      back={{ to: '/mediation/disputes', label: mt('detail.back') }}
+      header={
+        data && {
+          number: data.matter.number,
+          title: data.matter.title,
+          statusLabel: statusLabel(data.matter.status, lang),
+          statusTone: statusTone(data.matter.status),
+          orgName: data.matter.orgName,
+          openedAt: data.matter.openedAt,
         }
-      />
-      <RelatedAlert dispute={data} />
-      {matter.status === 'agreed' && <ConfirmationCard dispute={data} canAct={canAct} />}
-      {matter.status === 'agreed' && <FollowUpCard dispute={data} canAct={canAct} />}
-      <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) =>
-            setParams(
-              (p) => {
-                const next = new URLSearchParams(p);
-                next.set('tab', key);
-                return next;
-              },
-              { replace: true },
-            )
-          }
-          destroyOnHidden
-          items={[
-            { key: 'facts', label: mt('detail.tab.facts'), children: <DisputeFacts dispute={data} /> },
-            { key: 'parties', label: mt('detail.tab.parties'), children: <PartiesTab disputeId={id} /> },
-            { key: 'sessions', label: mt('detail.tab.sessions'), children: <SessionsTab disputeId={id} /> },
-            { key: 'timeline', label: mt('detail.tab.timeline'), children: <HistoryTab disputeId={id} /> },
-            { key: 'deadlines', label: mt('detail.tab.deadlines'), children: <DeadlinesTab matterId={id} /> },
-            { key: 'documents', label: mt('detail.tab.documents'), children: <DocumentsLinks id={id} /> },
-          ]}
-        />
-      </Card>
-    </div>
+      }
+      partyName={(p) => (p.idMasked ? `${p.name} ${p.idMasked}` : p.name)}
+      partyRole={(role) => partyRoleLabel(role, lang)}
+      headerExtra={canAct && data ? <RiskButton dispute={data} /> : undefined}
+      actions={(detail, disabled) => <DisputeActions detail={detail} disabled={disabled} />}
+      banners={
+        data && (
+          <>
+            <RelatedAlert dispute={data} />
+            {data.matter.status === 'agreed' && <ConfirmationCard dispute={data} canAct={canAct} />}
+            {data.matter.status === 'agreed' && <FollowUpCard dispute={data} canAct={canAct} />}
+          </>
+        )
+      }
+      tabs={(kernel) => [
+        { key: 'facts', label: mt('detail.tab.facts'), children: data && <DisputeFacts dispute={data} /> },
+        { key: 'parties', label: mt('detail.tab.parties'), children: <PartiesTab disputeId={id} /> },
+        { key: 'sessions', label: mt('detail.tab.sessions'), children: <SessionsTab disputeId={id} /> },
+        { key: 'timeline', label: mt('detail.tab.timeline'), children: <HistoryTab disputeId={id} /> },
+        { ...kernel.deadlines, label: mt('detail.tab.deadlines') },
+        { key: 'documents', label: mt('detail.tab.documents'), children: <DocumentsLinks id={id} /> },
+      ]}
+    />
   );
 }

@@ -1,31 +1,26 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Select, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DisputeListItem, DisputeSource, DisputeStatus } from '@sifa/mediation/shared';
-import { DeadlineBadge, StatusTag } from '@sifa/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { dateRangeFilters, dateRangeValue, DeadlineBadge, formatDate, ListPage, StatusTag, useCan, useCompact, useListState } from '@sifa/ui';
+import type { DateRangeValue } from '@sifa/ui';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ExportButton, formatDate, QueryForm, queryString, serverPagination, useCan, useCompact, useUnitFilter } from '@sifa/web/kit';
 import { useCategories } from '../category-queries';
 import { categoryLabel, categoryOptions, sourceLabel, sourceOptions, statusLabel, statusOptions, statusTone } from '../labels';
 import { useMediationText } from '../messages';
 import { useDisputePage } from '../queries';
-
-/** What antd's date pickers hand back (a Dayjs); only its formatting is needed here. */
-interface DateValue {
-  format: (template: string) => string;
-}
 
 interface QueryValues {
   q?: string;
   status?: DisputeStatus;
   category?: string;
   source?: DisputeSource;
-  dates?: [DateValue | null, DateValue | null] | null;
+  dates?: DateRangeValue;
   atRisk?: boolean;
 }
 
-interface Filters {
+type Filters = {
   q?: string;
   status?: DisputeStatus;
   category?: string;
@@ -33,16 +28,26 @@ interface Filters {
   from?: string;
   to?: string;
   atRisk?: 'true';
-}
+};
+
+const FILTER_KEYS = ['q', 'status', 'category', 'source', 'from', 'to', 'atRisk'] as const;
 
 const toFilters = (v: QueryValues): Filters => ({
   q: v.q?.trim() || undefined,
   status: v.status,
   category: v.category,
   source: v.source,
-  from: v.dates?.[0]?.format('YYYY-MM-DD'),
-  to: v.dates?.[1]?.format('YYYY-MM-DD'),
+  ...dateRangeFilters(v.dates),
   atRisk: v.atRisk ? 'true' : undefined,
+});
+
+const toValues = (f: Filters): QueryValues => ({
+  q: f.q,
+  status: f.status,
+  category: f.category,
+  source: f.source,
+  dates: dateRangeValue(f.from, f.to),
+  atRisk: f.atRisk === 'true',
 });
 
 /** 纠纷台账: filters, a server-paginated list with status, deadline and risk, Excel export; a row opens the dispute. */
@@ -51,15 +56,8 @@ export function DisputesPage() {
   const compact = useCompact();
   const navigate = useNavigate();
   const canWrite = useCan('mediation.dispute.write');
-  const { orgId } = useUnitFilter();
-  const [form] = Form.useForm<QueryValues>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-
-  useEffect(() => setPaging((p) => ({ ...p, page: 1 })), [orgId]);
-
-  const filterParams = { ...filters, orgId };
-  const { data, isFetching, isError, error, refetch } = useDisputePage({ ...filterParams, ...paging });
+  const list = useListState<Filters>(FILTER_KEYS);
+  const query = useDisputePage({ ...list.params, page: list.page, pageSize: list.pageSize });
 
   const categories = useCategories().data;
   // the filter knows deactivated categories too: old disputes keep them
@@ -67,7 +65,6 @@ export function DisputesPage() {
     () => ({ status: statusOptions(lang), category: categoryOptions(categories, lang, mt('category.inactiveMark')), source: sourceOptions(lang) }),
     [categories, lang, mt],
   );
-
   const columns: TableColumnsType<DisputeListItem> = [
     {
       title: mt('field.number'),
@@ -117,75 +114,47 @@ export function DisputesPage() {
   ];
 
   return (
-    <Card
+    <ListPage<DisputeListItem, Filters, QueryValues>
       title={mt('list.title')}
       extra={
-        <Space wrap>
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/mediation/disputes/new')}>
-              {mt('list.register')}
-            </Button>
-          )}
-          <ExportButton href={`/api/mediation/disputes/export.xlsx${queryString(filterParams)}`} fileName={mt('list.exportName')} />
-        </Space>
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/mediation/disputes/new')}>
+            {mt('list.register')}
+          </Button>
+        )
       }
-    >
-      <QueryForm<QueryValues>
-        form={form}
-        onSearch={(v) => {
-          setFilters(toFilters(v));
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        onReset={() => {
-          setFilters({});
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        fields={[
-          <Form.Item key="q" name="q" label={mt('list.keyword')}>
-            <Input allowClear maxLength={60} placeholder={mt('list.keywordHint')} />
-          </Form.Item>,
-          <Form.Item key="status" name="status" label={mt('field.status')}>
-            <Select allowClear placeholder={t('common.all')} options={options.status} />
-          </Form.Item>,
-          <Form.Item key="category" name="category" label={mt('field.category')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.all')} options={options.category} />
-          </Form.Item>,
-          <Form.Item key="source" name="source" label={mt('field.source')}>
-            <Select allowClear placeholder={t('common.all')} options={options.source} />
-          </Form.Item>,
-          <Form.Item key="dates" name="dates" label={mt('list.dates')}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[mt('list.from'), mt('list.to')]} style={{ width: '100%' }} />
-          </Form.Item>,
-          <Form.Item key="atRisk" name="atRisk" valuePropName="checked" label={compact ? undefined : ' '} colon={false}>
-            <Checkbox data-testid="at-risk-only">{mt('list.atRiskOnly')}</Checkbox>
-          </Form.Item>,
-        ]}
-      />
-      {isError && (
-        <Typography.Paragraph type="danger">
-          {mt('common.loadFailed', { message: error.message })} <Typography.Link onClick={() => void refetch()}>{t('common.retry')}</Typography.Link>
-        </Typography.Paragraph>
-      )}
-      <Table<DisputeListItem>
-        rowKey="id"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={isFetching}
-        scroll={{ x: 'max-content' }}
-        size={compact ? 'small' : 'middle'}
-        onRow={(d) => ({
-          onClick: () => void navigate(`/mediation/disputes/${d.id}`),
-          style: { cursor: 'pointer' },
-          'data-testid': 'dispute-row',
-        })}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={mt('list.empty')} /> }}
-        pagination={serverPagination(
-          t,
-          { ...paging, total: data?.total ?? 0 },
-          (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          compact,
-        )}
-      />
-    </Card>
+      state={list}
+      query={query}
+      toFilters={toFilters}
+      toValues={toValues}
+      fields={[
+        <Form.Item key="q" name="q" label={mt('list.keyword')}>
+          <Input allowClear maxLength={60} placeholder={mt('list.keywordHint')} />
+        </Form.Item>,
+        <Form.Item key="status" name="status" label={mt('field.status')}>
+          <Select allowClear placeholder={t('common.all')} options={options.status} />
+        </Form.Item>,
+        <Form.Item key="category" name="category" label={mt('field.category')}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.all')} options={options.category} />
+        </Form.Item>,
+        <Form.Item key="source" name="source" label={mt('field.source')}>
+          <Select allowClear placeholder={t('common.all')} options={options.source} />
+        </Form.Item>,
+        <Form.Item key="dates" name="dates" label={mt('list.dates')}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[mt('list.from'), mt('list.to')]} style={{ width: '100%' }} />
+        </Form.Item>,
+        <Form.Item key="atRisk" name="atRisk" valuePropName="checked" label={compact ? undefined : ' '} colon={false}>
+          <Checkbox data-testid="at-risk-only">{mt('list.atRiskOnly')}</Checkbox>
+        </Form.Item>,
+      ]}
+      columns={columns}
+      rowKey="id"
+      rowTestId="dispute-row"
+      onOpen={(d) => void navigate(`/mediation/disputes/${d.id}`)}
+      exportPath="/api/mediation/disputes/export.xlsx"
+      exportName={mt('list.exportName')}
+      emptyText={mt('list.empty')}
+      errorText={(error) => mt('common.loadFailed', { message: error.message })}
+    />
   );
 }

@@ -1,15 +1,12 @@
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { CreateDisputeInput, isCourtSource } from '@sifa/mediation/shared';
-import type { DisputeSource } from '@sifa/mediation/shared';
+import type { DisputePartyRole, DisputeSource } from '@sifa/mediation/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, notifySuccess, OrgTreeSelect, useSessionUser } from '@sifa/web/kit';
-import { MAX_PARTIES, NEW_PARTY, PartyListField } from '../components/PartyListField';
-import type { PartyValues } from '../components/PartyListField';
-import { knownFields, serverFieldErrors, showFieldErrors, zodFieldErrors } from '../form-errors';
-import type { FieldError } from '../form-errors';
+import { ApiError, knownFields, notifySuccess, OrgTreeSelect, PartyEntry, serverFieldErrors, showFieldErrors, useSessionUser, zodFieldErrors } from '@sifa/ui';
+import type { FieldError, PartyValues } from '@sifa/ui';
 import { useCategories } from '../category-queries';
-import { categoryOptions, sourceOptions } from '../labels';
+import { categoryOptions, roleOptions, sourceOptions } from '../labels';
 import { useMediationText } from '../messages';
 import { useCreateDispute } from '../queries';
 import { screeningText } from '../screening-messages';
@@ -26,7 +23,7 @@ interface NewDisputeValues {
   description?: string;
   address?: string;
   amountYuan?: number | null;
-  parties?: PartyValues[];
+  parties?: PartyValues<DisputePartyRole>[];
 }
 
 const known = knownFields([
@@ -42,6 +39,9 @@ const known = knownFields([
   'amountYuan',
   'parties',
 ]);
+
+const NEW_PARTY: PartyValues<DisputePartyRole> = { kind: 'person', idType: 'resident-id', role: 'applicant' };
+const MAX_PARTIES = 20;
 
 const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
@@ -84,6 +84,7 @@ export function NewDisputePage() {
   const categories = useCategories();
   // a new dispute takes an active category only (the server refuses a deactivated one)
   const options = useMemo(() => ({ category: categoryOptions(categories.data, lang), source: sourceOptions(lang) }), [categories.data, lang]);
+  const roles = useMemo(() => roleOptions(lang), [lang]);
   const screeningId = useSearchParams()[0].get('screening') ?? undefined;
   const screening = useScreening(screeningId);
   const backTo = screeningId ? `/mediation/screenings/${encodeURIComponent(screeningId)}` : '/mediation/disputes';
@@ -233,7 +234,13 @@ export function NewDisputePage() {
             ≤ {MAX_PARTIES}
           </Typography.Text>
         </Typography.Title>
-        <PartyListField form={form} />
+        <PartyEntry<DisputePartyRole>
+          form={form}
+          roles={roles}
+          added={{ ...NEW_PARTY, role: 'respondent' }}
+          max={MAX_PARTIES}
+          check={(parties) => (parties.some((p) => p.role === 'applicant') ? undefined : mt('party.needApplicant'))}
+        />
         {unplaced && <Alert type="error" showIcon title={unplaced} style={{ marginTop: 16 }} data-testid="form-error" />}
         <Space wrap style={{ marginTop: 16 }}>
           <Button type="primary" htmlType="submit" loading={create.isPending} size="large">

@@ -2,10 +2,9 @@ import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons
 import { Button, Card, Descriptions, Empty, Result, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ScreeningDispute } from '@sifa/mediation/shared';
-import { StatusTag } from '@sifa/ui';
+import { ApiError, formatDate, formatDateTime, PageLoading, StatusTag, useCan, useCompact } from '@sifa/ui';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, formatDate, formatDateTime, PageLoading, useCan, useCompact } from '@sifa/web/kit';
 import { ScreeningFormModal } from '../components/ScreeningFormModal';
 import { useCategories } from '../category-queries';
 import { categoryLabel, statusLabel, statusTone } from '../labels';

@@ -1,38 +1,37 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ScreeningKind, ScreeningListItem } from '@sifa/mediation/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ExportButton, formatNumber, QueryForm, queryString, serverPagination, useCan, useCompact, useSessionUser, useUnitFilter } from '@sifa/web/kit';
+import { dateRangeFilters, dateRangeValue, formatNumber, ListPage, useCan, useCompact, useListState, useSessionUser } from '@sifa/ui';
+import type { DateRangeValue } from '@sifa/ui';
 import { ScreeningFormModal } from '../components/ScreeningFormModal';
 import { screeningKindLabel, screeningKindOptions, useScreeningText } from '../screening-messages';
 import { SCREENINGS, useScreeningPage } from '../screening-queries';
 
-/** What antd's date pickers hand back (a Dayjs); only its formatting is needed here. */
-interface DateValue {
-  format: (template: string) => string;
-}
-
 interface QueryValues {
   q?: string;
   kind?: ScreeningKind;
-  dates?: [DateValue | null, DateValue | null] | null;
+  dates?: DateRangeValue;
 }
 
-interface Filters {
+type Filters = {
   q?: string;
   kind?: ScreeningKind;
   from?: string;
   to?: string;
-}
+};
+
+const FILTER_KEYS = ['q', 'kind', 'from', 'to'] as const;
 
 const toFilters = (v: QueryValues): Filters => ({
   q: v.q?.trim() || undefined,
   kind: v.kind,
-  from: v.dates?.[0]?.format('YYYY-MM-DD'),
-  to: v.dates?.[1]?.format('YYYY-MM-DD'),
+  ...dateRangeFilters(v.dates),
 });
+
+const toValues = (f: Filters): QueryValues => ({ q: f.q, kind: f.kind, dates: dateRangeValue(f.from, f.to) });
 
 /**
  * 矛盾纠纷排查: the screening records of the user's scope (or the top-bar unit) with what each found and how many
@@ -44,16 +43,10 @@ export function ScreeningsPage() {
   const navigate = useNavigate();
   const user = useSessionUser();
   const canWrite = useCan('mediation.dispute.write');
-  const { orgId } = useUnitFilter();
-  const [form] = Form.useForm<QueryValues>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const list = useListState<Filters>(FILTER_KEYS);
+  const { orgId } = list;
   const [adding, setAdding] = useState(false);
-
-  useEffect(() => setPaging((p) => ({ ...p, page: 1 })), [orgId]);
-
-  const filterParams = { ...filters, orgId };
-  const { data, isFetching, isError, error, refetch } = useScreeningPage({ ...filterParams, ...paging });
+  const query = useScreeningPage({ ...list.params, page: list.page, pageSize: list.pageSize });
   const count = (n: number) => formatNumber(n, lang);
 
   const columns: TableColumnsType<ScreeningListItem> = [
@@ -88,63 +81,40 @@ export function ScreeningsPage() {
   ];
 
   return (
-    <Card
+    <ListPage<ScreeningListItem, Filters, QueryValues>
       title={st('list.title')}
       extra={
-        <Space wrap>
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="screening-add">
-              {st('list.add')}
-            </Button>
-          )}
-          <ExportButton href={`${SCREENINGS}/export.xlsx${queryString(filterParams)}`} fileName={st('list.exportName')} />
-        </Space>
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="screening-add">
+            {st('list.add')}
+          </Button>
+        )
       }
+      intro={<Typography.Paragraph type="secondary">{st('list.intro')}</Typography.Paragraph>}
+      state={list}
+      query={query}
+      toFilters={toFilters}
+      toValues={toValues}
+      fields={[
+        <Form.Item key="q" name="q" label={mt('list.keyword')}>
+          <Input allowClear maxLength={60} placeholder={st('list.keywordHint')} />
+        </Form.Item>,
+        <Form.Item key="kind" name="kind" label={st('field.kind')}>
+          <Select allowClear placeholder={t('common.all')} options={screeningKindOptions(lang)} />
+        </Form.Item>,
+        <Form.Item key="dates" name="dates" label={st('list.dates')}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[mt('list.from'), mt('list.to')]} style={{ width: '100%' }} />
+        </Form.Item>,
+      ]}
+      columns={columns}
+      rowKey="id"
+      rowTestId="screening-row"
+      onOpen={(s) => void navigate(`/mediation/screenings/${s.id}`)}
+      exportPath={`${SCREENINGS}/export.xlsx`}
+      exportName={st('list.exportName')}
+      emptyText={st('list.empty')}
+      errorText={(error) => mt('common.loadFailed', { message: error.message })}
     >
-      <Typography.Paragraph type="secondary">{st('list.intro')}</Typography.Paragraph>
-      <QueryForm<QueryValues>
-        form={form}
-        onSearch={(v) => {
-          setFilters(toFilters(v));
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        onReset={() => {
-          setFilters({});
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        fields={[
-          <Form.Item key="q" name="q" label={mt('list.keyword')}>
-            <Input allowClear maxLength={60} placeholder={st('list.keywordHint')} />
-          </Form.Item>,
-          <Form.Item key="kind" name="kind" label={st('field.kind')}>
-            <Select allowClear placeholder={t('common.all')} options={screeningKindOptions(lang)} />
-          </Form.Item>,
-          <Form.Item key="dates" name="dates" label={st('list.dates')}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[mt('list.from'), mt('list.to')]} style={{ width: '100%' }} />
-          </Form.Item>,
-        ]}
-      />
-      {isError && (
-        <Typography.Paragraph type="danger">
-          {mt('common.loadFailed', { message: error.message })} <Typography.Link onClick={() => void refetch()}>{t('common.retry')}</Typography.Link>
-        </Typography.Paragraph>
-      )}
-      <Table<ScreeningListItem>
-        rowKey="id"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={isFetching}
-        scroll={{ x: 'max-content' }}
-        size={compact ? 'small' : 'middle'}
-        onRow={(s) => ({ onClick: () => void navigate(`/mediation/screenings/${s.id}`), style: { cursor: 'pointer' }, 'data-testid': 'screening-row' })}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={st('list.empty')} /> }}
-        pagination={serverPagination(
-          t,
-          { ...paging, total: data?.total ?? 0 },
-          (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          compact,
-        )}
-      />
       {adding && (
         <ScreeningFormModal
           defaultOrgId={orgId ?? user.orgId}
@@ -152,6 +122,6 @@ export function ScreeningsPage() {
           onSaved={(s) => void navigate(`/mediation/screenings/${s.id}`)}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,12 +1,12 @@
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Segmented, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
 import { parseScheduleJson, rowProblems, scheduleFromRows } from '../calendar-rows';
 import type { CalendarRow } from '../calendar-rows';
 import { useLoadCalendar } from '../queries';
 import type { CalendarLoadResult } from '../queries';
 import { CalendarEditor } from './CalendarEditor';
+import { ApiError } from '@sifa/ui';
 
 export interface CalendarLoadModalProps {
   initialYear: number;

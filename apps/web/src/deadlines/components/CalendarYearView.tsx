@@ -2,9 +2,9 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Table, Typography } from 'antd';
 import type { NamedDate } from '@sifa/kernel/shared';
 import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
 import { useCalendarYear } from '../queries';
 import { weekdayText } from '../rule-text';
+import { formatDateTime } from '@sifa/ui';
 
 function DayTable({ title, days, testId }: { title: string; days: readonly NamedDate[]; testId: string }) {
   const { t, lang } = useI18n();

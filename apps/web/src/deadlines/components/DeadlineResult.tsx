@@ -1,9 +1,7 @@
 import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { DeadlinePreview } from '@sifa/kernel/shared';
-import { StatusTag, citationText } from '@sifa/ui';
+import { citationText, isCalendarWarning, StatusTag, useCompact } from '@sifa/ui';
 import { useI18n } from '../../i18n';
-import { useCompact } from '../../lib/use-compact';
-import { isCalendarWarning } from '../../matters/deadline-view';
 import { VERIFICATION, weekdayText } from '../rule-text';
 
 /** Named days grouped by name: “国庆节 10-01、10-02 …”. */

@@ -3,14 +3,13 @@ import { Alert, Button, Card, Col, Empty, InputNumber, Row, Space, Table, Typogr
 import type { NamedDate } from '@sifa/kernel/shared';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { formatDate, todayInShanghai } from '../../lib/format';
-import { notifySuccess } from '../../notify';
 import { rowsFromSchedule } from '../calendar-rows';
 import type { CalendarRow } from '../calendar-rows';
 import { CalendarLoadModal } from '../components/CalendarLoadModal';
 import { CalendarYearView } from '../components/CalendarYearView';
 import { useCalendarYears } from '../queries';
 import type { CalendarYearSummary } from '../queries';
+import { formatDate, notifySuccess, todayInShanghai } from '@sifa/ui';
 
 interface Draft {
   year: number;

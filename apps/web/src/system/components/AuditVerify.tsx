@@ -1,9 +1,9 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiGet } from '../../api';
 import { useI18n } from '../../i18n';
 import { AuditVerifyResult } from '../queries';
+import { apiGet } from '@sifa/ui';
 
 /**
  * 校验哈希链: asks the server to seal what is pending and recompute the chain; shows OK or the first broken entry.

@@ -2,13 +2,9 @@ import { EditOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@
 import { Button, Card, Descriptions, Popconfirm, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ORG_KIND_NAMES, Org } from '@sifa/kernel/shared';
-import { StatusTag } from '@sifa/ui';
+import { apiSend, notifySuccess, orgKeys, StatusTag, useCan } from '@sifa/ui';
 import { useState } from 'react';
-import { apiSend } from '../../api';
 import { pick, useI18n } from '../../i18n';
-import { notifySuccess } from '../../notify';
-import { useCan } from '../../session';
-import { orgKeys } from '../queries';
 import { AddOrgModal, RenameOrgModal } from './OrgModals';
 
 export interface OrgDetailProps {

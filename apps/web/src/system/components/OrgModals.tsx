@@ -3,11 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ORG_KINDS, ORG_KIND_NAMES, Org } from '@sifa/kernel/shared';
 import type { CreateOrgInput, OrgKind } from '@sifa/kernel/shared';
 import { useMemo } from 'react';
-import { apiSend } from '../../api';
 import { pick, useI18n } from '../../i18n';
 import type { Translate } from '../../i18n';
-import { notifySuccess } from '../../notify';
-import { orgKeys, useDivisions } from '../queries';
+import { useDivisions } from '../queries';
+import { apiSend, notifySuccess, orgKeys } from '@sifa/ui';
 
 // What a new unit under a parent of this kind most often is; the user can pick another.
 const LIKELY_CHILD: Partial<Record<OrgKind, OrgKind>> = {

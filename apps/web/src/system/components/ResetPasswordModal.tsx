@@ -1,11 +1,9 @@
 import { Button, Form, Input, Modal, Popconfirm } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import type { User } from '@sifa/kernel/shared';
-import { apiCall } from '../../api';
 import { useI18n } from '../../i18n';
-import { textRule } from '../../lib/form';
 import { passwordProblemText } from '../../lib/password';
-import { notifySuccess } from '../../notify';
+import { apiCall, notifySuccess, textRule } from '@sifa/ui';
 
 /** 重置口令: a new password for another user, confirmed once more before it is sent. */
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {

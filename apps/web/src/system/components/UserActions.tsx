@@ -1,11 +1,9 @@
 import { Button, Popconfirm, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { User } from '@sifa/kernel/shared';
-import { apiSend } from '../../api';
 import { useI18n } from '../../i18n';
-import { notifySuccess } from '../../notify';
-import { useSessionUser } from '../../session';
 import { isLocked } from './user-status';
+import { apiSend, notifySuccess, useSessionUser } from '@sifa/ui';
 
 type Action = 'deactivate' | 'activate' | 'unlock';
 

@@ -3,13 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { roleNameOf, User, Username } from '@sifa/kernel/shared';
 import type { CreateUserInput, RoleCode, UpdateUserInput } from '@sifa/kernel/shared';
 import { useMemo } from 'react';
-import { apiSend } from '../../api';
 import { pick, useI18n } from '../../i18n';
-import { textRule } from '../../lib/form';
 import { passwordProblemText } from '../../lib/password';
-import { notifySuccess } from '../../notify';
-import { OrgTreeSelect } from './OrgTreeSelect';
 import { useRoles } from '../queries';
+import { apiSend, notifySuccess, OrgTreeSelect, textRule } from '@sifa/ui';
 
 interface UserForm {
   username: string;

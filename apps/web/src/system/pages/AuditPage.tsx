@@ -1,18 +1,11 @@
 import { Card, DatePicker, Empty, Form, Input, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AuditEntry } from '@sifa/kernel/shared';
-import { StatusTag } from '@sifa/ui';
+import { compactJson, ExportButton, formatDateTime, QueryForm, queryString, serverPagination, StatusTag, useCompact, useUnitFilter } from '@sifa/ui';
 import type { StatusTone } from '@sifa/ui';
 import { useEffect, useState } from 'react';
-import { queryString } from '../../api';
-import { ExportButton } from '../../components/ExportButton';
-import { QueryForm } from '../../components/QueryForm';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { compactJson, formatDateTime } from '../../lib/format';
-import { serverPagination } from '../../lib/table';
-import { useCompact } from '../../lib/use-compact';
-import { useUnitFilter } from '../../shell/UnitFilter';
 import { AuditVerifyAlert, AuditVerifyButton, useAuditVerify } from '../components/AuditVerify';
 import { useAuditPage } from '../queries';
 

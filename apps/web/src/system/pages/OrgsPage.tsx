@@ -2,15 +2,11 @@ import { Card, Col, Empty, Input, Row, Space, Spin, Tag, Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Org } from '@sifa/kernel/shared';
-import { ExportButton } from '../../components/ExportButton';
 import { useI18n } from '../../i18n';
 import type { Translate } from '../../i18n';
-import { buildOrgTree, filterOrgTree, topLevelIds } from '../../lib/org-tree';
-import type { OrgNode } from '../../lib/org-tree';
-import { useCompact } from '../../lib/use-compact';
-import { useUnitFilter } from '../../shell/UnitFilter';
 import { OrgDetail } from '../components/OrgDetail';
-import { useOrgList } from '../queries';
+import { buildOrgTree, ExportButton, filterOrgTree, topLevelIds, useCompact, useOrgList, useUnitFilter } from '@sifa/ui';
+import type { OrgNode } from '@sifa/ui';
 
 function findNode(nodes: readonly OrgNode[], id: string): OrgNode | undefined {
   for (const node of nodes) {

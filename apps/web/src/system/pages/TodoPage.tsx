@@ -1,11 +1,9 @@
 import { Button, Card, Empty, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TodoItem } from '@sifa/kernel/shared';
-import { DeadlineBadge } from '@sifa/ui';
+import { DeadlineBadge, formatDate, useCompact } from '@sifa/ui';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatNumber, pick, useI18n } from '../../i18n';
-import { formatDate } from '../../lib/format';
-import { useCompact } from '../../lib/use-compact';
 import { findWebModule } from '../../registry';
 import { useTodos } from '../queries';
 

@@ -3,17 +3,9 @@ import { Button, Card, Empty, Form, Input, Select, Space, Table, Tag } from 'ant
 import type { TableColumnsType } from 'antd';
 import { roleNameOf } from '@sifa/kernel/shared';
 import type { RoleCode, User } from '@sifa/kernel/shared';
-import { StatusTag } from '@sifa/ui';
+import { ExportButton, formatDateTime, QueryForm, queryString, serverPagination, StatusTag, useCan, useCompact, useUnitFilter } from '@sifa/ui';
 import { useEffect, useMemo, useState } from 'react';
-import { queryString } from '../../api';
-import { ExportButton } from '../../components/ExportButton';
-import { QueryForm } from '../../components/QueryForm';
 import { pick, useI18n } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
-import { serverPagination } from '../../lib/table';
-import { useCompact } from '../../lib/use-compact';
-import { useCan } from '../../session';
-import { useUnitFilter } from '../../shell/UnitFilter';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { UserActions } from '../components/UserActions';
 import { UserFormModal } from '../components/UserFormModal';

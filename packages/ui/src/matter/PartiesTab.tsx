@@ -1,0 +1,53 @@
+import { Empty, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ID_TYPE_NAMES } from '@sifa/kernel/shared';
+import type { IdType } from '@sifa/kernel/shared';
+import { pick, useI18n } from '../i18n';
+import { formatDate } from '../format/date';
+import { useCompact } from '../layout/use-compact';
+import { partyRoleLabel } from './labels';
+import { useMatterParties } from './queries';
+import type { MatterParty } from './schemas';
+
+const isIdType = (v: string | null): v is IdType => v !== null && Object.hasOwn(ID_TYPE_NAMES, v);
+
+/** 当事人: the parties and their roles; ID and phone numbers masked as the server sends them. */
+export function PartiesTab({ matterId }: { matterId: string }) {
+  const { t, lang } = useI18n();
+  const compact = useCompact();
+  const { data, isFetching } = useMatterParties(matterId);
+
+  const columns: TableColumnsType<MatterParty> = [
+    { title: t('party.name'), dataIndex: 'name' },
+    { title: t('party.role'), dataIndex: 'role', render: (_v, p) => partyRoleLabel(p.role, t) },
+    {
+      title: t('party.kind'),
+      dataIndex: 'kind',
+      render: (_v, p) => (p.kind === 'person' ? t('party.person') : t('party.organisation')),
+    },
+    {
+      title: t('party.id'),
+      key: 'id',
+      render: (_v, p) => {
+        if (p.uscc) return `${t('party.uscc')} ${p.uscc}`;
+        const type = isIdType(p.idType) ? pick(lang, ID_TYPE_NAMES[p.idType].zh, ID_TYPE_NAMES[p.idType].en) : '';
+        return p.idMasked ? `${type} ${p.idMasked}`.trim() : t('common.none');
+      },
+    },
+    { title: t('party.phone'), dataIndex: 'phoneMasked', render: (_v, p) => p.phoneMasked ?? t('common.none') },
+    { title: t('party.added'), dataIndex: 'addedAt', render: (_v, p) => formatDate(p.addedAt) },
+  ];
+
+  return (
+    <Table<MatterParty>
+      rowKey={(p) => `${p.partyId}:${p.role}`}
+      columns={columns}
+      dataSource={data ?? []}
+      loading={isFetching}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      size={compact ? 'small' : 'middle'}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('matter.noParties')} /> }}
+    />
+  );
+}
