@@ -10,7 +10,7 @@ import type { I18n, Lang } from './i18n';
 import { useReducedMotion } from './lib/use-reduced-motion';
 import { setMessageApi } from './notify';
 import { createQueryClient } from './query-client';
-import { WEB_ENTRIES } from './registry';
+import { PORTAL_PAGES, WEB_ENTRIES } from './registry';
 import { SESSION_KEY, useSessionUser } from './session';
 import { ConsoleLayout } from './shell/ConsoleLayout';
 import { PageLoading } from './shell/PageLoading';
@@ -18,7 +18,7 @@ import { RequireAuth, RequirePermission } from './shell/RequireAuth';
 import { UnitFilterProvider } from './shell/UnitFilter';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { lazyPage } from '@sifa/ui';
+import { RequireCitizen, lazyPage } from '@sifa/ui';
 
 const LoginPage = lazyPage(() => import('./pages/LoginPage').then((m) => m.LoginPage));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage));
@@ -27,7 +27,6 @@ const PortalHomePage = lazyPage(() => import('./portal/pages/PortalHomePage').th
 const PortalLoginPage = lazyPage(() => import('./portal/pages/PortalLoginPage').then((m) => m.PortalLoginPage));
 const PortalTrackPage = lazyPage(() => import('./portal/pages/PortalTrackPage').then((m) => m.PortalTrackPage));
 const PortalVerifyEntryPage = lazyPage(() => import('./portal/pages/PortalVerifyEntryPage').then((m) => m.PortalVerifyEntryPage));
-const PortalApplyPage = lazyPage(() => import('./portal/pages/PortalApplyPage').then((m) => m.PortalApplyPage));
 const PortalMePage = lazyPage(() => import('./portal/pages/PortalMePage').then((m) => m.PortalMePage));
 const VerifyPage = lazyPage(() => import('./portal/pages/VerifyPage').then((m) => m.VerifyPage));
 
@@ -63,7 +62,22 @@ function AppRoutes() {
           <Route path="track" element={<PortalTrackPage />} />
           <Route path="verify" element={<PortalVerifyEntryPage />} />
           <Route path="me" element={<PortalMePage />} />
-          <Route path="mediation/apply" element={<PortalApplyPage />} />
+          {/* the modules' pages (application forms …), each declared in its web/index.ts */}
+          {PORTAL_PAGES.map((page) => (
+            <Route
+              key={`${page.module}:${page.path}`}
+              path={page.path}
+              element={
+                page.citizen ? (
+                  <RequireCitizen loginPath="/portal/login" fallback={<PageLoading />}>
+                    <page.element />
+                  </RequireCitizen>
+                ) : (
+                  <page.element />
+                )
+              }
+            />
+          ))}
           <Route path="*" element={<NotFoundPage home="/portal" />} />
         </Route>
         {/* the QR code on a printed document opens this */}
