@@ -7,7 +7,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { storeLang, storedLang, translate } from './i18n';
 import type { Lang } from './i18n';
 import { useReducedMotion } from './lib/use-reduced-motion';
-import { WEB_ENTRIES, WEB_MODULES } from './registry';
+import { PORTAL_PAGES, WEB_ENTRIES, WEB_MODULES } from './registry';
 import { ConsoleLayout } from './shell/ConsoleLayout';
 import { RequireAuth, RequirePermission } from './shell/RequireAuth';
 import { ForbiddenPage } from './pages/ForbiddenPage';
@@ -17,6 +17,7 @@ import {
   LangProvider,
   lazyPage,
   PageLoading,
+  RequireCitizen,
   SESSION_KEY,
   setApiLanguage,
   setMessageApi,
@@ -34,7 +35,6 @@ const PortalHomePage = lazyPage(() => import('./portal/pages/PortalHomePage').th
 const PortalLoginPage = lazyPage(() => import('./portal/pages/PortalLoginPage').then((m) => m.PortalLoginPage));
 const PortalTrackPage = lazyPage(() => import('./portal/pages/PortalTrackPage').then((m) => m.PortalTrackPage));
 const PortalVerifyEntryPage = lazyPage(() => import('./portal/pages/PortalVerifyEntryPage').then((m) => m.PortalVerifyEntryPage));
-const PortalApplyPage = lazyPage(() => import('./portal/pages/PortalApplyPage').then((m) => m.PortalApplyPage));
 const PortalMePage = lazyPage(() => import('./portal/pages/PortalMePage').then((m) => m.PortalMePage));
 const VerifyPage = lazyPage(() => import('./portal/pages/VerifyPage').then((m) => m.VerifyPage));
 
@@ -70,7 +70,22 @@ function AppRoutes() {
           <Route path="track" element={<PortalTrackPage />} />
           <Route path="verify" element={<PortalVerifyEntryPage />} />
           <Route path="me" element={<PortalMePage />} />
-          <Route path="mediation/apply" element={<PortalApplyPage />} />
+          {/* the modules' pages (application forms …), each declared in its web/index.ts */}
+          {PORTAL_PAGES.map((page) => (
+            <Route
+              key={`${page.module}:${page.path}`}
+              path={page.path}
+              element={
+                page.citizen ? (
+                  <RequireCitizen loginPath="/portal/login" fallback={<PageLoading />}>
+                    <page.element />
+                  </RequireCitizen>
+                ) : (
+                  <page.element />
+                )
+              }
+            />
+          ))}
           <Route path="*" element={<NotFoundPage home="/portal" />} />
         </Route>
         {/* the QR code on a printed document opens this */}

@@ -1,4 +1,5 @@
-import type { MenuGroup, WebEntry, WebModule } from '@sifa/ui';
+import type { MenuGroup, PortalPage, PortalService, PortalTrackPanelProps, WebEntry, WebModule } from '@sifa/ui';
+import type { ComponentType } from 'react';
 import { mediationWeb } from '@sifa/mediation/web';
 import { systemModule } from './system';
 
@@ -40,4 +41,17 @@ export function entryForPath(pathname: string): WebEntry | undefined {
     if (matches && (!best || e.path.length > best.path.length)) best = e;
   }
   return best;
+}
+
+/** Every module's pages on the public portal (paths under `/portal`), in registration order. */
+export const PORTAL_PAGES: readonly (PortalPage & { module: string })[] = WEB_MODULES.flatMap((m) =>
+  (m.portalPages ?? []).map((p) => ({ ...p, module: m.name })),
+);
+
+/** The portal home's service list: every module's entries by `order`. */
+export const PORTAL_SERVICES: readonly PortalService[] = WEB_MODULES.flatMap((m) => m.portalServices ?? []).sort((a, b) => a.order - b.order);
+
+/** What the module of a tracked matter shows under its tracking result, if anything. */
+export function portalTrackPanel(module: string | undefined): ComponentType<PortalTrackPanelProps> | undefined {
+  return module ? findWebModule(module)?.portalTrackPanel : undefined;
 }

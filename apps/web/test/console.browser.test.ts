@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { desktopContext, inCi, missing, phoneContext, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
+import { desktopContext, inCi, missing, phoneContext, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from '@sifa/testing';
 
 warnIfSkipped('console.browser.test');
 

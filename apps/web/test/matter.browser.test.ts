@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { desktopContext, inCi, missing, phoneContext, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
-import { createDispute, notifyAbout } from './support/fixtures';
-import type { MatterFixture } from './support/fixtures';
+import {
+  desktopContext,
+  inCi,
+  missing,
+  phoneContext,
+  SCREENSHOTS,
+  signIn,
+  warnIfSkipped,
+  useBrowserAndServer,
+  createDispute,
+  notifyAbout,
+} from '@sifa/testing';
+import type { MatterFixture } from '@sifa/testing';
 
 warnIfSkipped('matter.browser.test');
 

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SCREENSHOTS, inCi, missing, phoneContext, warnIfSkipped, useBrowserAndServer } from './support/browser';
-import { CITIZEN_PHONE, createDispute, lastSmsCode } from './support/fixtures';
-import type { MatterFixture } from './support/fixtures';
+import { SCREENSHOTS, inCi, missing, phoneContext, warnIfSkipped, useBrowserAndServer, CITIZEN_PHONE, createDispute, lastSmsCode } from '@sifa/testing';
+import type { MatterFixture } from '@sifa/testing';
 
 warnIfSkipped('portal.browser.test');
 

@@ -7,10 +7,12 @@ import {
   IdcardOutlined,
   SolutionOutlined,
   TagsOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { ActionForms, DISPUTE_WORKFLOW } from '@sifa/mediation/shared';
 import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';
+import { lazy } from 'react';
 import type { ComponentType } from 'react';
 import { LazyActionForm } from './components/LazyActionForm';
 
@@ -23,9 +25,13 @@ const actionForms: Record<string, ComponentType<MatterActionFormProps>> = Object
   Object.keys(ActionForms).map((action) => [`dispute.${action}`, LazyActionForm]),
 );
 
+/** 评价调解员 under a closed dispute's tracking result, loaded when a mediation matter is tracked. */
+const RateMediatorPanel = lazy(() => import('./portal/RateMediatorCard').then((m) => ({ default: m.RateMediatorCard })));
+
 /**
  * 人民调解: the dispute register, registration, the dispute page, the committee and mediator register, screening,
- * court linkage, the dispute categories and the dashboard.
+ * court linkage, the dispute categories and the dashboard; on the public portal, the application form (申请人民调解)
+ * and rating the mediator under a closed dispute's tracking result.
  */
 export const mediationWeb: WebModule = {
   name: 'mediation',
@@ -34,6 +40,27 @@ export const mediationWeb: WebModule = {
   groups: [{ key: 'mediation', labelZh: '人民调解', labelEn: "People's mediation", order: 100 }],
   workflows: [DISPUTE_WORKFLOW],
   matterActionForms: actionForms,
+  // the public portal (portal/): apply online, rate the mediator once the dispute is closed
+  portalPages: [
+    {
+      path: 'mediation/apply',
+      citizen: true,
+      element: lazyPage(() => import('./portal/PortalApplyPage').then((m) => m.PortalApplyPage)),
+    },
+  ],
+  portalServices: [
+    {
+      key: 'mediation-apply',
+      titleZh: '申请人民调解',
+      titleEn: 'Apply for mediation',
+      descriptionZh: '邻里、家庭等纠纷，在线向司法所申请调解',
+      descriptionEn: 'Ask a judicial office to mediate a dispute online',
+      path: '/portal/mediation/apply',
+      icon: TeamOutlined,
+      order: 100,
+    },
+  ],
+  portalTrackPanel: RateMediatorPanel,
   entries: [
     {
       key: 'mediation.disputes',

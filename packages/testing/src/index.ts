@@ -8,3 +8,4 @@ export * from './scope-probe';
 export * from './sample-module';
 export * from './multipart';
 export * from './pdf-tools';
+export * from './browser/index';

@@ -39,6 +39,48 @@ export interface MatterActionFormProps {
   onDone: () => void;
 }
 
+/**
+ * A page a module adds to the public portal (`/portal/...`), inside the portal's frame (phone first, no staff menu).
+ * apps/web routes every module's portal pages; its own are only the generic ones (home, sign-in, tracking, document
+ * verification, 我的).
+ */
+export interface PortalPage {
+  /** Path under `/portal`, without a leading slash: `mediation/apply` is `/portal/mediation/apply`. */
+  path: string;
+  /** The page, loaded on first visit (`lazyPage`). */
+  element: LazyExoticComponent<ComponentType>;
+  /**
+   * Only for a signed-in citizen: others are sent to the SMS sign-in and come back after it (`RequireCitizen`); the
+   * page reads the session with `useCitizen()`.
+   */
+  citizen?: boolean;
+}
+
+/** An entry of the portal home's service list (申请人民调解 …): a large card leading to one of the module's pages. */
+export interface PortalService {
+  /** Unique across modules; the card's test id is `entry-<key>`, e.g. `entry-mediation-apply`. */
+  key: string;
+  titleZh: string;
+  titleEn: string;
+  /** One line under the title, saying what the service is for. */
+  descriptionZh: string;
+  descriptionEn: string;
+  /** Absolute path of the page it opens, e.g. `/portal/mediation/apply` (usually one of the module's PortalPages). */
+  path: string;
+  icon?: ComponentType;
+  /** Lower shows higher; the portal's own entries (tracking, verification, 我的) come after the services. */
+  order: number;
+}
+
+/** What a module's track panel receives: the tracked matter, already known to be of this module. */
+export interface PortalTrackPanelProps {
+  /** The matter's number (what the citizen typed, as the server knows it). */
+  number: string;
+  /** The matter kind within the module (`dispute`), when the server says. */
+  kind?: string;
+  closed: boolean;
+}
+
 /** What a module's `web/index.ts` exports; the console's registry (apps/web/src/registry.ts) lists them. */
 export interface WebModule {
   /** The module name used in data (`TodoItem.module`). */
@@ -54,6 +96,16 @@ export interface WebModule {
    * The matter page opens the form instead of its plain confirmation.
    */
   matterActionForms?: Readonly<Record<string, ComponentType<MatterActionFormProps>>>;
+  /** The module's pages on the public portal (its application forms …), routed under `/portal`. */
+  portalPages?: readonly PortalPage[];
+  /** The module's entries in the portal home's service list. */
+  portalServices?: readonly PortalService[];
+  /**
+   * Shown under the portal's tracking result of one of this module's matters (the server names the module), e.g.
+   * mediation's "rate the mediator" once a dispute is closed. Its status and steps are labelled by the server from
+   * the module's workflow, so a module needs nothing else for tracking.
+   */
+  portalTrackPanel?: ComponentType<PortalTrackPanelProps>;
 }
 
 /**

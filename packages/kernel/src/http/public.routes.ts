@@ -11,6 +11,9 @@ const tags = ['公众服务'];
 
 const PublicSessionInfo = z.object({ account: z.object({ id: z.uuid(), phoneMasked: z.string() }), csrfToken: z.string() });
 const TrackResult = z.object({
+  // the portal shows what the matter's module adds under the result (mediation: rating the mediator)
+  module: z.string(),
+  kind: z.string(),
   number: z.string(),
   title: z.string(),
   status: z.string(),
@@ -109,6 +112,8 @@ export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modu
       const label = (s: string) => wf?.labels.statuses[s] ?? { zh: s, en: s };
       const steps = await db.selectFrom('kernel.matterActions').select(['action', 'toStatus', 'at']).where('matterId', '=', m.id).orderBy('id').execute();
       return {
+        module: m.module,
+        kind: m.kind,
         number: m.number,
         title: m.title,
         status: label(m.status).zh,

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, ClockCircleFilled } from '@ant-design/icons';
 import { Card, Descriptions, Steps, Typography } from 'antd';
 import { pick, useI18n } from '../../i18n';
-import type { TrackResult } from '../public-api';
+import type { TrackResult } from '@sifa/ui';
 
 /** A plain status page: where the application stands, in big text, and each step with its date. */
 export function TrackResultView({ result }: { result: TrackResult }) {
@@ -41,7 +41,7 @@ export function TrackResultView({ result }: { result: TrackResult }) {
           title: pick(lang, s.action, s.actionEn ?? s.action),
           content: (
             <span style={{ fontSize: 15 }}>
-              {s.on} · {s.status}
+              {s.on} · {pick(lang, s.status, s.statusEn ?? s.status)}
             </span>
           ),
         }))}

@@ -1,12 +1,12 @@
-import { FileSearchOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, FileSearchOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Space, Typography } from 'antd';
-import { useI18n } from '../../i18n';
-import { EntryCard } from '../components/EntryCard';
-import { usePublicSession } from '../session';
+import { PortalEntryCard, usePublicSession } from '@sifa/ui';
+import { pick, useI18n } from '../../i18n';
+import { PORTAL_SERVICES } from '../../registry';
 
-/** The portal's home: 申请人民调解, 查询办理进度, 验证文书真伪, 我的. */
+/** The portal's home: the modules' services (申请人民调解 …), then 查询办理进度, 验证文书真伪, 我的. */
 export function PortalHomePage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const session = usePublicSession();
   const phone = session.data?.account.phoneMasked;
   return (
@@ -17,22 +17,28 @@ export function PortalHomePage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('portal.welcomeText')}</Typography.Text>
       </div>
-      <EntryCard
-        to="/portal/mediation/apply"
-        icon={<TeamOutlined />}
-        title={t('portal.apply')}
-        description={t('portal.applyText')}
-        testId="entry-mediation-apply"
-      />
-      <EntryCard to="/portal/track" icon={<FileSearchOutlined />} title={t('portal.track')} description={t('portal.trackText')} testId="entry-track" />
-      <EntryCard
+      {PORTAL_SERVICES.map((s) => {
+        const Icon = s.icon ?? AppstoreOutlined;
+        return (
+          <PortalEntryCard
+            key={s.key}
+            to={s.path}
+            icon={<Icon />}
+            title={pick(lang, s.titleZh, s.titleEn)}
+            description={pick(lang, s.descriptionZh, s.descriptionEn)}
+            testId={`entry-${s.key}`}
+          />
+        );
+      })}
+      <PortalEntryCard to="/portal/track" icon={<FileSearchOutlined />} title={t('portal.track')} description={t('portal.trackText')} testId="entry-track" />
+      <PortalEntryCard
         to="/portal/verify"
         icon={<SafetyCertificateOutlined />}
         title={t('portal.verify')}
         description={t('portal.verifyText')}
         testId="entry-verify"
       />
-      <EntryCard
+      <PortalEntryCard
         to={phone ? '/portal/me' : '/portal/login?next=/portal/me'}
         icon={<UserOutlined />}
         title={t('portal.me')}

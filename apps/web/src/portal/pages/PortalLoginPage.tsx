@@ -1,11 +1,9 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api';
+import { ApiError } from '@sifa/ui';
 import { useI18n } from '../../i18n';
-import { isMobile, normalisePhone } from '../public-api';
-import { usePublicLogin, usePublicSession, useRequestCode } from '../session';
-import { useCountdown } from '../use-countdown';
+import { isMobile, maskPhone, normalisePhone, useCountdown, usePublicLogin, usePublicSession, useRequestCode } from '@sifa/ui';
 
 interface LoginForm {
   phone: string;
@@ -74,9 +72,7 @@ export function PortalLoginPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('portal.login.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="portal-login-error" />}
-      {sentTo && !error && (
-        <Alert type="success" showIcon title={t('portal.login.sent', { phone: `${sentTo.slice(0, 3)}****${sentTo.slice(7)}` })} style={{ marginBottom: 16 }} />
-      )}
+      {sentTo && !error && <Alert type="success" showIcon title={t('portal.login.sent', { phone: maskPhone(sentTo) })} style={{ marginBottom: 16 }} />}
       <Form<LoginForm> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
         <Form.Item
           name="phone"

@@ -2,9 +2,8 @@ import { FileSearchOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutl
 import { Avatar, Button, Card, Space, Typography } from 'antd';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n';
-import { PageLoading } from '../../shell/PageLoading';
-import { EntryCard } from '../components/EntryCard';
-import { usePublicLogout, usePublicSession } from '../session';
+import { PageLoading } from '@sifa/ui';
+import { PortalEntryCard, usePublicLogout, usePublicSession } from '@sifa/ui';
 
 /** 我的: who is signed in (masked phone), shortcuts, and signing out. */
 export function PortalMePage() {
@@ -27,8 +26,8 @@ export function PortalMePage() {
           </div>
         </Space>
       </Card>
-      <EntryCard to="/portal/track" icon={<FileSearchOutlined />} title={t('portal.track')} description={t('portal.trackText')} />
-      <EntryCard to="/portal/verify" icon={<SafetyCertificateOutlined />} title={t('portal.verify')} description={t('portal.verifyText')} />
+      <PortalEntryCard to="/portal/track" icon={<FileSearchOutlined />} title={t('portal.track')} description={t('portal.trackText')} />
+      <PortalEntryCard to="/portal/verify" icon={<SafetyCertificateOutlined />} title={t('portal.verify')} description={t('portal.verifyText')} />
       <Button
         block
         danger

@@ -1,11 +1,13 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { ApiError, queryString } from '../../api';
+import { Suspense } from 'react';
+import { ApiError, queryString } from '@sifa/ui';
 import { useI18n } from '../../i18n';
-import { RateMediatorCard } from '../components/RateMediatorCard';
+import { TrackResult, isMobile, normalisePhone } from '@sifa/ui';
+import { portalTrackPanel } from '../../registry';
 import { TrackResultView } from '../components/TrackResultView';
-import { TrackResult, isMobile, normalisePhone, publicApi } from '../public-api';
+import { publicApi } from '../public-api';
 
 interface TrackForm {
   number: string;
@@ -14,7 +16,8 @@ interface TrackForm {
 
 /**
  * 查询办理进度: the number on the receipt and the phone given on the application. Neither goes into the address bar
- * (the phone is personal data), so the answer lives on this page only.
+ * (the phone is personal data), so the answer lives on this page only. Under it, the matter's module may add its own
+ * panel (mediation: rating the mediator once the dispute is closed).
  */
 export function PortalTrackPage() {
   const { t } = useI18n();
@@ -26,10 +29,15 @@ export function PortalTrackPage() {
   const error = track.error instanceof ApiError ? track.error.message : track.error ? t('common.loadFailed') : undefined;
 
   if (track.data) {
+    const Panel = portalTrackPanel(track.data.module);
     return (
       <>
         <TrackResultView result={track.data} />
-        {track.data.closed && <RateMediatorCard number={track.data.number} />}
+        {Panel && (
+          <Suspense fallback={null}>
+            <Panel number={track.data.number} kind={track.data.kind} closed={track.data.closed} />
+          </Suspense>
+        )}
         <Button block style={{ marginTop: 16, height: 48 }} onClick={() => track.reset()}>
           {t('portal.track.again')}
         </Button>

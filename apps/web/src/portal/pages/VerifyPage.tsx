@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DocumentVerification } from '@sifa/kernel/shared';
 import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../../api';
+import { ApiError } from '@sifa/ui';
 import { useI18n } from '../../i18n';
 import { publicApi } from '../public-api';
 

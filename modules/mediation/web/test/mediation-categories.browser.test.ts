@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from '@sifa/testing';
 
 warnIfSkipped('mediation-categories.browser.test');
 

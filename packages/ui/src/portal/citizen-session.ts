@@ -1,16 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api';
-import { PublicSessionInfo, publicApi, setPublicCsrfToken } from './public-api';
+import { PUBLIC_SESSION_KEY, PublicSessionInfo, errorStatus, setPublicCsrfToken } from './portal-api';
+import type { PortalApiClient } from './portal-api';
+import { usePortalApi } from './PortalProvider';
 
-export const PUBLIC_SESSION_KEY = ['portal', 'session'] as const;
-
-async function fetchPublicSession(): Promise<PublicSessionInfo | null> {
+async function fetchPublicSession(api: PortalApiClient): Promise<PublicSessionInfo | null> {
   try {
-    const session = await publicApi.get('/api/public/auth/session', PublicSessionInfo);
+    const session = await api.get('/api/public/auth/session', PublicSessionInfo);
     setPublicCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
+    if (errorStatus(error) === 401) {
       setPublicCsrfToken(undefined);
       return null;
     }
@@ -20,27 +19,31 @@ async function fetchPublicSession(): Promise<PublicSessionInfo | null> {
 
 /** The citizen's session: the info when signed in, null when not. */
 export function usePublicSession() {
+  const api = usePortalApi();
   return useQuery({
     queryKey: PUBLIC_SESSION_KEY,
-    queryFn: fetchPublicSession,
+    queryFn: () => fetchPublicSession(api),
     staleTime: 5 * 60_000,
     retry: false,
     meta: { silent: true },
   });
 }
 
-/** Ask for an SMS code; the page shows refusals (too soon, daily limit, bad number) itself. */
+/** Ask for an SMS code for a phone; the page shows refusals (too soon, daily limit, bad number) itself. */
 export function useRequestCode() {
+  const api = usePortalApi();
   return useMutation({
-    mutationFn: (phone: string) => publicApi.call('POST', '/api/public/auth/code', { phone }),
+    mutationFn: (phone: string) => api.call('POST', '/api/public/auth/code', { phone }),
     meta: { silent: true },
   });
 }
 
+/** Sign in with phone and SMS code; the session is cached at once, so guarded pages open without a reload. */
 export function usePublicLogin() {
+  const api = usePortalApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { phone: string; code: string }) => publicApi.send('POST', '/api/public/auth/login', input, PublicSessionInfo),
+    mutationFn: (input: { phone: string; code: string }) => api.send('POST', '/api/public/auth/login', input, PublicSessionInfo),
     meta: { silent: true },
     onSuccess: (session) => {
       setPublicCsrfToken(session.csrfToken);
@@ -51,9 +54,10 @@ export function usePublicLogin() {
 
 /** Sign out (with the citizen CSRF token); the session is forgotten here even if the server cannot be reached. */
 export function usePublicLogout() {
+  const api = usePortalApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => publicApi.call('POST', '/api/public/auth/logout'),
+    mutationFn: () => api.call('POST', '/api/public/auth/logout'),
     meta: { silent: true },
     onSettled: () => {
       setPublicCsrfToken(undefined);

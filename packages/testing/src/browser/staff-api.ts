@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from './browser';
+import { DEMO_PASSWORD } from '../config';
 
 /** A signed-in staff member, talking to the test server over HTTP as the console would. */
 export interface Staff {

@@ -1,6 +1,6 @@
 import { residentIdCheckChar } from '@sifa/kernel/shared';
 import { describe, expect, test } from 'vitest';
-import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from '@sifa/testing';
 
 warnIfSkipped('mediation-court.browser.test');
 

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startTestServer, type TestServer } from '@sifa/testing';
+import { DEMO_PASSWORD } from '../config';
+import { startTestServer, type TestServer } from '../server';
 
 // One Chromium, its launch options and the CI behaviour (a missing browser fails) for every browser test.
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,11 +17,16 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-export const DEMO_PASSWORD = 'Sifa@2026';
-const WEB_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const SCREENSHOTS = fileURLToPath(new URL('../../../../test-results/screenshots/', import.meta.url));
+// this file is packages/testing/src/browser/browser.ts: four levels up is the repository
+const ROOT = new URL('../../../../', import.meta.url);
+/** The console the browser tests drive (built into its dist/ when missing). */
+const WEB_ROOT = fileURLToPath(new URL('apps/web/', ROOT));
+/** Where browser tests write their screenshots: test-results/screenshots/ at the repository root. */
+export const SCREENSHOTS = fileURLToPath(new URL('test-results/screenshots/', ROOT));
 
+/** No Chromium on this machine: browser tests skip (outside CI) with `describe.skipIf(missing && !inCi)`. */
 export const missing = !existsSync(CHROMIUM);
+/** Under CI a missing browser fails the run instead of skipping it. */
 export const inCi = process.env.CI === 'true';
 
 /** Warns once when the browser tests of `file` are skipped for want of Chromium (outside CI). */
@@ -44,6 +49,8 @@ export async function launchBrowser(): Promise<Browser> {
     await build({ root: WEB_ROOT, logLevel: 'warn' });
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // loaded here, not at the top: every test file imports @sifa/testing, and Playwright takes seconds to load
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 

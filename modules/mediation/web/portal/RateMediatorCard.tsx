@@ -3,10 +3,10 @@ import { Alert, Button, Card, Form, Input, Rate, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { RatingStatus } from '@sifa/mediation/shared';
-import { ApiError, queryString } from '../../api';
-import { useI18n } from '../../i18n';
-import { publicApi } from '../public-api';
-import { usePublicSession } from '../session';
+import { usePortalApi, usePublicSession } from '@sifa/ui';
+import type { PortalTrackPanelProps } from '@sifa/ui';
+import { ApiError, queryString } from '@sifa/ui';
+import { usePortalText } from './portal-messages';
 
 interface RateForm {
   score: number;
@@ -14,29 +14,31 @@ interface RateForm {
 }
 
 /**
- * 评价调解员, under a closed matter's tracking result: a party signed in with the phone they gave rates the
- * mediator once (1–5 stars and a comment). Matters that are not a finished mediation show nothing.
+ * 评价调解员, mediation's panel under the portal's tracking result of one of its matters: once the dispute is closed,
+ * a party signed in with the phone they gave rates the mediator once (1–5 stars and a comment). Open matters, and
+ * closed ones that did not go through mediation, show nothing.
  */
-export function RateMediatorCard({ number }: { number: string }) {
-  const { t } = useI18n();
+export function RateMediatorCard({ number, closed }: PortalTrackPanelProps) {
+  if (!closed) return null;
+  return <RateMediator number={number} />;
+}
+
+function RateMediator({ number }: { number: string }) {
+  const { t, pt } = usePortalText();
+  const api = usePortalApi();
   const session = usePublicSession();
   const client = useQueryClient();
   const key = ['portal', 'mediation-rating', number];
   const status = useQuery({
     queryKey: key,
-    queryFn: () => publicApi.get(`/api/public/mediation/ratings${queryString({ number })}`, RatingStatus),
+    queryFn: () => api.get(`/api/public/mediation/ratings${queryString({ number })}`, RatingStatus),
     enabled: Boolean(session.data),
     retry: false,
     meta: { silent: true },
   });
   const rate = useMutation({
     mutationFn: (v: RateForm) =>
-      publicApi.send(
-        'POST',
-        '/api/public/mediation/ratings',
-        { number, score: v.score, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) },
-        RatingStatus,
-      ),
+      api.send('POST', '/api/public/mediation/ratings', { number, score: v.score, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) }, RatingStatus),
     meta: { silent: true },
     onSuccess: (s) => client.setQueryData(key, s),
   });
@@ -46,12 +48,12 @@ export function RateMediatorCard({ number }: { number: string }) {
     return (
       <Card style={{ marginTop: 16 }} data-testid="rate-login">
         <Typography.Title level={4} style={{ marginTop: 0 }}>
-          {t('portal.rate.title')}
+          {pt('rate.title')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('portal.rate.loginText')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{pt('rate.loginText')}</Typography.Paragraph>
         <Link to="/portal/login?next=/portal/track">
           <Button block style={{ height: 48 }}>
-            {t('portal.rate.login')}
+            {pt('rate.login')}
           </Button>
         </Link>
       </Card>
@@ -64,11 +66,11 @@ export function RateMediatorCard({ number }: { number: string }) {
     return (
       <Card style={{ marginTop: 16 }} data-testid="rate-done">
         <Typography.Title level={4} style={{ marginTop: 0 }}>
-          {rate.isSuccess ? t('portal.rate.done') : t('portal.rate.title')}
+          {rate.isSuccess ? pt('rate.done') : pt('rate.title')}
         </Typography.Title>
         <Rate disabled value={s.rating.score} />
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-          {t('portal.rate.given', { score: s.rating.score })}
+          {pt('rate.given', { score: s.rating.score })}
           {s.rating.comment ? ` · ${s.rating.comment}` : ''}
         </Typography.Paragraph>
       </Card>
@@ -79,19 +81,19 @@ export function RateMediatorCard({ number }: { number: string }) {
   return (
     <Card style={{ marginTop: 16 }} data-testid="rate-form">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('portal.rate.title')}
+        {pt('rate.title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('portal.rate.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{pt('rate.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<RateForm> layout="vertical" requiredMark={false} onFinish={(v) => rate.mutate(v)}>
-        <Form.Item name="score" label={t('portal.rate.score')} rules={[{ required: true, message: t('portal.rate.scoreRequired') }]}>
-          <Rate character={<StarFilled />} style={{ fontSize: 36 }} aria-label={t('portal.rate.score')} />
+        <Form.Item name="score" label={pt('rate.score')} rules={[{ required: true, message: pt('rate.scoreRequired') }]}>
+          <Rate character={<StarFilled />} style={{ fontSize: 36 }} aria-label={pt('rate.score')} />
         </Form.Item>
-        <Form.Item name="comment" label={t('portal.rate.comment')}>
+        <Form.Item name="comment" label={pt('rate.comment')}>
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={rate.isPending} style={{ height: 48 }} data-testid="rate-submit">
-          {t('portal.rate.submit')}
+          {pt('rate.submit')}
         </Button>
       </Form>
     </Card>

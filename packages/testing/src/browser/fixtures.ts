@@ -1,5 +1,5 @@
 import { notifyUser, scheduleDeadline } from '@sifa/kernel';
-import type { TestServer } from '@sifa/testing';
+import type { TestServer } from '../server';
 import { signInApi } from './staff-api';
 import type { Staff } from './staff-api';
 

@@ -1,8 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
-import { SCREENSHOTS, inCi, missing, phoneContext, warnIfSkipped, useBrowserAndServer } from './support/browser';
-import { CITIZEN_PHONE, lastSmsCode, shanghaiDay } from './support/fixtures';
-import { signInApi } from './support/staff-api';
+import {
+  SCREENSHOTS,
+  inCi,
+  missing,
+  phoneContext,
+  warnIfSkipped,
+  useBrowserAndServer,
+  CITIZEN_PHONE,
+  lastSmsCode,
+  shanghaiDay,
+  signInApi,
+} from '@sifa/testing';
 
 warnIfSkipped('mediation-public.browser.test');
 

@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { IndicatorComparison } from '@sifa/kernel/shared';
 import { MONTHLY_REPORT_FIGURES } from '@sifa/mediation/shared';
-import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
-import { createDispute, shanghaiDay } from './support/fixtures';
-import { signInApi } from './support/staff-api';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer, createDispute, shanghaiDay, signInApi } from '@sifa/testing';
 
 warnIfSkipped('mediation-report.browser.test');
 

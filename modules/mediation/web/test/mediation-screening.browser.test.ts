@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
-import { shanghaiDay } from './support/fixtures';
-import { signInApi } from './support/staff-api';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer, shanghaiDay, signInApi } from '@sifa/testing';
 
 warnIfSkipped('mediation-screening.browser.test');
 

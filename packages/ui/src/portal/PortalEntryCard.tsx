@@ -4,7 +4,19 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
 /** A large, full-width tappable entry: icon, title, one line of description. */
-export function EntryCard({ to, icon, title, description, testId }: { to: string; icon: ReactNode; title: string; description: string; testId?: string }) {
+export function PortalEntryCard({
+  to,
+  icon,
+  title,
+  description,
+  testId,
+}: {
+  to: string;
+  icon: ReactNode;
+  title: string;
+  description: string;
+  testId?: string;
+}) {
   return (
     <Link
       to={to}

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { IndicatorResult, IndicatorTable } from '@sifa/kernel/shared';
-import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
-import { shanghaiDay } from './support/fixtures';
-import { signInApi } from './support/staff-api';
-import type { Staff } from './support/staff-api';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer, shanghaiDay, signInApi } from '@sifa/testing';
+import type { Staff } from '@sifa/testing';
 
 warnIfSkipped('mediation-dashboard.browser.test');
 

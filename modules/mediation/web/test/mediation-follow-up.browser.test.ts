@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SCREENSHOTS, desktopContext, inCi, missing, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
-import { createDispute, shanghaiDay } from './support/fixtures';
+import { SCREENSHOTS, desktopContext, inCi, missing, signIn, warnIfSkipped, useBrowserAndServer, createDispute, shanghaiDay } from '@sifa/testing';
 
 warnIfSkipped('mediation-follow-up.browser.test');
 

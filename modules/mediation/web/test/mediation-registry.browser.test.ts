@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer } from './support/browser';
-import { signInApi } from './support/staff-api';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer, signInApi } from '@sifa/testing';
 
 warnIfSkipped('mediation-registry.browser.test');
 
