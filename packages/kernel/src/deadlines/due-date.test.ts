@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MEDIATION_DEADLINES } from '@sifa/mediation/shared';
 import { defineDeadline, DEADLINE_RULES, type DeadlineRule } from '../shared/deadlines';
 import { readBundledCalendar } from './bundled';
 import { Calendar } from './calendar';
@@ -11,8 +10,8 @@ import { applyDeadlineOverrides, extensionRefusal } from './rules';
 // The official calendar as shipped (chinese-days 2004–2026); every date fact below was checked against it.
 const bundled = readBundledCalendar();
 const calendar = new Calendar({ years: [...bundled.years.keys()], days: [...bundled.years.values()].flat() });
-// The kernel's rules (lines with no module yet) and mediation's, which the module declares.
-const R = { ...DEADLINE_RULES, ...MEDIATION_DEADLINES };
+// The kernel's rules (lines with no module yet); a module's rules are tested in the module (mediation: shared/deadlines.test.ts).
+const R = DEADLINE_RULES;
 const due = (rule: DeadlineRule, start: string, opts = {}) => dueDate(rule, start, calendar, opts);
 
 describe('dueDate: concrete cases from the statutes and the 2004–2026 official calendar', () => {
@@ -45,18 +44,6 @@ describe('dueDate: concrete cases from the statutes and the 2004–2026 official
     expect(r.dueDate).toBe('2025-02-05');
     expect(r.skippedHolidays.map((h) => h.date)).toEqual(['2025-02-01', '2025-02-02', '2025-02-03', '2025-02-04']);
     expect(r.explanation.join('')).toContain('《民事诉讼法》第八十五条第三款');
-  });
-
-  test('民事诉讼法 第八十五条: a last day on an ordinary Saturday (2024-11-16) rolls over to Monday 2024-11-18', () => {
-    const r = due(R['mediation.judicial-confirmation'], '2024-10-17');
-    expect(r.rolledOver).toEqual({ from: '2024-11-16', to: '2024-11-18', reason: '周末' });
-  });
-
-  test('民事诉讼法 第八十五条: a last day on a make-up working Sunday (2024-09-29) does not roll over', () => {
-    const r = due(R['mediation.judicial-confirmation'], '2024-08-30');
-    expect(r.dueDate).toBe('2024-09-29');
-    expect(r.rolledOver).toBeUndefined();
-    expect(r.explanation.join('')).toContain('届满日不顺延');
   });
 
   test('法律援助法 第四十三条: review in 7 calendar days by default — from 2024-09-30 the 7th day 10-07 is National Day, so 2024-10-08', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { MEDIATION_DEADLINES } from '@sifa/mediation/shared';
-import { DEADLINE_RULES } from '../shared/deadlines';
-import { assembleDeadlineRules, configureDeadlineRules, findDeadlineRule, installDeadlineRules, listDeadlineRules } from './rules';
+import { assembleDeadlineRules, configureDeadlineRules, findDeadlineRule, installDeadlineRules, listDeadlineRules } from '@sifa/kernel';
+import { DEADLINE_RULES } from '@sifa/kernel/shared';
+import { MEDIATION_DEADLINES } from './deadlines';
 
 // The catalogue in force is assembled from the kernel's rules (lines with no module yet) and every module's.
 describe('the deadline catalogue is assembled from the modules', () => {
