@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hasPartyPhone, matterSummary, unitSummary, type Database } from '@sifa/kernel';
-import { mdb } from './schema';
+import { mdb } from '../disputes/schema';
 
 /** Judicial offices a citizen may apply to, by name of the office or its county (at most 200). */
 export async function portalOffices(db: Kysely<Database>, q: string | undefined) {

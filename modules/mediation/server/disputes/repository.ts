@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Updateable } from 'kysely';
 import { inScope, matterSummary, nearestDueDate, nearestDueLevel, sharesParty, underUnit, unitSummary, type Database, type Scope } from '@sifa/kernel';
-import type { DisputeFilter, DisputeListItem } from '../shared/schemas';
+import type { DisputeFilter, DisputeListItem } from '../../shared/schemas';
 import { mdb, type DisputesTable, type FollowUpsTable, type SessionsTable } from './schema';
 import { chinaDay } from '@sifa/kernel/shared';
 
@@ -191,4 +191,9 @@ export async function listCommittees(db: Kysely<Database>, scope: Scope) {
     .where(inScope(scope, 'o.id'))
     .orderBy('o.path')
     .execute();
+}
+
+/** The scope test's snapshot (scope-fixtures.ts): the disputes registered from a screening record. */
+export async function disputeLinksOf(db: Kysely<Database>, screeningId: string) {
+  return (await sql`select id, screening_id from mediation.disputes where screening_id = ${screeningId} order by id`.execute(db)).rows;
 }

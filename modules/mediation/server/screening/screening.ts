@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit, AppError, findOrg, notFound, type Ctx, type Matter, type PartyCtx } from '@sifa/kernel';
 import { chinaDay } from '@sifa/kernel/shared';
-import { CreateDisputeInput } from '../shared/schemas';
+import { CreateDisputeInput } from '../../shared/schemas';
 import {
   SCREENING_KINDS,
   screeningProblems,
@@ -11,9 +11,9 @@ import {
   type ScreeningFilter,
   type ScreeningListItem,
   type UpdateScreeningInput,
-} from '../shared/screening';
+} from '../../shared/screening';
 import * as repo from './screening-repository';
-import { registerDispute } from './service';
+import { registerDispute } from '../disputes/service';
 
 /**
  * 矛盾纠纷排查 (issue #4 item 2): screening records of the caller's scope, and disputes registered from them —

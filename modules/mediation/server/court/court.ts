@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { findOrg, notFound, openMattersBulk, type Database, type PartyCtx, type Scope } from '@sifa/kernel';
-import { CourtReferral, type CourtReferralReport, type CourtResult } from '../shared/court';
-import { DISPUTE_WORKFLOW } from '../shared/workflow';
+import { CourtReferral, type CourtReferralReport, type CourtResult } from '../../shared/court';
+import { DISPUTE_WORKFLOW } from '../../shared/workflow';
 import { courtDisputes, insertCourtDisputes, registeredCaseNumbers } from './court-repository';
-import { DISPUTE_NUMBER } from './service';
+import { DISPUTE_NUMBER } from '../disputes/service';
 import { chinaDay } from '@sifa/kernel/shared';
 
 const day = (d: Date | string | null) => (d ? chinaDay(d) : null);

@@ -15,7 +15,7 @@ import {
   type SifaApp,
 } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
-import { COMMITTEE_TYPES, EMPLOYMENTS, GENDERS, MEDIATOR_POSITIONS } from '../shared/registry';
+import { COMMITTEE_TYPES, EMPLOYMENTS, GENDERS, MEDIATOR_POSITIONS } from '../../shared/registry';
 import {
   CommitteeDetail,
   CommitteeFilter,
@@ -27,7 +27,7 @@ import {
   RegistryImportReport,
   UpdateCommitteeInput,
   UpdateMediatorInput,
-} from '../shared/registry-schemas';
+} from '../../shared/registry-schemas';
 import * as registry from './registry';
 import { COMMITTEE_COLUMNS, importCommittees, importMediators, MEDIATOR_COLUMNS } from './registry-import';
 

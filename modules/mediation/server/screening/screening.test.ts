@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '@sifa/testing';
-import { generateDisputes } from './demo';
+import { generateDisputes } from '../disputes/demo';
 import { generateScreenings } from './screening-demo';
 
 const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

@@ -29,8 +29,8 @@ import {
   RatingStatus,
   type DisputePartyInput,
   type PortalRespondentInput,
-} from '../shared/schemas';
-import { registerDispute } from './service';
+} from '../../shared/schemas';
+import { registerDispute } from '../disputes/service';
 import { disputeOfPhone, findRating, insertRating, portalOffices } from './portal-repository';
 
 const tags = ['公众服务', '人民调解'];

@@ -7,7 +7,7 @@ import {
   ScreeningListItem,
   SCREENING_KINDS,
   UpdateScreeningInput,
-} from '../shared/screening';
+} from '../../shared/screening';
 import * as screening from './screening';
 
 const tags = ['矛盾纠纷排查'];

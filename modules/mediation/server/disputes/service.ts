@@ -14,11 +14,11 @@ import {
   type Matter,
   type PartyCtx,
 } from '@sifa/kernel';
-import type { CreateDisputeInput, Dispute, FollowUp, FollowUpInput } from '../shared/schemas';
-import { DISPUTE_WORKFLOW } from '../shared/workflow';
-import { assertCategory } from './category';
+import type { CreateDisputeInput, Dispute, FollowUp, FollowUpInput } from '../../shared/schemas';
+import { DISPUTE_WORKFLOW } from '../../shared/workflow';
+import { assertCategory } from '../categories/category';
 import * as repo from './repository';
-import { findScreening } from './screening-repository';
+import { findScreening } from '../screening/screening-repository';
 import { chinaDay } from '@sifa/kernel/shared';
 
 /** 赣章调〔2026〕123号: unit abbreviation, 调 for mediation, year, sequence (issue #4). */

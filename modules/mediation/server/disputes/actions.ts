@@ -23,9 +23,9 @@ import {
   StartSessionInput,
   TransferInput,
   WithdrawInput,
-} from '../shared/actions';
-import type { DisputeSource } from '../shared/categories';
-import { DISPUTE_WORKFLOW } from '../shared/workflow';
+} from '../../shared/actions';
+import type { DisputeSource } from '../../shared/categories';
+import { DISPUTE_WORKFLOW } from '../../shared/workflow';
 import * as repo from './repository';
 import type { DisputesTable } from './schema';
 import { issueAgreement, toFen } from './service';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { listUnits, type Database } from '@sifa/kernel';
-import type { ScreeningKind } from '../shared/screening';
+import type { ScreeningKind } from '../../shared/screening';
 import { insertScreenings, linkDemoScreenings, type ScreeningTables } from './screening-repository';
-import { rng } from './demo-random';
+import { rng } from '../common/demo-random';
 
 // Village and community names of the kind found in southern Jiangxi; demo data, not a gazetteer.
 const PLACES = ['东门', '水南', '高坑', '塘背', '上坪', '下坝', '新屋', '黄屋', '石门', '坳背', '长岭', '罗坑', '湖边', '田心', '桥头', '大坪'];

@@ -1,7 +1,7 @@
 import { sql, type ColumnType, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { inScope, matterSummary, underUnit, unitSummary, userName, type Database, type Scope } from '@sifa/kernel';
-import type { ScreeningFilter } from '../shared/screening';
-import { mdb } from './schema';
+import type { ScreeningFilter } from '../../shared/screening';
+import { mdb } from '../disputes/schema';
 
 type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
 type Opt<T> = ColumnType<T, T | undefined, T>;
@@ -138,4 +138,9 @@ export async function linkDemoScreenings(db: Kysely<Database>) {
   await sql`update mediation.screenings s set found_count = greatest(s.found_count, l.n)
     from (select screening_id, count(*)::int as n from mediation.disputes where screening_id is not null group by screening_id) l
     where l.screening_id = s.id and s.found_count < l.n`.execute(db);
+}
+
+/** The scope test's snapshot (scope-fixtures.ts): every column of these units' screening records, as stored. */
+export async function screeningRowsOf(db: Kysely<Database>, orgIds: readonly string[]) {
+  return (await sql`select * from mediation.screenings where org_id = any(${orgIds}::uuid[]) order by id`.execute(db)).rows;
 }

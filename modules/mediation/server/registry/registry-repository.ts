@@ -1,6 +1,6 @@
 import { sql, type ColumnType, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { inScope, staffInScope, underUnit, unitSummary, type Database, type Scope } from '@sifa/kernel';
-import type { CommitteeFilter, CommitteeType, MediatorFilter } from '../shared';
+import type { CommitteeFilter, CommitteeType, MediatorFilter } from '../../shared';
 
 type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
 type Opt<T> = ColumnType<T, T | undefined, T>;
@@ -274,4 +274,14 @@ export async function insertMediators(db: Kysely<Database>, rows: readonly Inser
 
 export async function updateMediatorRow(db: Kysely<Database>, id: string, patch: Updateable<MediatorsTable>) {
   await rdb(db).updateTable('mediation.mediators').set(patch).where('id', '=', id).execute();
+}
+
+/** The scope test's snapshot (scope-fixtures.ts): every column of the mediators of these committees, as stored. */
+export async function mediatorRowsOf(db: Kysely<Database>, committeeOrgIds: readonly string[]) {
+  return (await sql`select * from mediation.mediators where committee_org_id = any(${committeeOrgIds}::uuid[]) order by id`.execute(db)).rows;
+}
+
+/** The scope test's snapshot (scope-fixtures.ts): every column of these units' committee rows, as stored. */
+export async function committeeRowsOf(db: Kysely<Database>, orgIds: readonly string[]) {
+  return (await sql`select * from mediation.committees where org_id = any(${orgIds}::uuid[]) order by org_id`.execute(db)).rows;
 }

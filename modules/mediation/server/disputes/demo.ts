@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { bulkInsert, listUnits, reserveNumbers, seedMatters, type BulkColumn, type Database, type SeedAction, type SeedMatter } from '@sifa/kernel';
-import { STANDARD_CATEGORY_CODES, type DisputeSource, type StandardCategory } from '../shared/categories';
+import { STANDARD_CATEGORY_CODES, type DisputeSource, type StandardCategory } from '../../shared/categories';
 import type { MediationTables } from './schema';
-import { rng } from './demo-random';
+import { rng } from '../common/demo-random';
 
 // Rough shares of the monthly statistics bureaus publish (features.md M6); neighbour and family disputes lead. The
 // demo uses the standard categories only: they are the built-in rows of every database, so the sample is the same

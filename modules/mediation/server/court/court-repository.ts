@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { bulkInsert, type Database, type Scope } from '@sifa/kernel';
-import { disputes } from './repository';
+import { disputes } from '../disputes/repository';
 
 /** A court referral's own fields; its number, title, unit, status and registration time are the matter's. */
 export type CourtDisputeRow = readonly [

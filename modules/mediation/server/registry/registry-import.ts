@@ -10,8 +10,8 @@ import {
   GENDERS,
   MEDIATOR_POSITION_CODES,
   MEDIATOR_POSITIONS,
-} from '../shared/registry';
-import { CreateCommitteeInput, CreateMediatorInput, type RegistryImportReport } from '../shared/registry-schemas';
+} from '../../shared/registry';
+import { CreateCommitteeInput, CreateMediatorInput, type RegistryImportReport } from '../../shared/registry-schemas';
 import { createCommittee, createMediator, type RegistryCtx } from './registry';
 import * as repo from './registry-repository';
 import { dateText, readSheet, text, type SheetColumn, type SheetRow, type UploadedFile } from '@sifa/kernel';

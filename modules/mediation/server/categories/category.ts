@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit, AppError, notFound, type Ctx, type Database } from '@sifa/kernel';
-import { OTHER_CATEGORY } from '../shared/categories';
-import type { Category, CategoryFilter, CreateCategoryInput, UpdateCategoryInput } from '../shared/category-schemas';
+import { OTHER_CATEGORY } from '../../shared/categories';
+import type { Category, CategoryFilter, CreateCategoryInput, UpdateCategoryInput } from '../../shared/category-schemas';
 import * as repo from './category-repository';
 
 /**

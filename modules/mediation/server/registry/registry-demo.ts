@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { listUnits, type Database } from '@sifa/kernel';
-import { SUGGESTED_SPECIALTIES, type MediatorPosition } from '../shared/registry';
+import { SUGGESTED_SPECIALTIES, type MediatorPosition } from '../../shared/registry';
 import { insertMediators, type RegistryTables } from './registry-repository';
-import { rng } from './demo-random';
+import { rng } from '../common/demo-random';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高钟曾谢邱赖温'.split('');
 const GIVEN = ['建国', '志强', '秀英', '桂兰', '海燕', '国华', '小红', '春梅', '德明', '丽华', '永福', '晓东', '红梅', '文斌', '玉兰', '金生'];

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { createFieldCrypto, ctxOf, IdParams, readSheet, sendXlsx, sendXlsxFile, templateXlsx, uploadedFile, type ModuleDeps, type SifaApp } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
-import { CourtReferralBatch, CourtReferralReport, CourtResult } from '../shared/court';
-import { activeCategories } from './category';
+import { CourtReferralBatch, CourtReferralReport, CourtResult } from '../../shared/court';
+import { activeCategories } from '../categories/category';
 import { courtResults, importCourtReferrals } from './court';
 import { courtColumns, MAX_COURT_BYTES, MAX_COURT_ROWS, referralOfRow } from './court-sheet';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctxOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
-import { CATEGORY_CODE_PATTERN, DISPUTE_CATEGORIES } from '../shared/categories';
-import { Category, CategoryFilter, CreateCategoryInput, PublicCategory, UpdateCategoryInput } from '../shared/category-schemas';
+import { CATEGORY_CODE_PATTERN, DISPUTE_CATEGORIES } from '../../shared/categories';
+import { Category, CategoryFilter, CreateCategoryInput, PublicCategory, UpdateCategoryInput } from '../../shared/category-schemas';
 import * as category from './category';
 
 const tags = ['纠纷类型'];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixedClock, type IndicatorComparison, type IndicatorTable } from '@sifa/kernel';
 import { createTestApp, type Agent, type TestApp } from '@sifa/testing';
-import { MONTHLY_REPORT_FIGURES } from '../shared/indicators';
-import type { Dispute } from '../shared/schemas';
+import { MONTHLY_REPORT_FIGURES } from '../../shared/indicators';
+import type { Dispute } from '../../shared/schemas';
 
 const FIGURES = MONTHLY_REPORT_FIGURES.join(',');
 

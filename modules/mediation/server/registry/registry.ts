@@ -14,7 +14,7 @@ import {
   type Database,
   type FieldCrypto,
 } from '@sifa/kernel';
-import { COMMITTEE_PARENT_KINDS, compositionWarnings, memberCount } from '../shared/registry';
+import { COMMITTEE_PARENT_KINDS, compositionWarnings, memberCount } from '../../shared/registry';
 import type {
   CommitteeDetail,
   CommitteeFilter,
@@ -25,7 +25,7 @@ import type {
   MediatorFilter,
   UpdateCommitteeInput,
   UpdateMediatorInput,
-} from '../shared/registry-schemas';
+} from '../../shared/registry-schemas';
 import * as repo from './registry-repository';
 
 /** A register use case: the request's context plus the personal-data crypto for mediators' phones. */
