@@ -28,7 +28,7 @@ export const mediationModule = defineModule({
   deadlines: MEDIATION_DEADLINES,
   roles: MEDIATION_ROLES,
   numbers: { dispute: DISPUTE_NUMBER },
-  // 人民调解法 第二十八条、第二十九条: the written agreement, issued when a dispute is agreed (service.ts issueAgreement).
+  // 人民调解法 第二十八条、第二十九条: the written agreement, issued when a dispute is agreed (disputes/service.ts issueAgreement).
   documentKinds: [{ kind: 'mediation.agreement', nameZh: '人民调解协议书', nameEn: 'People’s mediation agreement' }],
   // 人民调解法 第八条: committees in villages, towns and industries — a township committee under each judicial
   // office, and a county committee for medical disputes (features.md M4).

@@ -97,7 +97,7 @@ export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {
 /**
  * The written agreement (人民调解法 第二十九条) as a numbered PDF with a verification QR code. The title and
  * numbers are public on the verification page, so the title names no party (document.service checks that). Issued
- * in the reach-agreement action's transaction (server/actions.ts).
+ * in the reach-agreement action's transaction (disputes/actions.ts).
  */
 export async function issueAgreement(
   ctx: DocumentCtx,

@@ -15,7 +15,7 @@ import { statusLabel, statusTone } from '../common/labels';
 
 type ReportRow = CourtReferralReport['rows'][number];
 
-// server/court-sheet.ts MAX_COURT_ROWS, MAX_COURT_BYTES
+// server/court/court-sheet.ts MAX_COURT_ROWS, MAX_COURT_BYTES
 const MAX_ROWS = 100_000;
 const MAX_BYTES = 50 * 1024 * 1024;
 

@@ -32,7 +32,7 @@ export const COURT_MESSAGES = {
     '1. Download the template and fill in one referral per row, keeping the court’s case number; 2. choose the receiving unit and the file (.xlsx or .csv); 3. read the row report: rows with problems and case numbers already registered are skipped, the others are registered.',
   ],
   'court.templateName': ['法院委派委托调解导入模板.xlsx', 'court-referral-template.xlsx'],
-  // server/court-sheet.ts MAX_COURT_ROWS and MAX_COURT_BYTES
+  // server/court/court-sheet.ts MAX_COURT_ROWS and MAX_COURT_BYTES
   'court.importLimit': ['不超过 50 MB、{rows} 行', 'At most 50 MB and {rows} rows'],
   'court.unit': ['接收单位', 'Receiving unit'],
   'court.unitLabel': ['导入到接收单位：', 'Into the receiving unit:'],

@@ -7,7 +7,7 @@ import type { ImportColumn } from '@sifa/ui';
 
 type ReportRow = RegistryImportReport['rows'][number];
 
-// server/registry-routes.ts MAX_IMPORT_BYTES
+// server/registry/registry-routes.ts MAX_IMPORT_BYTES
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export interface RegistryImportModalProps {
