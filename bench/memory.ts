@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { migrate, openEngine } from '@sifa/kernel';
 import { allModules, loadConfig, seedIfEmpty } from '@sifa/platform';
 import { businessModules } from '@sifa/server/registry';
-import { generateDisputes } from '../modules/mediation/server/demo';
+import { generateDisputes } from '../modules/mediation/server/disputes/demo';
 
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);

@@ -19,7 +19,7 @@ import { buildApp, allModules, loadConfig, seedIfEmpty } from '@sifa/platform';
 import { businessModules } from '@sifa/server/registry';
 import { MEDIATION_INDICATORS } from '@sifa/mediation/shared';
 import { createEmptyPgDatabase } from '../packages/testing/src/pg';
-import { generateDisputes } from '../modules/mediation/server/demo';
+import { generateDisputes } from '../modules/mediation/server/disputes/demo';
 import { catalogOf } from '../packages/kernel/src/http/indicator.routes';
 import { benchCourtImport } from './court-import';
 

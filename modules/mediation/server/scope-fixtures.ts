@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
 import type { ScopeFixtures } from '@sifa/kernel';
+import { disputeLinksOf } from './disputes/repository';
+import { committeeRowsOf, mediatorRowsOf } from './registry/registry-repository';
+import { screeningRowsOf } from './screening/screening-repository';
 
 /**
  * Mediation's part of the scope test (apps/server/test/scope.test.ts, declared as the module's `scopeFixtures`):
@@ -23,7 +25,7 @@ export const scopeFixtures: ScopeFixtures = async ({ prober, neighbour, db, orgI
       }),
     );
   const ningduDispute = await newDispute(neighbour, ningduBureau);
-  // The mediation register (registry-routes.ts): a mediator on each side.
+  // The mediation register (registry/registry-routes.ts): a mediator on each side.
   const newMediator = async (agent: typeof prober, committee: string, name: string) =>
     idOf(
       agent.request('POST', `/api/mediation/registry/committees/${await orgId(committee)}/mediators`, {
@@ -35,7 +37,7 @@ export const scopeFixtures: ScopeFixtures = async ({ prober, neighbour, db, orgI
     );
   const zhanggongMediator = await newMediator(prober, '解放街道人民调解委员会', '章贡调解员甲');
   const ningduMediator = await newMediator(neighbour, '梅江镇人民调解委员会', '宁都调解员乙');
-  // Dispute screening (screening-routes.ts): a screening record on each side.
+  // Dispute screening (screening/screening-routes.ts): a screening record on each side.
   const newScreening = async (agent: typeof prober, unit: string, area: string) =>
     idOf(
       agent.request('POST', '/api/mediation/screenings', {
@@ -63,10 +65,10 @@ export const scopeFixtures: ScopeFixtures = async ({ prober, neighbour, db, orgI
       // the units under 宁都县 now: a committee created under a neighbour unit would be a new one (the test snapshots those)
       const ningdu = await subtree(ningduBureau);
       return [
-        (await sql`select * from mediation.mediators where committee_org_id = any(${ningdu}::uuid[]) order by id`.execute(db)).rows,
-        (await sql`select * from mediation.committees where org_id = any(${ningdu}::uuid[]) order by org_id`.execute(db)).rows,
-        (await sql`select * from mediation.screenings where org_id = any(${ningdu}::uuid[]) order by id`.execute(db)).rows,
-        (await sql`select id, screening_id from mediation.disputes where screening_id = ${ningduScreening} order by id`.execute(db)).rows,
+        await mediatorRowsOf(db, ningdu),
+        await committeeRowsOf(db, ningdu),
+        await screeningRowsOf(db, ningdu),
+        await disputeLinksOf(db, ningduScreening),
       ];
     },
   };

@@ -4,7 +4,7 @@ import type { DisputeAction } from './workflow';
 
 /**
  * The input of each dispute action (ADR 0014), shared by the console's forms and the server's handlers
- * (server/actions.ts). Every body carries the version of the dispute the user saw.
+ * (server/disputes/actions.ts). Every body carries the version of the dispute the user saw.
  */
 const Version = { expectedVersion: z.number().int().min(1, '缺少版本号，请刷新页面后重试') };
 const note = z.string().trim().max(2000, '说明不超过 2000 字').optional();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODE_PATTERN, STANDARD_CATEGORY_CODES, type StandardCategory } from './categories';
 
-// 纠纷类型 kept by an administrator (issue #4 item 2; server/category.ts, migrations/0008_categories.sql).
+// 纠纷类型 kept by an administrator (issue #4 item 2; server/categories/category.ts, migrations/0008_categories.sql).
 
 const CategoryCode = z
   .string({ error: '请填写类型代码' })

@@ -5,7 +5,7 @@ import { DISPUTE_STATUSES } from './workflow';
 
 /**
  * A category code of `mediation.categories` (the list is data an administrator keeps): the schema checks the form
- * only; the server checks that the category exists and is active (server/category.ts assertCategory).
+ * only; the server checks that the category exists and is active (server/categories/category.ts assertCategory).
  */
 export const DisputeCategorySchema = z.string({ error: '请选择纠纷类型' }).trim().regex(CATEGORY_CODE_PATTERN, '请选择纠纷类型');
 export const DisputeSourceSchema = z.enum(DISPUTE_SOURCE_CODES as [DisputeSource, ...DisputeSource[]], { error: '请选择纠纷来源' });

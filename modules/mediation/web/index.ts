@@ -14,7 +14,7 @@ import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
-import { LazyActionForm } from './components/LazyActionForm';
+import { LazyActionForm } from './disputes/LazyActionForm';
 
 /**
  * Every dispute action goes through the module's own route with its form — also `accept`, which needs no data but
@@ -70,7 +70,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/disputes',
       permission: 'mediation.dispute.read',
       icon: SolutionOutlined,
-      element: lazyPage(() => import('./pages/DisputesPage').then((m) => m.DisputesPage)),
+      element: lazyPage(() => import('./disputes/DisputesPage').then((m) => m.DisputesPage)),
     },
     {
       key: 'mediation.dispute-new',
@@ -80,7 +80,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/disputes/new',
       permission: 'mediation.dispute.write',
       menu: false,
-      element: lazyPage(() => import('./pages/NewDisputePage').then((m) => m.NewDisputePage)),
+      element: lazyPage(() => import('./disputes/NewDisputePage').then((m) => m.NewDisputePage)),
     },
     {
       key: 'mediation.dispute',
@@ -90,7 +90,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/disputes/:id',
       permission: 'mediation.dispute.read',
       menu: false,
-      element: lazyPage(() => import('./pages/DisputePage').then((m) => m.DisputePage)),
+      element: lazyPage(() => import('./disputes/DisputePage').then((m) => m.DisputePage)),
     },
     // 诉调对接: court referrals in (import) and results out (pages/CourtLinkagePage; court-messages.ts)
     {
@@ -101,7 +101,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/court',
       permission: 'mediation.dispute.read',
       icon: BankOutlined,
-      element: lazyPage(() => import('./pages/CourtLinkagePage').then((m) => m.CourtLinkagePage)),
+      element: lazyPage(() => import('./court/CourtLinkagePage').then((m) => m.CourtLinkagePage)),
     },
     // 人民调解组织与调解员名册 (pages/Committee*, MediatorsPage; registry-messages.ts)
     {
@@ -112,7 +112,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/committees',
       permission: 'mediation.registry.read',
       icon: ApartmentOutlined,
-      element: lazyPage(() => import('./pages/CommitteesPage').then((m) => m.CommitteesPage)),
+      element: lazyPage(() => import('./registry/CommitteesPage').then((m) => m.CommitteesPage)),
     },
     {
       key: 'mediation.committee',
@@ -122,7 +122,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/committees/:id',
       permission: 'mediation.registry.read',
       menu: false,
-      element: lazyPage(() => import('./pages/CommitteePage').then((m) => m.CommitteePage)),
+      element: lazyPage(() => import('./registry/CommitteePage').then((m) => m.CommitteePage)),
     },
     {
       key: 'mediation.mediators',
@@ -132,7 +132,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/mediators',
       permission: 'mediation.registry.read',
       icon: IdcardOutlined,
-      element: lazyPage(() => import('./pages/MediatorsPage').then((m) => m.MediatorsPage)),
+      element: lazyPage(() => import('./registry/MediatorsPage').then((m) => m.MediatorsPage)),
     },
     // 矛盾纠纷排查 (pages/Screening*; screening-messages.ts): screening records and the disputes registered from them
     {
@@ -143,7 +143,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/screenings',
       permission: 'mediation.dispute.read',
       icon: FileSearchOutlined,
-      element: lazyPage(() => import('./pages/ScreeningsPage').then((m) => m.ScreeningsPage)),
+      element: lazyPage(() => import('./screening/ScreeningsPage').then((m) => m.ScreeningsPage)),
     },
     {
       key: 'mediation.screening',
@@ -153,7 +153,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/screenings/:id',
       permission: 'mediation.dispute.read',
       menu: false,
-      element: lazyPage(() => import('./pages/ScreeningPage').then((m) => m.ScreeningPage)),
+      element: lazyPage(() => import('./screening/ScreeningPage').then((m) => m.ScreeningPage)),
     },
     {
       key: 'mediation.dashboard',
@@ -163,7 +163,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/dashboard',
       permission: 'mediation.indicator.read',
       icon: DashboardOutlined,
-      element: lazyPage(() => import('./pages/DashboardPage').then((m) => m.DashboardPage)),
+      element: lazyPage(() => import('./reports/DashboardPage').then((m) => m.DashboardPage)),
     },
     {
       key: 'mediation.monthly-report',
@@ -173,7 +173,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/monthly-report',
       permission: 'mediation.indicator.read',
       icon: FileTextOutlined,
-      element: lazyPage(() => import('./pages/MonthlyReportPage').then((m) => m.MonthlyReportPage)),
+      element: lazyPage(() => import('./reports/MonthlyReportPage').then((m) => m.MonthlyReportPage)),
     },
     // 纠纷类型 (pages/CategoriesPage; category-messages.ts): the city's list of dispute categories
     {
@@ -184,7 +184,7 @@ export const mediationWeb: WebModule = {
       path: '/mediation/categories',
       permission: 'mediation.category.manage',
       icon: TagsOutlined,
-      element: lazyPage(() => import('./pages/CategoriesPage').then((m) => m.CategoriesPage)),
+      element: lazyPage(() => import('./categories/CategoriesPage').then((m) => m.CategoriesPage)),
     },
   ],
 };
