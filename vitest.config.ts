@@ -21,7 +21,8 @@ export default defineConfig({
       // One migrated, seeded template per run; each test file clones it.
       { extends: true, test: { name: 'integration', include: kinds.integration, globalSetup: ['apps/server/test/global-setup.ts'], setupFiles: registry } },
       // Each browser test starts its own server on an empty database.
-      { extends: true, test: { name: 'browser', include: kinds.browser, setupFiles: registry } },
+      // A page answers within seconds even when both workers are busy: polls wait up to 15 s, not Vitest's 1 s.
+      { extends: true, test: { name: 'browser', include: kinds.browser, setupFiles: registry, expect: { poll: { timeout: 15_000 } } } },
     ],
   },
 });

@@ -60,7 +60,9 @@ describe.skipIf(missing && !inCi)('follow-up on an agreement 履行回访 in a b
     await card.getByLabel('回访日期').press('Enter');
     await card.getByText('已全部履行', { exact: true }).click();
     await card.getByTestId('follow-up-save').click();
-    await expect.poll(() => card.locator('.ant-list-item').count()).toBe(2);
+    // waits for the new visit as the other browser tests wait (vitest's 1 s default poll is too short under the full suite)
+    await card.locator('.ant-list-item').filter({ hasText: '已全部履行' }).waitFor();
+    expect(await card.locator('.ant-list-item').count()).toBe(2);
     expect(await card.locator('.ant-list-item').first().textContent()).toContain('已全部履行');
     await page.screenshot({ path: `${SCREENSHOTS}/mediation-follow-up.png`, fullPage: true });
   });
