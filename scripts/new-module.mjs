@@ -1,4 +1,4 @@
-// `npm run new-module -- <name> [--zh 中文名称] [--install]`: writes modules/<name>/ from scripts/module-template/ and
+// `npm run new-module -- <name> [--zh 中文名称] [--abbr 编号标记] [--install]`: writes modules/<name>/ from scripts/module-template/ and
 // registers it — one line in each registry (apps/server/src/registry.ts, apps/web/src/registry.ts) and one line in
 // each app's package.json (scripts/check-deps.mjs wants every imported workspace declared). The workspace link
 // node_modules/@sifa/<name> is made at once, so the module typechecks and boots; `npm install` (or --install) then
@@ -14,7 +14,7 @@ const TEMPLATE = join(root, 'scripts', 'module-template');
 export const MARKER = 'new-module: add modules above this line';
 
 /** Every spelling the template needs, from the kebab-case name (`legal-aid`) and the Chinese label. */
-export function spellings(name, zh) {
+export function spellings(name, zh, abbr) {
   const words = name.split('-');
   const cap = (w) => w.charAt(0).toUpperCase() + w.slice(1);
   return {
@@ -25,8 +25,8 @@ export function spellings(name, zh) {
     __CONST__: words.map((w) => w.toUpperCase()).join('_'),
     __en__: cap(words.join(' ')),
     __zh__: zh,
-    // the number's mark 〔…〕: the label's first character (法律援助 → 法)
-    __abbr__: [...zh][0] ?? '案',
+    // the number's mark before 〔year〕: the label's first Chinese character (法律援助 → 法), or --abbr
+    __abbr__: abbr ?? /\p{Script=Han}/u.exec(zh)?.[0] ?? '案',
   };
 }
 
@@ -37,6 +37,28 @@ export function nameProblem(name, at = root) {
   if (['kernel', 'system', 'portal', 'platform', 'testing', 'ui', 'web', 'server', 'shared'].includes(name)) return `模块名“${name}”为平台保留名称，请换一个`;
   if (existsSync(join(at, 'modules', name))) return `模块“${name}”已存在（modules/${name}），请换一个名称`;
   return undefined;
+}
+
+/**
+ * The marks of the number templates the repository has (`{abbr}调〔{year}〕{seq}号` → 调), with their files: two modules
+ * with one mark would number their matters alike, and a matter's number is unique across the platform.
+ */
+function numberMarks(at) {
+  const marks = new Map();
+  const scan = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) scan(path);
+      else if (/\.ts$/.test(e.name) && !e.name.endsWith('.test.ts')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/\{abbr\}([^〔{'"`]+)〔/g)) marks.set(m[1], relative(at, path));
+      }
+    }
+  };
+  scan(join(at, 'modules'));
+  scan(join(at, 'packages'));
+  return marks;
 }
 
 const fill = (text, words) => text.replace(/__(name|snake|camel|Pascal|CONST|en|zh|abbr)__/g, (k) => words[k]);
@@ -101,11 +123,15 @@ async function format(files, at) {
 }
 
 /** The starter: writes the module, registers it, links the workspace. `at` is the repository (a test's copy). */
-export async function newModule({ name, zh, install = false, at = root, log = console.log }) {
+export async function newModule({ name, zh, abbr, install = false, at = root, log = console.log }) {
   const problem = nameProblem(name, at);
   if (problem) throw new Error(problem);
   if (zh !== undefined && !/\p{Script=Han}/u.test(zh)) throw new Error(`中文名称“${zh}”应含汉字，例如 --zh 法律援助`);
-  const words = spellings(name, zh ?? name);
+  const words = spellings(name, zh ?? name, abbr);
+  const taken = numberMarks(at).get(words.__abbr__);
+  if (taken) {
+    throw new Error(`编号标记“${words.__abbr__}”已被 ${taken} 使用（编号全平台唯一），请用 --abbr 另选一个字，例如 --abbr 援`);
+  }
   const dir = join(at, 'modules', name);
   const files = writeTemplate(dir, words);
   await format(files, at);
@@ -128,7 +154,7 @@ export async function newModule({ name, zh, install = false, at = root, log = co
   return files;
 }
 
-/** `npm run new-module -- <name> [--zh 中文名称] [--install]`. */
+/** `npm run new-module -- <name> [--zh 中文名称] [--abbr 编号标记] [--install]`. */
 async function main(argv) {
   const args = [...argv];
   const flag = (f) => {
@@ -140,9 +166,10 @@ async function main(argv) {
   const install = args.includes('--install');
   if (install) args.splice(args.indexOf('--install'), 1);
   const zh = flag('--zh');
+  const abbr = flag('--abbr');
   if (args.length > 1 || args.some((a) => a.startsWith('--')))
-    throw new Error(`无法识别的参数：${args.join(' ')}；用法：npm run new-module -- <name> [--zh 中文名称] [--install]`);
-  await newModule({ name: args[0], zh, install });
+    throw new Error(`无法识别的参数：${args.join(' ')}；用法：npm run new-module -- <name> [--zh 中文名称] [--abbr 编号标记] [--install]`);
+  await newModule({ name: args[0], zh, abbr, install });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -10,8 +10,7 @@ describe.skipIf(missing && !inCi)('__zh__ in a browser: list → case → action
   test('a county user finds a case in the list, opens it, accepts it and closes it with a result', async () => {
     const { browser, server } = env();
     const staff = await signInApi(server.url, 'zhanggong');
-    const units = await staff.json<{ id: string; name: string }[]>('GET', '/api/orgs');
-    const unit = units.find((u) => u.name === '章贡区司法局')?.id;
+    const unit = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '章贡区司法局').executeTakeFirstOrThrow()).id;
     const created = await staff.json<{ id: string; number: string }>('POST', '/api/__name__/cases', {
       orgId: unit,
       title: '浏览器测试案件',
