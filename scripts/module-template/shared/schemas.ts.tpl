@@ -13,9 +13,9 @@ const Channel = z.enum(Object.keys(CASE_CHANNELS) as [CaseChannel, ...CaseChanne
 
 export const CreateCaseInput = z.object({
   orgId: z.uuid('请选择承办单位'),
-  title: z.string().trim().min(2, '案件名称至少 2 个字').max(60, '案件名称不超过 60 字'),
+  title: z.string('请填写案件名称').trim().min(2, '案件名称至少 2 个字').max(60, '案件名称不超过 60 字'),
   channel: Channel,
-  summary: z.string().trim().min(2, '请填写基本情况').max(2000, '基本情况不超过 2000 字'),
+  summary: z.string('请填写基本情况').trim().min(2, '请填写基本情况').max(2000, '基本情况不超过 2000 字'),
 });
 export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
 
@@ -55,11 +55,11 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 const Body = ActInput.omit({ action: true, note: true });
 
 /** 不予受理: the reason is required (told to the applicant). A typed action: its route is `POST …/cases/:id/decline`. */
-export const DeclineInput = Body.extend({ reason: z.string().trim().min(2, '请填写不予受理的理由').max(500, '理由不超过 500 字') });
+export const DeclineInput = Body.extend({ reason: z.string('请填写不予受理的理由').trim().min(2, '请填写不予受理的理由').max(500, '理由不超过 500 字') });
 export type DeclineInput = z.infer<typeof DeclineInput>;
 
 /** 办结: the result of the case. */
-export const CloseInput = Body.extend({ result: z.string().trim().min(2, '请填写办理结果').max(2000, '办理结果不超过 2000 字') });
+export const CloseInput = Body.extend({ result: z.string('请填写办理结果').trim().min(2, '请填写办理结果').max(2000, '办理结果不超过 2000 字') });
 export type CloseInput = z.infer<typeof CloseInput>;
 
 /** The forms of the typed actions by name (the console renders and checks them; the server parses the same). */
