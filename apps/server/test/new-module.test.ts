@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const NAME = 'sample-line';
+// a quote in a variable, so that check-deps.mjs does not read the expected registry lines as imports of this file
+const q = "'";
 
 // The child processes are vitest and tsc runs of their own: they must not think they are this test's worker.
 const childEnv = {
@@ -87,8 +89,8 @@ describe('npm run new-module: a new business line is its own folder plus one lin
       `?? modules/${NAME}/`,
     ]);
     for (const [file, line] of [
-      ['apps/server/src/registry.ts', `+  (await import('@sifa/${NAME}/server')).sampleLineModule,`],
-      ['apps/web/src/registry.ts', `+  (await import('@sifa/${NAME}/web')).sampleLineWeb,`],
+      ['apps/server/src/registry.ts', `+  (await import(${q}@sifa/${NAME}/server${q})).sampleLineModule,`],
+      ['apps/web/src/registry.ts', `+  (await import(${q}@sifa/${NAME}/web${q})).sampleLineWeb,`],
     ] as const) {
       expect((await git(dir, 'diff', '--numstat', '--', file)).split('\t').slice(0, 2)).toEqual(['1', '0']);
       expect((await git(dir, 'diff', '-U0', '--', file)).split('\n').filter((l) => /^[+-][^+-]/.test(l))).toEqual([line]);
