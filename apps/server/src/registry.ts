@@ -1,5 +1,10 @@
 import type { ModuleDefinition } from '@sifa/kernel';
-import { mediationModule } from '@sifa/mediation/server';
 
-/** Business modules in menu order. Each is `modules/<name>/server/index.ts`'s defineModule(). */
-export const businessModules: readonly ModuleDefinition[] = [mediationModule];
+/**
+ * Business modules in menu order, one line each: `modules/<name>/server/index.ts`'s defineModule(). A module is
+ * loaded with a top-level `import()` so that adding one is one line (`npm run new-module` writes it above the marker).
+ */
+export const businessModules: readonly ModuleDefinition[] = [
+  (await import('@sifa/mediation/server')).mediationModule,
+  // new-module: add modules above this line
+];

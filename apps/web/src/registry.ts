@@ -1,13 +1,16 @@
 import type { MenuGroup, PortalPage, PortalService, PortalTrackPanelProps, WebEntry, WebModule } from '@sifa/ui';
 import type { ComponentType } from 'react';
-import { mediationWeb } from '@sifa/mediation/web';
 import { systemModule } from './system';
 
 /**
- * Every module's web face. A business module adds one line here: `import { mediationWeb } from
- * '@sifa/mediation/web'` and appends it to the list.
+ * Every module's web face: the console's own (系统管理), then one line per business module, loaded with a top-level
+ * `import()` so that adding one is one line (`npm run new-module` writes it above the marker).
  */
-export const WEB_MODULES: readonly WebModule[] = [systemModule, mediationWeb];
+export const WEB_MODULES: readonly WebModule[] = [
+  systemModule,
+  (await import('@sifa/mediation/web')).mediationWeb,
+  // new-module: add modules above this line
+];
 
 /** All pages of all modules, in registration order. */
 export const WEB_ENTRIES: readonly WebEntry[] = WEB_MODULES.flatMap((m) => m.entries);

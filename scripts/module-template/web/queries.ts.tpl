@@ -1,0 +1,44 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { actionPath, Matter } from '@sifa/kernel/shared';
+import { apiGet, apiSend, matterKeys, queryString } from '@sifa/ui';
+import type { QueryValue } from '@sifa/ui';
+import { CASE_WORKFLOW, CaseDetail, CasePage, type CreateCaseInput, type FormAction } from '@sifa/__name__/shared';
+
+export const __camel__Keys = {
+  all: ['__name__'] as const,
+  list: (params: Record<string, QueryValue>) => ['__name__', 'cases', params] as const,
+  case: (id: string) => ['__name__', 'case', id] as const,
+};
+
+/** A page of cases for the list's filters. */
+export function useCasePage(params: Record<string, QueryValue>) {
+  return useQuery({
+    queryKey: __camel__Keys.list(params),
+    queryFn: () => apiGet(`/api/__name__/cases${queryString(params)}`, CasePage),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One case; the page shows its 404 itself. */
+export function useCase(id: string) {
+  return useQuery({ queryKey: __camel__Keys.case(id), queryFn: () => apiGet(`/api/__name__/cases/${id}`, CaseDetail), meta: { silent: true } });
+}
+
+export function useRegisterCase() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateCaseInput) => apiSend('POST', '/api/__name__/cases', input, Matter),
+    meta: { silent: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: __camel__Keys.all }),
+  });
+}
+
+/** A typed action (decline, close) through its own route; the case and its matter reload after it. */
+export function useCaseAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: FormAction; body: Record<string, unknown> }) => apiSend('POST', actionPath(CASE_WORKFLOW, action, id), body, Matter),
+    meta: { silent: true },
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: __camel__Keys.all }), client.invalidateQueries({ queryKey: matterKeys.all(id) })]),
+  });
+}
