@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   AppError,
   assignMatter,
@@ -27,7 +27,6 @@ import {
 import type { DisputeSource } from '../../shared/categories';
 import { DISPUTE_WORKFLOW } from '../../shared/workflow';
 import * as repo from './repository';
-import type { DisputesTable } from './schema';
 import { issueAgreement, toFen } from './service';
 
 /**
@@ -42,10 +41,6 @@ async function disputeOf(ctx: ActionCtx, trx: Kysely<Database>, id: string) {
   if (!d) throw notFound('纠纷');
   return d;
 }
-
-/** The dispute row's own fields; number, status, outcome and closing time are the matter's (kernel act). */
-const updateDispute = (_ctx: ActionCtx, trx: Kysely<Database>, matter: Matter, patch: Updateable<DisputesTable> = {}) =>
-  repo.updateDispute(trx, matter.id, patch);
 
 /** 特邀调解规定 第二十七条 (spc-court-invited-mediation-provisions-2016.md): the court's limit for this dispute. */
 function courtRule(source: DisputeSource, procedure: string | null) {
@@ -68,7 +63,7 @@ const accept = defineAction({
   input: AcceptInput,
   note: (i) => i.note,
   probe: { body: {} },
-  handle: (ctx, trx, matter) => updateDispute(ctx, trx, matter, { acceptedAt: ctx.now }),
+  handle: (ctx, trx, matter) => repo.updateDispute(trx, matter.id, { acceptedAt: ctx.now }),
 });
 
 const decline = defineAction({
@@ -124,7 +119,7 @@ const assign = defineAction({
         assigneeId: input.mediatorUserId ?? null,
         orgId: current.orgId,
       });
-    await updateDispute(ctx, trx, matter, { ...assigned, assignedAt: ctx.now });
+    await repo.updateDispute(trx, matter.id, { ...assigned, assignedAt: ctx.now });
   },
 });
 
@@ -134,7 +129,7 @@ const transfer = defineAction({
   input: TransferInput,
   note: (i) => i.reason,
   probe: { body: { committeeOrgId: '$committee', mediatorName: '李调解', reason: '移交' } },
-  handle: async (ctx, trx, matter, input) => updateDispute(ctx, trx, matter, await assignCommittee(ctx, trx, matter, input)),
+  handle: async (ctx, trx, matter, input) => repo.updateDispute(trx, matter.id, await assignCommittee(ctx, trx, matter, input)),
 });
 
 /** A mediation session's record (人民调解法 第二十二条). */
@@ -172,7 +167,7 @@ const reachAgreement = defineAction({
         orgId: current.orgId,
       });
     }
-    await updateDispute(ctx, trx, matter, {
+    await repo.updateDispute(trx, matter.id, {
       agreedAt: ctx.now,
       agreementKind: input.kind,
       agreementEffectiveOn: input.effectiveOn,
