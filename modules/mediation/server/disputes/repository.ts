@@ -91,11 +91,24 @@ export async function listDisputes(
   };
 }
 
-/** A dispute of the caller's scope: its own fields, its matter's (number, title, unit, status, times) and its committee's name. */
+/** A dispute of the caller's scope: its own fields, its whole matter (number, title, unit, status, version, times) and its committee's name. */
 export async function findDispute(db: Kysely<Database>, scope: Scope, id: string) {
   return disputes(db, scope)
     .selectAll('d')
-    .select(['m.number', 'm.title', 'm.orgId', 'm.status', 'm.outcome', 'm.openedAt', 'm.closedAt', 'c.name as committeeName'])
+    .select([
+      'm.module',
+      'm.kind',
+      'm.number',
+      'm.title',
+      'm.orgId',
+      'm.orgName',
+      'm.status',
+      'm.outcome',
+      'm.version',
+      'm.openedAt',
+      'm.closedAt',
+      'c.name as committeeName',
+    ])
     .where('d.id', '=', id)
     .executeTakeFirst();
 }

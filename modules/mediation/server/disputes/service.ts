@@ -3,7 +3,6 @@ import {
   appendAudit,
   AppError,
   closeMatterDeadlines,
-  getMatter,
   issueDocument,
   matterPartyNames,
   type DocumentCtx,
@@ -66,7 +65,22 @@ export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput):
 export async function getDispute(ctx: Ctx, id: string): Promise<Dispute> {
   const d = await repo.findDispute(ctx.db, ctx.scope, id);
   if (!d) throw notFound('纠纷');
-  const matter = await getMatter(ctx, id, 'mediation');
+  // the matter came with the dispute (findDispute joins the kernel's matterSummary): no second read
+  const iso = (t: Date | string) => new Date(t).toISOString();
+  const matter: Matter = {
+    id: d.id,
+    module: d.module,
+    kind: d.kind,
+    number: d.number,
+    orgId: d.orgId,
+    orgName: d.orgName,
+    status: d.status,
+    title: d.title,
+    outcome: d.outcome,
+    version: d.version,
+    openedAt: iso(d.openedAt),
+    closedAt: d.closedAt ? iso(d.closedAt) : null,
+  };
   return {
     matter,
     category: d.category,
