@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { defineDeadline, defineModule, ModuleDeclarationError, type Engine, type ModuleDefinition, type SifaApp } from '@sifa/kernel';
+import { defineDeadline, defineModule, defineWorkflow, ModuleDeclarationError, type Engine, type ModuleDefinition, type SifaApp } from '@sifa/kernel';
 import { buildApp, UndeclaredPermissionError, UndeclaredRouteError } from '@sifa/platform';
 import { createTestApp, createTestDb, testConfig, type TestApp } from '@sifa/testing';
 
@@ -115,8 +115,24 @@ describe('the boot check refuses routes that declare no access rule', () => {
             { code: 'probe.clerk', nameZh: '书记员', nameEn: 'Clerk', permissions: ['probe.thing.read', 'kernel.todo.read', 'kernel.nothing.here'] },
             { code: 'clerk.probe', nameZh: '书记员', nameEn: 'Clerk', permissions: [] },
           ],
-          numbers: { thing: '{abbr}测〔{year}〕号' },
-          documentKinds: [{ kind: 'notice', nameZh: '通知书', nameEn: 'Notice' }],
+          workflows: [
+            defineWorkflow({
+              module: 'other',
+              kind: 'thing',
+              number: '{abbr}测〔{year}〕{seq}号',
+              statuses: ['open'],
+              initial: 'open',
+              terminal: [],
+              transitions: { open: {} },
+              labels: { statuses: { open: { zh: '办理中', en: 'Open' } }, actions: {} },
+            }),
+          ],
+          documentKinds: [
+            { kind: 'notice', nameZh: '通知书', nameEn: 'Notice' },
+            // the same mark as the things' numbers, on another counter: both would hand out 赣章测〔2026〕1号
+            { kind: 'probe.ruling', nameZh: '决定书', nameEn: 'Ruling', number: '{abbr}测〔{year}〕{seq:3}号' },
+            { kind: 'probe.order', nameZh: '通知', nameEn: 'Order', number: '{abbr}令〔{year}〕号' },
+          ],
           deadlines: { 'other.reply': rule },
         }),
       ],
@@ -131,9 +147,10 @@ describe('the boot check refuses routes that declare no access rule', () => {
       '模块“probe”把未声明的权限“probe.thing.delete”授予角色“county-staff”',
       '模块“probe”的角色“probe.clerk”含有未声明的权限“kernel.nothing.here”',
       '模块“probe”的角色代码“clerk.probe”应为“probe.<角色>”',
-      '模块“probe”为未声明的事项类型“thing”规定了编号格式',
-      '模块“probe”的编号格式“{abbr}测〔{year}〕号”缺少序号 {seq}',
+      '模块“probe”的事项类型“thing”属于模块“other”',
       '模块“probe”的文书类型“notice”应以“probe.”开头',
+      '模块“probe”的文书类型“probe.ruling”的编号格式“{abbr}测〔{year}〕{seq:3}号”与模块“probe”的事项类型“thing”的编号字样相同，编号会重复',
+      '模块“probe”的文书类型“probe.order”的编号格式“{abbr}令〔{year}〕号”缺少序号 {seq}',
       "模块“probe”的期限规则“other.reply”应以“probe.”开头并标明 module: 'probe'",
     ]);
   });

@@ -10,7 +10,6 @@ import { generateRegister } from './registry/registry-demo';
 import { generateScreenings } from './screening/screening-demo';
 import { DISPUTES_SOURCE } from './reports/indicator-sources';
 import { mediationRoutes } from './routes';
-import { DISPUTE_NUMBER } from './disputes/service';
 
 /** People's mediation 人民调解 (modules/mediation/README.md). */
 export const mediationModule = defineModule({
@@ -27,9 +26,12 @@ export const mediationModule = defineModule({
   routes: mediationRoutes,
   deadlines: MEDIATION_DEADLINES,
   roles: MEDIATION_ROLES,
-  numbers: { dispute: DISPUTE_NUMBER },
-  // 人民调解法 第二十八条、第二十九条: the written agreement, issued when a dispute is agreed (disputes/service.ts issueAgreement).
-  documentKinds: [{ kind: 'mediation.agreement', nameZh: '人民调解协议书', nameEn: 'People’s mediation agreement' }],
+  // 人民调解法 第二十八条、第二十九条: the written agreement, issued when a dispute is agreed (disputes/service.ts
+  // issueAgreement); notices staff issue from the dispute page (受理/不予受理通知 …) take the kernel's format.
+  documentKinds: [
+    { kind: 'mediation.agreement', nameZh: '人民调解协议书', nameEn: 'People’s mediation agreement', number: '{abbr}调协〔{year}〕{seq}号' },
+    { kind: 'mediation.notice', nameZh: '通知书', nameEn: 'Notice' },
+  ],
   // 人民调解法 第八条: committees in villages, towns and industries — a township committee under each judicial
   // office, and a county committee for medical disputes (features.md M4).
   seedUnits: [

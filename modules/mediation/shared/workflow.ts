@@ -11,6 +11,8 @@ export const DISPUTE_WORKFLOW = defineWorkflow({
   module: 'mediation',
   kind: 'dispute',
   plural: 'disputes',
+  /** 赣章调〔2026〕123号: the numbering unit's abbreviation, 调 for mediation, year, sequence (issue #4). */
+  number: '{abbr}调〔{year}〕{seq}号',
   statuses: DISPUTE_STATUSES,
   initial: 'registered',
   terminal: ['declined', 'agreed', 'failed', 'withdrawn'],

@@ -37,8 +37,6 @@ export interface ModuleDefinition {
   deadlines?: Readonly<Record<string, DeadlineRule>>;
   /** Roles of the module (`<module>.<role>`), held beside the org-level roles; a holder gets their permissions. */
   roles?: readonly ModuleRole[];
-  /** Number templates of the module's matter kinds (`{abbr}调〔{year}〕{seq}号`), by workflow kind. */
-  numbers?: Readonly<Record<string, string>>;
   /** Documents the module issues on its matters (`<module>.…`). */
   documentKinds?: readonly DocumentKind[];
   /** Units the module adds under the kernel's bureau tree when a city is first seeded. */
@@ -63,6 +61,8 @@ export interface DocumentKind {
   kind: string;
   nameZh: string;
   nameEn: string;
+  /** Its number template (`{abbr}调协〔{year}〕{seq}号`); the kernel's `{abbr}文〔{year}〕{seq}号` when absent. */
+  number?: string;
 }
 
 /**

@@ -100,6 +100,16 @@ const MESSAGES = {
     zh: '出具单位须为事项承办单位“{org}”或其上级单位',
     en: 'The issuing unit must be the matter’s unit "{org}" or one above it',
   },
+  DOCUMENT_KIND_UNKNOWN: {
+    status: 400,
+    zh: '文书类型“{kind}”不是本业务条线声明的文书类型；可出具的类型：{known}',
+    en: 'Document kind "{kind}" is not declared by this matter’s business line; declared kinds: {known}',
+  },
+  DOCUMENT_NUMBER_FORMAT: {
+    status: 400,
+    zh: '文书编号“{number}”不符合本单位本年度的编号格式，应形如“{example}”；或留空由系统自动编号',
+    en: 'Document number "{number}" does not follow this unit’s format for the year (like "{example}"); or leave it empty',
+  },
   DOCUMENT_REVOKED: { status: 409, zh: '文书 {number} 已于 {at} 撤销，不能重复撤销', en: 'Document {number} was already revoked on {at}' },
   VERIFY_NOT_FOUND: {
     status: 404,

@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from './define-module';
 import { assembleDeadlineRules } from './deadlines/rules';
-import { NUMBER_FIELD } from './matters/numbering';
+import { documentNumberTemplate } from './documents/document-kinds';
+import { NUMBER_FIELD, numberMark } from './matters/numbering';
 import { isModuleRole } from './shared/permissions';
 
 /** What the modules declare does not hold together: the platform does not start (every problem is listed). */
@@ -22,13 +23,14 @@ export interface DeclaredRoute {
 /**
  * Checks what each module declares before anything is registered: its permissions are `<module>.…`; it grants
  * (to org-level roles and its own roles) only permissions it declares, its roles also the kernel's; its roles are
- * `<module>.<role>`; its number templates belong to its workflows and have a `{seq}`; its document kinds are
+ * `<module>.<role>`; its number templates have a `{seq}` and a mark no other counter uses; its document kinds are
  * `<module>.…`; its deadline rules assemble into one catalogue (deadlines/rules.ts).
  */
 export function moduleDeclarationProblems(modules: readonly ModuleDefinition[]): string[] {
   const problems: string[] = [];
   const kernelPermissions = new Set(modules.find((m) => m.name === 'kernel')?.permissions ?? []);
   const seen = { modules: new Set<string>(), roles: new Set<string>(), documentKinds: new Set<string>() };
+  const marks = numberMarks(problems);
   for (const m of modules) {
     const who = `模块“${m.name}”`;
     if (seen.modules.has(m.name)) problems.push(`${who}重复注册`);
@@ -46,15 +48,16 @@ export function moduleDeclarationProblems(modules: readonly ModuleDefinition[]):
         if (!declared.has(p) && !kernelPermissions.has(p)) problems.push(`${who}的角色“${role.code}”含有未声明的权限“${p}”`);
       }
     }
-    for (const [kind, template] of Object.entries(m.numbers ?? {})) {
-      if (!m.workflows?.some((w) => w.kind === kind)) problems.push(`${who}为未声明的事项类型“${kind}”规定了编号格式`);
-      const fields = [...template.matchAll(NUMBER_FIELD)].map((f) => f[1]);
-      if (!fields.includes('seq')) problems.push(`${who}的编号格式“${template}”缺少序号 {seq}`);
+    for (const wf of m.workflows ?? []) {
+      if (wf.module !== m.name) problems.push(`${who}的事项类型“${wf.kind}”属于模块“${wf.module}”`);
+      marks.claim(`${who}的事项类型“${wf.kind}”`, wf.number, `matter:${m.name}`);
     }
     for (const d of m.documentKinds ?? []) {
       if (!d.kind.startsWith(`${m.name}.`)) problems.push(`${who}的文书类型“${d.kind}”应以“${m.name}.”开头`);
       if (seen.documentKinds.has(d.kind)) problems.push(`文书类型“${d.kind}”重复声明`);
       seen.documentKinds.add(d.kind);
+      const template = documentNumberTemplate(d);
+      marks.claim(`${who}的文书类型“${d.kind}”`, template, `document:${template}`);
     }
   }
   try {
@@ -63,6 +66,24 @@ export function moduleDeclarationProblems(modules: readonly ModuleDefinition[]):
     problems.push((e as Error).message);
   }
   return problems;
+}
+
+/**
+ * Number templates: each has a `{seq}`, and each mark (the literal text, `{}调〔{}〕{}号`) belongs to one counter — a
+ * line's matters count per module, documents per template — or two counters would hand out the same number.
+ */
+function numberMarks(problems: string[]) {
+  const owners = new Map<string, { counter: string; who: string }>();
+  return {
+    claim(who: string, template: string, counter: string) {
+      const fields = [...template.matchAll(NUMBER_FIELD)].map((f) => f[1]);
+      if (!fields.includes('seq')) problems.push(`${who}的编号格式“${template}”缺少序号 {seq}`);
+      const mark = numberMark(template);
+      const before = owners.get(mark);
+      if (before && before.counter !== counter) problems.push(`${who}的编号格式“${template}”与${before.who}的编号字样相同，编号会重复`);
+      else owners.set(mark, { counter, who });
+    },
+  };
 }
 
 /** Throws a ModuleDeclarationError when the modules' declarations do not hold together. */

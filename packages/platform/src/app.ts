@@ -11,6 +11,7 @@ import {
   checkModules,
   DEFAULT_AUTH_POLICY,
   installDeadlineRules,
+  installDocumentKinds,
   kernelModule,
   resolveDataKey,
   registerModuleActions,
@@ -172,6 +173,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // is the kernel's rules and every module's.
   checkModules(modules);
   installDeadlineRules(modules);
+  installDocumentKinds(modules);
   await app.register(fastifyCookie);
   // Uploads stream file by file; the upload route sets the size limit per request (files/file-types.ts).
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, parts: 11, fieldSize: 64 * 1024 } });

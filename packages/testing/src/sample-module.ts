@@ -5,6 +5,7 @@ import { ctxOf, defineAction, defineIndicator, defineModule, defineWorkflow, Mat
 export const SAMPLE_WORKFLOW = defineWorkflow({
   module: 'sample',
   kind: 'case',
+  number: '{abbr}样〔{year}〕{seq}号',
   statuses: ['registered', 'accepted', 'declined', 'closed'],
   initial: 'registered',
   terminal: ['declined', 'closed'],
@@ -36,8 +37,6 @@ export const SAMPLE_DECLINE = defineAction({
   probe: { resource: 'matter', body: { reason: '不属于受理范围' } },
   handle: async () => {},
 });
-
-export const SAMPLE_NUMBER = '{abbr}样〔{year}〕{seq}号';
 
 const base = [{ column: 'module', op: 'eq', value: 'sample' }] as const;
 
@@ -79,7 +78,6 @@ export const sampleModule = defineModule({
   workflows: [SAMPLE_WORKFLOW],
   actions: [SAMPLE_DECLINE],
   indicators: SAMPLE_INDICATORS,
-  numbers: { case: SAMPLE_NUMBER },
   // what the kernel's document tests and the scope test issue on sample matters
   documentKinds: [
     { kind: 'sample.notice', nameZh: '通知书', nameEn: 'Notice' },
@@ -92,7 +90,7 @@ export const sampleModule = defineModule({
         config: { permission: 'sample.case.write', scopeProbe: { kind: 'bodyOrg', field: 'orgId', body: { title: '越权登记' } } },
         schema: { body: z.object({ orgId: z.uuid(), title: z.string().min(2) }), response: { 201: Matter } },
       },
-      async (req, reply) => reply.code(201).send(await openMatter(ctxOf(req, engine.db), SAMPLE_WORKFLOW, SAMPLE_NUMBER, req.body)),
+      async (req, reply) => reply.code(201).send(await openMatter(ctxOf(req, engine.db), SAMPLE_WORKFLOW, req.body)),
     );
   },
 });

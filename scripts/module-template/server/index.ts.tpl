@@ -7,7 +7,6 @@ import { CASE_CHANNELS } from '../shared/schemas';
 import { CASE_WORKFLOW } from '../shared/workflow';
 import { CASE_ACTIONS } from './actions';
 import { __camel__Routes } from './routes';
-import { CASE_NUMBER } from './service';
 
 /** __zh__ (modules/__name__/README.md). Written by `npm run new-module`; everything the line brings is declared here. */
 export const __camel__Module = defineModule({
@@ -20,7 +19,8 @@ export const __camel__Module = defineModule({
   workflows: [CASE_WORKFLOW],
   actions: CASE_ACTIONS,
   deadlines: __CONST___DEADLINES,
-  numbers: { case: CASE_NUMBER },
+  // what staff issue from a case's documents tab (the console's 出具通知书); add the line's own documents with their numbers
+  documentKinds: [{ kind: '__name__.notice', nameZh: '通知书', nameEn: 'Notice' }],
   indicators: __CONST___INDICATORS,
   indicatorSources: [
     {

@@ -11,6 +11,8 @@ export const CASE_WORKFLOW = defineWorkflow({
   module: '__name__',
   kind: 'case',
   plural: 'cases',
+  /** The case number: the unit's abbreviation, the line's mark, the year, the sequence (e.g. 章贡__abbr__〔2026〕12号). */
+  number: '{abbr}__abbr__〔{year}〕{seq}号',
   statuses: CASE_STATUSES,
   initial: 'registered',
   terminal: ['declined', 'closed'],

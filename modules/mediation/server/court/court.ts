@@ -3,7 +3,6 @@ import { findOrg, notFound, openMattersBulk, type Database, type PartyCtx, type 
 import { CourtReferral, type CourtReferralReport, type CourtResult } from '../../shared/court';
 import { DISPUTE_WORKFLOW } from '../../shared/workflow';
 import { courtDisputes, insertCourtDisputes, registeredCaseNumbers } from './court-repository';
-import { DISPUTE_NUMBER } from '../disputes/service';
 import { chinaDay } from '@sifa/kernel/shared';
 
 const day = (d: Date | string | null) => (d ? chinaDay(d) : null);
@@ -61,7 +60,6 @@ export async function importCourtReferrals(
   const results = await openMattersBulk(
     ctx,
     DISPUTE_WORKFLOW,
-    DISPUTE_NUMBER,
     { orgId, items: rows, check, audit: { via: meta.via, ...(meta.file ? { file: meta.file } : {}), rows: rows.length } },
     async (trx, opened) => {
       await insertCourtDisputes(

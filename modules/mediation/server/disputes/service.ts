@@ -20,9 +20,6 @@ import * as repo from './repository';
 import { findScreening } from '../screening/screening-repository';
 import { chinaDay } from '@sifa/kernel/shared';
 
-/** 赣章调〔2026〕123号: unit abbreviation, 调 for mediation, year, sequence (issue #4). */
-export const DISPUTE_NUMBER = '{abbr}调〔{year}〕{seq}号';
-
 export const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.round(yuan * 100));
 
 /**
@@ -56,7 +53,6 @@ export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput):
   return openMatter(
     ctx,
     DISPUTE_WORKFLOW,
-    DISPUTE_NUMBER,
     { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category }, parties, row },
     within,
   );
@@ -137,7 +133,7 @@ export async function issueAgreement(
         '双方当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认（《中华人民共和国人民调解法》第三十三条）。',
       ],
     },
-    { numberTemplate: '{abbr}调协〔{year}〕{seq}号', trx },
+    { trx },
   );
 }
 

@@ -7,7 +7,8 @@ import type { FileStorage, StoredFile } from '../files/storage';
 import type { Ctx } from '../http/types';
 import { canReadMatterOf, readableMatter } from '../matters/matter-access';
 import type { MatterRow } from '../matters/matter.repository';
-import { takeNumber } from '../matters/numbering';
+import { followsTemplate, formatNumber, numberingAbbr, takeNumber } from '../matters/numbering';
+import { documentKindFor, documentNumberTemplate } from './document-kinds';
 import { findOrg } from '../orgs/org.repository';
 import { HASH_ALGORITHM, type DocumentSummary, type DocumentVerification, type IssueDocumentInput } from '../shared/documents';
 import * as repo from './document.repository';
@@ -20,9 +21,6 @@ export interface DocumentCtx extends Ctx {
   files: FileStorage;
   publicBaseUrl: string;
 }
-
-/** The platform's own numbering when none is given: one sequence per numbering unit and year (赣章文〔2026〕1号). */
-export const DEFAULT_DOCUMENT_NUMBER = '{abbr}文〔{year}〕{seq}号';
 
 /** SM3 (GB/T 32905) of the PDF bytes: the content hash the public page shows. */
 export const sm3Hex = (bytes: Uint8Array) => createHash('sm3').update(bytes).digest('hex');
@@ -63,6 +61,14 @@ async function issuerOf(trx: Kysely<Database>, ctx: DocumentCtx, matter: MatterR
   return org;
 }
 
+/** A number given by hand carries the issuing unit's mark and year in the kind's format (one county cannot issue in another's). */
+async function checkHandNumber(db: Kysely<Database>, number: string, template: string, issuerPath: string, year: number) {
+  const abbr = await numberingAbbr(db, issuerPath);
+  if (!followsTemplate(number, template, { abbr, year })) {
+    throw new AppError('DOCUMENT_NUMBER_FORMAT', { number, example: formatNumber(template, { abbr, year, seq: 1 }) });
+  }
+}
+
 const isNumberClash = (e: unknown) => e instanceof Error && /documents_number_key/.test(e.message);
 
 /**
@@ -76,19 +82,22 @@ const isNumberClash = (e: unknown) => e instanceof Error && /documents_number_ke
 export async function issueDocument(
   ctx: DocumentCtx,
   input: IssueDocumentInput & { matterId: string },
-  opts: { numberTemplate?: string; trx?: Kysely<Database> } = {},
+  opts: { trx?: Kysely<Database> } = {},
 ): Promise<DocumentSummary> {
   await loadFonts();
   const db = opts.trx ?? ctx.db;
   const matter = await readableMatter(ctx, db, input.matterId);
+  // The kind is one the matter's line declares, and its number follows that kind's template (ADR 0015).
+  const template = documentNumberTemplate(documentKindFor(matter.module, input.kind));
   await checkTitle(db, matter.id, input.title);
   if (input.number && (await repo.numberTaken(db, input.number))) throw new AppError('DOCUMENT_NUMBER_TAKEN', { number: input.number });
-  const template = opts.numberTemplate ?? DEFAULT_DOCUMENT_NUMBER;
   let storedKey: string | undefined;
   const issue = async (trx: Kysely<Database>) => {
     const issuer = await issuerOf(trx, ctx, matter, input.issuingOrgId);
     const issuedAt = ctx.now;
-    const number = input.number ?? (await takeNumber(trx, `document:${template}`, issuer.path, shanghaiYear(issuedAt), template)).number;
+    const year = shanghaiYear(issuedAt);
+    if (input.number) await checkHandNumber(trx, input.number, template, issuer.path, year);
+    const number = input.number ?? (await takeNumber(trx, `document:${template}`, issuer.path, year, template)).number;
     const verifyCode = newVerifyCode();
     const pdf = await renderPdf({
       issuingUnit: issuer.name,

@@ -159,11 +159,45 @@ describe('documents: a staff member prints a notice, a citizen scans its QR code
   });
 
   test('a number given by hand is used once; the second use is refused', async () => {
-    const first = await issue(zhanggong, { ...notice, number: `赣章调〔${String(year)}〕88号` });
-    expect(first.json<Doc>().number).toBe(`赣章调〔${String(year)}〕88号`);
-    const second = await issue(zhanggong, { ...notice, number: `赣章调〔${String(year)}〕88号` });
+    const first = await issue(zhanggong, { ...notice, number: `赣章文〔${String(year)}〕88号` });
+    expect(first.json<Doc>().number).toBe(`赣章文〔${String(year)}〕88号`);
+    const second = await issue(zhanggong, { ...notice, number: `赣章文〔${String(year)}〕88号` });
     expect(second.statusCode).toBe(409);
     expect(second.json<{ message: string }>().message).toContain('已被使用');
+  });
+
+  test('a number given by hand follows the kind’s format with the issuing unit’s mark and this year, nobody else’s (issue #11)', async () => {
+    for (const number of [
+      `赣宁文〔${String(year)}〕5号`,
+      `赣章调〔${String(year)}〕89号`,
+      `赣章文〔${String(year - 1)}〕90号`,
+      `赣章文〔${String(year)}〕0号`,
+      '随手写的编号',
+    ]) {
+      const res = await issue(zhanggong, { ...notice, number });
+      expect(res.statusCode, number).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'DOCUMENT_NUMBER_FORMAT',
+        message: `文书编号“${number}”不符合本单位本年度的编号格式，应形如“赣章文〔${String(year)}〕1号”；或留空由系统自动编号`,
+      });
+    }
+    // the county bureau numbers for its offices: an office issues with the county's mark
+    const office = await t.loginAs('office');
+    const m = (await office.request('POST', '/api/sample/cases', { orgId: await t.orgId('解放街道司法所'), title: '劳务纠纷' })).json<{ id: string }>();
+    expect((await issue(office, { ...notice, number: `赣章文〔${String(year)}〕4001号` }, m.id)).statusCode).toBe(201);
+  });
+
+  test('only a kind the matter’s line declares is issued; another line’s kind or an unknown one is refused with the list', async () => {
+    for (const kind of ['mediation.agreement', 'sample.judgement', 'kernel.notice']) {
+      const res = await issue(zhanggong, { ...notice, kind });
+      expect(res.statusCode, kind).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'DOCUMENT_KIND_UNKNOWN',
+        message: `文书类型“${kind}”不是本业务条线声明的文书类型；可出具的类型：sample.notice（通知书）、sample.acceptance-notice（受理通知书）`,
+      });
+    }
+    const docs = await t.engine.db.selectFrom('kernel.documents').select('kind').where('matterId', '=', matterId).execute();
+    expect(docs.map((d) => d.kind)).not.toContain('mediation.agreement');
   });
 
   test('the issuing unit is the matter’s unit or one above it, never a sibling or a unit outside the scope', async () => {

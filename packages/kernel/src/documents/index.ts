@@ -4,3 +4,4 @@ export * from './verify-code';
 export * from '../files/attachment.service';
 export * from '../files/file-types';
 export * from '../files/storage';
+export * from './document-kinds';

@@ -8,6 +8,7 @@ import { createTestApp, type Agent, type TestApp } from '@sifa/testing';
 const TRIAL = defineWorkflow({
   module: 'trial',
   kind: 'case',
+  number: '{abbr}试〔{year}〕{seq}号',
   statuses: ['registered', 'decided'],
   initial: 'registered',
   terminal: ['decided'],
@@ -38,6 +39,7 @@ const trialModule = defineModule({
   roleGrants: { 'county-staff': ['trial.case.read', 'trial.case.write', 'trial.case.act'] },
   workflows: [TRIAL],
   actions: [decideCase],
+  documentKinds: [{ kind: 'trial.decision', nameZh: '决定书', nameEn: 'Decision' }],
   routes(app, { engine }) {
     app.post(
       '/api/trial/cases',
@@ -45,7 +47,7 @@ const trialModule = defineModule({
         config: { permission: 'trial.case.write', scopeProbe: { kind: 'bodyOrg', field: 'orgId', body: { title: '越权登记' } } },
         schema: { body: z.object({ orgId: z.uuid(), title: z.string() }), response: { 201: Matter } },
       },
-      async (req, reply) => reply.code(201).send(await openMatter(ctxOf(req, engine.db), TRIAL, '{abbr}试〔{year}〕{seq}号', req.body)),
+      async (req, reply) => reply.code(201).send(await openMatter(ctxOf(req, engine.db), TRIAL, req.body)),
     );
   },
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestDb, SAMPLE_NUMBER, SAMPLE_WORKFLOW } from '@sifa/testing';
+import { createTestDb, SAMPLE_WORKFLOW } from '@sifa/testing';
 import type { Engine } from '../db/engine';
 import { createFieldCrypto } from '../parties/crypto';
 import { verifyAuditChain } from '../audit/audit';
@@ -77,7 +77,7 @@ describe('openMattersBulk in several rounds', () => {
       },
     ];
     const rows: string[] = [];
-    const results = await openMattersBulk(ctx, SAMPLE_WORKFLOW, SAMPLE_NUMBER, { orgId, items, audit: { via: 'test' }, chunk: 2 }, (_trx, opened) => {
+    const results = await openMattersBulk(ctx, SAMPLE_WORKFLOW, { orgId, items, audit: { via: 'test' }, chunk: 2 }, (_trx, opened) => {
       rows.push(...opened.map((o) => o.matter.title));
       return Promise.resolve();
     });
@@ -114,7 +114,6 @@ describe('openMattersBulk in several rounds', () => {
     const results = await openMattersBulk(
       ctx,
       SAMPLE_WORKFLOW,
-      SAMPLE_NUMBER,
       {
         orgId,
         items: raw,
@@ -154,7 +153,6 @@ describe('openMattersBulk in several rounds', () => {
       openMattersBulk(
         { ...ctx, scope: { orgId: city.id, path: city.path } },
         SAMPLE_WORKFLOW,
-        SAMPLE_NUMBER,
         { orgId: unit, items, audit: { via: 'test-links' }, chunk: 2 },
         () => Promise.resolve(),
       );

@@ -44,7 +44,6 @@ export const BULK_CHUNK = 5000;
 export async function openMattersBulk<T = BulkMatterItem>(
   ctx: Ctx & { pii: FieldCrypto },
   wf: WorkflowDefinition,
-  numberTemplate: string,
   input: { orgId: string; items: readonly T[]; check?: BulkCheck<T>; audit: Record<string, unknown>; chunk?: number },
   within: (trx: Kysely<Database>, opened: readonly { index: number; matter: Matter }[]) => Promise<void>,
 ): Promise<BulkMatterResult[]> {
@@ -102,7 +101,7 @@ export async function openMattersBulk<T = BulkMatterItem>(
         });
         const end = Math.min(start + CHUNK, input.items.length);
         const keep = Array.from({ length: end - start }, (_, k) => start + k).filter((i) => items[i] && !problems.has(i));
-        const taken = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, year, numberTemplate, keep.length) : [];
+        const taken = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, year, wf.number, keep.length) : [];
         const opened = keep.map((index, k) => {
           const n = taken[k];
           if (!n) throw new Error('取号数量不足');

@@ -43,13 +43,12 @@ class UnitUnknown extends Error {}
 export async function openMatter(
   ctx: Ctx & { pii?: FieldCrypto },
   wf: WorkflowDefinition,
-  numberTemplate: string,
   input: OpenMatterInput,
   within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>,
 ): Promise<Matter> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await openOnce(ctx, wf, numberTemplate, input, within);
+      return await openOnce(ctx, wf, input, within);
     } catch (e) {
       if (e instanceof PartyRace) {
         if (attempt < 3) continue;
@@ -69,7 +68,6 @@ export async function openMatter(
 async function openOnce(
   ctx: Ctx & { pii?: FieldCrypto },
   wf: WorkflowDefinition,
-  numberTemplate: string,
   input: OpenMatterInput,
   within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>,
 ): Promise<Matter> {
@@ -101,7 +99,7 @@ async function openOnce(
         scopePath: ctx.scope.path,
         year: chinaYear(at),
         at: at.toISOString(),
-        template: numberTemplate,
+        template: wf.number,
         user: { id: ctx.user.id, name: ctx.user.displayName },
         actor: ctx.actor,
         note: input.note ?? null,

@@ -44,3 +44,37 @@ export async function takeNumber(trx: Kysely<Database>, module: string, orgPath:
   if (!n) throw new Error('取号失败');
   return n;
 }
+
+/** The abbreviation numbers of a unit carry: the nearest unit at or above it that has one (as takeNumbers finds it). */
+export async function numberingAbbr(db: Kysely<Database>, orgPath: string): Promise<string> {
+  const ids = orgPath.split('/').filter(Boolean);
+  const row = await db
+    .selectFrom('kernel.orgs')
+    .select('abbr')
+    .where('id', 'in', ids)
+    .where('abbr', 'is not', null)
+    .orderBy('depth', 'desc')
+    .executeTakeFirst();
+  return row?.abbr ?? '';
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a number given by hand follows the template for this unit and year: the literal text and the unit's
+ * abbreviation exactly, any sequence — so a county cannot issue under another county's mark or another line's.
+ */
+export function followsTemplate(number: string, template: string, v: { abbr: string; year: number }): boolean {
+  let re = '';
+  let last = 0;
+  for (const f of template.matchAll(NUMBER_FIELD)) {
+    re += escapeRe(template.slice(last, f.index));
+    re += f[1] === 'abbr' ? escapeRe(v.abbr) : f[1] === 'year' ? String(v.year) : f[2] ? `\\d{${f[2]},}` : '[1-9]\\d*';
+    last = f.index + f[0].length;
+  }
+  re += escapeRe(template.slice(last));
+  return new RegExp(`^${re}$`).test(number);
+}
+
+/** The literal part of a template (`{}调〔{}〕{}号`): two counters sharing a mark could hand out the same number. */
+export const numberMark = (template: string) => template.replace(NUMBER_FIELD, '{}');

@@ -10,6 +10,11 @@ export interface WorkflowDefinition<S extends string = string, A extends string 
   kind: string;
   /** The URL segment of the kind's collection, e.g. 'disputes' (`/api/<module>/<plural>/:id/<action>`); `<kind>s` by default. */
   plural?: string;
+  /**
+   * How the kind's matters are numbered (`{abbr}调〔{year}〕{seq}号`, numbering.ts): the kernel takes the number when it
+   * opens a matter; the literal part marks the line, so boot refuses two kinds with the same mark (module-check.ts).
+   */
+  number: string;
   statuses: readonly S[];
   initial: S;
   /** Statuses in which the matter is closed (no further actions). */
