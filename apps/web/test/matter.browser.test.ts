@@ -1,16 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  desktopContext,
-  inCi,
-  missing,
-  phoneContext,
-  SCREENSHOTS,
-  signIn,
-  warnIfSkipped,
-  useBrowserAndServer,
-  createDispute,
-  notifyAbout,
-} from '@sifa/testing';
+import { desktopContext, inCi, missing, phoneContext, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer, notifyAbout } from '@sifa/testing';
+import { createDispute } from '@sifa/mediation/testing';
 import type { MatterFixture } from '@sifa/testing';
 
 warnIfSkipped('matter.browser.test');

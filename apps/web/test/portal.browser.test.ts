@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SCREENSHOTS, inCi, missing, phoneContext, warnIfSkipped, useBrowserAndServer, CITIZEN_PHONE, createDispute, lastSmsCode } from '@sifa/testing';
+import { SCREENSHOTS, inCi, missing, phoneContext, warnIfSkipped, useBrowserAndServer, CITIZEN_PHONE, lastSmsCode } from '@sifa/testing';
+import { createDispute } from '@sifa/mediation/testing';
 import type { MatterFixture } from '@sifa/testing';
 
 warnIfSkipped('portal.browser.test');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { SCREENSHOTS, desktopContext, inCi, missing, signIn, warnIfSkipped, useBrowserAndServer, createDispute, shanghaiDay } from '@sifa/testing';
+import { SCREENSHOTS, desktopContext, inCi, missing, signIn, warnIfSkipped, useBrowserAndServer, shanghaiDay } from '@sifa/testing';
+import { createDispute } from '@sifa/mediation/testing';
 
 warnIfSkipped('mediation-follow-up.browser.test');
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { IndicatorComparison } from '@sifa/kernel/shared';
 import { MONTHLY_REPORT_FIGURES } from '@sifa/mediation/shared';
-import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer, createDispute, shanghaiDay, signInApi } from '@sifa/testing';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, warnIfSkipped, useBrowserAndServer, shanghaiDay, signInApi } from '@sifa/testing';
+import { createDispute } from '@sifa/mediation/testing';
 
 warnIfSkipped('mediation-report.browser.test');
 
