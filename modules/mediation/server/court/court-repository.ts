@@ -41,9 +41,29 @@ export async function registeredCaseNumbers(db: Kysely<Database>, scope: Scope, 
   return found;
 }
 
-/** Court-linked disputes of the caller's scope, newest first, filtered by court or case number. */
-export async function courtDisputes(db: Kysely<Database>, scope: Scope, f: { courtName?: string | undefined; courtCaseNumber?: string | undefined }) {
-  let q = disputes(db, scope)
+export interface CourtFilter {
+  courtName?: string | undefined;
+  courtCaseNumber?: string | undefined;
+}
+
+function courtLinked(db: Kysely<Database>, scope: Scope, f: CourtFilter) {
+  let q = disputes(db, scope).where('d.source', 'in', ['court-delegated', 'court-entrusted', 'court-invited']).where('d.courtCaseNumber', 'is not', null);
+  if (f.courtName) q = q.where('d.courtName', '=', f.courtName);
+  if (f.courtCaseNumber) q = q.where('d.courtCaseNumber', '=', f.courtCaseNumber);
+  return q;
+}
+
+/** How many court-linked disputes of the caller's scope the filter holds. */
+export async function countCourtDisputes(db: Kysely<Database>, scope: Scope, f: CourtFilter): Promise<number> {
+  const r = await courtLinked(db, scope, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** Court-linked disputes of the caller's scope, newest first, filtered by court or case number: one page, or up to `limit`. */
+export async function courtDisputes(db: Kysely<Database>, scope: Scope, f: CourtFilter, window: { limit: number; offset: number }) {
+  return courtLinked(db, scope, f)
     .select([
       'd.id',
       'd.courtCaseNumber',
@@ -56,9 +76,9 @@ export async function courtDisputes(db: Kysely<Database>, scope: Scope, f: { cou
       'd.agreementKind',
       'd.agreementEffectiveOn',
     ])
-    .where('d.source', 'in', ['court-delegated', 'court-entrusted', 'court-invited'])
-    .where('d.courtCaseNumber', 'is not', null);
-  if (f.courtName) q = q.where('d.courtName', '=', f.courtName);
-  if (f.courtCaseNumber) q = q.where('d.courtCaseNumber', '=', f.courtCaseNumber);
-  return q.orderBy('m.openedAt', 'desc').limit(100_000).execute();
+    .orderBy('m.openedAt', 'desc')
+    .orderBy('d.id')
+    .limit(window.limit)
+    .offset(window.offset)
+    .execute();
 }

@@ -1,9 +1,23 @@
 import { z } from 'zod';
-import { createFieldCrypto, ctxOf, IdParams, readSheet, sendXlsx, sendXlsxFile, templateXlsx, uploadedFile, type ModuleDeps, type SifaApp } from '@sifa/kernel';
+import {
+  createFieldCrypto,
+  ctxOf,
+  EXPORT_LIMIT,
+  IdParams,
+  PageQuery,
+  pageOf,
+  readSheet,
+  sendXlsx,
+  sendXlsxFile,
+  templateXlsx,
+  uploadedFile,
+  type ModuleDeps,
+  type SifaApp,
+} from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { CourtReferralBatch, CourtReferralReport, CourtResult } from '../../shared/court';
 import { activeCategories } from '../categories/category';
-import { courtResults, importCourtReferrals } from './court';
+import { courtResults, courtResultsPage, importCourtReferrals } from './court';
 import { courtColumns, MAX_COURT_BYTES, MAX_COURT_ROWS, referralOfRow } from './court-sheet';
 
 const tags = ['人民调解'];
@@ -95,11 +109,17 @@ export function courtRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     '/api/mediation/court-results',
     {
       config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'list' } },
-      schema: { tags, summary: '诉调对接案件的调解结果 (反馈法院)', querystring: CourtQuery, response: { 200: z.array(CourtResult) } },
+      schema: {
+        tags,
+        summary: '诉调对接案件的调解结果 (反馈法院，分页)',
+        querystring: CourtQuery.extend(PageQuery.shape),
+        response: { 200: pageOf(CourtResult) },
+      },
     },
     (req) => {
       const ctx = ctxOf(req, db);
-      return courtResults(ctx.db, ctx.scope, req.query);
+      const { page, pageSize, ...f } = req.query;
+      return courtResultsPage(ctx.db, ctx.scope, f, page, pageSize);
     },
   );
 
@@ -111,7 +131,7 @@ export function courtRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
     },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
-      const rows = await courtResults(ctx.db, ctx.scope, req.query);
+      const rows = await courtResults(ctx.db, ctx.scope, req.query, { limit: EXPORT_LIMIT, offset: 0 });
       return sendXlsx(ctx, reply, {
         filename: '诉调对接调解结果.xlsx',
         sheet: '调解结果',

@@ -45,10 +45,21 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
   });
 
   test('the results API and the Excel for the court list case number, our number and the outcome', async () => {
-    const results = (await zg.request('GET', `/api/mediation/court-results?courtCaseNumber=${encodeURIComponent('(2026)赣0702民诉前调101号')}`)).json<
-      { number: string; statusZh: string }[]
-    >();
-    expect(results).toEqual([expect.objectContaining({ statusZh: '已登记' })]);
+    const results = (await zg.request('GET', `/api/mediation/court-results?courtCaseNumber=${encodeURIComponent('(2026)赣0702民诉前调101号')}`)).json<{
+      items: { number: string; statusZh: string }[];
+      total: number;
+    }>();
+    expect(results.items).toEqual([expect.objectContaining({ statusZh: '已登记' })]);
+    expect(results.total).toBe(1);
+    // pages of the whole list, newest first, with the total
+    const first = (await zg.request('GET', '/api/mediation/court-results?pageSize=1')).json<{
+      items: { courtCaseNumber: string }[];
+      total: number;
+      page: number;
+    }>();
+    const second = (await zg.request('GET', '/api/mediation/court-results?pageSize=1&page=2')).json<{ items: { courtCaseNumber: string }[]; total: number }>();
+    expect([first.total, first.page, first.items.length, second.items.length]).toEqual([2, 1, 1, 1]);
+    expect(first.items[0]?.courtCaseNumber).not.toBe(second.items[0]?.courtCaseNumber);
     const xlsx = await zg.request('GET', '/api/mediation/court-results.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -63,7 +74,7 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
       rows: [row('(2026)赣0730民诉前调1号')],
     });
     expect(res.statusCode).toBe(404);
-    expect((await t.loginAs('ningdu').then((nd) => nd.request('GET', '/api/mediation/court-results'))).json<unknown[]>()).toEqual([]);
+    expect((await t.loginAs('ningdu').then((nd) => nd.request('GET', '/api/mediation/court-results'))).json<{ items: unknown[] }>().items).toEqual([]);
   });
 
   const upload = (name: string, content: Buffer | string) => {

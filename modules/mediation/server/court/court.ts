@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { findOrg, notFound, openMattersBulk, type Database, type PartyCtx, type Scope } from '@sifa/kernel';
 import { CourtReferral, type CourtReferralReport, type CourtResult } from '../../shared/court';
 import { DISPUTE_WORKFLOW } from '../../shared/workflow';
-import { courtDisputes, insertCourtDisputes, registeredCaseNumbers } from './court-repository';
+import { countCourtDisputes, courtDisputes, insertCourtDisputes, registeredCaseNumbers, type CourtFilter } from './court-repository';
 import { chinaDay } from '@sifa/kernel/shared';
 
 const day = (d: Date | string | null) => (d ? chinaDay(d) : null);
@@ -116,13 +116,15 @@ function fieldLabel(raw: unknown, path: readonly PropertyKey[]): string {
   return typeof head === 'string' ? (FIELD_LABELS[head] ?? head) : '行';
 }
 
-/** Results for the courts: court-linked disputes of the caller's scope, filtered by court or case number. */
-export async function courtResults(
-  db: Kysely<Database>,
-  scope: Scope,
-  f: { courtName?: string | undefined; courtCaseNumber?: string | undefined },
-): Promise<CourtResult[]> {
-  const rows = await courtDisputes(db, scope, f);
+/** One page of the results for the courts, with how many the filter holds (the console's list). */
+export async function courtResultsPage(db: Kysely<Database>, scope: Scope, f: CourtFilter, page: number, pageSize: number) {
+  const [items, total] = await Promise.all([courtResults(db, scope, f, { limit: pageSize, offset: (page - 1) * pageSize }), countCourtDisputes(db, scope, f)]);
+  return { items, total, page, pageSize };
+}
+
+/** Results for the courts: court-linked disputes of the caller's scope, filtered by court or case number, newest first. */
+export async function courtResults(db: Kysely<Database>, scope: Scope, f: CourtFilter, window: { limit: number; offset: number }): Promise<CourtResult[]> {
+  const rows = await courtDisputes(db, scope, f, window);
   return rows.map((r) => ({
     id: r.id,
     courtCaseNumber: r.courtCaseNumber ?? '',

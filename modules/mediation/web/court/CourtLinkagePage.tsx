@@ -1,15 +1,14 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, Empty, Form, Input, Space, Table, Typography } from 'antd';
+import { AutoComplete, Button, Form, Input, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { CourtReferralReport, CourtResult } from '@sifa/mediation/shared';
-import { ExportButton, ImportDialog, OrgTreeSelect, QueryForm, queryString, StatusTag, useCan, useCompact, useSessionUser, useUnitFilter } from '@sifa/ui';
-import { useQueryClient } from '@tanstack/react-query';
+import { ImportDialog, ListPage, OrgTreeSelect, StatusTag, useCan, useCompact, useListState, useSessionUser, useUnitFilter } from '@sifa/ui';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ImportColumn } from '@sifa/ui';
 import { useCourtText } from './court-messages';
 import type { CourtKey } from './court-messages';
-import { COURT_RESULTS, COURT_TEMPLATE, courtKeys, useCourtImport, useCourtResults } from './court-queries';
+import { COURT_RESULTS, COURT_TEMPLATE, useCourtImport, useCourtResults } from './court-queries';
 import type { CourtFilters } from './court-queries';
 import { statusLabel, statusTone } from '../common/labels';
 
@@ -63,29 +62,32 @@ function CourtImportModal({ onClose }: { onClose: () => void }) {
   );
 }
 
+const FILTER_KEYS = ['courtName', 'courtCaseNumber'] as const;
+const toFilters = (v: CourtFilters): CourtFilters => ({ courtName: v.courtName?.trim() || undefined, courtCaseNumber: v.courtCaseNumber?.trim() || undefined });
+const toValues = (f: CourtFilters): CourtFilters => f;
+
 /**
- * 诉调对接: the court-linked disputes of the user's scope with their results for the court (filter by court and case
- * number, Excel export with the same filters), and the import of a court's referral list (委派/委托/邀请).
+ * 诉调对接: the court-linked disputes of the user's scope with their results for the court, a page at a time (filter
+ * by court and case number, Excel export with the same filters), and the import of a court's referral list
+ * (委派/委托/邀请). Filters and page live in the URL (ListPage).
  */
 export function CourtLinkagePage() {
   const { t, mt, ct, lang } = useCourtText();
   const compact = useCompact();
   const canWrite = useCan('mediation.dispute.write');
-  const client = useQueryClient();
-  const [form] = Form.useForm<CourtFilters>();
-  const [filters, setFilters] = useState<CourtFilters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const list = useListState<CourtFilters>(FILTER_KEYS);
   const [importing, setImporting] = useState(false);
-  const { data, isFetching, isError, error, refetch } = useCourtResults(filters);
-  const filtered = !!(filters.courtName ?? filters.courtCaseNumber);
+  const { courtName, courtCaseNumber } = list.filters;
+  const query = useCourtResults({ courtName, courtCaseNumber, page: list.page, pageSize: list.pageSize });
+  const filtered = !!(courtName ?? courtCaseNumber);
 
-  // the courts seen in the unfiltered list, to pick from (the server matches the full name)
-  const all = client.getQueryData<CourtResult[]>(courtKeys.results({}));
+  // the courts on the page shown, to pick from (the server matches the full name)
+  const rows = query.data?.items;
   const courts = useMemo(() => {
     const names = new Set<string>();
-    for (const r of all ?? data ?? []) if (r.courtName) names.add(r.courtName);
+    for (const r of rows ?? []) if (r.courtName) names.add(r.courtName);
     return [...names].sort().map((value) => ({ value }));
-  }, [all, data]);
+  }, [rows]);
 
   const columns: TableColumnsType<CourtResult> = [
     {
@@ -131,70 +133,42 @@ export function CourtLinkagePage() {
   ];
 
   return (
-    <Card
+    <ListPage<CourtResult, CourtFilters, CourtFilters>
       title={ct('court.title')}
       extra={
-        <Space wrap>
-          {canWrite && (
-            <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="court-import">
-              {ct('court.import')}
-            </Button>
-          )}
-          <ExportButton href={`${COURT_RESULTS}.xlsx${queryString({ ...filters })}`} fileName={ct('court.exportName')} />
-        </Space>
+        canWrite && (
+          <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="court-import">
+            {ct('court.import')}
+          </Button>
+        )
       }
+      intro={<Typography.Paragraph type="secondary">{ct('court.intro')}</Typography.Paragraph>}
+      state={list}
+      query={query}
+      toFilters={toFilters}
+      toValues={toValues}
+      fields={[
+        <Form.Item key="courtName" name="courtName" label={ct('court.courtName')}>
+          <AutoComplete
+            options={courts}
+            allowClear
+            placeholder={ct('court.courtNameHint')}
+            showSearch={{ filterOption: (input, o) => (o?.value ?? '').includes(input.trim()) }}
+          />
+        </Form.Item>,
+        <Form.Item key="courtCaseNumber" name="courtCaseNumber" label={ct('court.caseNumber')}>
+          <Input allowClear maxLength={60} placeholder={ct('court.caseNumberHint')} />
+        </Form.Item>,
+      ]}
+      columns={columns}
+      rowKeyOf={(r) => `${r.courtCaseNumber}\u0000${r.number}`}
+      testId="court-results"
+      exportPath={`${COURT_RESULTS}.xlsx`}
+      exportName={ct('court.exportName')}
+      emptyText={ct(filtered ? 'court.emptyFiltered' : 'court.empty')}
+      errorText={(error) => mt('common.loadFailed', { message: error.message })}
     >
-      <Typography.Paragraph type="secondary">{ct('court.intro')}</Typography.Paragraph>
-      <QueryForm<CourtFilters>
-        form={form}
-        onSearch={(v) => {
-          setFilters({ courtName: v.courtName?.trim() || undefined, courtCaseNumber: v.courtCaseNumber?.trim() || undefined });
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        onReset={() => {
-          setFilters({});
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        fields={[
-          <Form.Item key="courtName" name="courtName" label={ct('court.courtName')}>
-            <AutoComplete
-              options={courts}
-              allowClear
-              placeholder={ct('court.courtNameHint')}
-              showSearch={{ filterOption: (input, o) => (o?.value ?? '').includes(input.trim()) }}
-            />
-          </Form.Item>,
-          <Form.Item key="courtCaseNumber" name="courtCaseNumber" label={ct('court.caseNumber')}>
-            <Input allowClear maxLength={60} placeholder={ct('court.caseNumberHint')} />
-          </Form.Item>,
-        ]}
-      />
-      {isError && (
-        <Typography.Paragraph type="danger">
-          {mt('common.loadFailed', { message: error.message })} <Typography.Link onClick={() => void refetch()}>{t('common.retry')}</Typography.Link>
-        </Typography.Paragraph>
-      )}
-      <Table<CourtResult>
-        data-testid="court-results"
-        rowKey={(r) => `${r.courtCaseNumber}\u0000${r.number}`}
-        columns={columns}
-        dataSource={data ?? []}
-        loading={isFetching}
-        scroll={{ x: 'max-content' }}
-        size={compact ? 'small' : 'middle'}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ct(filtered ? 'court.emptyFiltered' : 'court.empty')} /> }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          showTotal: (total) => t('common.total', { n: total }),
-          showSizeChanger: !compact,
-          pageSizeOptions: [10, 20, 50, 100],
-          showLessItems: compact,
-          size: compact ? 'small' : 'medium',
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
-      />
       {importing && <CourtImportModal onClose={() => setImporting(false)} />}
-    </Card>
+    </ListPage>
   );
 }

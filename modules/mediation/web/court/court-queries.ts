@@ -1,27 +1,27 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { CourtReferralReport, CourtResult } from '@sifa/mediation/shared';
 import { apiGet, apiUpload, queryString } from '@sifa/ui';
+import { pageOf } from '@sifa/kernel/shared';
 import { mediationKeys } from '../disputes/queries';
 
 export const COURT_RESULTS = '/api/mediation/court-results';
 export const COURT_TEMPLATE = '/api/mediation/court-referrals/template.xlsx';
 
 /** The court-results filters: both are exact matches on the server. */
-export interface CourtFilters {
+export type CourtFilters = {
   courtName?: string;
   courtCaseNumber?: string;
-}
-
-export const courtKeys = {
-  results: (f: CourtFilters) => ['mediation', 'court-results', f] as const,
 };
 
-/** Court-linked disputes of the caller's scope with their results (one array, newest first; at most 10^5). */
-export function useCourtResults(f: CourtFilters) {
+export const courtKeys = {
+  results: (f: CourtFilters & { page: number; pageSize: number }) => ['mediation', 'court-results', f] as const,
+};
+
+/** One page of the court-linked disputes of the caller's scope with their results, newest first, and the total. */
+export function useCourtResults(f: CourtFilters & { page: number; pageSize: number }) {
   return useQuery({
     queryKey: courtKeys.results(f),
-    queryFn: () => apiGet(`${COURT_RESULTS}${queryString({ ...f })}`, z.array(CourtResult)),
+    queryFn: () => apiGet(`${COURT_RESULTS}${queryString({ ...f })}`, pageOf(CourtResult)),
     placeholderData: keepPreviousData,
   });
 }

@@ -45,6 +45,10 @@ export interface ListPageProps<Row extends object, F extends ListFilters, V exte
   onOpen?: (row: Row) => void;
   /** `data-testid` of each row. */
   rowTestId?: string;
+  /** `data-testid` of the table. */
+  testId?: string;
+  /** A row's key when no one field is unique (default: `rowKey`). */
+  rowKeyOf?: (row: Row) => string;
   /** The Excel export of the filtered rows: its URL without the query, and the file name when the server sends none. */
   exportPath?: string;
   exportName?: string;
@@ -117,7 +121,8 @@ export function ListPage<Row extends object, F extends ListFilters, V extends ob
         props.table({ rows: [...(query.data?.items ?? [])], loading: query.isFetching, pagination })
       ) : (
         <Table<Row>
-          rowKey={props.rowKey ?? 'id'}
+          data-testid={props.testId}
+          rowKey={props.rowKeyOf ?? props.rowKey ?? 'id'}
           columns={columns}
           dataSource={[...(query.data?.items ?? [])]}
           loading={query.isFetching}
