@@ -32,6 +32,25 @@ export type BulkCheck<T> = (input: T, index: number) => BulkMatterItem | { probl
 export const BULK_CHUNK = 5000;
 
 /**
+ * Where each round ends. Nothing is written while the first round is checked, and nothing overlaps the last round's
+ * writing, so a long import starts and ends with small rounds (a fifth, then two fifths of `chunk`) and spreads
+ * the rest evenly over full-size ones; a short import, or a caller's own `chunk`, takes rounds of `chunk`.
+ */
+export function roundEnds(n: number, chunk: number, ramp: boolean): number[] {
+  const small = Math.max(1, Math.floor(chunk / 5));
+  const half = Math.max(1, Math.floor((2 * chunk) / 5));
+  const middle = n - 2 * (small + half);
+  const sizes: number[] = [];
+  if (ramp && middle >= chunk) {
+    const full = Math.ceil(middle / chunk);
+    const each = Math.floor(middle / full);
+    sizes.push(small, half, ...Array.from({ length: full }, (_, i) => each + (i < middle - each * full ? 1 : 0)), half, small);
+  } else for (let left = n; left > 0; left -= chunk) sizes.push(Math.min(chunk, left));
+  let end = 0;
+  return sizes.map((s) => (end += s));
+}
+
+/**
  * Opens many matters of one unit in one transaction — an import — in rounds of 5,000 items: each round's parties
  * are found or inserted (party-bulk.ts), its numbers taken as one block, its matters, opening actions and party
  * roles written with `bulkInsert`, and `within` writes the module's rows for them. While one round is being
@@ -70,9 +89,10 @@ export async function openMattersBulk<T = BulkMatterItem>(
       // On PostgreSQL the checks let the writing's answers through every few milliseconds (db/breather.ts); on the
       // embedded engine that would only put the writing between them, and the worker's part after it.
       const breathe = breather(embedded ? Infinity : undefined);
-      const flatOf = async (start: number) => {
+      const ends = roundEnds(input.items.length, CHUNK, input.chunk === undefined);
+      const flatOf = async (start: number, end: number) => {
         const flat: { index: number; role: string; party: PartyInput }[] = [];
-        for (let i = start; i < Math.min(start + CHUNK, input.items.length); i++) {
+        for (let i = start; i < end; i++) {
           const pause = breathe();
           if (pause) await pause;
           const c = check(input.items[i] as T, i);
@@ -86,11 +106,11 @@ export async function openMattersBulk<T = BulkMatterItem>(
         }
         return flat;
       };
-      let flat = await flatOf(0);
+      let flat = await flatOf(0, ends[0] ?? 0);
       let prepared = await planner.prepare(flat.map((f) => f.party));
       let looking = planner.lookup(prepared);
       let writing: Promise<void> = Promise.resolve();
-      for (let start = 0; start < input.items.length; start += CHUNK) {
+      for (let round = 0, start = 0; round < ends.length; start = ends[round] ?? 0, round++) {
         await writing;
         await looking;
         const planned = planner.resolve(prepared);
@@ -99,7 +119,7 @@ export async function openMattersBulk<T = BulkMatterItem>(
           const f = flat[i];
           if (!p.ok && f) problems.set(f.index, [...(problems.get(f.index) ?? []), `当事人“${f.party.name}”：${p.problem}`]);
         });
-        const end = Math.min(start + CHUNK, input.items.length);
+        const end = ends[round] ?? start;
         const keep = Array.from({ length: end - start }, (_, k) => start + k).filter((i) => items[i] && !problems.has(i));
         const taken = keep.length > 0 ? await takeNumbers(trx, wf.module, org.path, year, wf.number, keep.length) : [];
         const opened = keep.map((index, k) => {
@@ -156,7 +176,7 @@ export async function openMattersBulk<T = BulkMatterItem>(
         // awaited at the top of the next round (or below); a failure meanwhile must not go unhandled
         writing.catch(() => undefined);
         if (end < input.items.length) {
-          flat = await flatOf(end);
+          flat = await flatOf(end, ends[round + 1] ?? end);
           prepared = await planner.prepare(flat.map((f) => f.party));
           // the registered identities of the next round, asked now: the query waits its turn behind the writing
           looking = planner.lookup(prepared);
