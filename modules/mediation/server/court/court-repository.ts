@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { bulkInsert, type Database, type Scope } from '@sifa/kernel';
 import { disputes } from '../disputes/repository';
 
@@ -28,18 +28,17 @@ export async function insertCourtDisputes(trx: Kysely<Database>, rows: readonly 
   await bulkInsert(trx, 'mediation.disputes', DISPUTE_COLUMNS, rows);
 }
 
-/**
- * Which of these case numbers are already registered in the caller's scope: one statement, the numbers as one array
- * parameter, each looked up in `disputes_court_case_idx` (an import of 10^5 rows asks once, not 20 times with 5,000
- * parameters each).
- */
+/** Which of these case numbers are already registered in the caller's scope (5,000 per query). */
 export async function registeredCaseNumbers(db: Kysely<Database>, scope: Scope, caseNumbers: readonly string[]) {
-  if (caseNumbers.length === 0) return new Set<string>();
-  const rows = await disputes(db, scope)
-    .select('d.courtCaseNumber')
-    .where('d.courtCaseNumber', '=', sql<string>`any(${[...new Set(caseNumbers)]}::text[])`)
-    .execute();
-  return new Set(rows.flatMap((r) => (r.courtCaseNumber ? [r.courtCaseNumber] : [])));
+  const found = new Set<string>();
+  for (let i = 0; i < caseNumbers.length; i += 5000) {
+    const rows = await disputes(db, scope)
+      .select('d.courtCaseNumber')
+      .where('d.courtCaseNumber', 'in', caseNumbers.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) if (r.courtCaseNumber) found.add(r.courtCaseNumber);
+  }
+  return found;
 }
 
 export interface CourtFilter {
