@@ -27,6 +27,11 @@ const MESSAGES = {
     zh: '您已绑定动态口令；如需更换手机，请联系安全管理员重置后重新绑定',
     en: 'A second factor is already enrolled; ask the security administrator to reset it to change phones',
   },
+  SECOND_FACTOR_CODE_WRONG: {
+    status: 400,
+    zh: '验证码不正确：请确认已用 App 扫描本页二维码，并输入 App 当前显示的 6 位数字 (手机时间须准确)',
+    en: 'Wrong code: scan this page’s QR code with the app and enter the 6 digits it shows now (check the phone’s clock)',
+  },
   SECOND_FACTOR_NO_SETUP: { status: 409, zh: '请先点击“开始绑定”获取二维码，再输入验证码', en: 'Start the enrolment to get the QR code first' },
   PASSWORD_ATTEMPTS_LOCKED: {
     status: 423,

@@ -111,7 +111,7 @@ export async function confirmTotpSetup(ctx: Ctx, crypto: FieldCrypto, code: stri
     const secret = crypto.decrypt(me.totpPendingSecret, pendingAad(ctx.user.id));
     // Wall clock: the phone's code follows real time, not a test's fixed clock.
     const step = matchTotp(secret, code, new Date(), null);
-    if (step === undefined) throw new AppError('SECOND_FACTOR_INVALID');
+    if (step === undefined) throw new AppError('SECOND_FACTOR_CODE_WRONG');
     const codes = newRecoveryCodes();
     await trx
       .updateTable('kernel.users')
