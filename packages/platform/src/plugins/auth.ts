@@ -43,7 +43,8 @@ export function registerAuth(app: FastifyInstance, engine: Engine, policy: AuthP
 
   // A signed-in request answered 404 on a real route asked for something that does not exist *or is outside the
   // caller's scope* (the answer does not say which): probing a neighbour county's records shows up in the audit
-  // log. The path only: query strings can carry personal data.
+  // log. The route pattern only, not the ids asked for: the entry is read by auditors of the caller's own scope,
+  // and must not hand them another county's record ids; the request id leads to the server log's path.
   app.addHook('onSend', async (req, reply, payload) => {
     if (reply.statusCode !== 404 || !req.user || req.is404) return payload;
     try {
@@ -51,7 +52,7 @@ export function registerAuth(app: FastifyInstance, engine: Engine, policy: AuthP
         appendAudit(trx, actorOf(req), {
           action: 'kernel.access.not-found',
           result: 'failure',
-          summary: { method: req.method, path: req.url.split('?')[0] ?? '', route: req.routeOptions.url ?? '' },
+          summary: { method: req.method, route: req.routeOptions.url ?? '' },
         }),
       );
     } catch (err) {
