@@ -7,11 +7,9 @@ import { createTestApp, sampleModule, type Agent, type TestApp } from '@sifa/tes
 
 let t: TestApp;
 let admin: Agent;
-let security: Agent;
 beforeAll(async () => {
   t = await createTestApp({ modules: [sampleModule] });
   admin = await t.loginAs('admin');
-  security = await t.loginAs('security');
 });
 afterAll(() => t.close());
 
@@ -59,6 +57,7 @@ describe('separation of duties', () => {
   });
 
   test('the security administrator manages the auditors’ accounts and nothing of the business, and reads no audit log', async () => {
+    const security = await t.loginAs('security');
     const auditor = await security.request('POST', '/api/users', await newUser('auditor-three', ['audit-admin']));
     expect(auditor.statusCode).toBe(201);
     expect(err(await security.request('POST', '/api/users', await newUser('sec-staff', ['city-staff'])))).toMatchObject({
