@@ -49,16 +49,14 @@ export async function requestCode(db: Kysely<Database>, crypto: FieldCrypto, raw
     await sendCode(db, crypto, phone, phoneIndex, ip, actor, policy);
   } catch (err) {
     if (err instanceof AppError) {
-      await db
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, actor, {
-            action: 'kernel.public.code-sent',
-            result: 'failure',
-            targetType: 'phone',
-            summary: { phone: maskPhone(phone), reason: err.code },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, actor, {
+          action: 'kernel.public.code-sent',
+          result: 'failure',
+          targetType: 'phone',
+          summary: { phone: maskPhone(phone), reason: err.code },
+        }),
+      );
     }
     throw err;
   }
