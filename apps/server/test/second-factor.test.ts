@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { base32Decode, hashPassword, hotp, totpAt, type RoleCode } from '@sifa/kernel';
 import { loadConfig } from '@sifa/platform';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '@sifa/testing';
+import { createTestApp, DEMO_PASSWORD, startTestServer, type TestApp } from '@sifa/testing';
 
 // 等保 level 3 (GB/T 22239-2019 8.1.4.1 身份鉴别): two factors for staff, one cryptographic — TOTP with recovery
 // codes, a console enrolment, sign-in asking for it, and an audited reset by the security administrator (ADR 0020).
@@ -189,6 +189,34 @@ describe('who needs a second factor (SIFA_MFA_ROLES)', () => {
       }
     } finally {
       await t2.close();
+    }
+  });
+});
+
+describe('a real installation (no demo data)', () => {
+  test('the first start creates the platform admin and the security admin apart, and both must enrol', async () => {
+    const server = await startTestServer({ config: { seedDemo: false, mfaRoles: 'all' } });
+    try {
+      const db = server.engine.db;
+      const users = await db.selectFrom('kernel.users').select(['username', 'roles', 'mfaExempt']).where('active', '=', true).orderBy('username').execute();
+      expect(users).toEqual([
+        { username: 'admin', roles: ['platform-admin'], mfaExempt: false },
+        { username: 'security', roles: ['security-admin'], mfaExempt: false },
+      ]);
+      // the printed random password stands in for the test's own
+      await db
+        .updateTable('kernel.users')
+        .set({ passwordHash: await hashPassword(DEMO_PASSWORD) })
+        .where('username', '=', 'admin')
+        .execute();
+      const res = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+      });
+      expect(await res.json()).toMatchObject({ secondFactor: { enrolled: false, required: true } });
+    } finally {
+      await server.close();
     }
   });
 });
