@@ -61,7 +61,7 @@ async function auditLogin(db: Kysely<Database>, actor: Actor, result: 'success' 
 export async function login(db: Kysely<Database>, crypto: FieldCrypto, input: LoginInputs, meta: LoginMeta, policy: AuthPolicy) {
   const name = input.username.trim().toLowerCase();
   const source = meta.ip ?? 'unknown';
-  // The throttle is looked up by name before the account: a locked-out name answers the same whether it exists or not.
+  // The throttle is keyed on the name, not the account row: a name waits (and answers) the same whether it exists or not.
   const user = await findLoginUser(db, name);
   const actor: Actor = { id: user?.id ?? null, username: name, orgId: user?.orgId ?? null, requestId: meta.requestId, ip: meta.ip };
   const blocked = await blockedUntil(db, 'login', name, source);
