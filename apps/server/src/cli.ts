@@ -34,7 +34,7 @@ async function main(command: string): Promise<number> {
       } else if (config.seedDemo) {
         lines.push(
           '',
-          `  演示账号 demo accounts: admin auditor leader city zhanggong ningdu office，口令 password: ${config.demoPassword === process.env.SIFA_DEMO_PASSWORD ? '(SIFA_DEMO_PASSWORD)' : config.demoPassword}`,
+          `  演示账号 demo accounts (免二次验证 no second factor): admin security auditor leader city zhanggong ningdu office，口令 password: ${config.demoPassword === process.env.SIFA_DEMO_PASSWORD ? '(SIFA_DEMO_PASSWORD)' : config.demoPassword}`,
         );
       }
       lines.push('', '  按 Ctrl-C 停止 / press Ctrl-C to stop', '');

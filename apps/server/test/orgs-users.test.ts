@@ -272,6 +272,7 @@ describe("a module's roles", () => {
     const roles = (await admin.request('GET', '/api/roles')).json<{ code: string; nameZh: string; module?: string; permissions: string[] }[]>();
     expect(roles.map((r) => r.code)).toEqual([
       'platform-admin',
+      'security-admin',
       'audit-admin',
       'city-leader',
       'city-staff',

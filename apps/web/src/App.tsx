@@ -9,7 +9,7 @@ import type { Lang } from './i18n';
 import { useReducedMotion } from './lib/use-reduced-motion';
 import { PORTAL_PAGES, WEB_ENTRIES, WEB_MODULES } from './registry';
 import { ConsoleLayout } from './shell/ConsoleLayout';
-import { RequireAuth, RequirePermission } from './shell/RequireAuth';
+import { RequireAuth, RequirePermission, SECOND_FACTOR_PATH } from './shell/RequireAuth';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import {
@@ -29,6 +29,7 @@ import {
 import type { LangState } from '@sifa/ui';
 
 const LoginPage = lazyPage(() => import('./pages/LoginPage').then((m) => m.LoginPage));
+const SecondFactorPage = lazyPage(() => import('./pages/SecondFactorPage').then((m) => m.SecondFactorPage));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage').then((m) => m.ChangePasswordPage));
 const PortalLayout = lazyPage(() => import('./portal/PortalLayout').then((m) => m.PortalLayout));
 const PortalHomePage = lazyPage(() => import('./portal/pages/PortalHomePage').then((m) => m.PortalHomePage));
@@ -63,6 +64,15 @@ function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* outside the console frame: an account that must enrol may reach nothing else yet (ADR 0020) */}
+        <Route
+          path={SECOND_FACTOR_PATH}
+          element={
+            <RequireAuth enrolment>
+              <SecondFactorPage />
+            </RequireAuth>
+          }
+        />
         {/* the public portal: its own layout and citizen session, no staff menu */}
         <Route path="/portal" element={<PortalLayout />}>
           <Route index element={<PortalHomePage />} />

@@ -7,6 +7,42 @@ const MESSAGES = {
     zh: '连续登录失败次数过多，账号已临时锁定，请于 {until} 后重试或联系管理员解锁',
     en: 'Too many failed sign-ins: the account is locked until {until}; try again later or ask an administrator',
   },
+  SECOND_FACTOR_REQUIRED: {
+    status: 401,
+    zh: '请输入手机动态口令 App 显示的 6 位验证码 (或一个恢复码)',
+    en: 'Enter the 6-digit code from your authenticator app (or a recovery code)',
+  },
+  SECOND_FACTOR_INVALID: {
+    status: 401,
+    zh: '动态验证码不正确或已使用，请输入 App 当前显示的验证码；手机丢失时可用恢复码，或请安全管理员重置',
+    en: 'The code is wrong or already used; enter the current one, a recovery code, or ask the security administrator for a reset',
+  },
+  SECOND_FACTOR_ENROL_REQUIRED: {
+    status: 403,
+    zh: '您的账号须先绑定动态口令 (二次验证) 才能使用系统，请在“二次验证”页面完成绑定',
+    en: 'Your account must enrol a second factor first; open the "Two-step verification" page',
+  },
+  SECOND_FACTOR_ENROLLED: {
+    status: 409,
+    zh: '您已绑定动态口令；如需更换手机，请联系安全管理员重置后重新绑定',
+    en: 'A second factor is already enrolled; ask the security administrator to reset it to change phones',
+  },
+  SECOND_FACTOR_CODE_WRONG: {
+    status: 400,
+    zh: '验证码不正确：请确认已用 App 扫描本页二维码，并输入 App 当前显示的 6 位数字 (手机时间须准确)',
+    en: 'Wrong code: scan this page’s QR code with the app and enter the 6 digits it shows now (check the phone’s clock)',
+  },
+  SECOND_FACTOR_NO_SETUP: { status: 409, zh: '请先点击“开始绑定”获取二维码，再输入验证码', en: 'Start the enrolment to get the QR code first' },
+  PASSWORD_ATTEMPTS_LOCKED: {
+    status: 423,
+    zh: '当前口令连续输错次数过多，请于 {until} 后再修改口令',
+    en: 'Too many wrong current passwords; try again after {until}',
+  },
+  ROLE_CONFLICT: {
+    status: 409,
+    zh: '“{a}”与“{b}”不能由同一账号兼任 (职责分离，GB/T 22239-2019 三员分立)，请分别建立账号',
+    en: 'One account cannot hold both "{a}" and "{b}" (separation of duties); use separate accounts',
+  },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled; contact an administrator' },
   SESSION_EXPIRED: { status: 401, zh: '会话已超时，请重新登录', en: 'Your session has expired; please sign in again' },
   FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限 ({permission})', en: 'You do not have permission for this ({permission})' },

@@ -80,11 +80,17 @@ export interface BuildOptions {
 export const dataKeyOf = (config: AppConfig, warn?: (message: string) => void): DataKey =>
   resolveDataKey({ env: { SIFA_DATA_KEY: config.dataKey, DATABASE_URL: config.databaseUrl }, dataDir: config.dataDir, ...(warn ? { warn } : {}) });
 
+/** A hop count trusts that many proxies in front of the app (as Fastify's own number option does). */
+const trustProxyOption = (t: AppConfig['trustProxy']) => (typeof t === 'number' ? (_addr: string, hop: number) => hop < t : t);
+
+/** The sign-in policy of a configuration: idle timeout and who needs a second factor. */
+export const authPolicyOf = (config: AppConfig) => ({ ...DEFAULT_AUTH_POLICY, idleMinutes: config.sessionIdleMinutes, secondFactor: config.mfaRoles });
+
 export function allModules(config: AppConfig, business: readonly ModuleDefinition[]): ModuleDefinition[] {
   const list: ModuleDefinition[] = [];
   const kernel = kernelModule(
     {
-      policy: { ...DEFAULT_AUTH_POLICY, idleMinutes: config.sessionIdleMinutes },
+      policy: authPolicyOf(config),
       secureCookie: config.secureCookie,
       loginRatePerMinute: config.loginRatePerMinute,
     },
@@ -116,7 +122,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: false,
+    // Behind a reverse proxy, the client's address comes from X-Forwarded-For, believed only from the configured
+    // proxies (SIFA_TRUST_PROXY): rate limits, lockouts and audit entries key on it (ADR 0020).
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -183,7 +191,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', after: ctx.after, message: 'rate limited' }),
   });
   registerErrorHandler(app);
-  registerAuth(app, engine, { ...DEFAULT_AUTH_POLICY, idleMinutes: config.sessionIdleMinutes }, () => modules);
+  registerAuth(app, engine, authPolicyOf(config), () => modules);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -19,6 +19,19 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   loginRatePerMinute: number;
   rateLimitPerMinute: number;
+  /**
+   * SIFA_TRUST_PROXY: the reverse proxy whose X-Forwarded-For is believed, so rate limits, lockouts and the audit
+   * log see the citizen's address, not the proxy's. Empty (default): none, the socket address counts. Otherwise
+   * comma-separated addresses/CIDRs of the proxies (e.g. `127.0.0.1,10.0.0.0/8`), or a number of hops. Never
+   * `true`: anyone could then choose their own address by sending the header (docs/operations.md).
+   */
+  trustProxy: string[] | number | false;
+  /**
+   * SIFA_MFA_ROLES: who must sign in with a second factor (TOTP). `all` (default, GB/T 22239-2019 level 3),
+   * `none`, or comma-separated role codes (e.g. `platform-admin,security-admin,audit-admin`). Demo accounts are
+   * exempt (README); an account that enrolled is always asked.
+   */
+  mfaRoles: 'all' | string[];
   logLevel: string;
   /** SMS provider endpoint (HTTP POST {phone, text}); without it messages go to the outbox table and the log. */
   smsUrl: string | undefined;
@@ -67,6 +80,37 @@ function publicUrlOf(raw: string | undefined, host: string, port: number): strin
 /** The audit anchor file in force: SIFA_AUDIT_ANCHOR_FILE, else beside the embedded database, else none. */
 export const anchorFileOf = (c: AppConfig) => c.auditAnchorFile ?? (c.databaseUrl ? undefined : resolve(c.dataDir, 'audit-anchor.json'));
 
+function trustProxyOf(raw: string | undefined): string[] | number | false {
+  const v = raw?.trim() ?? '';
+  if (v === '' || ['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (['true', 'yes', 'on', '*'].includes(v.toLowerCase())) {
+    throw new Error(
+      '环境变量 SIFA_TRUST_PROXY 不能是 true：那样任何人都可伪造 X-Forwarded-For 冒充他人地址；请写反向代理的地址或网段 (如 127.0.0.1,10.0.0.0/8) 或跳数 (如 1)',
+    );
+  }
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = list.find((s) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(s) && !['loopback', 'linklocal', 'uniquelocal'].includes(s));
+  if (bad) throw new Error(`环境变量 SIFA_TRUST_PROXY 中的 “${bad}” 不是 IP 地址或网段 (如 10.0.0.0/8)`);
+  return list;
+}
+
+function mfaRolesOf(raw: string | undefined): 'all' | string[] {
+  const v = raw?.trim().toLowerCase() ?? '';
+  if (v === '' || v === 'all') return 'all';
+  if (v === 'none') return [];
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = list.find((r) => !/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?$/.test(r));
+  if (bad) throw new Error(`环境变量 SIFA_MFA_ROLES 应为 all、none 或以逗号分隔的角色代码 (如 platform-admin,security-admin)，“${bad}” 不是角色代码`);
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int('PORT', env.PORT, 8080);
   if (port > 65535) throw new Error(`环境变量 PORT 超出范围：${port}`);
@@ -84,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: int('SIFA_SESSION_IDLE_MINUTES', env.SIFA_SESSION_IDLE_MINUTES, 30),
     loginRatePerMinute: int('SIFA_LOGIN_RATE_PER_MINUTE', env.SIFA_LOGIN_RATE_PER_MINUTE, 20),
     rateLimitPerMinute: int('SIFA_RATE_LIMIT_PER_MINUTE', env.SIFA_RATE_LIMIT_PER_MINUTE, 1200),
+    trustProxy: trustProxyOf(env.SIFA_TRUST_PROXY),
+    mfaRoles: mfaRolesOf(env.SIFA_MFA_ROLES),
     logLevel: env.LOG_LEVEL || 'info',
     smsUrl: env.SIFA_SMS_URL || undefined,
     smsToken: env.SIFA_SMS_TOKEN || undefined,

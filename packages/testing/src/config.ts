@@ -5,7 +5,10 @@ export const DEMO_PASSWORD = 'Sifa@2026';
 /** SIFA_DATA_KEY of the test runs (never used outside tests). */
 export const TEST_DATA_KEY = '5a'.repeat(32);
 
-/** The configuration tests run with: demo data, generous rate limits, no logging. */
+/**
+ * The configuration tests run with: demo data, generous rate limits, no logging, and no second factor required of
+ * the accounts tests create (the demo accounts are exempt anyway; the second-factor tests turn it on).
+ */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     ...loadConfig({ SIFA_DEMO_PASSWORD: DEMO_PASSWORD }),
@@ -15,6 +18,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     demoSize: 0, // tests make the records they count
     loginRatePerMinute: 10_000,
     rateLimitPerMinute: 100_000,
+    mfaRoles: [],
     logLevel: 'silent',
     ...overrides,
   };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from '@sifa/kernel';
-import { startServer } from '@sifa/platform';
+import { startServer, type AppConfig } from '@sifa/platform';
 import { testConfig } from './config';
 import { createEmptyPgDatabase } from './pg';
 import { registeredModules } from './registry';
@@ -18,7 +18,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { demoSize?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { demoSize?: number; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sifa-srv-'));
   let databaseUrl: string | undefined;
   let dropDb: (() => Promise<void>) | undefined;
@@ -27,7 +27,7 @@ export async function startTestServer(opts: { demoSize?: number } = {}): Promise
     databaseUrl = created.url;
     dropDb = () => created.drop();
   }
-  const server = await startServer(testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0 }), {
+  const server = await startServer(testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0, ...opts.config }), {
     modules: registeredModules(),
     logger: false,
   });

@@ -10,6 +10,7 @@ export const CONSOLE_MESSAGES = {
   'menu.open': ['打开菜单', 'Open menu'],
 
   'user.menu.password': ['修改口令', 'Change password'],
+  'user.menu.secondFactor': ['二次验证', 'Two-step verification'],
   'user.menu.logout': ['退出登录', 'Sign out'],
   'user.loggedOut': ['已退出登录', 'Signed out'],
 
@@ -17,6 +18,42 @@ export const CONSOLE_MESSAGES = {
   'login.password': ['口令', 'Password'],
   'login.submit': ['登录', 'Sign in'],
   'login.subtitle': ['工作人员登录', 'Staff sign-in'],
+  'login.code': ['动态验证码', 'Verification code'],
+  'login.codeHelp': [
+    '请输入手机动态口令 App 当前显示的 6 位数字；手机不在身边时可输入一个恢复码',
+    'Enter the 6 digits your authenticator app shows now, or one of your recovery codes',
+  ],
+
+  'mfa.title': ['二次验证 (动态口令)', 'Two-step verification'],
+  'mfa.required': [
+    '按照等级保护要求，您的账号须绑定动态口令后才能使用系统。请用手机上的动态口令 App 扫描二维码完成绑定。',
+    'Your account must use two-step verification before it can be used. Scan the QR code with an authenticator app.',
+  ],
+  'mfa.optional': [
+    '绑定后，每次登录除口令外还须输入手机 App 显示的 6 位验证码，他人即使知道口令也无法登录。',
+    'Once enrolled, every sign-in also asks for the 6-digit code your phone shows: a known password is not enough.',
+  ],
+  'mfa.enrolled': ['已绑定动态口令 (绑定时间 {at})，剩余恢复码 {left} 个。', 'Enrolled on {at}; {left} recovery codes left.'],
+  'mfa.lost': [
+    '如需更换手机或手机丢失，请联系安全管理员重置后重新绑定。',
+    'To change or after losing your phone, ask the security administrator to reset it, then enrol again.',
+  ],
+  'mfa.start': ['开始绑定', 'Start'],
+  'mfa.apps': [
+    '可使用任一支持 TOTP 的动态口令 App (如 腾讯身份验证器、Microsoft Authenticator、FreeOTP)。无法扫码时，在 App 中手动输入下方密钥。',
+    'Any TOTP authenticator app works (Microsoft Authenticator, FreeOTP …). If you cannot scan, type the key below into the app.',
+  ],
+  'mfa.secret': ['密钥', 'Key'],
+  'mfa.code': ['App 显示的 6 位验证码', 'The 6-digit code the app shows'],
+  'mfa.confirm': ['完成绑定', 'Confirm'],
+  'mfa.done': ['动态口令已绑定', 'Two-step verification is on'],
+  'mfa.codesTitle': ['请立即保存以下恢复码', 'Save these recovery codes now'],
+  'mfa.codesHelp': [
+    '每个恢复码只能使用一次，用于手机不在身边时登录。它们只显示这一次，请抄写或打印后妥善保管，不要存放在手机上。',
+    'Each code signs in once when your phone is not at hand. They are shown only now: write them down or print them, not on the phone.',
+  ],
+  'mfa.continue': ['我已保存，进入系统', 'I saved them — continue'],
+  'mfa.back': ['返回', 'Back'],
 
   'password.title': ['修改口令', 'Change password'],
   'password.current': ['当前口令', 'Current password'],
@@ -95,6 +132,12 @@ export const CONSOLE_MESSAGES = {
   'user.deactivate': ['停用', 'Deactivate'],
   'user.activate': ['启用', 'Activate'],
   'user.unlock': ['解锁', 'Unlock'],
+  'user.resetSecondFactor': ['重置二次验证', 'Reset two-step'],
+  'user.resetSecondFactorReason': ['重置原因 (如 手机丢失)', 'Reason (e.g. phone lost)'],
+  'user.resetSecondFactorConfirm': [
+    '确定重置“{name}”的动态口令？其会话将结束，下次登录须重新绑定。',
+    'Reset the two-step verification of “{name}”? Their sessions end and they enrol again at the next sign-in.',
+  ],
   'user.resetPassword': ['重置口令', 'Reset password'],
   'user.resetTitle': ['重置口令（{name}）', 'Reset password ({name})'],
   'user.deactivateConfirm': ['确定停用用户“{name}”？停用后该用户不能登录。', 'Deactivate “{name}”? The user can no longer sign in.'],

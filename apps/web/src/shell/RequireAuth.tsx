@@ -5,8 +5,15 @@ import { useI18n } from '../i18n';
 import { ForbiddenPage } from '../pages/ForbiddenPage';
 import { PageLoading, useSessionQuery } from '@sifa/ui';
 
-/** Renders its children for a signed-in user; anyone else goes to /login and comes back afterwards. */
-export function RequireAuth({ children }: { children: ReactNode }) {
+/** Where an account that must still enrol its second factor is sent (and may only be). */
+export const SECOND_FACTOR_PATH = '/me/second-factor';
+
+/**
+ * Renders its children for a signed-in user; anyone else goes to /login and comes back afterwards. An account
+ * whose roles require a second factor and that has none goes to the enrolment page first (ADR 0020), unless
+ * this is that page (`enrolment`).
+ */
+export function RequireAuth({ children, enrolment = false }: { children: ReactNode; enrolment?: boolean }) {
   const { t } = useI18n();
   const { data, isPending, isError, refetch } = useSessionQuery();
   const location = useLocation();
@@ -28,6 +35,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  if (!enrolment && data.secondFactor?.required && !data.secondFactor.enrolled) return <Navigate to={SECOND_FACTOR_PATH} replace />;
   return children;
 }
 

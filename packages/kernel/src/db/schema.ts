@@ -41,6 +41,27 @@ export interface UsersTable {
   lastLoginAt: TimestampNull;
   createdAt: TimestampDefault;
   updatedAt: TimestampDefault;
+  totpSecret: string | null;
+  totpPendingSecret: string | null;
+  totpEnabledAt: TimestampNull;
+  totpLastStep: ColumnType<number | null, number | null | undefined, number | null>;
+  mfaExempt: Generated<boolean>;
+}
+
+export interface LoginThrottleTable {
+  kind: 'login' | 'password';
+  subject: string;
+  source: string;
+  failures: Generated<number>;
+  lastFailureAt: TimestampDefault;
+  blockedUntil: TimestampNull;
+}
+
+export interface RecoveryCodesTable {
+  userId: string;
+  codeHash: string;
+  usedAt: TimestampNull;
+  createdAt: TimestampDefault;
 }
 
 export interface SessionsTable {
@@ -257,6 +278,8 @@ export interface Database {
   'kernel.orgs': OrgsTable;
   'kernel.users': UsersTable;
   'kernel.sessions': SessionsTable;
+  'kernel.loginThrottle': LoginThrottleTable;
+  'kernel.recoveryCodes': RecoveryCodesTable;
   'kernel.auditLog': AuditLogTable;
   'kernel.auditHead': AuditHeadTable;
   'kernel.schemaMigrations': SchemaMigrationsTable;

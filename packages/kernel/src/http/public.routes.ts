@@ -38,7 +38,7 @@ export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modu
       schema: { tags, summary: '获取短信验证码', body: z.object({ phone: z.string().max(30) }) },
     },
     async (req, reply) => {
-      await requestCode(db, crypto, req.body.phone, req.ip, policy);
+      await requestCode(db, crypto, req.body.phone, { ip: req.ip, requestId: req.id }, policy);
       return reply.code(204).send();
     },
   );
@@ -68,7 +68,7 @@ export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modu
   });
 
   app.post('/api/public/auth/logout', { config: { citizen: true }, schema: { tags, summary: '退出' } }, async (req, reply) => {
-    if (req.citizen) await endPublicSession(db, req.citizen.sessionId);
+    if (req.citizen) await endPublicSession(db, req.citizen, { ip: req.ip, requestId: req.id });
     reply.clearCookie(PUBLIC_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

@@ -24,6 +24,10 @@ export interface AuthUser {
   permissions: ReadonlySet<string>;
   sessionId: string;
   csrfToken: string;
+  /** Whether the account has a second factor (TOTP) enrolled; absent for system accounts acting without a session. */
+  secondFactorEnrolled?: boolean;
+  /** Whether its roles must hold one (SIFA_MFA_ROLES); required and not enrolled: only enrolment is open (ADR 0020). */
+  secondFactorRequired?: boolean;
 }
 
 /**
@@ -54,6 +58,8 @@ declare module 'fastify' {
     permission?: string;
     /** Any signed-in staff member may call it (own session, own password). */
     authenticated?: boolean;
+    /** Open to a signed-in account that must still enrol its second factor (own session, enrolment, sign-out). */
+    enrolment?: boolean;
     /** No sign-in needed. */
     public?: boolean;
     /** A citizen or enterprise signed in with phone + code (public portal). */

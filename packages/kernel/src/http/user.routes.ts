@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdParams, pageOf, PageQuery } from '../shared/common';
 import { ROLE_CODES, ROLE_NAMES, roleNameOf } from '../shared/permissions';
-import { CreateUserInput, ResetPasswordInput, RoleCodeSchema, UpdateUserInput, User } from '../shared/users';
+import { CreateUserInput, ResetPasswordInput, ResetSecondFactorInput, RoleCodeSchema, UpdateUserInput, User } from '../shared/users';
+import { resetSecondFactor } from '../auth/second-factor.service';
 import { moduleRolesOf, permissionsOf, type ModuleDefinition } from '../define-module';
 import * as users from '../users/user.service';
 import { ctxOf, EXPORT_LIMIT, fmtDateTime, sendXlsx } from './context';
@@ -126,6 +127,20 @@ export function userRoutes(app: SifaApp, { engine }: ModuleDeps, modules: () => 
     },
     async (req, reply) => {
       await users.resetPassword(ctxOf(req, db), req.params.id, req.body.newPassword);
+      return reply.code(204).send();
+    },
+  );
+
+  // A lost phone: the security administrator (not the platform admin, 三员分立) removes the account's second
+  // factor with a reason; the account enrols again at its next sign-in (ADR 0020).
+  app.post(
+    '/api/users/:id/reset-second-factor',
+    {
+      config: { permission: 'kernel.user.security', scopeProbe: { kind: 'resource', resource: 'user', body: { reason: '手机丢失' } } },
+      schema: { tags, summary: '重置二次验证 (动态口令)', params: IdParams, body: ResetSecondFactorInput },
+    },
+    async (req, reply) => {
+      await resetSecondFactor(ctxOf(req, db), req.params.id, req.body.reason);
       return reply.code(204).send();
     },
   );

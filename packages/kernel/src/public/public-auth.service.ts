@@ -27,10 +27,42 @@ export function normalisePhone(raw: string): string {
   return c.normalised;
 }
 
-/** Sends a one-time code by SMS (through the outbox). Refuses too-frequent requests for one phone. */
-export async function requestCode(db: Kysely<Database>, crypto: FieldCrypto, rawPhone: string, ip: string, policy: OtpPolicy) {
+/** Who asks for a code: nobody signed in yet, known by the phone (masked) and the client address. */
+const codeActor = (phone: string, meta: { ip: string; requestId: string }): Actor => ({
+  id: null,
+  username: `public:${maskPhone(phone)}`,
+  orgId: null,
+  requestId: meta.requestId,
+  ip: meta.ip,
+});
+
+/**
+ * Sends a one-time code by SMS (through the outbox). Refuses too-frequent requests for one phone. Every send and
+ * every refusal is in the audit log (an SMS costs money and floods a phone: the log shows who asked, from where).
+ */
+export async function requestCode(db: Kysely<Database>, crypto: FieldCrypto, rawPhone: string, meta: { ip: string; requestId: string }, policy: OtpPolicy) {
   const phone = normalisePhone(rawPhone);
   const phoneIndex = crypto.blindIndex('phone', phone);
+  const actor = codeActor(phone, meta);
+  const ip = meta.ip;
+  try {
+    await sendCode(db, crypto, phone, phoneIndex, ip, actor, policy);
+  } catch (err) {
+    if (err instanceof AppError) {
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, actor, {
+          action: 'kernel.public.code-sent',
+          result: 'failure',
+          targetType: 'phone',
+          summary: { phone: maskPhone(phone), reason: err.code },
+        }),
+      );
+    }
+    throw err;
+  }
+}
+
+async function sendCode(db: Kysely<Database>, crypto: FieldCrypto, phone: string, phoneIndex: string, ip: string, actor: Actor, policy: OtpPolicy) {
   return db.transaction().execute(async (trx) => {
     const recent = await trx
       .selectFrom('kernel.otpChallenges')
@@ -54,6 +86,7 @@ export async function requestCode(db: Kysely<Database>, crypto: FieldCrypto, raw
       purpose: 'otp',
       text: `【司法行政】您的验证码为 ${code}，${policy.ttlMinutes} 分钟内有效。如非本人操作，请忽略本短信。`,
     });
+    await appendAudit(trx, actor, { action: 'kernel.public.code-sent', targetType: 'phone', summary: { phone: maskPhone(phone) } });
   });
 }
 
@@ -143,8 +176,13 @@ export async function resolvePublicSession(db: Kysely<Database>, token: string):
   return { accountId: row.accountId, phoneMasked: row.phoneMasked, sessionId: row.id, csrfToken: row.csrfToken };
 }
 
-export async function endPublicSession(db: Kysely<Database>, sessionId: string) {
-  await db.deleteFrom('kernel.publicSessions').where('id', '=', sessionId).execute();
+/** Ends a citizen's session; the sign-out is audited like a staff member's. */
+export async function endPublicSession(db: Kysely<Database>, session: PublicSession, meta: { ip: string; requestId: string }) {
+  const actor: Actor = { id: session.accountId, username: `public:${session.phoneMasked}`, orgId: null, requestId: meta.requestId, ip: meta.ip };
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('kernel.publicSessions').where('id', '=', session.sessionId).execute();
+    await appendAudit(trx, actor, { action: 'kernel.public.logout', targetType: 'public-account', targetId: session.accountId });
+  });
 }
 
 /**

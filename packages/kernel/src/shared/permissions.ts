@@ -1,16 +1,19 @@
 /**
  * Kernel permissions, `<module>.<object>.<action>`, each with the roles that hold it — one line per permission.
  * Modules add their own grants through defineModule(); a role's permissions are the union over all modules.
- * GB/T 22239-2019 level 3 separates system administration from audit administration: the platform admin
- * manages units and accounts but cannot read the audit log; the audit admin reads it and changes nothing.
+ * GB/T 22239-2019 level 3 separates system, security and audit administration (8.1.5 安全管理中心 三员分立, ADR 0005 and
+ * 0020): the platform admin manages units and accounts but cannot read the audit log nor touch a second factor;
+ * the security admin resets second factors and manages the auditors' accounts; the audit admin reads the log
+ * and changes nothing.
  */
 export const KERNEL_GRANTS = {
-  'kernel.org.read': ['platform-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'kernel.org.read': ['platform-admin', 'security-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'],
   'kernel.org.manage': ['platform-admin'],
-  'kernel.user.read': ['platform-admin', 'city-leader', 'county-staff'],
-  'kernel.user.manage': ['platform-admin'],
+  'kernel.user.read': ['platform-admin', 'security-admin', 'city-leader', 'county-staff'],
+  'kernel.user.manage': ['platform-admin', 'security-admin'],
+  'kernel.user.security': ['security-admin'],
   'kernel.audit.read': ['audit-admin'],
-  'kernel.todo.read': ['platform-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'kernel.todo.read': ['platform-admin', 'security-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'],
   'kernel.matter.read': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],
   'kernel.party.read': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],
   'kernel.party.write': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],
@@ -21,7 +24,7 @@ export const KERNEL_GRANTS = {
   'kernel.calendar.manage': ['platform-admin'],
 } as const satisfies Record<`kernel.${string}.${string}`, readonly RoleCodeLiteral[]>;
 
-type RoleCodeLiteral = 'platform-admin' | 'audit-admin' | 'city-leader' | 'city-staff' | 'county-staff' | 'office-staff';
+type RoleCodeLiteral = 'platform-admin' | 'security-admin' | 'audit-admin' | 'city-leader' | 'city-staff' | 'county-staff' | 'office-staff';
 
 export const KERNEL_PERMISSIONS = Object.keys(KERNEL_GRANTS) as (keyof typeof KERNEL_GRANTS)[];
 export type KernelPermission = keyof typeof KERNEL_GRANTS;
@@ -30,7 +33,7 @@ export type KernelPermission = keyof typeof KERNEL_GRANTS;
 export type Permission = `${string}.${string}.${string}`;
 
 /** The org-level roles (one per kind of post in the bureau tree); modules add their own roles beside them. */
-export const ROLE_CODES = ['platform-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'] as const;
+export const ROLE_CODES = ['platform-admin', 'security-admin', 'audit-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'] as const;
 export type OrgRoleCode = (typeof ROLE_CODES)[number];
 /** A role a module declares (`defineModule({ roles })`), named `<module>.<role>`, e.g. `mediation.mediator`. */
 export type ModuleRoleCode = `${string}.${string}`;
@@ -50,12 +53,14 @@ export interface RoleDefinition {
 
 /**
  * Which roles a role may assign, and whose holders it may manage (GB/T 22239-2019 三员分立): the platform admin
- * manages every role but the audit admin, so it can neither create an auditor nor take over one's account to
- * read the log. Audit admins are created at installation (seed) or by a security administrator. Module roles
- * are managed by the roles of MODULE_ROLE_MANAGERS (`mayManageRole`).
+ * manages every role but the security and audit admins, so it can neither create an auditor nor take over one's
+ * account to read the log, nor make itself a security admin. Security and audit admins are created at
+ * installation (seed) or by a security administrator. Module roles are managed by the roles of
+ * MODULE_ROLE_MANAGERS (`mayManageRole`).
  */
 export const MANAGEABLE_ROLES: Record<OrgRoleCode, readonly OrgRoleCode[]> = {
   'platform-admin': ['platform-admin', 'city-leader', 'city-staff', 'county-staff', 'office-staff'],
+  'security-admin': ['security-admin', 'audit-admin'],
   'audit-admin': [],
   'city-leader': [],
   'city-staff': [],
@@ -72,9 +77,25 @@ export function mayManageRole(managerRoles: readonly RoleCode[], role: RoleCode)
   return managerRoles.some((r) => isOrgRole(r) && MODULE_ROLE_MANAGERS.includes(r));
 }
 
+/**
+ * Roles one account never holds together (separation of duties, GB/T 22239-2019 8.1.4.2 访问控制 管理用户权限分离, 8.1.5 安全管理中心 三员分立):
+ * each administrator role stands alone — no second administrator role and no business role (so the admin
+ * cannot also be the city leader who signs off what it configured). Module roles are business roles.
+ */
+export const EXCLUSIVE_ROLES: readonly OrgRoleCode[] = ['platform-admin', 'security-admin', 'audit-admin'];
+
+/** The first pair of roles in `roles` that one account may not hold together, if any. */
+export function conflictingRoles(roles: readonly RoleCode[]): [RoleCode, RoleCode] | undefined {
+  const unique = [...new Set(roles)];
+  const exclusive = unique.find((r) => (EXCLUSIVE_ROLES as readonly string[]).includes(r));
+  const other = exclusive && unique.find((r) => r !== exclusive);
+  return exclusive && other ? [exclusive, other] : undefined;
+}
+
 /** The kernel's grants by role, derived from KERNEL_GRANTS. */
 export const KERNEL_ROLE_GRANTS: Record<OrgRoleCode, readonly KernelPermission[]> = {
   'platform-admin': holders('platform-admin'),
+  'security-admin': holders('security-admin'),
   'audit-admin': holders('audit-admin'),
   'city-leader': holders('city-leader'),
   'city-staff': holders('city-staff'),
@@ -88,6 +109,7 @@ function holders(role: OrgRoleCode): KernelPermission[] {
 
 export const ROLE_NAMES: Record<OrgRoleCode, { zh: string; en: string }> = {
   'platform-admin': { zh: '系统管理员', en: 'Platform administrator' },
+  'security-admin': { zh: '安全管理员', en: 'Security administrator' },
   'audit-admin': { zh: '安全审计员', en: 'Audit administrator' },
   'city-leader': { zh: '市局领导', en: 'City bureau leader' },
   'city-staff': { zh: '市局工作人员', en: 'City bureau staff' },

@@ -41,6 +41,8 @@ export const User = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Whether a second factor (TOTP) is enrolled. */
+  secondFactorEnrolled: z.boolean(),
 });
 export type User = z.infer<typeof User>;
 
@@ -63,6 +65,12 @@ export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 export const LoginInput = z.object({
   username: z.string().trim().min(1, '请输入登录名').max(64),
   password: z.string().min(1, '请输入口令').max(128),
+  /** The second factor, asked for when the account has one: a 6-digit TOTP code or a recovery code (xxxxx-xxxxx). */
+  code: z
+    .string()
+    .trim()
+    .regex(/^(\d{6}|[a-zA-Z2-9]{5}-?[a-zA-Z2-9]{5})$/, '请输入 6 位动态验证码或恢复码 (如 abcde-fghjk)')
+    .optional(),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
@@ -72,6 +80,24 @@ export const ChangePasswordInput = z.object({
 });
 
 export const ResetPasswordInput = z.object({ newPassword: Password });
+
+export const ResetSecondFactorInput = z.object({ reason: z.string().trim().min(2, '请填写重置原因 (如 手机丢失)').max(200, '原因不超过 200 个字') });
+
+export const TotpSetup = z.object({ secret: z.string(), uri: z.string() });
+export const TotpConfirmInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '请输入 App 显示的 6 位数字验证码'),
+});
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const SecondFactorStatus = z.object({
+  enrolled: z.boolean(),
+  enrolledAt: z.string().nullable(),
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type SecondFactorStatus = z.infer<typeof SecondFactorStatus>;
 
 export const SessionUser = z.object({
   id: z.uuid(),
@@ -84,5 +110,9 @@ export const SessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
-export const SessionInfo = z.object({ user: SessionUser, csrfToken: z.string() });
+/** The account's second factor: enrolled or not, and whether its roles require one (then enrolment comes first). */
+export const SecondFactorState = z.object({ enrolled: z.boolean(), required: z.boolean() });
+export type SecondFactorState = z.infer<typeof SecondFactorState>;
+
+export const SessionInfo = z.object({ user: SessionUser, csrfToken: z.string(), secondFactor: SecondFactorState.optional() });
 export type SessionInfo = z.infer<typeof SessionInfo>;

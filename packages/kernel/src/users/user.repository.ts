@@ -51,6 +51,7 @@ const userColumns = [
   'u.lockedUntil',
   'u.lastLoginAt',
   'u.createdAt',
+  'u.totpEnabledAt',
 ] as const;
 
 type Row = {
@@ -64,10 +65,12 @@ type Row = {
   lockedUntil: Date | string | null;
   lastLoginAt: Date | string | null;
   createdAt: Date | string;
+  totpEnabledAt: Date | string | null;
 };
 
-const toUser = (r: Row): User => ({
+const toUser = ({ totpEnabledAt, ...r }: Row): User => ({
   ...r,
+  secondFactorEnrolled: totpEnabledAt !== null,
   roles: r.roles as RoleCode[],
   // Lockouts run on the wall clock, as sign-in does (session.service.ts): a test clock must not lift or extend them.
   lockedUntil: r.lockedUntil && new Date(r.lockedUntil) > new Date() ? iso(r.lockedUntil) : null,

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
+  actorOf,
+  appendAudit,
   AppError,
   auditDenied,
   localeOf,
@@ -39,6 +41,26 @@ export function registerAuth(app: FastifyInstance, engine: Engine, policy: AuthP
     else if (found === 'expired' && !cfg.public) throw new AppError('SESSION_EXPIRED');
   });
 
+  // A signed-in request answered 404 on a real route asked for something that does not exist *or is outside the
+  // caller's scope* (the answer does not say which): probing a neighbour county's records shows up in the audit
+  // log. The route pattern only, not the ids asked for: the entry is read by auditors of the caller's own scope,
+  // and must not hand them another county's record ids; the request id leads to the server log's path.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode !== 404 || !req.user || req.is404) return payload;
+    try {
+      await engine.db.transaction().execute((trx) =>
+        appendAudit(trx, actorOf(req), {
+          action: 'kernel.access.not-found',
+          result: 'failure',
+          summary: { method: req.method, route: req.routeOptions.url ?? '' },
+        }),
+      );
+    } catch (err) {
+      req.log.error({ err }, 'audit of a 404 failed');
+    }
+    return payload;
+  });
+
   app.addHook('preValidation', async (req: FastifyRequest) => {
     const cfg = req.routeOptions.config;
     if (cfg.public || req.is404) return;
@@ -49,6 +71,8 @@ export function registerAuth(app: FastifyInstance, engine: Engine, policy: AuthP
     }
     const user = req.user;
     if (!user) throw new AppError('UNAUTHENTICATED');
+    // An account that must hold a second factor and has none may only enrol it (and see or end its session).
+    if (user.secondFactorRequired && !user.secondFactorEnrolled && !cfg.enrolment) throw new AppError('SECOND_FACTOR_ENROL_REQUIRED');
     if (cfg.permission && !user.permissions.has(cfg.permission)) {
       await auditDenied(engine.db, req, 'FORBIDDEN');
       throw new AppError('FORBIDDEN', { permission: cfg.permission });

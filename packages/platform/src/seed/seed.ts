@@ -25,6 +25,7 @@ export interface DemoAccount {
 /** One account per role; two county accounts so the scope can be seen from both sides. */
 export const DEMO_ACCOUNTS = (city: string, [countyA, countyB]: [string, string], office: string): DemoAccount[] => [
   { username: 'admin', displayName: '系统管理员', role: 'platform-admin', unit: `${city}司法局` },
+  { username: 'security', displayName: '安全管理员', role: 'security-admin', unit: `${city}司法局` },
   { username: 'auditor', displayName: '安全审计员', role: 'audit-admin', unit: `${city}司法局` },
   { username: 'leader', displayName: '陈局长', role: 'city-leader', unit: `${city}司法局` },
   { username: 'city', displayName: '刘科员', role: 'city-staff', unit: `${city}司法局` },
@@ -40,7 +41,9 @@ export interface SeedResult {
 
 /**
  * First start only: loads the city's divisions, builds the unit tree and creates accounts. With demo data
- * the accounts of DEMO_ACCOUNTS share the demo password; without, one `admin` gets a random password printed once.
+ * the accounts of DEMO_ACCOUNTS share the demo password and sign in without a second factor (`mfa_exempt`, README
+ * "Demo accounts"); without, `admin` and `security` (三员分立: the platform admin cannot create a security
+ * admin) get random passwords printed once, and enrol their second factor at first sign-in.
  */
 export async function seedIfEmpty(engine: Engine, config: AppConfig, modules: readonly ModuleDefinition[]): Promise<SeedResult> {
   const db = engine.db;
@@ -68,6 +71,13 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig, modules: re
           unit: `${city}司法局`,
           password: `${randomBytes(9).toString('base64url')}a1!`,
         },
+        {
+          username: 'security',
+          displayName: '安全管理员',
+          role: 'security-admin' as const,
+          unit: `${city}司法局`,
+          password: `${randomBytes(9).toString('base64url')}a1!`,
+        },
       ];
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
 
@@ -82,7 +92,8 @@ export async function seedIfEmpty(engine: Engine, config: AppConfig, modules: re
           const orgId = byName.get(a.unit);
           const passwordHash = hashes[i];
           if (!orgId || !passwordHash) throw new Error(`演示账号 ${a.username} 的单位“${a.unit}”不在组织树中`);
-          return { id: randomUUID(), username: a.username, displayName: a.displayName, passwordHash, orgId, roles: [a.role] };
+          // Demo accounts sign in with the shared password alone, so the quick start and the browser tests stay one step.
+          return { id: randomUUID(), username: a.username, displayName: a.displayName, passwordHash, orgId, roles: [a.role], mfaExempt: config.seedDemo };
         }),
       )
       .execute();

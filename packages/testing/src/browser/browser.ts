@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../config';
+import type { AppConfig } from '@sifa/platform';
 import { startTestServer, type TestServer } from '../server';
 
 // One Chromium, its launch options and the CI behaviour (a missing browser fails) for every browser test.
@@ -96,7 +97,7 @@ export async function signIn(page: Page, base: string, username: string): Promis
  * Chromium and a test server for the tests of one file: started before them (in this `describe`), closed after.
  * Each test takes them with `env()`; a failed start makes every test fail with that reason.
  */
-export function useBrowserAndServer(opts: { demoSize?: number } = {}): () => { browser: Browser; server: TestServer } {
+export function useBrowserAndServer(opts: { demoSize?: number; config?: Partial<AppConfig> } = {}): () => { browser: Browser; server: TestServer } {
   let browser: Browser | undefined;
   let server: TestServer | undefined;
   beforeAll(async () => {

@@ -167,12 +167,15 @@ export function createApiClient(opts: ClientOptions): ApiClient {
   };
 }
 
-/** The staff console's client: the session's CSRF token; a 401 other than a wrong password ends the session. */
+/** Answers of the sign-in form itself: a wrong password, or the second factor asked for or wrong (ADR 0020). */
+const SIGN_IN_ANSWERS = new Set(['INVALID_CREDENTIALS', 'SECOND_FACTOR_REQUIRED', 'SECOND_FACTOR_INVALID']);
+
+/** The staff console's client: the session's CSRF token; a 401 other than the sign-in form's own ends the session. */
 export const staffApi = createApiClient({
   csrf: () => csrfToken,
-  // UNAUTHENTICATED, SESSION_EXPIRED: the session is gone; a wrong password at sign-in is not that
+  // UNAUTHENTICATED, SESSION_EXPIRED: the session is gone; a wrong password or code at sign-in is not that
   onUnauthenticated: (code) => {
-    if (code !== 'INVALID_CREDENTIALS') onUnauthenticated?.();
+    if (!SIGN_IN_ANSWERS.has(code)) onUnauthenticated?.();
   },
 });
 
