@@ -68,6 +68,17 @@ const MESSAGES = {
     zh: '文件“{name}”超过 {limit} 的大小上限，请压缩或拆分后再上传',
     en: 'File "{name}" exceeds the {limit} limit; compress or split it',
   },
+  SHEET_TOO_LARGE: { status: 413, zh: '{reason}', en: 'The spreadsheet is too large to import: {reason}' },
+  WORK_TOO_LARGE: {
+    status: 413,
+    zh: '提交的文件或内容过大，处理时超出了服务器为单项处理设定的内存上限，已停止处理；请拆分或精简后重试',
+    en: 'The file or content is too large: processing it passed the memory limit and was stopped; split or shorten it',
+  },
+  WORK_TIMEOUT: {
+    status: 413,
+    zh: '提交的文件或内容处理超过 {seconds} 秒仍未完成，已停止处理；请拆分或精简后重试',
+    en: 'Processing the file or content took over {seconds} s and was stopped; split or shorten it',
+  },
   FILE_TYPE_REFUSED: { status: 415, zh: '不能上传“{name}”：只接受以下格式的文件：{allowed}', en: 'Cannot upload "{name}": accepted formats are {allowed}' },
   FILE_CONTENT_MISMATCH: {
     status: 415,

@@ -1,0 +1,181 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../errors';
+import type { TaskInput, TaskName, TaskOutput } from './tasks';
+
+/**
+ * CPU-heavy work (reading a spreadsheet, rendering a PDF) runs on worker threads, not on the thread that serves
+ * requests — where the embedded database runs too, so a 56 s parse once stalled every user (issue #11 item 1).
+ * A worker also fences the work in: its heap is capped, so a file that would exhaust memory ends that worker
+ * (replaced for the next task) instead of the server, and a task running past its time is stopped.
+ */
+export interface WorkerSettings {
+  /** Worker threads; 0 runs tasks on the calling thread (debugging only: the protection above is lost). */
+  threads: number;
+  /** A task still running after this long is stopped and refused. */
+  taskTimeoutMs: number;
+  /** Old-generation heap of one worker, in MB. */
+  maxHeapMb: number;
+}
+
+/** One thread beside the one serving requests on a two-core machine; at most four. */
+export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
+  threads: Math.min(4, Math.max(1, availableParallelism() - 1)),
+  taskTimeoutMs: 120_000,
+  maxHeapMb: 1024,
+};
+
+let settings: WorkerSettings = { ...DEFAULT_WORKER_SETTINGS };
+
+interface Job {
+  task: TaskName;
+  input: unknown;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Job | undefined;
+  timer?: NodeJS.Timeout | undefined;
+}
+
+type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { code?: ErrorCode; params?: Record<string, string | number>; details?: unknown; message: string } };
+
+const slots: Slot[] = [];
+const queue: Job[] = [];
+let nextId = 1;
+
+const tasksUrl = new URL('./tasks.ts', import.meta.url).href;
+// tsx's ESM API (its `import` condition): the CommonJS build resolves its own parts wrongly from an eval'd worker.
+const tsxApi = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
+).href;
+
+// The worker loads the TypeScript tasks module: directly when the process runs under tsx (`node --import tsx`,
+// inherited by workers), otherwise (the test runner) after registering tsx's loader itself.
+const BOOTSTRAP = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ready = import(workerData.tasksUrl).catch((e) => {
+  if (!e || e.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+  // A failed import stays cached under its URL: the retry asks under another.
+  return import(workerData.tsxApi).then((tsx) => {
+    tsx.register();
+    return import(workerData.tasksUrl + '?tsx');
+  });
+});
+parentPort.on('message', async ({ id, task, input }) => {
+  try {
+    const { runTask } = await ready;
+    parentPort.postMessage({ id, ok: true, value: await runTask(task, input) });
+  } catch (e) {
+    const error = e && e.name === 'AppError' ? { code: e.code, params: e.params, details: e.details, message: e.message } : { message: String(e && e.message || e) };
+    parentPort.postMessage({ id, ok: false, error });
+  }
+});
+`;
+
+/** Changes the pool's settings (the platform applies its configuration); running workers finish their task first. */
+export function configureWorkers(next: Partial<WorkerSettings>): void {
+  settings = { ...settings, ...next };
+}
+
+export const workerSettings = (): Readonly<WorkerSettings> => settings;
+
+function startSlot(): Slot {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { tasksUrl, tsxApi },
+    resourceLimits: { maxOldGenerationSizeMb: settings.maxHeapMb },
+  });
+  worker.unref(); // an idle worker never keeps the process alive
+  const slot: Slot = { worker };
+  worker.on('message', (reply: Reply) => {
+    const job = slot.job;
+    finish(slot);
+    if (!job) return;
+    if (reply.ok) job.resolve(reply.value);
+    else if (reply.error.code) job.reject(new AppError(reply.error.code, reply.error.params, reply.error.details));
+    else job.reject(new Error(reply.error.message));
+    dispatch();
+  });
+  const lost = (err: unknown) => {
+    const job = slot.job;
+    drop(slot);
+    if (job) {
+      const outOfMemory = err instanceof Error && 'code' in err && err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      job.reject(outOfMemory ? new AppError('WORK_TOO_LARGE') : err instanceof Error ? err : new Error(String(err)));
+    }
+    dispatch();
+  };
+  worker.on('error', lost);
+  worker.on('exit', (code) => {
+    if (slots.includes(slot)) lost(new Error(`worker exited with code ${String(code)}`));
+  });
+  slots.push(slot);
+  return slot;
+}
+
+function finish(slot: Slot) {
+  clearTimeout(slot.timer);
+  slot.job = undefined;
+  slot.timer = undefined;
+  slot.worker.unref();
+}
+
+function drop(slot: Slot) {
+  clearTimeout(slot.timer);
+  const i = slots.indexOf(slot);
+  if (i >= 0) slots.splice(i, 1);
+}
+
+function dispatch() {
+  while (queue.length) {
+    const slot = slots.find((s) => !s.job) ?? (slots.length < settings.threads ? startSlot() : undefined);
+    if (!slot) return;
+    const job = queue.shift();
+    if (!job) return;
+    slot.job = job;
+    slot.worker.ref(); // a running task keeps the process up until it answers
+    slot.timer = setTimeout(() => {
+      drop(slot);
+      void slot.worker.terminate();
+      job.reject(new AppError('WORK_TIMEOUT', { seconds: Math.round(settings.taskTimeoutMs / 1000) }));
+      dispatch();
+    }, settings.taskTimeoutMs);
+    slot.worker.postMessage({ id: nextId++, task: job.task, input: job.input });
+  }
+}
+
+/**
+ * Runs a task on a worker thread and answers with its result. Input and result are copied (structured clone:
+ * a Buffer arrives as a Uint8Array); a task's AppError arrives as the same AppError.
+ */
+export async function runInWorker<N extends TaskName>(task: N, input: TaskInput<N>): Promise<TaskOutput<N>> {
+  if (settings.threads <= 0) {
+    const { runTask } = await import('./tasks');
+    return runTask(task, input);
+  }
+  return new Promise<TaskOutput<N>>((resolve, reject) => {
+    queue.push({ task, input, resolve: resolve as (v: unknown) => void, reject });
+    dispatch();
+  });
+}
+
+/** Stops every worker (the platform's shutdown; tests). Queued tasks are refused. */
+export async function closeWorkers(): Promise<void> {
+  for (const job of queue.splice(0)) job.reject(new Error('workers closed'));
+  const all = slots.splice(0);
+  await Promise.all(
+    all.map((s) => {
+      clearTimeout(s.timer);
+      return s.worker.terminate();
+    }),
+  );
+}
