@@ -12,7 +12,7 @@ export const MAX_IMPORT_ROWS = 2000;
  * The limits of a file of `maxRows` rows. Columns: the widest template has 15, people add remarks — 64 leaves room.
  * Cells: twice the longest text the platform takes in one field (5,000), so an overlong cell is reported by its row
  * and a 32,767-character one is not read at all. Shared strings: no more than the cells such a file can fill.
- * Uncompressed: ~4 KB per row (a court referral row is ~1.5 KB of XML), at least 32 MB for styles and the like.
+ * Uncompressed: 4 MB per thousand rows (a court referral row is ~1.5 KB of XML), at least 32 MB for styles and the like.
  */
 export function sheetLimits(maxRows: number = MAX_IMPORT_ROWS, override: Partial<Omit<SheetLimits, 'maxRows'>> = {}): SheetLimits {
   const maxColumns = override.maxColumns ?? 64;
@@ -21,7 +21,7 @@ export function sheetLimits(maxRows: number = MAX_IMPORT_ROWS, override: Partial
     maxColumns,
     maxCellChars: override.maxCellChars ?? 10_000,
     maxSharedStrings: override.maxSharedStrings ?? (maxRows + 1) * maxColumns,
-    maxUncompressedBytes: override.maxUncompressedBytes ?? Math.max(32 * 1024 * 1024, maxRows * 4096),
+    maxUncompressedBytes: override.maxUncompressedBytes ?? Math.max(32, Math.ceil(maxRows / 1000) * 4) * 1024 * 1024,
   };
 }
 

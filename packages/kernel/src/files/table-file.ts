@@ -3,6 +3,8 @@ import type {} from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
 import { runInWorker } from '../workers/pool';
+import { formatBytes } from './file-types';
+import { filePart, uploadChunks } from './upload';
 import { headerKey, MAX_IMPORT_ROWS, sheetLimits, type SheetColumn, type SheetLimits, type SheetRow } from './sheet-parse';
 
 export { headerKey, MAX_IMPORT_ROWS, sheetLimits, type SheetColumn, type SheetLimits, type SheetRow } from './sheet-parse';
@@ -84,13 +86,15 @@ export interface UploadedFile {
 
 /** The one file of a multipart upload (field `file`), refused with the limit named when larger than `maxBytes`. */
 export async function uploadedFile(req: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
-  if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
-  const part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 }, throwFileSizeLimit: false });
-  if (!part) throw new AppError('FILE_REQUIRED');
-  const bytes = await part.toBuffer();
-  if (part.file.truncated || bytes.length > maxBytes)
-    throw new AppError('FILE_TOO_LARGE', { name: part.filename, limit: `${String(Math.round(maxBytes / 1024 / 1024))} MB` });
-  return { filename: part.filename, bytes };
+  const part = await filePart(req, maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of uploadChunks(part)) {
+    size += chunk.length;
+    if (size > maxBytes) throw new AppError('FILE_TOO_LARGE', { name: part.filename, limit: formatBytes(maxBytes) });
+    chunks.push(chunk);
+  }
+  return { filename: part.filename, bytes: Buffer.concat(chunks) };
 }
 
 /** Sends an .xlsx (a template) as a download named `filename`. */

@@ -168,6 +168,11 @@ export async function runInWorker<N extends TaskName>(task: N, input: TaskInput<
   });
 }
 
+/** Starts one worker ahead of the first task (the server does after listening); it stays idle and unreferenced. */
+export function warmWorkers(): void {
+  if (settings.threads > 0 && slots.length === 0) startSlot();
+}
+
 /** Stops every worker (the platform's shutdown; tests). Queued tasks are refused. */
 export async function closeWorkers(): Promise<void> {
   for (const job of queue.splice(0)) job.reject(new Error('workers closed'));
