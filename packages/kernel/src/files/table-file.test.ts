@@ -149,6 +149,18 @@ describe('reading an import sheet', () => {
     expect(longest).toBeLessThan(Math.max(150, took / 4)); // … while this thread's timers kept firing
   });
 
+  test('a file that would exhaust memory ends its worker, not the process: 413, and the next file is read by a fresh one', async () => {
+    const rows: string[][] = [['名称', '备注']];
+    for (let i = 0; i < 20_000; i++) rows.push([`调委会${String(i)}`, `备注${String(i)}`.repeat(10)]);
+    const bytes = await workbook(rows);
+    await closeWorkers();
+    configureWorkers({ maxHeapMb: 24 });
+    const e = await refusal(readSheet({ filename: 'j.xlsx', bytes }, columns, { maxRows: 50_000 }));
+    expect(e).toMatchObject({ status: 413, code: 'WORK_TOO_LARGE' });
+    configureWorkers(DEFAULT_WORKER_SETTINGS);
+    expect(await readSheet({ filename: 'j.xlsx', bytes }, columns, { maxRows: 50_000 })).toHaveLength(20_000);
+  });
+
   test('a task running past its time is stopped and refused with 413; the next task gets a fresh worker', async () => {
     configureWorkers({ taskTimeoutMs: 1 });
     const e = await refusal(readSheet({ filename: 'i.xlsx', bytes: await workbook([['名称'], ['某']]) }, columns));
