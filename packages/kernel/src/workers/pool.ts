@@ -43,7 +43,7 @@ interface Slot {
 }
 
 type Reply =
-  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: true; value: unknown; sliced?: boolean }
   | { id: number; ok: false; error: { code?: ErrorCode; params?: Record<string, string | number>; details?: unknown; message: string } };
 
 const slots: Slot[] = [];
@@ -73,7 +73,12 @@ const ready = import(workerData.tasksUrl).catch((e) => {
 parentPort.on('message', async ({ id, task, input }) => {
   try {
     const { runTask } = await ready;
-    parentPort.postMessage({ id, ok: true, value: await runTask(task, input) });
+    const value = await runTask(task, input);
+    // A long list goes over in slices: each is copied in on the request thread in a few milliseconds, not all at once.
+    if (Array.isArray(value) && value.length > 2000) {
+      for (let i = 0; i < value.length; i += 2000) parentPort.postMessage({ id, slice: value.slice(i, i + 2000) });
+      parentPort.postMessage({ id, ok: true, value: [], sliced: true });
+    } else parentPort.postMessage({ id, ok: true, value });
   } catch (e) {
     const error = e && e.name === 'AppError' ? { code: e.code, params: e.params, details: e.details, message: e.message } : { message: String(e && e.message || e) };
     parentPort.postMessage({ id, ok: false, error });
@@ -96,11 +101,18 @@ function startSlot(): Slot {
   });
   worker.unref(); // an idle worker never keeps the process alive
   const slot: Slot = { worker };
-  worker.on('message', (reply: Reply) => {
+  let slices: unknown[][] = [];
+  worker.on('message', (reply: Reply | { id: number; slice: unknown[] }) => {
+    if ('slice' in reply) {
+      slices.push(reply.slice);
+      return;
+    }
     const job = slot.job;
+    const parts = slices;
+    slices = [];
     finish(slot);
     if (!job) return;
-    if (reply.ok) job.resolve(reply.value);
+    if (reply.ok) job.resolve(reply.sliced ? parts.flat() : reply.value);
     else if (reply.error.code) job.reject(new AppError(reply.error.code, reply.error.params, reply.error.details));
     else job.reject(new Error(reply.error.message));
     dispatch();
