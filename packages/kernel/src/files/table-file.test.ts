@@ -122,9 +122,14 @@ describe('reading an import sheet', () => {
     expect(strings).toMatchObject({ status: 413, message: '“f.xlsx”中不同的文字内容超过 50 项，超出一次导入的上限，请分批导入' });
   });
 
-  test('a damaged or password-protected file is refused as such', async () => {
+  test('a damaged file, or one whose XML defines entities (billion laughs, external files), is refused as damaged', async () => {
     const cut = (await workbook([['名称'], ['某']])).subarray(0, 300);
     expect((await refusal(readSheet({ filename: 'g.xlsx', bytes: cut }, columns))).message).toContain('无法读取“g.xlsx”：文件已损坏或不是 Excel (.xlsx) 文件');
+    const laughs = Buffer.from(
+      '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">' +
+        '<!ENTITY x SYSTEM "file:///etc/passwd">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;&x;</t></is></c></row></sheetData></worksheet>',
+    );
+    expect((await refusal(readSheet({ filename: 'g.xlsx', bytes: xlsx(laughs) }, columns))).message).toContain('文件已损坏');
   });
 
   test('parsing runs on a worker thread: the request thread keeps serving while a large file is read', async () => {
