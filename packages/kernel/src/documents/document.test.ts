@@ -192,11 +192,11 @@ describe('documents: a staff member prints a notice, a citizen scans its QR code
   test('a long document renders on a worker, outside the transaction: other requests are answered meanwhile', async () => {
     await issue(zhanggong); // the worker is started and has read its fonts
     const body = Array.from({ length: 4 }, (_, i) => `第${String(i + 1)}段：${'经调解，双方当事人自愿达成如下协议，并保证履行。'.repeat(190)}`);
-    let done = false;
+    const state = { done: false };
     const started = performance.now();
-    const issuing = issue(zhanggong, { ...notice, body }).finally(() => (done = true));
+    const issuing = issue(zhanggong, { ...notice, body }).finally(() => (state.done = true));
     const waits: number[] = [];
-    while (!done) {
+    while (!state.done) {
       const t0 = performance.now();
       expect((await zhanggong.request('GET', `/api/matters/${matterId}/documents`)).statusCode).toBe(200);
       waits.push(performance.now() - t0);
