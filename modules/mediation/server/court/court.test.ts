@@ -188,6 +188,16 @@ describe('court referral files that would stop the server', () => {
     expect(cut.statusCode, cut.body).toBe(400);
     expect(cut.json()).toMatchObject({ code: 'UPLOAD_MALFORMED' });
   });
+
+  test('two files in one upload are refused, not the second one silently dropped', async () => {
+    const one = multipartFile('法院委派.csv', '法院案号,法院\n');
+    const boundary = /boundary=(.+)$/.exec(one.headers['content-type'] ?? '')?.[1] ?? '';
+    const second = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="另一个.csv"\r\n\r\n法院案号,法院\r\n--${boundary}--\r\n`;
+    const payload = Buffer.concat([one.payload.subarray(0, one.payload.length - `--${boundary}--\r\n`.length), Buffer.from(second)]);
+    const res = await zg.request('POST', `/api/mediation/units/${orgId}/court-referrals/import`, payload, one.headers);
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'UPLOAD_REFUSED', message: '一次只能上传一个文件，请逐个上传' });
+  });
 });
 
 /** A valid unified social credit code (GB 32100) with its check character, for the organisation row. */

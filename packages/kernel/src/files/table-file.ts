@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
 import { runInWorker } from '../workers/pool';
 import { formatBytes } from './file-types';
-import { filePart, uploadChunks } from './upload';
+import { uploadChunks, uploadFailure } from './upload';
 import { headerKey, MAX_IMPORT_ROWS, sheetLimits, type SheetColumn, type SheetLimits, type SheetRow } from './sheet-parse';
 
 export { headerKey, MAX_IMPORT_ROWS, sheetLimits, type SheetColumn, type SheetLimits, type SheetRow } from './sheet-parse';
@@ -84,9 +84,23 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
-/** The one file of a multipart upload (field `file`), refused with the limit named when larger than `maxBytes`. */
+/**
+ * The one file of a multipart upload (field `file`), refused with the limit named when larger than `maxBytes`, and
+ * refused when the request carries a second file (it used to be ignored without a word).
+ */
 export async function uploadedFile(req: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
-  const part = await filePart(req, maxBytes);
+  if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
+  const files = req.files({ limits: { fileSize: maxBytes + 1, files: 1 }, throwFileSizeLimit: false });
+  const next = async () => {
+    try {
+      return await files.next();
+    } catch (e) {
+      throw uploadFailure(e);
+    }
+  };
+  const first = await next();
+  if (first.done) throw new AppError('FILE_REQUIRED');
+  const part = first.value;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of uploadChunks(part)) {
@@ -94,6 +108,7 @@ export async function uploadedFile(req: FastifyRequest, maxBytes: number): Promi
     if (size > maxBytes) throw new AppError('FILE_TOO_LARGE', { name: part.filename, limit: formatBytes(maxBytes) });
     chunks.push(chunk);
   }
+  if (!(await next()).done) throw new AppError('UPLOAD_REFUSED', { reason: '一次只能上传一个文件，请逐个上传' });
   return { filename: part.filename, bytes: Buffer.concat(chunks) };
 }
 
