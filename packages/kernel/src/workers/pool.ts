@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../errors';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
@@ -50,41 +48,7 @@ const slots: Slot[] = [];
 const queue: Job[] = [];
 let nextId = 1;
 
-const tasksUrl = new URL('./tasks.ts', import.meta.url).href;
-// tsx's ESM API (its `import` condition): the CommonJS build resolves its own parts wrongly from an eval'd worker.
-const tsxApi = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs'),
-).href;
-
-// The worker loads the TypeScript tasks module: directly when the process runs under tsx (`node --import tsx`,
-// inherited by workers), otherwise (the test runner) after registering tsx's loader itself.
-const BOOTSTRAP = `
-const { parentPort, workerData } = require('node:worker_threads');
-const ready = import(workerData.tasksUrl).catch((e) => {
-  if (!e || e.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
-  // A failed import stays cached under its URL: the retry asks under another.
-  return import(workerData.tsxApi).then((tsx) => {
-    tsx.register();
-    return import(workerData.tasksUrl + '?tsx');
-  });
-});
-parentPort.on('message', async ({ id, task, input }) => {
-  try {
-    const { runTask } = await ready;
-    const value = await runTask(task, input);
-    // A long list goes over in slices: each is copied in on the request thread in a few milliseconds, not all at once.
-    if (Array.isArray(value) && value.length > 2000) {
-      for (let i = 0; i < value.length; i += 2000) parentPort.postMessage({ id, slice: value.slice(i, i + 2000) });
-      parentPort.postMessage({ id, ok: true, value: [], sliced: true });
-    } else parentPort.postMessage({ id, ok: true, value });
-  } catch (e) {
-    const error = e && e.name === 'AppError' ? { code: e.code, params: e.params, details: e.details, message: e.message } : { message: String(e && e.message || e) };
-    parentPort.postMessage({ id, ok: false, error });
-  }
-});
-`;
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
 /** Changes the pool's settings (the platform applies its configuration); running workers finish their task first. */
 export function configureWorkers(next: Partial<WorkerSettings>): void {
@@ -94,9 +58,7 @@ export function configureWorkers(next: Partial<WorkerSettings>): void {
 export const workerSettings = (): Readonly<WorkerSettings> => settings;
 
 function startSlot(): Slot {
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { tasksUrl, tsxApi },
+  const worker = new Worker(ENTRY, {
     resourceLimits: { maxOldGenerationSizeMb: settings.maxHeapMb },
   });
   worker.unref(); // an idle worker never keeps the process alive
