@@ -337,7 +337,7 @@ describe('the HTTP surface', () => {
       headers: { 'content-type': 'application/json' },
       payload: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'y' }),
     });
-    expect(err(big)).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
+    expect(err(big)).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容超过 1 MB 的上限，请精简后再提交 (文件请用上传功能提交)' });
   });
 
   // BUG: plugins/errors.ts:31 puts Fastify's English err.message into the Chinese BAD_REQUEST text

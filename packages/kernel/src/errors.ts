@@ -56,7 +56,11 @@ const MESSAGES = {
   BAD_REQUEST: { status: 400, zh: '请求格式不正确：{reason}', en: 'Malformed request: {reason}' },
   INVALID_JSON: { status: 400, zh: '提交的内容不是合法的 JSON，请检查格式', en: 'The request body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '请求内容类型不受支持，请以 JSON 提交', en: 'Unsupported content type; send JSON' },
-  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    zh: '提交的内容超过 {limit} 的上限，请精简后再提交 (文件请用上传功能提交)',
+    en: 'The request body is over the {limit} limit; shorten it (send files through the upload)',
+  },
   NOT_FOUND: { status: 404, zh: '{what}不存在或不在您的管辖范围内', en: '{what} not found or outside your scope' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
   CONFLICT: { status: 409, zh: '{reason}', en: '{reason}' },
@@ -103,6 +107,23 @@ const MESSAGES = {
     status: 413,
     zh: '文件“{name}”超过 {limit} 的大小上限，请压缩或拆分后再上传',
     en: 'File "{name}" exceeds the {limit} limit; compress or split it',
+  },
+  SHEET_TOO_LARGE: { status: 413, zh: '{reason}', en: 'The spreadsheet is too large to import: {reason}' },
+  WORK_TOO_LARGE: {
+    status: 413,
+    zh: '提交的文件或内容过大，处理时超出了服务器为单项处理设定的内存上限，已停止处理；请拆分或精简后重试',
+    en: 'The file or content is too large: processing it passed the memory limit and was stopped; split or shorten it',
+  },
+  WORK_TIMEOUT: {
+    status: 413,
+    zh: '提交的文件或内容处理超过 {seconds} 秒仍未完成，已停止处理；请拆分或精简后重试',
+    en: 'Processing the file or content took over {seconds} s and was stopped; split or shorten it',
+  },
+  UPLOAD_REFUSED: { status: 413, zh: '{reason}', en: 'The upload was refused: {reason}' },
+  UPLOAD_MALFORMED: {
+    status: 400,
+    zh: '上传的内容不完整或格式有误 (应为 multipart/form-data，文件字段名为 file)，请重新选择文件上传',
+    en: 'The upload is incomplete or malformed (multipart/form-data with a field named file); choose the file and upload again',
   },
   FILE_TYPE_REFUSED: { status: 415, zh: '不能上传“{name}”：只接受以下格式的文件：{allowed}', en: 'Cannot upload "{name}": accepted formats are {allowed}' },
   FILE_CONTENT_MISMATCH: {

@@ -42,3 +42,5 @@ export * from './shared/index';
 export * from './documents/index';
 export { findOrg } from './orgs/org.repository';
 export * from './files/table-file';
+export * from './files/upload';
+export { closeWorkers, configureWorkers, DEFAULT_WORKER_SETTINGS, runInWorker, warmWorkers, workerSettings, type WorkerSettings } from './workers/pool';

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import {
   checkModules,
+  configureWorkers,
   DEFAULT_AUTH_POLICY,
   installDeadlineRules,
   installDocumentKinds,
@@ -131,6 +132,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   // One instant per request from the app's clock (ctxOf hands it to services as ctx.now).
   const clock = opts.clock ?? systemClock;
+  // Import files and PDFs are worked on off this thread (ADR 0016); the pool is the process's, set from the configuration.
+  configureWorkers({ threads: config.workerThreads, taskTimeoutMs: config.workerTimeoutSeconds * 1000, maxHeapMb: config.workerHeapMb });
   app.decorateRequest('now', null as unknown as Date);
   app.addHook('onRequest', (req, _reply, done) => {
     req.now = clock.now();

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_WORKER_SETTINGS } from '@sifa/kernel';
 
 /** Everything the platform reads from its environment (README "Configuration"). */
 export interface AppConfig {
@@ -53,6 +54,15 @@ export interface AppConfig {
   uploadMaxMb: number;
   /** SIFA_DEADLINE_RULES: JSON file overriding the configurable ([P]/[M]) fields of deadline rules, e.g. legal-aid review in working days. */
   deadlineRules: string | undefined;
+  /**
+   * SIFA_WORKER_THREADS: threads that read import files and render PDFs off the request thread (default: cores − 1,
+   * at least 1, at most 4; 0 runs that work on the request thread — debugging only). ADR 0016.
+   */
+  workerThreads: number;
+  /** SIFA_WORKER_TIMEOUT_SECONDS: one such task still running after this long is stopped and refused (default 120). */
+  workerTimeoutSeconds: number;
+  /** SIFA_WORKER_HEAP_MB: a worker's heap; a file that needs more ends that worker, not the server (default 1024). */
+  workerHeapMb: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Sifa@2026';
@@ -140,5 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     filesDir: env.SIFA_FILES_DIR ? resolve(env.SIFA_FILES_DIR) : undefined,
     uploadMaxMb: int('SIFA_UPLOAD_MAX_MB', env.SIFA_UPLOAD_MAX_MB, 20) || 20,
     deadlineRules: env.SIFA_DEADLINE_RULES ? resolve(env.SIFA_DEADLINE_RULES) : undefined,
+    workerThreads: int('SIFA_WORKER_THREADS', env.SIFA_WORKER_THREADS, DEFAULT_WORKER_SETTINGS.threads),
+    workerTimeoutSeconds: int('SIFA_WORKER_TIMEOUT_SECONDS', env.SIFA_WORKER_TIMEOUT_SECONDS, DEFAULT_WORKER_SETTINGS.taskTimeoutMs / 1000) || 120,
+    workerHeapMb: int('SIFA_WORKER_HEAP_MB', env.SIFA_WORKER_HEAP_MB, DEFAULT_WORKER_SETTINGS.maxHeapMb) || DEFAULT_WORKER_SETTINGS.maxHeapMb,
   };
 }

@@ -8,6 +8,7 @@ import {
   lockDataDir,
   migrate,
   openEngine,
+  warmWorkers,
   type DataDirLock,
   type DataKey,
   type Engine,
@@ -76,6 +77,7 @@ export async function startServer(config: AppConfig, opts: { modules: readonly M
     });
     const jobs = config.runJobs ? createJobs(platform.engine, config, app.sifaDeps, app.sifaModules, app.log) : undefined;
     const address = await app.listen({ host: config.host, port: config.port });
+    warmWorkers(); // the first import or document does not wait for a worker to load its code (~1–5 s)
     await jobs?.start();
     let closed = false;
     return {

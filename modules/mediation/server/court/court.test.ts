@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, multipartFile, type Agent, type TestApp } from '@sifa/testing';
+import { createTestApp, handmadeXlsx, multipartFile, type Agent, type TestApp } from '@sifa/testing';
 
 const row = (caseNo: string, over: Record<string, unknown> = {}) => ({
   courtCaseNumber: caseNo,
@@ -165,6 +165,49 @@ describe('court linkage 诉调对接: batch referrals keep the court case number
     const bad = await upload('乱表.csv', '姓名,电话\n张三,13900000000\n');
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ message: string }>().message).toContain('缺少列：法院案号');
+  });
+});
+
+describe('court referral files that would stop the server', () => {
+  let t: TestApp;
+  let zg: Agent;
+  let orgId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    zg = await t.loginAs('zhanggong');
+    orgId = await t.orgId('章贡区司法局');
+  });
+  afterAll(() => t.close());
+  const upload = (name: string, content: Buffer | string) => {
+    const { payload, headers } = multipartFile(name, content);
+    return zg.request('POST', `/api/mediation/units/${orgId}/court-referrals/import`, payload, headers);
+  };
+
+  test('a sheet that unpacks to more than the import allows is refused at once with 413, and the server keeps answering', async () => {
+    // A court file of 10^5 rows may unpack to 400 MB; this one says its sheet is 2 GB.
+    const bomb = handmadeXlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>法院案号</t></is></c></row>', { declare: 2 ** 31 });
+    const res = await upload('法院委派.xlsx', bomb);
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'SHEET_TOO_LARGE', message: expect.stringContaining('“法院委派.xlsx”解压后超过 400 MB') as string });
+    expect((await zg.request('GET', '/api/mediation/court-results')).statusCode).toBe(200);
+  });
+
+  test('an upload cut off half-way is refused with 400 and what to do, not a 500', async () => {
+    const csv = `法院案号,法院\n${'(2026)赣0702民诉前调1号,章贡区人民法院\n'.repeat(3)}`;
+    const { payload, headers } = multipartFile('法院委派.csv', csv);
+    const cut = await zg.request('POST', `/api/mediation/units/${orgId}/court-referrals/import`, payload.subarray(0, payload.length - 40), headers);
+    expect(cut.statusCode, cut.body).toBe(400);
+    expect(cut.json()).toMatchObject({ code: 'UPLOAD_MALFORMED' });
+  });
+
+  test('two files in one upload are refused, not the second one silently dropped', async () => {
+    const one = multipartFile('法院委派.csv', '法院案号,法院\n');
+    const boundary = /boundary=(.+)$/.exec(one.headers['content-type'] ?? '')?.[1] ?? '';
+    const second = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="另一个.csv"\r\n\r\n法院案号,法院\r\n--${boundary}--\r\n`;
+    const payload = Buffer.concat([one.payload.subarray(0, one.payload.length - `--${boundary}--\r\n`.length), Buffer.from(second)]);
+    const res = await zg.request('POST', `/api/mediation/units/${orgId}/court-referrals/import`, payload, one.headers);
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'UPLOAD_REFUSED', message: '一次只能上传一个文件，请逐个上传' });
   });
 });
 

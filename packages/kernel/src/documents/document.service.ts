@@ -7,12 +7,20 @@ import type { FileStorage, StoredFile } from '../files/storage';
 import type { Ctx } from '../http/types';
 import { canReadMatterOf, readableMatter } from '../matters/matter-access';
 import type { MatterRow } from '../matters/matter.repository';
-import { followsTemplate, formatNumber, numberingAbbr, takeNumber } from '../matters/numbering';
+import { followsTemplate, formatNumber, numberingAbbr, peekNumber, takeNumber } from '../matters/numbering';
 import { documentKindFor, documentNumberTemplate } from './document-kinds';
 import { findOrg } from '../orgs/org.repository';
-import { HASH_ALGORITHM, type DocumentSummary, type DocumentVerification, type IssueDocumentInput } from '../shared/documents';
+import {
+  documentBodyTooLong,
+  HASH_ALGORITHM,
+  MAX_DOCUMENT_BODY_CHARS,
+  type DocumentSummary,
+  type DocumentVerification,
+  type IssueDocumentInput,
+} from '../shared/documents';
 import * as repo from './document.repository';
-import { loadFonts, renderPdf } from './pdf';
+import { checkFonts } from './pdf';
+import { renderPdfOffThread } from './render';
 import { newVerifyCode, normalizeVerifyCode, verifyUrl } from './verify-code';
 import { chinaDay } from '../shared/china-time';
 
@@ -74,32 +82,35 @@ const isNumberClash = (e: unknown) => e instanceof Error && /documents_number_ke
 /**
  * Issues a document on a matter: takes its number, renders the PDF with the unit, number, date and a QR code
  * to the public verification page, stores it, hashes it (SM3) and audits — one transaction, so a number is
- * used only by a stored document. Rendering (~0.3–0.6 s of CPU) happens inside it (the number is printed on the
- * PDF); the fonts are read before. With `opts.trx` it joins the caller's transaction (a workflow action's: if the
+ * used only by a stored document. Rendering (~0.3–0.6 s of CPU) runs on a worker thread and before the
+ * transaction, with the number the counter is about to give (`peekNumber`): the embedded database, one
+ * connection, is not held while it renders. Should another document take that number first, the transaction
+ * renders again with its own. With `opts.trx` it joins the caller's transaction (a workflow action's: if the
  * action fails later, nothing of the document is committed); the caller then removes the stored file on failure
- * (takeAction does, through `trackStoredFiles`).
+ * (takeAction does, through `trackStoredFiles`). Every path is held to the body limit, not only the route's schema.
  */
 export async function issueDocument(
   ctx: DocumentCtx,
   input: IssueDocumentInput & { matterId: string },
   opts: { trx?: Kysely<Database> } = {},
 ): Promise<DocumentSummary> {
-  await loadFonts();
+  checkFonts();
+  const chars = input.body.reduce((n, p) => n + p.length, 0) + (input.addressee?.length ?? 0);
+  if (chars > MAX_DOCUMENT_BODY_CHARS)
+    throw new AppError('VALIDATION_FAILED', { first: documentBodyTooLong(chars) }, [{ field: 'body', message: documentBodyTooLong(chars) }]);
   const db = opts.trx ?? ctx.db;
   const matter = await readableMatter(ctx, db, input.matterId);
   // The kind is one the matter's line declares, and its number follows that kind's template (ADR 0015).
   const template = documentNumberTemplate(documentKindFor(matter.module, input.kind));
   await checkTitle(db, matter.id, input.title);
   if (input.number && (await repo.numberTaken(db, input.number))) throw new AppError('DOCUMENT_NUMBER_TAKEN', { number: input.number });
-  let storedKey: string | undefined;
-  const issue = async (trx: Kysely<Database>) => {
-    const issuer = await issuerOf(trx, ctx, matter, input.issuingOrgId);
-    const issuedAt = ctx.now;
-    const year = shanghaiYear(issuedAt);
-    if (input.number) await checkHandNumber(trx, input.number, template, issuer.path, year);
-    const number = input.number ?? (await takeNumber(trx, `document:${template}`, issuer.path, year, template)).number;
-    const verifyCode = newVerifyCode();
-    const pdf = await renderPdf({
+  const issuer = await issuerOf(db, ctx, matter, input.issuingOrgId);
+  const issuedAt = ctx.now;
+  const year = shanghaiYear(issuedAt);
+  if (input.number) await checkHandNumber(db, input.number, template, issuer.path, year);
+  const verifyCode = newVerifyCode();
+  const render = (number: string) =>
+    renderPdfOffThread({
       issuingUnit: issuer.name,
       title: input.title,
       number,
@@ -108,6 +119,12 @@ export async function issueDocument(
       date: shanghaiDate(issuedAt.toISOString()),
       verifyUrl: verifyUrl(ctx.publicBaseUrl, verifyCode),
     });
+  const expected = input.number ?? (await peekNumber(db, `document:${template}`, issuer.path, year, template));
+  const rendered = await render(expected);
+  let storedKey: string | undefined;
+  const issue = async (trx: Kysely<Database>) => {
+    const number = input.number ?? (await takeNumber(trx, `document:${template}`, issuer.path, year, template)).number;
+    const pdf = number === expected ? rendered : await render(number);
     const contentSm3 = sm3Hex(pdf);
     const stored = await ctx.files.putBuffer(pdf);
     storedKey = stored.key;

@@ -214,6 +214,51 @@ describe('documents: a staff member prints a notice, a citizen scans its QR code
     expect((await issue(office, { ...notice, issuingOrgId: await t.orgId('章贡区司法局') }, m.id)).statusCode).toBe(404);
   });
 
+  test('a body over 20,000 characters in all is refused with 400 and says by how much, before anything is rendered', async () => {
+    const res = await issue(zhanggong, { ...notice, body: Array.from({ length: 5 }, () => '调'.repeat(4500)) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '提交的内容有误：body：文书正文共 22500 字，超过 20000 字 (约 32 页) 的上限，请精简或分为多份文书',
+    });
+  });
+
+  test('a long document renders on a worker, outside the transaction: other requests are answered meanwhile', async () => {
+    await issue(zhanggong); // the worker is started and has read its fonts
+    const body = Array.from({ length: 4 }, (_, i) => `第${String(i + 1)}段：${'经调解，双方当事人自愿达成如下协议，并保证履行。'.repeat(190)}`);
+    const state = { done: false };
+    const started = performance.now();
+    const issuing = issue(zhanggong, { ...notice, body }).finally(() => (state.done = true));
+    const waits: number[] = [];
+    while (!state.done) {
+      const t0 = performance.now();
+      expect((await zhanggong.request('GET', `/api/matters/${matterId}/documents`)).statusCode).toBe(200);
+      waits.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const res = await issuing;
+    const took = performance.now() - started;
+    expect(res.statusCode, res.body).toBe(201);
+    expect(took).toBeGreaterThan(250); // real rendering …
+    expect(Math.max(...waits)).toBeLessThan(took / 2); // … while the list kept answering (it used to wait for all of it)
+  });
+
+  test('two documents issued at once on one unit get consecutive numbers, each printed on its own PDF', async () => {
+    const [a, b] = (await Promise.all([issue(zhanggong), issue(zhanggong)])).map((r) => r.json<Doc>());
+    const seq = (d: Doc | undefined) => Number(/〕(\d+)号$/.exec(d?.number ?? '')?.[1]);
+    expect(Math.abs(seq(a) - seq(b))).toBe(1);
+    if (poppler) {
+      for (const [d, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const text = pdfText((await zhanggong.request('GET', `/api/documents/${d?.id ?? ''}/pdf`)).rawPayload);
+        expect(text).toContain(d?.number);
+        expect(text).not.toContain(other?.number);
+      }
+    }
+  });
+
   test('the public verification is rate limited per client address', async () => {
     let last = 0;
     for (let i = 0; i < 40 && last !== 429; i++) last = (await t.anonymous('GET', '/api/public/documents/AAAAAAAAAAAAAAAAAAAAAAAAAA')).statusCode;

@@ -43,6 +43,13 @@ export const QR_LEVEL = 'M';
 
 const fontCache = new Map<string, Promise<Buffer>>();
 
+/** Refuses early, with what to install, when a font file is missing (rendering itself happens on a worker). */
+export function checkFonts(): void {
+  for (const { file } of Object.values(CJK_FONTS)) {
+    if (!existsSync(file)) throw new Error(`缺少中文字体文件 ${file}，无法生成文书 PDF：请安装 Debian 软件包 fonts-noto-cjk (apt-get install fonts-noto-cjk)`);
+  }
+}
+
 /** The font files' bytes, read once per process (parsing a 26 MB collection from disk costs ~1 s per document). */
 export function loadFonts(): Promise<Buffer[]> {
   return Promise.all(

@@ -41,6 +41,22 @@ describe('attachments: limits, types, storage, soft delete', () => {
     expect(storedFiles(t.filesDir)).toEqual(before);
   });
 
+  test('a cut-off or malformed upload is a 400 and a request over the parser’s limits a 413, each saying what to do (not a 500)', async () => {
+    const boundary = '----sifa-probe';
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const field = (name: string, filename?: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n\r\nx\r\n`;
+    const post = (body: string) => zhanggong.request('POST', `/api/matters/${matterId}/attachments`, Buffer.from(body), headers);
+    for (const body of ['不是 multipart 的内容', field('file', '笔录.txt').slice(0, 60)]) {
+      const res = await post(body);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'UPLOAD_MALFORMED', message: expect.stringContaining('请重新选择文件上传') as string });
+    }
+    const many = await post(`${Array.from({ length: 12 }, (_, i) => field(`f${String(i)}`)).join('')}${field('file', '笔录.txt')}--${boundary}--\r\n`);
+    expect(many.statusCode).toBe(413);
+    expect(many.json()).toMatchObject({ code: 'UPLOAD_REFUSED', message: '上传请求中的字段过多 (最多 10 个)，请只提交文件' });
+  });
+
   test('an executable renamed to .pdf is refused by its first bytes', async () => {
     const res = await upload(zhanggong, '判决书.pdf', EXE);
     expect(res.statusCode).toBe(415);

@@ -1,11 +1,11 @@
 import type {} from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../errors';
 import * as documents from '../documents/document.service';
 import * as attachments from '../files/attachment.service';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../files/file-types';
 import { createFileStorage, resolveFilesRoot } from '../files/storage';
+import { filePart, uploadChunks } from '../files/upload';
 import { IdParams } from '../shared/common';
 import { Attachment, DocumentSummary, DocumentVerification, IssueDocumentInput, RevokeDocumentInput, VerifyCodeParams } from '../shared/documents';
 import { ctxOf } from './context';
@@ -61,11 +61,9 @@ export function documentRoutes(app: SifaApp, { engine, config }: ModuleDeps) {
     },
     async (req, reply) => {
       const attachment = await attachments.uploadAttachment(fctx(req), req.params.id, async () => {
-        if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
         // One byte over the limit is enough to know the file is too large; the store refuses it then.
-        const part = await req.file({ limits: { fileSize: limits.maxBytes + 1, files: 1 }, throwFileSizeLimit: false });
-        if (!part) throw new AppError('FILE_REQUIRED');
-        return { filename: part.filename, stream: part.file };
+        const part = await filePart(req, limits.maxBytes);
+        return { filename: part.filename, stream: uploadChunks(part) };
       });
       return reply.code(201).send(attachment);
     },

@@ -78,3 +78,23 @@ export function followsTemplate(number: string, template: string, v: { abbr: str
 
 /** The literal part of a template (`{}调〔{}〕{}号`): two counters sharing a mark could hand out the same number. */
 export const numberMark = (template: string) => template.replace(NUMBER_FIELD, '{}');
+
+/**
+ * The number `takeNumber` would give now, without taking it (nothing is written or locked). Work that prints the
+ * number (a document's PDF) is done with it before the transaction; the transaction takes the number and redoes
+ * the work only when another one took this number meanwhile.
+ */
+export async function peekNumber(db: Kysely<Database>, module: string, orgPath: string, year: number, template: string): Promise<string> {
+  const ids = orgPath.split('/').filter(Boolean);
+  if (ids.length === 0) throw new Error('单位路径为空，无法编号');
+  const row = await sql<{ nextSeq: number; abbr: string | null }>`
+    with unit as (
+      select coalesce((select id from kernel.orgs where id = any(${ids}::uuid[]) and abbr is not null order by depth desc limit 1), ${ids[0]}::uuid) as id
+    )
+    select coalesce((select c.last_seq from kernel.matter_counters c where c.module = ${module} and c.org_id = unit.id and c.year = ${year}), 0) + 1 as next_seq,
+      o.abbr
+    from unit join kernel.orgs o on o.id = unit.id`.execute(db);
+  const r = row.rows[0];
+  if (!r) throw new Error('取号失败');
+  return formatNumber(template, { abbr: r.abbr ?? '', year, seq: r.nextSeq });
+}

@@ -13,6 +13,18 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
+/**
+ * The longest body a document may have, all paragraphs together: ~32 pages of GB/T 9704 text (22 lines of 28
+ * characters). Rendering costs ~9 µs a character; a 1 MB body once took 9 s (issue #11 item 1).
+ */
+export const MAX_DOCUMENT_BODY_CHARS = 20_000;
+
+/** How a body over the limit is refused (the schema and the service say the same). */
+export const documentBodyTooLong = (chars: number) =>
+  `文书正文共 ${String(chars)} 字，超过 ${String(MAX_DOCUMENT_BODY_CHARS)} 字 (约 32 页) 的上限，请精简或分为多份文书`;
+
+const bodyChars = (body: readonly string[]) => body.reduce((n, p) => n + p.length, 0);
+
 /** What staff submit to issue a document; the server adds the unit, number, date and QR code. */
 export const IssueDocumentInput = z.object({
   kind: z
@@ -26,7 +38,11 @@ export const IssueDocumentInput = z.object({
   issuingOrgId: z.uuid().optional(),
   /** 主送: the person or unit addressed, printed above the body (never shown publicly). */
   addressee: z.string().trim().max(100).optional(),
-  body: z.array(z.string().trim().min(1, '正文段落不能为空').max(5000, '每段不超过 5000 字')).min(1, '正文至少一段').max(200),
+  body: z
+    .array(z.string().trim().min(1, '正文段落不能为空').max(5000, '每段不超过 5000 字'))
+    .min(1, '正文至少一段')
+    .max(200, '正文不超过 200 段')
+    .refine((b) => bodyChars(b) <= MAX_DOCUMENT_BODY_CHARS, { error: (i) => documentBodyTooLong(bodyChars(i.input as string[])) }),
 });
 export type IssueDocumentInput = z.infer<typeof IssueDocumentInput>;
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, errorMessage, type ErrorCode } from '@sifa/kernel';
+import { AppError, errorMessage, formatBytes, type ErrorCode } from '@sifa/kernel';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
@@ -54,10 +54,13 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     }
     const mapped = FASTIFY_CODES[err.code];
-    if (mapped)
+    if (mapped) {
+      // The body limit in force for this route (app.ts sets the default), named in the answer.
+      const limit = formatBytes(req.routeOptions.bodyLimit);
       return reply
         .code(err.statusCode ?? 400)
-        .send({ code: mapped, message: errorMessage(mapped, locale, { reason: locale === 'en' ? 'see the request' : '请检查请求' }) });
+        .send({ code: mapped, message: errorMessage(mapped, locale, { reason: locale === 'en' ? 'see the request' : '请检查请求', limit }) });
+    }
     if (!isResponseSerializationError(err) && err.statusCode && err.statusCode < 500) {
       // Framework messages are English and technical: the log keeps them, the answer says what to do.
       req.log.info({ err }, 'request refused');
