@@ -1,4 +1,4 @@
-import { DataDirLockedError, loadCalendarFile, readAnchor, ROLE_NAMES, sealAudit, verifyAuditChain } from '@sifa/kernel';
+import { DataDirExposedError, DataDirLockedError, loadCalendarFile, readAnchor, ROLE_NAMES, sealAudit, verifyAuditChain } from '@sifa/kernel';
 import { anchorFileOf, dataKeyOf, loadConfig, openPlatform, seedIfEmpty, startServer } from '@sifa/platform';
 import { businessModules } from './registry';
 
@@ -111,7 +111,7 @@ async function main(command: string): Promise<number> {
 main(process.argv[2] ?? '').then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof DataDirLockedError) {
+    if (e instanceof DataDirLockedError || e instanceof DataDirExposedError) {
       process.stderr.write(`${e.message}\n`);
       process.exit(3);
     }

@@ -1,5 +1,6 @@
 export * from './db/engine';
 export * from './db/lock';
+export * from './db/data-dir';
 export * from './db/migrator';
 export type { Database } from './db/schema';
 export * from './errors';
@@ -39,3 +40,4 @@ export * from './shared/index';
 export * from './documents/index';
 export { findOrg } from './orgs/org.repository';
 export * from './files/table-file';
+export { resolveFilesRoot } from './files/storage';

@@ -5,8 +5,12 @@ import {
   ensureBundledCalendar,
   installDeadlineRules,
   loadDeadlineOverridesFile,
+  ensurePrivateDir,
   lockDataDir,
   migrate,
+  resolveFilesRoot,
+  restrictFileModes,
+  restrictTree,
   openEngine,
   type DataDirLock,
   type DataKey,
@@ -31,12 +35,18 @@ export interface Platform {
 
 /** Opens the database (taking the data-directory lock for the embedded engine) and brings its schema up to date. */
 export async function openPlatform(config: AppConfig, modules: readonly ModuleDefinition[]): Promise<Platform> {
+  // Everything written from here on is the service account's alone (0600/0700); an exposed directory is refused
+  // before anything is written into it (ADR 0019).
+  restrictFileModes();
+  if (!config.databaseUrl) ensurePrivateDir(config.dataDir);
+  ensurePrivateDir(resolveFilesRoot({ dataDir: config.databaseUrl ? undefined : config.dataDir, filesDir: config.filesDir }));
   const lock = config.databaseUrl ? undefined : lockDataDir(config.dataDir);
   try {
     // the overrides name the kernel's and the modules' rules: the modules' catalogue first
     installDeadlineRules(allModules(config, modules));
     if (config.deadlineRules) loadDeadlineOverridesFile(config.deadlineRules); // fails fast on a [V] field
     const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    if (!config.databaseUrl) restrictTree(config.dataDir);
     await migrate(engine, migrationSources(config, modules));
     await ensureBundledCalendar(engine.db); // official holiday schedules 2004–2026; later years are loaded by an admin
     return {

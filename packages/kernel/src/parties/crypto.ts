@@ -168,7 +168,7 @@ export function resolveDataKey(opts: { env: Record<string, string | undefined>; 
   }
   if (!opts.dataDir) throw new Error(`未设置数据目录，也未设置 SIFA_DATA_KEY：无法取得数据加密密钥；请设置 SIFA_DATA_KEY (${GENERATE_HINT})`);
   const file = join(opts.dataDir, 'secret.key');
-  mkdirSync(opts.dataDir, { recursive: true });
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   let generated = false;
   try {
     // 'wx': of two processes starting at once, one creates the key and the other reads it.
