@@ -10,6 +10,8 @@ export * from './module';
 export * from './module-check';
 export * from './audit/audit';
 export * from './audit/anchor';
+export * from './audit/signing';
+export * from './audit/verify';
 export * from './auth/password';
 export * from './auth/session.service';
 export * from './orgs/divisions';

@@ -27,7 +27,9 @@ export async function startTestServer(opts: { demoSize?: number } = {}): Promise
     databaseUrl = created.url;
     dropDb = () => created.drop();
   }
-  const server = await startServer(testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0 }), {
+  // the anchor beside the test's data on both engines (PostgreSQL has no default place for it)
+  const auditAnchorFile = join(dataDir, 'audit-anchor.json');
+  const server = await startServer(testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0, auditAnchorFile }), {
     modules: registeredModules(),
     logger: false,
   });
