@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '@sifa/testing';
@@ -75,7 +75,8 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data direc
   });
   const started: Cli[] = [];
   const start = async (command: string) => {
-    const c = cli(command, { SIFA_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    // HOME apart: the demo's development audit key (ADR 0019) is made in ~/.sifa, not in the tester's home
+    const c = cli(command, { SIFA_DATA_DIR: dataDir, PORT: String(await freePort()), HOME: join(dataDir, '..', `${basename(dataDir)}-home`) });
     started.push(c);
     return c;
   };
@@ -86,7 +87,10 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data direc
       await c.exited;
     }
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}-home`, { recursive: true, force: true });
+  });
 
   test('a second server on the same directory is refused, and the first stops cleanly on Ctrl-C', async () => {
     const first = await start('serve');
