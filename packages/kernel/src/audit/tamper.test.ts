@@ -228,7 +228,8 @@ describe('the anchor follows the sealer', () => {
     const signer = auditSigner(generateAuditKeyPair().privatePem);
     const file = join(dir, 'audit-anchor.json');
     await sealAudit(engine.db);
-    writeAnchor(file, signer, (await auditHead(engine.db)) ?? { seq: 0, hash: '0'.repeat(64) });
+    const start = (await auditHead(engine.db)) ?? { seq: 0, hash: '0'.repeat(64) };
+    writeAnchor(file, signer, start);
     const problems: string[] = [];
     const sealer = startAuditSealer(
       engine.db,
@@ -246,7 +247,7 @@ describe('the anchor follows the sealer', () => {
         async () => {
           const h = await auditHead(engine.db);
           const anchored = JSON.parse(readFileSync(file, 'utf8')) as { seq: number };
-          if (!h || anchored.seq !== h.seq) throw new Error('not anchored yet');
+          if (!h || h.seq !== start.seq + 3 || anchored.seq !== h.seq) throw new Error('not sealed and anchored yet');
           return h;
         },
         { timeout: 5000, interval: 50 },

@@ -39,11 +39,15 @@ export async function verifyAudit(db: Kysely<Database>, opts: Omit<VerifyOptions
   return result;
 }
 
-/** A first start: no anchor file and not one entry yet. The anchor then starts at the empty chain. */
+/**
+ * A first start: no anchor file and no sealed entry yet (opening the database may already have written unsealed
+ * ones, e.g. the bundled calendar's). The anchor then starts at the empty chain; an existing chain whose anchor is
+ * missing is left for the check to report.
+ */
 export async function anchorNewChain(db: Kysely<Database>, file: string, signer: AuditSigner): Promise<boolean> {
   if (existsSync(file)) return false;
-  const any = await db.selectFrom('kernel.auditLog').select('id').limit(1).executeTakeFirst();
-  if (any) return false;
+  const sealed = await db.selectFrom('kernel.auditLog').select('id').where('seq', 'is not', null).limit(1).executeTakeFirst();
+  if (sealed) return false;
   writeAnchor(file, signer, GENESIS_HEAD);
   return true;
 }
