@@ -42,7 +42,9 @@ export async function openPlatform(config: AppConfig, modules: readonly ModuleDe
   // before anything is written into it (ADR 0019).
   restrictFileModes();
   if (!config.databaseUrl) ensurePrivateDir(config.dataDir);
-  ensurePrivateDir(resolveFilesRoot({ dataDir: config.databaseUrl ? undefined : config.dataDir, filesDir: config.filesDir }));
+  // the files directory is made by the first upload (0700 under the umask above); one already there is checked
+  const filesRoot = resolveFilesRoot({ dataDir: config.databaseUrl ? undefined : config.dataDir, filesDir: config.filesDir });
+  if (existsSync(filesRoot)) ensurePrivateDir(filesRoot);
   const lock = config.databaseUrl ? undefined : lockDataDir(config.dataDir);
   try {
     // the overrides name the kernel's and the modules' rules: the modules' catalogue first
