@@ -1,7 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import {
   anchorNewChain,
+  createAnchorWriter,
+  sealAudit,
+  type Database,
   AuditKeyError,
   auditSigner,
   DataDirExposedError,
@@ -13,10 +17,29 @@ import {
   ROLE_NAMES,
   verifyAudit,
 } from '@sifa/kernel';
-import { auditAnchorCheckOf, auditAnchoringOf, loadConfig, openPlatform, openPlatformForReading, seedIfEmpty, startServer } from '@sifa/platform';
+import {
+  auditAnchorCheckOf,
+  auditAnchoringOf,
+  type AuditAnchoring,
+  loadConfig,
+  openPlatform,
+  openPlatformForReading,
+  seedIfEmpty,
+  startServer,
+} from '@sifa/platform';
 import { businessModules } from './registry';
 
 const USAGE = `用法 / usage: cli.ts <serve | migrate | seed | audit:verify | audit:keygen FILE.pem | audit:anchor | calendar:load FILE.json>`;
+
+/**
+ * A command that wrote audit entries seals them and moves the anchor before it ends, as the platform's sealer does
+ * (ADR 0019): otherwise the next check would find unsealed entries, or an anchor lagging behind them.
+ */
+async function sealAndAnchor(db: Kysely<Database>, anchoring: AuditAnchoring) {
+  await anchorNewChain(db, anchoring.file, anchoring.signer);
+  await sealAudit(db);
+  await createAnchorWriter(db, anchoring.file, anchoring.signer, (m) => process.stderr.write(`${m}\n`))();
+}
 
 async function main(command: string): Promise<number> {
   restrictFileModes(); // keys, anchors and database files: the service account's alone (ADR 0019)
@@ -79,7 +102,9 @@ async function main(command: string): Promise<number> {
       return 0;
     }
     case 'migrate': {
+      const anchoring = auditAnchoringOf(config);
       const p = await openPlatform(config, businessModules);
+      await sealAndAnchor(p.engine.db, anchoring); // the bundled calendar may have written an entry
       await p.close();
       process.stdout.write('数据库迁移完成 / migrations applied\n');
       return 0;
@@ -90,6 +115,7 @@ async function main(command: string): Promise<number> {
       try {
         await anchorNewChain(p.engine.db, anchoring.file, anchoring.signer);
         const r = await seedIfEmpty(p.engine, config, businessModules);
+        await sealAndAnchor(p.engine.db, anchoring);
         process.stdout.write(r.seeded ? `已建立 ${r.accounts.length} 个账号\n` : '数据库已有数据，未重复初始化 / already seeded\n');
       } finally {
         await p.close();
@@ -161,9 +187,11 @@ async function main(command: string): Promise<number> {
         process.stderr.write('请给出节假日安排 JSON 文件 / give the schedule file: npm run calendar:load -- 2027.json\n');
         return 2;
       }
+      const anchoring = auditAnchoringOf(config);
       const p = await openPlatform(config, businessModules);
       try {
         const r = await loadCalendarFile(p.engine.db, file, { source: file });
+        await sealAndAnchor(p.engine.db, anchoring);
         process.stdout.write(`已载入节假日安排 / loaded: ${JSON.stringify(r)}\n`);
       } finally {
         await p.close();
