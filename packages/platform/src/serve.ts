@@ -110,11 +110,12 @@ export interface RunningServer {
  * Entries a crash left unsealed are chained at start (the check, read-only, only reports them), and the sealing is
  * itself an audit entry naming them, so whoever reviews the log can look at what was chained after the fact.
  */
-async function sealLeftovers(engine: Engine): Promise<string | undefined> {
+async function sealLeftovers(engine: Engine, startedAt: Date): Promise<string | undefined> {
   const left = await engine.db
     .selectFrom('kernel.auditLog')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min<number | null>('id').as('firstId'), eb.fn.max<number | null>('id').as('lastId')])
     .where('seq', 'is', null)
+    .where('at', '<', startedAt) // not what this start wrote itself (the bundled calendar on opening)
     .executeTakeFirstOrThrow();
   const n = left.n;
   if (!n) return undefined;
@@ -127,12 +128,13 @@ async function sealLeftovers(engine: Engine): Promise<string | undefined> {
 
 export async function startServer(config: AppConfig, opts: { modules: readonly ModuleDefinition[]; logger?: boolean }): Promise<RunningServer> {
   const notices: string[] = [];
+  const startedAt = new Date(); // wall clock: entries are stamped with it (audit.ts)
   // before anything is opened: production refuses to start without its signing key (ADR 0019)
   const anchoring = auditAnchoringOf(config, (m) => notices.push(m));
   const platform = await openPlatform(config, opts.modules);
   try {
     await anchorNewChain(platform.engine.db, anchoring.file, anchoring.signer); // a first start: the chain starts anchored
-    const leftover = await sealLeftovers(platform.engine);
+    const leftover = await sealLeftovers(platform.engine, startedAt);
     if (leftover) notices.push(leftover);
     const seed = await seedIfEmpty(platform.engine, config, opts.modules);
     const { key, ...dataKey } = dataKeyOf(config);
