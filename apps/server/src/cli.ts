@@ -1,11 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Kysely } from 'kysely';
 import {
   anchorNewChain,
   createAnchorWriter,
   sealAudit,
-  type Database,
+  type Engine,
   AuditKeyError,
   auditSigner,
   DataDirExposedError,
@@ -35,7 +34,7 @@ const USAGE = `用法 / usage: cli.ts <serve | migrate | seed | audit:verify | a
  * A command that wrote audit entries seals them and moves the anchor before it ends, as the platform's sealer does
  * (ADR 0019): otherwise the next check would find unsealed entries, or an anchor lagging behind them.
  */
-async function sealAndAnchor(db: Kysely<Database>, anchoring: AuditAnchoring) {
+async function sealAndAnchor(db: Engine['db'], anchoring: AuditAnchoring) {
   await anchorNewChain(db, anchoring.file, anchoring.signer);
   await sealAudit(db);
   await createAnchorWriter(db, anchoring.file, anchoring.signer, (m) => process.stderr.write(`${m}\n`))();
