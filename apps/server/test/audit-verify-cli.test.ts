@@ -1,21 +1,28 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appendAudit, lockDataDir } from '@sifa/kernel';
+import { anchorNewChain, appendAudit, auditHead, auditSigner, generateAuditKeyPair, lockDataDir, sealAudit, writeAnchor } from '@sifa/kernel';
 import { openPlatform, seedIfEmpty } from '@sifa/platform';
-import { testConfig } from '@sifa/testing';
+import { testConfig, TEST_DATA_KEY } from '@sifa/testing';
 import { businessModules } from '../src/registry';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
+// The auditor's machine: the public half of the anchor key only (ADR 0019), kept outside the data directory.
+const keyDir = mkdtempSync(join(tmpdir(), 'sifa-verify-keys-'));
+const pair = generateAuditKeyPair();
+const publicKeyFile = join(keyDir, 'audit-signing-key.pem.pub');
+writeFileSync(publicKeyFile, pair.publicPem);
+
 function verifyCli(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const proc = spawn(process.execPath, ['--import', 'tsx', CLI, 'audit:verify'], {
-    env: { ...env, SIFA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...env, SIFA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SIFA_AUDIT_PUBLIC_KEY_FILE: publicKeyFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -47,11 +54,17 @@ describe.skipIf(!!process.env.DATABASE_URL)('npm run audit:verify on an embedded
     dataDir = mkdtempSync(join(tmpdir(), 'sifa-verify-'));
     const config = testConfig({ dataDir, databaseUrl: undefined });
     const platform = await openPlatform(config, businessModules);
+    const signer = auditSigner(pair.privatePem);
     try {
+      await anchorNewChain(platform.engine.db, join(dataDir, 'audit-anchor.json'), signer);
       await seedIfEmpty(platform.engine, config, businessModules);
       for (const username of ['admin', 'auditor']) {
         await platform.engine.db.transaction().execute((trx) => appendAudit(trx, { id: null, username, orgId: null }, { action: 'kernel.auth.login' }));
       }
+      // what the platform's sealer does after each round, and once more on a clean stop
+      await sealAudit(platform.engine.db);
+      const head = await auditHead(platform.engine.db);
+      if (head) writeAnchor(join(dataDir, 'audit-anchor.json'), signer, head);
       entries = (
         await platform.engine.db
           .selectFrom('kernel.auditLog')
@@ -62,7 +75,10 @@ describe.skipIf(!!process.env.DATABASE_URL)('npm run audit:verify on an embedded
       await platform.close();
     }
   }, 240_000);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(keyDir, { recursive: true, force: true });
+  });
 
   test(
     'an untouched chain is reported OK with the number of entries',
@@ -85,6 +101,67 @@ describe.skipIf(!!process.env.DATABASE_URL)('npm run audit:verify on an embedded
         expect(r.stderr).toContain(`数据目录 ${dataDir} 正被另一个 Sifa 进程 (PID ${process.pid}) 使用`);
       } finally {
         lock.release();
+      }
+    },
+    SLOW,
+  );
+
+  // Issue #11 item 5: each of these was reported OK.
+  test(
+    'a deleted anchor file is reported BROKEN',
+    async () => {
+      const anchor = join(dataDir, 'audit-anchor.json');
+      copyFileSync(anchor, `${anchor}.saved`);
+      rmSync(anchor);
+      try {
+        const r = await verifyCli(dataDir);
+        expect(r.stdout).toContain(`BROKEN 审计哈希链断裂：审计锚点文件 ${anchor} 缺失`);
+        expect(r.code).toBe(1);
+      } finally {
+        copyFileSync(`${anchor}.saved`, anchor);
+      }
+    },
+    SLOW,
+  );
+
+  test(
+    'an anchor re-signed with the key kept beside the data (the data key, as the HMAC anchor was) is reported BROKEN',
+    async () => {
+      const anchor = join(dataDir, 'audit-anchor.json');
+      const genuine = readFileSync(anchor, 'utf8');
+      const at = new Date().toISOString();
+      const mac = createHmac('sm3', Buffer.from(TEST_DATA_KEY, 'hex'))
+        .update(`1:${'0'.repeat(64)}:${at}`)
+        .digest('hex');
+      writeFileSync(anchor, JSON.stringify({ seq: 1, hash: '0'.repeat(64), at, mac }));
+      try {
+        const r = await verifyCli(dataDir);
+        expect(r.stdout).toContain('不是 SM2 签名的锚点');
+        expect(r.code).toBe(1);
+      } finally {
+        writeFileSync(anchor, genuine);
+      }
+    },
+    SLOW,
+  );
+
+  test(
+    'a forged entry inserted unsealed is reported BROKEN and left unsealed: the check writes nothing',
+    async () => {
+      await onDatabase(
+        dataDir,
+        `insert into kernel.audit_log (at, actor_name, action, result, summary) values (now() - interval '1 hour', 'mallory', 'kernel.auth.login', 'success', '{}')`,
+      );
+      const r = await verifyCli(dataDir);
+      expect(r.stdout).toContain('有 1 条记录');
+      expect(r.stdout).toContain('未封存进哈希链');
+      expect(r.code).toBe(1);
+      const db = new PGlite(join(dataDir, 'pgdata'));
+      try {
+        expect((await db.query(`select seq from kernel.audit_log where actor_name = 'mallory'`)).rows).toEqual([{ seq: null }]);
+        await db.exec(`delete from kernel.audit_log where actor_name = 'mallory'`);
+      } finally {
+        await db.close();
       }
     },
     SLOW,

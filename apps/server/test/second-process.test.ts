@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
 import { DEMO_PASSWORD } from '@sifa/testing';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -75,7 +76,8 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data direc
   });
   const started: Cli[] = [];
   const start = async (command: string) => {
-    const c = cli(command, { SIFA_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    // HOME apart: the demo's development audit key (ADR 0019) is made in ~/.sifa, not in the tester's home
+    const c = cli(command, { SIFA_DATA_DIR: dataDir, PORT: String(await freePort()), HOME: join(dataDir, '..', `${basename(dataDir)}-home`) });
     started.push(c);
     return c;
   };
@@ -86,7 +88,10 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data direc
       await c.exited;
     }
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}-home`, { recursive: true, force: true });
+  });
 
   test('a second server on the same directory is refused, and the first stops cleanly on Ctrl-C', async () => {
     const first = await start('serve');
@@ -121,4 +126,30 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process per embedded data direc
     expect(again.stdout()).toContain('已停止');
     expect(existsSync(join(dataDir, 'sifa.lock'))).toBe(false);
   }, 240_000);
+
+  // Issue #11 item 5: after kill -9, deleting the entries written since the last anchor (once a minute) went
+  // unnoticed. The anchor now follows every sealing (ADR 0019): a crash seconds after the writes leaves them anchored.
+  test('after kill -9, deleting the newest audit entries is reported by audit:verify', async () => {
+    const server = await start('serve');
+    const [, url = ''] = await server.waitFor(/地址 URL:\s+(http:\/\/\S+)/);
+    for (let i = 0; i < 3; i++) expect((await signIn(url)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // a few seconds of work, then the crash
+    server.proc.kill('SIGKILL');
+    await server.exited;
+
+    const intact = await start('audit:verify');
+    expect(await intact.exited, intact.stdout() + intact.stderr()).toBe(0);
+    expect(intact.stdout()).toMatch(/^OK 审计哈希链完好/);
+
+    const db = new PGlite(join(dataDir, 'pgdata'));
+    try {
+      await db.exec(`delete from kernel.audit_log where seq > (select max(seq) - 2 from kernel.audit_log);
+        update kernel.audit_head set seq = (select max(seq) from kernel.audit_log), hash = (select hash from kernel.audit_log order by seq desc limit 1)`);
+    } finally {
+      await db.close();
+    }
+    const cut = await start('audit:verify');
+    expect(await cut.exited).toBe(1);
+    expect(cut.stdout()).toContain('最新的记录被删除');
+  }, 300_000);
 });

@@ -17,6 +17,7 @@ import {
   resolveDataKey,
   registerModuleActions,
   startAuditSealer,
+  createAnchorWriter,
   systemClock,
   undeclaredPermissionRoutes,
   type Clock,
@@ -25,7 +26,8 @@ import {
   type ModuleDefinition,
   type ModuleDeps,
 } from '@sifa/kernel';
-import { anchorFileOf, type AppConfig } from './config';
+import type { AuditAnchoring } from './audit-keys';
+import type { AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { markPublic } from './plugins/public';
@@ -75,6 +77,8 @@ export interface BuildOptions {
   dataKey?: Buffer;
   /** Where now and today come from (ctx.now, deadline levels); tests pass a fixed clock. */
   clock?: Clock;
+  /** Signs the audit chain's head after each sealing (ADR 0019); startServer always gives it, tests may not. */
+  auditAnchoring?: AuditAnchoring;
 }
 
 /** The personal-data key of a configuration: SIFA_DATA_KEY, or the embedded data directory's key file. */
@@ -171,8 +175,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   // Audit entries are written unsealed with each change and chained here, every second and on close (ADR 0011).
   let sealer: ReturnType<typeof startAuditSealer> | undefined;
+  const anchoring = opts.auditAnchoring;
+  const anchorHead =
+    anchoring && createAnchorWriter(engine.db, anchoring.file, anchoring.signer, (message) => app.log.error({ anchor: anchoring.file }, message));
   app.addHook('onReady', () => {
-    sealer = startAuditSealer(engine.db, (err) => app.log.error({ err }, 'audit sealing failed'));
+    sealer = startAuditSealer(engine.db, (err) => app.log.error({ err }, 'audit sealing failed'), 1000, anchorHead);
   });
   app.addHook('onClose', async () => sealer?.stop());
   app.addHook('onSend', async (req, reply) => {
@@ -223,7 +230,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     filesDir: config.filesDir,
     publicBaseUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxMb * 1024 * 1024,
-    auditAnchorFile: anchorFileOf(config),
+    auditAnchor: anchoring ? { file: anchoring.file, publicKey: anchoring.publicKey } : undefined,
   };
   const deps = { engine, config: moduleConfig, dataKey, clock };
   app.decorate('sifaDeps', deps);

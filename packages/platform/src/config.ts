@@ -39,8 +39,16 @@ export interface AppConfig {
   smsToken: string | undefined;
   /** Run background jobs in this process (deadline sweeps, SMS); a deployment may keep them to some processes. */
   runJobs: boolean;
-  /** Where the signed head of the audit chain is kept (default: the embedded data directory). */
+  /** SIFA_AUDIT_ANCHOR_FILE: the SM2-signed head of the audit chain (default `<dataDir>/audit-anchor.json`; required with DATABASE_URL). */
   auditAnchorFile: string | undefined;
+  /** SIFA_AUDIT_SIGNING_KEY: the anchor's SM2 private key as PEM text (`\n` may stand for line breaks). */
+  auditSigningKey: string | undefined;
+  /** SIFA_AUDIT_SIGNING_KEY_FILE: the same in a file outside the data directory, mode 0600 (ADR 0019). */
+  auditSigningKeyFile: string | undefined;
+  /** SIFA_AUDIT_PUBLIC_KEY_FILE: the public half, for `audit:verify` where the private key is not at hand. */
+  auditPublicKeyFile: string | undefined;
+  /** NODE_ENV=production: never a generated development key, whatever else is set. */
+  production: boolean;
   /** Built console; served at / when present. Default: the repository's apps/web/dist (a path, not an import). */
   webDist: string;
   /**
@@ -87,7 +95,7 @@ function publicUrlOf(raw: string | undefined, host: string, port: number): strin
   return value.replace(/\/+$/, '');
 }
 
-/** The audit anchor file in force: SIFA_AUDIT_ANCHOR_FILE, else beside the embedded database, else none. */
+/** The audit anchor file in force: SIFA_AUDIT_ANCHOR_FILE, else beside the embedded database, else none (PostgreSQL must set it). */
 export const anchorFileOf = (c: AppConfig) => c.auditAnchorFile ?? (c.databaseUrl ? undefined : resolve(c.dataDir, 'audit-anchor.json'));
 
 function trustProxyOf(raw: string | undefined): string[] | number | false {
@@ -144,7 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smsUrl: env.SIFA_SMS_URL || undefined,
     smsToken: env.SIFA_SMS_TOKEN || undefined,
     runJobs: bool(env.SIFA_RUN_JOBS, true),
-    auditAnchorFile: env.SIFA_AUDIT_ANCHOR_FILE || undefined,
+    auditAnchorFile: env.SIFA_AUDIT_ANCHOR_FILE ? resolve(env.SIFA_AUDIT_ANCHOR_FILE) : undefined,
+    auditSigningKey: env.SIFA_AUDIT_SIGNING_KEY || undefined,
+    auditSigningKeyFile: env.SIFA_AUDIT_SIGNING_KEY_FILE ? resolve(env.SIFA_AUDIT_SIGNING_KEY_FILE) : undefined,
+    auditPublicKeyFile: env.SIFA_AUDIT_PUBLIC_KEY_FILE ? resolve(env.SIFA_AUDIT_PUBLIC_KEY_FILE) : undefined,
+    production: env.NODE_ENV === 'production',
     webDist: resolve(env.SIFA_WEB_DIST || new URL('../../../apps/web/dist', import.meta.url).pathname),
     publicUrl: publicUrlOf(env.SIFA_PUBLIC_URL, env.HOST || '127.0.0.1', port),
     filesDir: env.SIFA_FILES_DIR ? resolve(env.SIFA_FILES_DIR) : undefined,

@@ -1,18 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
-import {
-  auditHead,
-  createFieldCrypto,
-  writeAnchor,
-  httpGateway,
-  JobQueue,
-  logGateway,
-  smsSendHandler,
-  type Engine,
-  type ModuleDeps,
-  type ModuleDefinition,
-} from '@sifa/kernel';
-import { anchorFileOf, type AppConfig } from './config';
+import { createFieldCrypto, httpGateway, JobQueue, logGateway, smsSendHandler, type Engine, type ModuleDeps, type ModuleDefinition } from '@sifa/kernel';
+import type { AppConfig } from './config';
 
 /** The process's job runner: the SMS sender plus every module's jobs and schedules (ADR 0007). */
 export function createJobs(engine: Engine, config: AppConfig, deps: ModuleDeps, modules: readonly ModuleDefinition[], log: FastifyBaseLogger): JobQueue {
@@ -23,16 +12,7 @@ export function createJobs(engine: Engine, config: AppConfig, deps: ModuleDeps, 
   });
   const gateway = config.smsUrl ? httpGateway(config.smsUrl, config.smsToken) : logGateway((line) => log.info(line));
   queue.register('sms.send', smsSendHandler(engine.db, createFieldCrypto(deps.dataKey), gateway));
-  const anchorFile = anchorFileOf(config);
-  if (anchorFile) {
-    // The chain's head, signed, outside the database: a cut tail older than a minute is detectable (ADR 0003).
-    queue
-      .register('audit.anchor', async () => {
-        const head = await auditHead(engine.db);
-        if (head) writeAnchor(anchorFile, deps.dataKey, head);
-      })
-      .every('audit.anchor', 60);
-  }
+  // The audit anchor is no job any more: the sealer signs the head after each sealing, in every process (ADR 0019).
   if (engine.kind === 'pglite') {
     // PGlite runs no autovacuum (single user, no background workers): without these the planner works from the
     // statistics of an empty table and never uses index-only scans (docs/benchmarks.md, 10^6 matters).

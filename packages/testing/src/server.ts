@@ -27,10 +27,15 @@ export async function startTestServer(opts: { demoSize?: number; config?: Partia
     databaseUrl = created.url;
     dropDb = () => created.drop();
   }
-  const server = await startServer(testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0, ...opts.config }), {
-    modules: registeredModules(),
-    logger: false,
-  });
+  // the anchor beside the test's data on both engines (PostgreSQL has no default place for it)
+  const auditAnchorFile = join(dataDir, 'audit-anchor.json');
+  const server = await startServer(
+    testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0, auditAnchorFile, ...opts.config }),
+    {
+      modules: registeredModules(),
+      logger: false,
+    },
+  );
   return {
     url: server.url,
     engine: server.app.sifaDeps.engine,

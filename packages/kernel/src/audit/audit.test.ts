@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnchorTamperedError, auditHead, readAnchor, writeAnchor, type AuditHead } from './anchor';
+import { auditSigner, generateAuditKeyPair } from './signing';
 import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -177,15 +178,18 @@ describe('the audit hash chain', () => {
     expect(await verifyAfter(() => Promise.resolve(), anchor)).toMatchObject({ ok: true });
   });
 
-  test('the anchor file is signed with the data key: an edited or foreign anchor is refused', () => {
+  // Issue #11 item 5 changes this: the anchor was an HMAC under the data key kept beside the data; it is now signed
+  // with an SM2 key pair (ADR 0019) — the public half verifies, only the private half signs.
+  test('the anchor file is signed with an SM2 key: an edited or foreign anchor is refused', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sifa-anchor-'));
     const file = join(dir, 'audit-anchor.json');
-    const key = Buffer.alloc(32, 7);
-    writeAnchor(file, key, { seq: 42, hash: 'a'.repeat(64) });
-    expect(readAnchor(file, key)).toEqual({ seq: 42, hash: 'a'.repeat(64) });
-    expect(() => readAnchor(file, Buffer.alloc(32, 8))).toThrow(/校验码不符/);
+    const signer = auditSigner(generateAuditKeyPair().privatePem);
+    const other = auditSigner(generateAuditKeyPair().privatePem);
+    writeAnchor(file, signer, { seq: 42, hash: 'a'.repeat(64) });
+    expect(readAnchor(file, signer.publicKey)).toMatchObject({ seq: 42, hash: 'a'.repeat(64) });
+    expect(() => readAnchor(file, other.publicKey)).toThrow(/SM2 签名不符/);
     writeFileSync(file, readFileSync(file, 'utf8').replace('"seq":42', '"seq":41'));
-    expect(() => readAnchor(file, key)).toThrow(AnchorTamperedError);
+    expect(() => readAnchor(file, signer.publicKey)).toThrow(AnchorTamperedError);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -144,14 +144,21 @@ export async function sealAudit(db: Kysely<Database>, batch = 2000): Promise<num
   }
 }
 
-/** Seals every second while the platform runs, and once more when it stops (ADR 0011). */
-export function startAuditSealer(db: Kysely<Database>, onError: (e: unknown) => void, everyMs = 1000) {
+/**
+ * Seals every second while the platform runs, and once more when it stops (ADR 0011). `afterSeal` runs after each
+ * round, sealed or not (the anchor writer, ADR 0019: it writes only when the head moved).
+ */
+export function startAuditSealer(db: Kysely<Database>, onError: (e: unknown) => void, everyMs = 1000, afterSeal?: () => Promise<void>) {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = running.then(() => sealAudit(db)).catch(onError);
+    running = running
+      .then(() => sealAudit(db))
+      .then(() => afterSeal?.())
+      .catch(onError);
   };
   const timer = setInterval(tick, everyMs);
   timer.unref();
+  tick(); // entries a crash left unsealed, and the anchor, at once rather than a second later
   return {
     async stop() {
       clearInterval(timer);
@@ -166,15 +173,35 @@ export interface VerifyResult {
   checked: number;
   /** entries written but not yet sealed into the chain (not covered by this check) */
   unsealed?: number;
+  /** sealed entries after the anchored one: the gap a crash leaves, whose deletion no anchor would show */
+  unanchored?: number;
   brokenAt?: number;
   reason?: string;
 }
 
+export interface VerifyOptions {
+  batch?: number;
+  /** The head recorded outside the database (audit/anchor.ts); with its time, a stale anchor is reported too. */
+  anchor?: { seq: number; hash: string; at?: string };
+  /**
+   * Unsealed entries older than this are a failure: the sealer chains every entry within a second, and a clean
+   * stop leaves none, so an old one was left by a crash or written straight into the database. 0 on a stopped
+   * platform; absent: counted apart only.
+   */
+  unsealedGraceMs?: number;
+  /** Sealed entries written longer than this after the anchor's time mean the anchor stopped moving (ADR 0019). */
+  maxAnchorLagMs?: number;
+  now?: Date;
+}
+
+/** Anchors follow each sealing within a second or two; a lag this long is no crash gap (ADR 0019). */
+export const MAX_ANCHOR_LAG_MS = 30_000;
+
 /**
  * Walks the whole chain in order; reports the first entry whose link or hash does not hold. With an `anchor`
- * (the head recorded outside the database, audit/anchor.ts) a chain cut short after it is reported too.
+ * a chain cut short before it, or differing from it at the anchored entry, is reported too. Reads only.
  */
-export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: number; anchor?: { seq: number; hash: string } } = {}): Promise<VerifyResult> {
+export async function verifyAuditChain(db: Kysely<Database>, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const batch = opts.batch ?? 5000;
   const anchor = opts.anchor;
   let prevHash = GENESIS_HASH;
@@ -209,14 +236,53 @@ export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: num
           reason: `库外锚点记录到第 ${anchor.seq} 条，数据库只剩到第 ${expectedSeq - 1} 条：最新的记录被删除`,
         };
       }
-      const unsealed = (
-        await db
-          .selectFrom('kernel.auditLog')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('seq', 'is', null)
-          .executeTakeFirstOrThrow()
-      ).n;
-      return { ok: true, checked, ...(unsealed > 0 ? { unsealed } : {}) };
+      return { checked, ...(await tailOf(db, opts, expectedSeq - 1)) };
     }
   }
+}
+
+/** What follows the verified chain: entries never sealed, and sealed entries the anchor does not cover yet. */
+async function tailOf(db: Kysely<Database>, opts: VerifyOptions, last: number): Promise<Omit<VerifyResult, 'checked'>> {
+  const now = (opts.now ?? new Date()).getTime();
+  const unsealed = await db
+    .selectFrom('kernel.auditLog')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.min<number | null>('id').as('firstId'),
+      eb.fn.max<number | null>('id').as('lastId'),
+      eb.fn.min<Date | string | null>('at').as('oldest'),
+    ])
+    .where('seq', 'is', null)
+    .executeTakeFirstOrThrow();
+  const n = unsealed.n;
+  if (n > 0 && opts.unsealedGraceMs !== undefined && unsealed.oldest && now - new Date(unsealed.oldest).getTime() > opts.unsealedGraceMs) {
+    return {
+      ok: false,
+      unsealed: n,
+      reason:
+        `有 ${n} 条记录 (编号 id ${String(unsealed.firstId)}–${String(unsealed.lastId)}) 未封存进哈希链：正常运行时一秒内封存、正常停止时全部封存，` +
+        '它们来自非正常停止，或被直接写入数据库。校验不会封存它们；核对这些记录后再启动平台 (启动时封存并记入审计)',
+    };
+  }
+  const unsealedPart = n > 0 ? { unsealed: n } : {};
+  const anchor = opts.anchor;
+  if (!anchor || last <= anchor.seq) return { ok: true, ...unsealedPart };
+  const after = await db
+    .selectFrom('kernel.auditLog')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<Date | string | null>('at').as('newest')])
+    .where('seq', '>', anchor.seq)
+    .executeTakeFirstOrThrow();
+  const lag = anchor.at && after.newest ? new Date(after.newest).getTime() - new Date(anchor.at).getTime() : 0;
+  if (lag > (opts.maxAnchorLagMs ?? MAX_ANCHOR_LAG_MS)) {
+    return {
+      ok: false,
+      ...unsealedPart,
+      unanchored: after.n,
+      brokenAt: anchor.seq + 1,
+      reason:
+        `库外锚点停在第 ${anchor.seq} 条 (${anchor.at ?? ''})，其后 ${after.n} 条记录最晚比锚点晚 ${Math.round(lag / 1000)} 秒：` +
+        '锚点每次封存后即更新，如此落后说明锚点文件被换成了旧版本，或锚点未能写入 (见平台日志)',
+    };
+  }
+  return { ok: true, ...unsealedPart, unanchored: after.n };
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,20 +11,22 @@ const DEAD_PID = 999_999; // above Linux's default pid_max (32768 / 4194304): no
 
 // A separate Node process that tries to take the lock. `hold` keeps it (until killed); `exit` ends without releasing.
 const CHILD = `
-const [url, dir, mode] = process.argv.slice(1);
+const [url, dir, mode, at] = process.argv.slice(1);
 import(url).then(({ lockDataDir }) => {
+  // 'race': every child loaded, then all try at the same wall-clock instant
+  while (mode === 'race' && Date.now() < Number(at));
   try {
     lockDataDir(dir);
     process.stdout.write('LOCKED\\n');
-    if (mode === 'hold') setInterval(() => {}, 1000);
+    if (mode === 'hold' || mode === 'race') setInterval(() => {}, 1000);
   } catch (e) {
     process.stdout.write(e.name + '\\n' + e.message + '\\n');
     process.exitCode = 3;
   }
 });`;
 
-function child(dir: string, mode: 'hold' | 'exit') {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '-e', CHILD, LOCK_MODULE, dir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+function child(dir: string, mode: 'hold' | 'exit' | 'race', at = 0) {
+  const proc = spawn(process.execPath, ['--import', 'tsx', '-e', CHILD, LOCK_MODULE, dir, mode, String(at)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout.on('data', (b: Buffer) => (out += b.toString()));
   proc.stderr.on('data', (b: Buffer) => (out += b.toString()));
@@ -38,7 +40,13 @@ function child(dir: string, mode: 'hold' | 'exit') {
       };
       check();
     });
-  return { proc, exited, printed, output: () => out };
+  // LOCKED (and holding on) or refused (and exited)
+  const answered = () =>
+    new Promise<void>((resolve) => {
+      const check = () => (out.includes('LOCKED') || proc.exitCode !== null ? resolve() : setTimeout(check, 50));
+      check();
+    });
+  return { proc, exited, printed, answered, output: () => out };
 }
 
 const dirs: string[] = [];
@@ -145,5 +153,43 @@ describe('the data-directory lock', () => {
     writeFileSync(join(dir, 'sifa.lock'), JSON.stringify({ pid: DEAD_PID }));
     lock.release();
     expect(holder(dir).pid).toBe(DEAD_PID);
+  });
+
+  // Issue #11 item 9: with a create-then-write lock file, two processes started at the same instant both got it
+  // (one read the other's still-empty file as stale and removed it). The OS lock admits exactly one.
+  test('of processes started at the same instant exactly one gets the lock, round after round', async () => {
+    for (let round = 0; round < 2; round++) {
+      const dir = tempDir();
+      const at = Date.now() + 2500; // time for every child to start Node and load the module
+      const racers = Array.from({ length: 6 }, () => child(dir, 'race', at));
+      children.push(...racers.map((r) => r.proc));
+      // the winner holds on until killed, so a racer that started late cannot take it after a release
+      await Promise.all(racers.map((r) => r.answered()));
+      const winners = racers.filter((r) => r.output().includes('LOCKED'));
+      expect(
+        winners.map((r) => r.proc.pid),
+        `round ${round}: ${racers.map((r) => r.output()).join(' | ')}`,
+      ).toHaveLength(1);
+      for (const r of racers.filter((x) => !winners.includes(x))) expect(r.output()).toContain('DataDirLockedError');
+      for (const r of racers) r.proc.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  // The window the race above went through, held open: the holder has the lock but has not written its pid yet.
+  // An empty lock file used to be "half-written, stale" and was taken over while its process was running.
+  test('a live holder that has not written its pid yet still keeps the lock', async () => {
+    const dir = tempDir();
+    const c = child(dir, 'hold');
+    children.push(c.proc);
+    await c.printed('LOCKED');
+    writeFileSync(join(dir, 'sifa.lock'), '');
+    expect(() => take(dir)).toThrow(DataDirLockedError);
+    expect(() => take(dir)).toThrow('PID 尚未写入');
+  });
+
+  test('the lock file is created readable by its owner only', () => {
+    const dir = tempDir();
+    take(dir);
+    expect(statSync(join(dir, 'sifa.lock')).mode & 0o777).toBe(0o600);
   });
 });

@@ -217,6 +217,8 @@ export interface SmsOutboxTable {
   phoneCipher: string;
   phoneMasked: string;
   text: string;
+  /** What `text` becomes once sent: the text without its one-time code (migration 0011). */
+  redactedText: ColumnType<string | null, string | null | undefined, string | null>;
   purpose: string;
   status: ColumnType<string, string | undefined, string>;
   provider: string | null;

@@ -1,3 +1,4 @@
+import type { AnchorCheck } from '../audit/verify';
 import type {} from '@fastify/cookie';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -93,8 +94,8 @@ export interface ModuleDeps {
     dataDir: string | undefined;
     /** SIFA_FILES_DIR: where attachments and issued PDFs are stored (files/storage.ts resolveFilesRoot). */
     filesDir?: string | undefined;
-    /** Signed copy of the audit chain's head kept outside the database (audit/anchor.ts). */
-    auditAnchorFile?: string | undefined;
+    /** The SM2-signed copy of the audit chain's head kept outside the database, and its public key (ADR 0019). */
+    auditAnchor?: AnchorCheck | undefined;
     /** SIFA_PUBLIC_URL: the address citizens reach; QR codes on documents point to `<publicBaseUrl>/verify/<code>`. */
     publicBaseUrl?: string;
     /** SIFA_UPLOAD_MAX_MB in bytes; 20 MB when absent. */

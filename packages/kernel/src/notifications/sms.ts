@@ -43,12 +43,27 @@ export function httpGateway(url: string, token: string | undefined): SmsGateway 
 
 const aad = (id: string) => `kernel.sms_outbox.phone:${id}`;
 
-/** Writes the message to the outbox and queues its sending, in the caller's transaction. */
-export async function queueSms(trx: Kysely<Database>, crypto: FieldCrypto, msg: { phone: string; text: string; purpose: string }): Promise<string> {
+/**
+ * Writes the message to the outbox and queues its sending, in the caller's transaction. A message carrying a
+ * secret (a one-time code) gives `redactedText`: the outbox keeps that instead of `text` once the message is sent
+ * or has finally failed, so the secret lies in the database only while it is waiting to go out.
+ */
+export async function queueSms(
+  trx: Kysely<Database>,
+  crypto: FieldCrypto,
+  msg: { phone: string; text: string; purpose: string; redactedText?: string },
+): Promise<string> {
   const id = randomUUID();
   await trx
     .insertInto('kernel.smsOutbox')
-    .values({ id, phoneCipher: crypto.encrypt(msg.phone, aad(id)), phoneMasked: maskPhone(msg.phone), text: msg.text, purpose: msg.purpose })
+    .values({
+      id,
+      phoneCipher: crypto.encrypt(msg.phone, aad(id)),
+      phoneMasked: maskPhone(msg.phone),
+      text: msg.text,
+      redactedText: msg.redactedText ?? null,
+      purpose: msg.purpose,
+    })
     .execute();
   await enqueueJob(trx, 'sms.send', { id }, { maxAttempts: 5 });
   return id;
@@ -60,17 +75,20 @@ export function smsSendHandler(db: Kysely<Database>, crypto: FieldCrypto, gatewa
     const id = String(data.id);
     const msg = await db.selectFrom('kernel.smsOutbox').selectAll().where('id', '=', id).executeTakeFirst();
     if (!msg || msg.status === 'sent') return;
+    // once it is out (or will never go), the secret it carried is replaced by the redacted text
+    const redacted = msg.redactedText === null ? {} : { text: msg.redactedText, redactedText: null };
     try {
       const { ref } = await gateway.send(crypto.decrypt(msg.phoneCipher, aad(id)), msg.text);
       await db
         .updateTable('kernel.smsOutbox')
-        .set({ status: 'sent', provider: gateway.name, providerRef: ref ?? null, sentAt: job.now, error: null })
+        .set({ status: 'sent', provider: gateway.name, providerRef: ref ?? null, sentAt: job.now, error: null, ...redacted })
         .where('id', '=', id)
         .execute();
     } catch (e) {
+      const final = job.attempts >= 5;
       await db
         .updateTable('kernel.smsOutbox')
-        .set({ status: job.attempts >= 5 ? 'failed' : 'pending', provider: gateway.name, error: String(e instanceof Error ? e.message : e) })
+        .set({ status: final ? 'failed' : 'pending', provider: gateway.name, error: String(e instanceof Error ? e.message : e), ...(final ? redacted : {}) })
         .where('id', '=', id)
         .execute();
       throw e;

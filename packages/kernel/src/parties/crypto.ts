@@ -49,8 +49,11 @@ export interface FieldCrypto {
   encrypt(plain: string, aad: string): string;
   /** Throws when the value was changed, belongs to another row or column, or was written with an unknown key. */
   decrypt(token: string, aad: string): string;
-  /** HMAC-SM3 of a normalised value under a key of its own: equal values give equal indexes, nothing else does. */
-  blindIndex(domain: 'id' | 'phone', normalised: string): string;
+  /**
+   * HMAC-SM3 of a normalised value under a key of its own: equal values give equal indexes, nothing else does.
+   * `otp` keys the hash of one-time codes: without the master key a stored hash cannot be tried against 10^6 codes.
+   */
+  blindIndex(domain: 'id' | 'phone' | 'otp', normalised: string): string;
 }
 
 export class DecryptError extends Error {
@@ -122,7 +125,7 @@ export function createFieldCrypto(masterKey: Buffer, opts: FieldCryptoOptions = 
     throw new DecryptError(`不支持的密文版本 ${version}`);
   }
 
-  const blindIndex = (domain: 'id' | 'phone', normalised: string) => createHmac('sm3', indexKey).update(`${domain}\0${normalised}`).digest('hex');
+  const blindIndex = (domain: 'id' | 'phone' | 'otp', normalised: string) => createHmac('sm3', indexKey).update(`${domain}\0${normalised}`).digest('hex');
 
   const crypto: FieldCrypto = { keyId: current.id, encrypt, decrypt, blindIndex };
   specs.set(crypto, { masterKey: Buffer.from(masterKey), previousKeys: (opts.previousKeys ?? []).map((k) => Buffer.from(k)), write: writeVersion });
@@ -168,7 +171,7 @@ export function resolveDataKey(opts: { env: Record<string, string | undefined>; 
   }
   if (!opts.dataDir) throw new Error(`未设置数据目录，也未设置 SIFA_DATA_KEY：无法取得数据加密密钥；请设置 SIFA_DATA_KEY (${GENERATE_HINT})`);
   const file = join(opts.dataDir, 'secret.key');
-  mkdirSync(opts.dataDir, { recursive: true });
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   let generated = false;
   try {
     // 'wx': of two processes starting at once, one creates the key and the other reads it.

@@ -18,7 +18,6 @@ export interface OtpPolicy {
 
 export const DEFAULT_OTP_POLICY: OtpPolicy = { ttlMinutes: 5, maxAttempts: 5, resendSeconds: 60, maxPerPhonePerDay: 10, sessionHours: 2 };
 
-const sm3 = (s: string) => createHash('sm3').update(s).digest('hex');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export function normalisePhone(raw: string): string {
@@ -79,13 +78,11 @@ async function sendCode(db: Kysely<Database>, crypto: FieldCrypto, phone: string
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await trx
       .insertInto('kernel.otpChallenges')
-      .values({ id, phoneIndex, codeHash: sm3(`${id}:${code}`), expiresAt: new Date(Date.now() + policy.ttlMinutes * 60_000), ip })
+      .values({ id, phoneIndex, codeHash: crypto.blindIndex('otp', `${id}:${code}`), expiresAt: new Date(Date.now() + policy.ttlMinutes * 60_000), ip })
       .execute();
-    await queueSms(trx, crypto, {
-      phone,
-      purpose: 'otp',
-      text: `【司法行政】您的验证码为 ${code}，${policy.ttlMinutes} 分钟内有效。如非本人操作，请忽略本短信。`,
-    });
+    const text = (shown: string) => `【司法行政】您的验证码为 ${shown}，${policy.ttlMinutes} 分钟内有效。如非本人操作，请忽略本短信。`;
+    // the code leaves the outbox once sent (issue #11 item 8): only its keyed hash stays, in the challenge
+    await queueSms(trx, crypto, { phone, purpose: 'otp', text: text(code), redactedText: text('******') });
     await appendAudit(trx, actor, { action: 'kernel.public.code-sent', targetType: 'phone', summary: { phone: maskPhone(phone) } });
   });
 }
@@ -119,7 +116,7 @@ export async function verifyCode(
     .limit(1)
     .executeTakeFirst();
   if (!challenge || challenge.attempts >= policy.maxAttempts) throw new AppError('OTP_INVALID');
-  const given = Buffer.from(sm3(`${challenge.id}:${code.trim()}`));
+  const given = Buffer.from(crypto.blindIndex('otp', `${challenge.id}:${code.trim()}`));
   const ok = given.length === challenge.codeHash.length && timingSafeEqual(given, Buffer.from(challenge.codeHash));
   if (!ok) {
     await db
