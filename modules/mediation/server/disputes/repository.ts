@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Updateable } from 'kysely';
-import { inScope, matterSummary, nearestDueDate, nearestDueLevel, sharesParty, underUnit, unitSummary, type Database, type Scope } from '@sifa/kernel';
+import { inScope, matterSummary, nearestDueDate, nearestDueLevel, sharingParty, underUnit, unitSummary, type Database, type Scope } from '@sifa/kernel';
 import type { DisputeFilter, DisputeListItem } from '../../shared/schemas';
 import { mdb, type DisputesTable, type FollowUpsTable, type SessionsTable } from './schema';
 import { chinaDay } from '@sifa/kernel/shared';
@@ -114,30 +114,46 @@ export async function findDispute(db: Kysely<Database>, scope: Scope, id: string
 }
 
 /**
- * Earlier disputes (last 12 months, in the caller's scope) between the same parties — matched by ID or phone
- * blind index — or at the same address (features.md M5).
+ * Earlier disputes (last 12 months, in the caller's scope) between the same parties — the same party, or one given the
+ * same phone (blind index) — or at the same address (features.md M5). The candidates come from indexes (the kernel's
+ * sharingParty, disputes_address_idx) and only they are joined to the matters: the page no longer tests every dispute
+ * in scope (302 ms at 14,419 disputes, issue #11 item 10).
  */
 export async function relatedDisputes(db: Kysely<Database>, scope: Scope, id: string, address: string | null) {
-  const sameParty = sharesParty(id, 'd.id');
+  const shared = sharingParty(db, id);
+  const candidates = address ? mdb(db).selectFrom('mediation.disputes as a').select('a.id as matterId').where('a.address', '=', address).union(shared) : shared;
   const rows = await mdb(db)
     .selectFrom('mediation.disputes as d')
     .innerJoin(matterSummary(db, 'mediation').as('m'), 'm.id', 'd.id')
     .select(['d.id', 'm.number', 'm.title', 'm.status', 'm.openedAt', 'd.address'])
-    .select(sameParty.as('sameParty'))
+    .where('d.id', 'in', candidates)
     .where('d.id', '<>', id)
     .where(inScope(scope, 'm.orgId'))
     .where('m.openedAt', '>', sql<Date>`now() - interval '12 months'`)
-    .where((eb) => eb.or([sameParty, ...(address ? [eb('d.address', '=', address)] : [])]))
     .orderBy('m.openedAt', 'desc')
     .limit(20)
     .execute();
+  // the reason of each of at most 20: same party unless only the address matched
+  const byParty = new Set(
+    rows.length
+      ? (
+          await shared
+            .where(
+              'theirs.matterId',
+              'in',
+              rows.map((r) => r.id),
+            )
+            .execute()
+        ).map((r) => r.matterId)
+      : [],
+  );
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
     title: r.title,
     status: r.status,
     openedAt: day(r.openedAt),
-    reason: r.sameParty ? '同一当事人' : '同一地点',
+    reason: byParty.has(r.id) ? '同一当事人' : '同一地点',
   }));
 }
 

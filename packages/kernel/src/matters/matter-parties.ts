@@ -1,16 +1,23 @@
+import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit';
 import { notFound } from '../errors';
 import type { Ctx } from '../http/types';
 import { findParty } from '../parties/party.repository';
 import { findMatter } from './matter.repository';
 
-/** Parties of a matter with their roles (applicant, respondent, …); masked like everywhere else. */
+/**
+ * Parties of a matter with their roles (applicant, respondent, …); masked like everywhere else. The name is the one
+ * the matter's unit registered the party under, the phone the one given with the matter (migrations/0011).
+ */
 export async function listMatterParties(ctx: Ctx, matterId: string) {
-  if (!(await findMatter(ctx.db, ctx.scope, matterId))) throw notFound('事项');
+  const matter = await findMatter(ctx.db, ctx.scope, matterId);
+  if (!matter) throw notFound('事项');
   const rows = await ctx.db
     .selectFrom('kernel.matterParties as mp')
     .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
-    .select(['mp.partyId', 'mp.role', 'mp.addedAt', 'p.kind', 'p.name', 'p.idType', 'p.idMasked', 'p.phoneMasked', 'p.uscc'])
+    .leftJoin('kernel.partyUnits as pu', (j) => j.onRef('pu.partyId', '=', 'mp.partyId').on('pu.orgId', '=', matter.orgId))
+    .select(['mp.partyId', 'mp.role', 'mp.addedAt', 'p.kind', 'p.idType', 'p.idMasked', 'mp.phoneMasked', 'p.uscc'])
+    .select(sql<string>`coalesce(${sql.ref('pu.name')}, ${sql.ref('p.name')})`.as('name'))
     .where('mp.matterId', '=', matterId)
     .orderBy('mp.addedAt')
     .execute();
