@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Updateable } from 'kysely';
-import { inScope, matterSummary, nearestDueDate, nearestDueLevel, sharingParty, underUnit, unitSummary, type Database, type Scope } from '@sifa/kernel';
+import {
+  inScope,
+  matterSummary,
+  nearestDueDate,
+  nearestDueLevel,
+  matterIdsSharingParty,
+  underUnit,
+  unitSummary,
+  type Database,
+  type Scope,
+} from '@sifa/kernel';
 import type { DisputeFilter, DisputeListItem } from '../../shared/schemas';
 import { mdb, type DisputesTable, type FollowUpsTable, type SessionsTable } from './schema';
 import { chinaDay } from '@sifa/kernel/shared';
@@ -113,40 +123,30 @@ export async function findDispute(db: Kysely<Database>, scope: Scope, id: string
     .executeTakeFirst();
 }
 
-/**
- * Earlier disputes (last 12 months, in the caller's scope) between the same parties — the same party, or one given the
- * same phone (blind index) — or at the same address (features.md M5). The candidates come from indexes (the kernel's
- * sharingParty, disputes_address_idx) and only they are joined to the matters: the page no longer tests every dispute
- * in scope (302 ms at 14,419 disputes, issue #11 item 10).
- */
-export async function relatedDisputes(db: Kysely<Database>, scope: Scope, id: string, address: string | null) {
-  const shared = sharingParty(db, id);
-  const candidates = address ? mdb(db).selectFrom('mediation.disputes as a').select('a.id as matterId').where('a.address', '=', address).union(shared) : shared;
-  const rows = await mdb(db)
+/** The query of relatedDisputes, apart for its plan to be checked (related.test.ts): the disputes among `candidates`. */
+export function relatedQuery(db: Kysely<Database>, scope: Scope, id: string, candidates: readonly string[], address: string | null) {
+  return mdb(db)
     .selectFrom('mediation.disputes as d')
     .innerJoin(matterSummary(db, 'mediation').as('m'), 'm.id', 'd.id')
     .select(['d.id', 'm.number', 'm.title', 'm.status', 'm.openedAt', 'd.address'])
-    .where('d.id', 'in', candidates)
+    .where((eb) => eb.or([eb('d.id', '=', sql<string>`any(${[...candidates]}::uuid[])`), ...(address ? [eb('d.address', '=', address)] : [])]))
     .where('d.id', '<>', id)
     .where(inScope(scope, 'm.orgId'))
     .where('m.openedAt', '>', sql<Date>`now() - interval '12 months'`)
     .orderBy('m.openedAt', 'desc')
-    .limit(20)
-    .execute();
-  // the reason of each of at most 20: same party unless only the address matched
-  const byParty = new Set(
-    rows.length
-      ? (
-          await shared
-            .where(
-              'theirs.matterId',
-              'in',
-              rows.map((r) => r.id),
-            )
-            .execute()
-        ).map((r) => r.matterId)
-      : [],
-  );
+    .limit(20);
+}
+
+/**
+ * Earlier disputes (last 12 months, in the caller's scope) between the same parties — the same party, or one given the
+ * same phone (blind index) — or at the same address (features.md M5). The disputes sharing a party come from the
+ * kernel's indexes (matterIdsSharingParty) and those at the address from disputes_address_idx: the page no longer tests
+ * every dispute in scope (302 ms at 14,419 disputes, issue #11 item 10).
+ */
+export async function relatedDisputes(db: Kysely<Database>, scope: Scope, id: string, address: string | null) {
+  const sharing = await matterIdsSharingParty(db, id);
+  const rows = await relatedQuery(db, scope, id, sharing, address).execute();
+  const byParty = new Set(sharing);
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
