@@ -87,6 +87,14 @@ describe('a person registered by another unit: linked, never changed, never reve
     expect((await zhanggong.request('GET', `/api/parties/${person}`)).json()).toMatchObject({ name: LIU.name, phoneMasked: '139****0101' });
     // from now on the neighbour reads the person as 李桂兰: registering it so again is the same person to it
     expect((await ningdu.request('POST', '/api/mediation/disputes', dispute(ningduId, { ...LIU, name: '李桂兰' }))).statusCode).toBe(201);
+    // a public document title must not carry the name either unit knows the person by
+    const titled = await ningdu.request('POST', `/api/matters/${known.json<{ id: string }>().id}/documents`, {
+      kind: 'mediation.agreement',
+      title: '李桂兰调解协议书',
+      addressee: '当事人：',
+      body: ['双方自愿达成协议。'],
+    });
+    expect([titled.statusCode, titled.json<{ code: string }>().code]).toEqual([400, 'DOCUMENT_TITLE_PERSONAL']);
     // a unit that can read the person is told of a different name: no oracle, it reads the registered name anyway
     const inScope = await zhanggong.request('POST', '/api/mediation/disputes', dispute(officeId, { ...LIU, name: '李桂兰' }));
     expect(inScope.statusCode).toBe(409);
