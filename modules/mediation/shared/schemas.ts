@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkIdNumber, checkMobile, checkUscc, IdTypeSchema, Matter, PartyInput } from '@sifa/kernel/shared';
-import { CATEGORY_CODE_PATTERN, DISPUTE_SOURCE_CODES, type DisputeSource } from './categories';
+import { CATEGORY_CODE_PATTERN, DISPUTE_SOURCE_CODES, PARTY_ROLES, type DisputePartyRole, type DisputeSource } from './categories';
 import { DISPUTE_STATUSES } from './workflow';
 
 /**
@@ -18,7 +18,10 @@ export const YuanAmount = z
   .refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), '金额最多两位小数');
 const yuan = YuanAmount;
 
-export const DisputePartyInput = PartyInput.and(z.object({ role: z.enum(['applicant', 'respondent', 'other'], { error: '请选择当事人角色' }) }));
+// the roles of the dispute workflow's partyRoles (categories.ts PARTY_ROLES)
+export const DisputePartyInput = PartyInput.and(
+  z.object({ role: z.enum(Object.keys(PARTY_ROLES) as [DisputePartyRole, ...DisputePartyRole[]], { error: '请选择当事人角色' }) }),
+);
 
 export const CreateDisputeInput = z
   .object({

@@ -1,4 +1,5 @@
 import { defineWorkflow } from '@sifa/kernel/shared';
+import { PARTY_ROLES } from './categories';
 
 export const DISPUTE_STATUSES = ['registered', 'accepted', 'declined', 'assigned', 'mediating', 'agreed', 'failed', 'withdrawn'] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
@@ -26,6 +27,8 @@ export const DISPUTE_WORKFLOW = defineWorkflow({
     declined: {},
     withdrawn: {},
   },
+  // a dispute's parties change with `mediation.dispute.write` (the kernel's default), in these roles, until it closes
+  partyRoles: Object.entries(PARTY_ROLES).map(([code, l]) => ({ code, ...l })),
   labels: {
     statuses: {
       registered: { zh: '已登记', en: 'Registered' },

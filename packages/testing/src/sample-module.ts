@@ -15,6 +15,10 @@ export const SAMPLE_WORKFLOW = defineWorkflow({
     declined: {},
     closed: {},
   },
+  partyRoles: [
+    { code: 'applicant', zh: '申请人', en: 'Applicant' },
+    { code: 'respondent', zh: '被申请人', en: 'Respondent' },
+  ],
   labels: {
     statuses: {
       registered: { zh: '已登记', en: 'Registered' },

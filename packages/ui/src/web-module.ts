@@ -89,8 +89,11 @@ export interface WebModule {
   labelEn: string;
   groups?: readonly MenuGroup[];
   entries: readonly WebEntry[];
-  /** The module's workflows (from its `shared/`): the matter page labels statuses and actions of the timeline. */
-  workflows?: readonly Pick<WorkflowDefinition, 'module' | 'kind' | 'labels'>[];
+  /**
+   * The module's workflows (from its `shared/`): the matter page labels statuses and actions of the timeline, and the
+   * parties' roles (`partyRoles`).
+   */
+  workflows?: readonly Pick<WorkflowDefinition, 'module' | 'kind' | 'labels' | 'partyRoles'>[];
   /**
    * Forms for actions the kernel cannot take alone (`requiresForm`), by `<kind>.<action>`, e.g. `dispute.assign`.
    * The matter page opens the form instead of its plain confirmation.

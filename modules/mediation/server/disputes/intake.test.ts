@@ -45,7 +45,8 @@ describe('dispute intake: what the one statement decides', () => {
     ).rows[0];
   const seqOf = (number: string) => Number(/〕(\d+)号$/.exec(number)?.[1]);
 
-  test('a known person is recognised across disputes, a new phone replaces the old, and the audit says so', async () => {
+  // issue #11 item 3 changed this: the new phone stays with the second matter, the first keeps its own (was: replaced the person's)
+  test('a known person is recognised across disputes, a new phone stays with its matter, and the audit says so', async () => {
     const first = await register([{ ...WANG, role: 'applicant' }]);
     expect(first.statusCode, first.body).toBe(201);
     const second = await register([
@@ -59,12 +60,13 @@ describe('dispute intake: what the one statement decides', () => {
     const [pa, pb] = [await partyOf(a.id), await partyOf(b.id)];
     expect(pb.find((p) => p.role === 'applicant')?.partyId).toBe(pa[0]?.partyId);
     expect(pb.find((p) => p.role === 'applicant')?.phoneMasked).toBe('158****0000');
+    expect(pa[0]?.phoneMasked).toBe('139****1234');
     expect(pb.find((p) => p.role === 'respondent')?.name).toBe(FIRM.name);
     const audit = await t.engine.db.selectFrom('kernel.auditLog').select('summary').where('targetId', '=', b.id).executeTakeFirstOrThrow();
     expect(audit.summary).toMatchObject({
       number: b.number,
       parties: [
-        { role: 'applicant', recognised: true, phoneChanged: true, phone: '158****0000', identity: '1101**********002X' },
+        { role: 'applicant', recognised: true, unitAdded: false, phone: '158****0000', identity: '1101**********002X' },
         { role: 'respondent', recognised: false, kind: 'organisation' },
       ],
     });
@@ -80,7 +82,7 @@ describe('dispute intake: what the one statement decides', () => {
     const parties = (await office.request('GET', `/api/matters/${id}/parties`)).json<{ name: string; role: string }[]>();
     expect(parties).toMatchObject([{ name: '阿卜杜·热合曼', role: 'applicant' }]);
     const entry = () => t.engine.db.selectFrom('kernel.auditLog').select(['seq', 'hash', 'summary']).where('targetId', '=', id).executeTakeFirstOrThrow();
-    expect((await entry()).summary).toMatchObject({ parties: [{ name: '阿卜杜·热合曼', recognised: true, phoneChanged: false, unitAdded: false }] });
+    expect((await entry()).summary).toMatchObject({ parties: [{ name: '阿卜杜·热合曼', recognised: true, unitAdded: false }] });
     await sealAudit(t.engine.db);
     const sealed = await entry();
     expect(sealed.seq).toBeGreaterThan(0);

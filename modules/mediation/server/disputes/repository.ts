@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Updateable } from 'kysely';
-import { inScope, matterSummary, nearestDueDate, nearestDueLevel, sharesParty, underUnit, unitSummary, type Database, type Scope } from '@sifa/kernel';
+import {
+  inScope,
+  matterSummary,
+  nearestDueDate,
+  nearestDueLevel,
+  matterIdsSharingParty,
+  underUnit,
+  unitSummary,
+  type Database,
+  type Scope,
+} from '@sifa/kernel';
 import type { DisputeFilter, DisputeListItem } from '../../shared/schemas';
 import { mdb, type DisputesTable, type FollowUpsTable, type SessionsTable } from './schema';
 import { chinaDay } from '@sifa/kernel/shared';
@@ -113,31 +123,37 @@ export async function findDispute(db: Kysely<Database>, scope: Scope, id: string
     .executeTakeFirst();
 }
 
-/**
- * Earlier disputes (last 12 months, in the caller's scope) between the same parties — matched by ID or phone
- * blind index — or at the same address (features.md M5).
- */
-export async function relatedDisputes(db: Kysely<Database>, scope: Scope, id: string, address: string | null) {
-  const sameParty = sharesParty(id, 'd.id');
-  const rows = await mdb(db)
+/** The query of relatedDisputes, apart for its plan to be checked (related.test.ts): the disputes among `candidates`. */
+export function relatedQuery(db: Kysely<Database>, scope: Scope, id: string, candidates: readonly string[], address: string | null) {
+  return mdb(db)
     .selectFrom('mediation.disputes as d')
     .innerJoin(matterSummary(db, 'mediation').as('m'), 'm.id', 'd.id')
     .select(['d.id', 'm.number', 'm.title', 'm.status', 'm.openedAt', 'd.address'])
-    .select(sameParty.as('sameParty'))
+    .where((eb) => eb.or([eb('d.id', '=', sql<string>`any(${[...candidates]}::uuid[])`), ...(address ? [eb('d.address', '=', address)] : [])]))
     .where('d.id', '<>', id)
     .where(inScope(scope, 'm.orgId'))
     .where('m.openedAt', '>', sql<Date>`now() - interval '12 months'`)
-    .where((eb) => eb.or([sameParty, ...(address ? [eb('d.address', '=', address)] : [])]))
     .orderBy('m.openedAt', 'desc')
-    .limit(20)
-    .execute();
+    .limit(20);
+}
+
+/**
+ * Earlier disputes (last 12 months, in the caller's scope) between the same parties — the same party, or one given the
+ * same phone (blind index) — or at the same address (features.md M5). The disputes sharing a party come from the
+ * kernel's indexes (matterIdsSharingParty) and those at the address from disputes_address_idx: the page no longer tests
+ * every dispute in scope (302 ms at 14,419 disputes, issue #11 item 10).
+ */
+export async function relatedDisputes(db: Kysely<Database>, scope: Scope, id: string, address: string | null) {
+  const sharing = await matterIdsSharingParty(db, id);
+  const rows = await relatedQuery(db, scope, id, sharing, address).execute();
+  const byParty = new Set(sharing);
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
     title: r.title,
     status: r.status,
     openedAt: day(r.openedAt),
-    reason: r.sameParty ? '同一当事人' : '同一地点',
+    reason: byParty.has(r.id) ? '同一当事人' : '同一地点',
   }));
 }
 

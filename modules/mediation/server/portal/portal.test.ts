@@ -110,11 +110,16 @@ describe('people’s mediation on the public portal: a citizen applies, tracks a
     expect(track.json()).toMatchObject({ number, status: '已登记', closed: false });
   });
 
-  test('someone else’s ID number registered with another phone cannot be taken over', async () => {
+  // issue #11 items 3, 4 changed this (was: 409 "该证件号码已登记了另一个手机号", which told anyone the ID number was registered)
+  test('someone else’s ID number registered with another phone cannot be taken over, and is not confirmed either', async () => {
     const other = await signIn(OTHER_PHONE);
     const res = await other('POST', '/api/public/mediation/applications', application());
-    expect(res.statusCode).toBe(409);
-    expect(res.json<{ message: string }>().message).toContain('该证件号码已登记了另一个手机号');
+    expect(res.statusCode, res.body).toBe(201);
+    // the phone stays with the new application: the earlier dispute is not tracked with it
+    expect((await t.anonymous('GET', `/api/public/track?number=${encodeURIComponent(number)}&phone=${OTHER_PHONE}`)).statusCode).toBe(404);
+    const d = await t.engine.db.selectFrom('kernel.matters').select('id').where('number', '=', number).executeTakeFirstOrThrow();
+    const parties = (await office.request('GET', `/api/matters/${d.id}/parties`)).json<{ role: string; phoneMasked: string | null }[]>();
+    expect(parties.find((p) => p.role === 'applicant')?.phoneMasked).toBe('139****1234');
   });
 
   test('the mediator is rated once, only after the mediation ended, and only by a party', async () => {

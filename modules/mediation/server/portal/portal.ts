@@ -6,7 +6,6 @@ import {
   checkIdNumber,
   checkUscc,
   createFieldCrypto,
-  findPartyByIdentity,
   findUnit,
   maskPhone,
   publicAccountPhone,
@@ -86,8 +85,6 @@ function identityOf(
   return id?.ok ? { idType, idIndex: pii.blindIndex('id', id.normalised) } : undefined;
 }
 
-const existingParty = (db: Kysely<Database>, identity: { idType: string; idIndex: string } | { uscc: string }) => findPartyByIdentity(db, identity);
-
 const respondentLine = (r: PortalRespondentInput) =>
   `${r.name}${r.kind === 'organisation' ? '（单位' : '（个人'}，未提供${r.kind === 'organisation' ? '统一社会信用代码' : '证件号码'}${r.phone ? `，联系电话 ${maskPhone(r.phone)}` : ''}）`;
 
@@ -128,17 +125,18 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       const account = await publicAccountPhone(db, pii, citizen.accountId);
       const phone = account.phone;
 
-      // A recognised identity keeps its phone: nobody can redirect another person's tracking to their own phone.
-      const applicantIdentity = identityOf(pii, { kind: 'person', ...input.applicant });
-      const known = applicantIdentity ? await existingParty(db, applicantIdentity) : undefined;
-      if (known?.phoneIndex && known.phoneIndex !== account.phoneIndex) {
-        throw new AppError('CONFLICT', {
-          reason: '该证件号码已登记了另一个手机号。为保护您的信息，请用登记的手机号登录后申请，或携带身份证件到司法所窗口申请',
-        });
-      }
-
       const user = await portalUser(db);
-      const ctx: PartyCtx = { db, pii, user, scope: { orgId: user.orgId, path: user.orgPath }, actor: citizenActor(req, citizen, office.id), now: req.now };
+      // A registered person is linked, never changed: the phones given stay with this dispute (the applicant tracks it
+      // with the account's phone), and no answer depends on what any unit has registered (issue #11 items 3, 4).
+      const ctx: PartyCtx = {
+        db,
+        pii,
+        user,
+        scope: { orgId: user.orgId, path: user.orgPath },
+        actor: citizenActor(req, citizen, office.id),
+        now: req.now,
+        forCitizen: true,
+      };
 
       const parties: z.infer<typeof DisputePartyInput>[] = [
         {
@@ -158,9 +156,7 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
           unidentified.push(respondentLine(r));
           continue;
         }
-        // The phone of someone already registered is not changed by the other side's application.
-        const keepPhone = (await existingParty(db, identity))?.phoneIndex;
-        const withPhone = r.phone && !keepPhone ? { phone: r.phone } : {};
+        const withPhone = r.phone ? { phone: r.phone } : {};
         parties.push(
           r.kind === 'organisation'
             ? { kind: 'organisation', name: r.name, uscc: r.uscc ?? '', orgId: office.id, role: 'respondent', ...withPhone }

@@ -7,7 +7,6 @@ import { FollowUpCard } from './FollowUpCard';
 import { DisputeActions } from './DisputeActions';
 import { DisputeFacts } from './DisputeFacts';
 import { HistoryTab } from './HistoryTab';
-import { PartiesTab } from './PartiesTab';
 import { RelatedAlert } from './RelatedAlert';
 import { RiskButton } from './RiskButton';
 import { SessionsTab } from './SessionsTab';
@@ -79,7 +78,8 @@ export function DisputePage() {
       }
       tabs={(kernel) => [
         { key: 'facts', label: mt('detail.tab.facts'), children: data && <DisputeFacts dispute={data} /> },
-        { key: 'parties', label: mt('detail.tab.parties'), children: <PartiesTab disputeId={id} /> },
+        // the kit's parties tab, its roles labelled from the dispute workflow's partyRoles
+        { ...kernel.parties, label: mt('detail.tab.parties') },
         { key: 'sessions', label: mt('detail.tab.sessions'), children: <SessionsTab disputeId={id} /> },
         { key: 'timeline', label: mt('detail.tab.timeline'), children: <HistoryTab disputeId={id} /> },
         { ...kernel.deadlines, label: mt('detail.tab.deadlines') },

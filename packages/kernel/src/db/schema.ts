@@ -171,6 +171,12 @@ export interface PartyUnitsTable {
   orgId: string;
   registeredBy: string | null;
   registeredAt: TimestampDefault;
+  /** the name this unit registered the party under, when it differs from the party's (migrations/0011) */
+  name: Generated<string | null>;
+  phoneCipher: Generated<string | null>;
+  phoneIndex: Generated<string | null>;
+  phoneMasked: Generated<string | null>;
+  updatedAt: TimestampDefault;
 }
 
 export interface MatterPartiesTable {
@@ -178,6 +184,10 @@ export interface MatterPartiesTable {
   partyId: string;
   role: string;
   addedAt: TimestampDefault;
+  /** the phone given with this matter (migrations/0011) */
+  phoneCipher: Generated<string | null>;
+  phoneIndex: Generated<string | null>;
+  phoneMasked: Generated<string | null>;
 }
 
 export interface AttachmentsTable {

@@ -103,15 +103,20 @@ export async function markRevoked(db: Kysely<Database>, id: string, reason: stri
     .execute();
 }
 
-/** Names of the matter's parties: a document title (shown publicly) must not contain them. */
+/**
+ * Names of the matter's parties: a document title (shown publicly) must not contain them — the registered name and the
+ * name the matter's unit registered the party under (migrations/0011), when it differs.
+ */
 export async function partyNamesOf(db: Kysely<Database>, matterId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('kernel.matterParties as mp')
     .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
-    .select('p.name')
+    .innerJoin('kernel.matters as m', 'm.id', 'mp.matterId')
+    .leftJoin('kernel.partyUnits as pu', (j) => j.onRef('pu.partyId', '=', 'mp.partyId').onRef('pu.orgId', '=', 'm.orgId'))
+    .select(['p.name', 'pu.name as unitName'])
     .where('mp.matterId', '=', matterId)
     .execute();
-  return rows.map((r) => r.name);
+  return rows.flatMap((r) => (r.unitName ? [r.name, r.unitName] : [r.name]));
 }
 
 /**

@@ -132,8 +132,9 @@ export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, module
       },
       async (req, reply) => {
         const ctx = ctxOf(req, db);
-        await load(ctx, req.params.id);
-        await run(ctx, req.params.id, req.body.partyId, req.body.role);
+        // the matter's kind decides who may change its parties, with which roles, and until when (issue #11 item 7)
+        const { wf } = await load(ctx, req.params.id);
+        await run(ctx, wf, req.params.id, req.body.partyId, req.body.role);
         return reply.code(204).send();
       },
     );

@@ -24,7 +24,7 @@ export function partyRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       config: { permission: 'kernel.party.write', scopeProbe: { kind: 'bodyOrg', field: 'orgId', body: probePerson } },
       schema: {
         tags,
-        summary: '登记当事人 (同一证件号码或统一社会信用代码已登记时返回原记录，200；新登记 201)',
+        summary: '登记当事人 (本单位管辖范围内已登记的返回原记录，200；否则 201，不透露其他单位是否登记过)',
         body: PartyInput,
         response: { 200: RegisteredParty, 201: RegisteredParty },
       },

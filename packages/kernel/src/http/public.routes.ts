@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findWorkflow, type ModuleDefinition } from '../define-module';
 import { AppError } from '../errors';
+import { hasPartyPhone } from '../matters/matter-view';
 import { createFieldCrypto } from '../parties/crypto';
 import { DEFAULT_OTP_POLICY, endPublicSession, normalisePhone, requestCode, verifyCode } from '../public/public-auth.service';
 import type { ModuleDeps, SifaApp } from './types';
@@ -73,7 +74,7 @@ export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modu
     return reply.code(204).send();
   });
 
-  // Number + the phone given on the application: only a party of the matter can see its progress. The answer
+  // Number + the phone given with the matter: only a party of the matter can see its progress. The answer
   // names no staff member and carries no notes (they may hold personal data).
   app.get(
     '/api/public/track',
@@ -96,16 +97,9 @@ export function publicRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps, modu
           '=',
           req.query.number.replace(/[()]/g, (c) => (c === '(' ? '〔' : '〕')),
         )
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('kernel.matterParties as mp')
-              .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
-              .select('mp.partyId')
-              .whereRef('mp.matterId', '=', 'm.id')
-              .where('p.phoneIndex', '=', phoneIndex),
-          ),
-        )
+        // the phone given with this matter, not the person's (issue #11 item 3): naming a known person with one's own
+        // phone elsewhere tracks none of their matters
+        .where(hasPartyPhone('m.id', phoneIndex))
         .executeTakeFirst();
       if (!m) throw new AppError('TRACK_NOT_FOUND');
       const wf = findWorkflow(modules(), m.module, m.kind);

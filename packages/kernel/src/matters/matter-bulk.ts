@@ -154,7 +154,9 @@ export async function openMattersBulk<T = BulkMatterItem>(
           const matterId = matterOf.get(f.index);
           if (!p?.ok || !matterId) return;
           used.add(p.id);
-          roles.set(`${matterId} ${p.id} ${f.role}`, [matterId, p.id, f.role]);
+          // the phone given stays with the matter (issue #11 item 3)
+          const key = `${matterId} ${p.id} ${f.role}`;
+          if (!roles.has(key)) roles.set(key, [matterId, p.id, f.role, p.contact.phoneCipher, p.contact.phoneIndex, p.contact.phoneMasked]);
         });
         writing = (async () => {
           await planner.write(used);
@@ -237,4 +239,7 @@ const ROLE_COLUMNS = [
   { name: 'matter_id', type: 'uuid' },
   { name: 'party_id', type: 'uuid' },
   { name: 'role', type: 'text' },
+  { name: 'phone_cipher', type: 'text' },
+  { name: 'phone_index', type: 'text' },
+  { name: 'phone_masked', type: 'text' },
 ] as const;

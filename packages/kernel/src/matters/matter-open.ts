@@ -14,8 +14,10 @@ export interface OpenParty {
   row: NewParty;
   /** the name a recognised party must be registered under (the name given, or the registered one once accepted) */
   expectName: string;
-  /** this registration has just replaced the recognised party's phone (recorded in the audit entry) */
-  phoneChanged: boolean;
+  /** the name the unit registers a recognised party under when it differs and the caller could not read the party (item 4) */
+  localName: string | null;
+  /** the phone given with the matter, encrypted for the identity (party-input.ts contactColumns): the matter's and a new unit record's */
+  contact: { phoneCipher: string | null; phoneIndex: string | null; phoneMasked: string | null };
 }
 
 /** A module's own row for the matter (e.g. mediation.disputes; its id is the matter's), written by the same statement; keys in camelCase. */
@@ -48,8 +50,8 @@ export interface OpenStatementResult {
   number: string | null;
   version: number | null;
   openedAt: string | null;
-  /** recognised parties whose registered name or phone differ from the input: nothing was written */
-  blocked: { ord: number; id: string; name: string; phoneIndex: string | null }[];
+  /** recognised parties whose registered name differs from the input: nothing was written */
+  blocked: { ord: number; id: string; name: string }[];
 }
 
 /** The number template as an SQL expression over the numbering unit's `abbr` and the counter's `seq` (formatNumber in SQL). */
@@ -100,7 +102,8 @@ const PARAMS = [
   'pUscc',
   'pRole',
   'pExpectName',
-  'pPhoneChanged',
+  'pLocalName',
+  'pContactCipher',
 ] as const;
 type Param = (typeof PARAMS)[number];
 const $ = Object.fromEntries(PARAMS.map((name, k) => [name, sql.raw(`$${k + 1}`)])) as Record<Param, RawBuilder<unknown>>;
@@ -129,16 +132,16 @@ function statementText(db: Kysely<Database>, template: string, row: { table: str
     ), pin as (
       select * from unnest(${$.pId}::uuid[], ${$.pKind}::text[], ${$.pName}::text[], ${$.pIdType}::text[], ${$.pIdCipher}::text[],
         ${$.pIdIndex}::text[], ${$.pIdMasked}::text[], ${$.pPhoneCipher}::text[], ${$.pPhoneIndex}::text[], ${$.pPhoneMasked}::text[],
-        ${$.pUscc}::text[], ${$.pRole}::text[], ${$.pExpectName}::text[], ${$.pPhoneChanged}::boolean[])
-        with ordinality as t(id, kind, name, id_type, id_cipher, id_index, id_masked, phone_cipher, phone_index, phone_masked, uscc, role, expect_name, phone_changed, ord)
+        ${$.pUscc}::text[], ${$.pRole}::text[], ${$.pExpectName}::text[], ${$.pLocalName}::text[], ${$.pContactCipher}::text[])
+        with ordinality as t(id, kind, name, id_type, id_cipher, id_index, id_masked, phone_cipher, phone_index, phone_masked, uscc, role, expect_name, local_name,
+          contact_cipher, ord)
     ), found as (
-      select pin.ord, p.id, p.name, p.phone_index from pin join kernel.parties p on p.uscc = pin.uscc and p.uscc is not null
+      select pin.ord, p.id, p.name from pin join kernel.parties p on p.uscc = pin.uscc and p.uscc is not null
       union all
-      select pin.ord, p.id, p.name, p.phone_index from pin join kernel.parties p on p.id_type = pin.id_type and p.id_index = pin.id_index and p.id_index is not null
+      select pin.ord, p.id, p.name from pin join kernel.parties p on p.id_type = pin.id_type and p.id_index = pin.id_index and p.id_index is not null
       where pin.uscc is null
     ), blocked as (
-      select f.* from found f join pin on pin.ord = f.ord
-      where f.name <> pin.expect_name or (pin.phone_index is not null and pin.phone_index is distinct from f.phone_index)
+      select f.* from found f join pin on pin.ord = f.ord where f.name <> pin.expect_name
     ), unit as (
       select coalesce(
         (select u.id from kernel.orgs u where u.id = any(string_to_array(trim(both '/' from o.path), '/')::uuid[]) and u.abbr is not null order by u.depth desc limit 1),
@@ -169,22 +172,27 @@ function statementText(db: Kysely<Database>, template: string, row: { table: str
       from numbered
       returning id, number, version, opened_at
     ), link as (
-      insert into kernel.party_units (party_id, org_id, registered_by) select distinct p.id, ${$.orgId}::uuid, ${$.userId}::uuid from p, m where p.id is not null
+      -- a new record of the unit starts with the phone given; an existing record (of this unit or any other) is not changed
+      insert into kernel.party_units (party_id, org_id, registered_by, name, phone_cipher, phone_index, phone_masked)
+      select distinct on (p.id) p.id, ${$.orgId}::uuid, ${$.userId}::uuid, pin.local_name, pin.contact_cipher, pin.phone_index, pin.phone_masked
+      from p join pin on pin.ord = p.ord, m where p.id is not null order by p.id, pin.ord
       on conflict (party_id, org_id) do nothing
       returning party_id
     ), a as (
       insert into kernel.matter_actions (matter_id, action, from_status, to_status, actor_id, actor_name, note, data, at)
       select m.id, 'register', null, ${$.status}::text, ${$.userId}::uuid, ${$.userName}::text, ${$.note}::text, ${$.data}::jsonb, ${$.at}::timestamptz from m
     ), r as (
-      insert into kernel.matter_parties (matter_id, party_id, role) select distinct m.id, p.id, p.role from m, p where p.id is not null
+      -- the phone given stays with the matter (issue #11 item 3): the portal and the related-matters check read it there
+      insert into kernel.matter_parties (matter_id, party_id, role, phone_cipher, phone_index, phone_masked)
+      select distinct on (p.id, p.role) m.id, p.id, p.role, pin.contact_cipher, pin.phone_index, pin.phone_masked
+      from m, p join pin on pin.ord = p.ord where p.id is not null order by p.id, p.role, pin.ord
       on conflict do nothing
     ), au as (
       insert into kernel.audit_log (at, actor_id, actor_name, action, org_id, request_id, ip, target_type, target_id, summary)
       select ${$.at}::timestamptz, ${$.actorId}::uuid, ${$.actorName}::text, ${$.action}::text, ${$.actorOrgId}::uuid, ${$.requestId}::text, ${$.ip}::text, 'matter', m.id::text,
              json_strip_nulls(json_build_object('number', m.number, 'title', ${$.title}::text, 'org', (select name from o), 'parties', (
-               select json_agg(json_build_object('role', p.role, 'kind', pin.kind, 'name', p.name, 'identity', coalesce(pin.id_masked, pin.uscc), 'recognised', p.recognised,
-                 'phone', case when not p.recognised or pin.phone_changed then pin.phone_masked end,
-                 'phoneChanged', case when p.recognised then pin.phone_changed end,
+               select json_agg(json_build_object('role', p.role, 'kind', pin.kind, 'name', coalesce(pin.local_name, p.name), 'identity', coalesce(pin.id_masked, pin.uscc),
+                 'recognised', p.recognised, 'registeredName', case when pin.local_name is not null then p.name end, 'phone', pin.phone_masked,
                  'unitAdded', case when p.recognised then exists (select 1 from link where link.party_id = p.id) end,
                  'unit', (select name from o)) order by p.ord)
                from p join pin on pin.ord = p.ord)))::jsonb
@@ -193,7 +201,7 @@ function statementText(db: Kysely<Database>, template: string, row: { table: str
     select json_build_object(
       'org', (select json_build_object('id', o.id, 'name', o.name, 'active', o.active) from o),
       'number', (select number from m), 'version', (select version from m), 'openedAt', (select opened_at from m),
-      'blocked', coalesce((select json_agg(json_build_object('ord', b.ord, 'id', b.id, 'name', b.name, 'phoneIndex', b.phone_index) order by b.ord) from blocked b), '[]'::json),
+      'blocked', coalesce((select json_agg(json_build_object('ord', b.ord, 'id', b.id, 'name', b.name) order by b.ord) from blocked b), '[]'::json),
       'race', (select count(*) from race)
     ) as result`.compile(db);
   // every value must be one of the named parameters, or the cached text would not fit the next call's values
@@ -247,7 +255,8 @@ export async function openStatement(db: Kysely<Database>, i: OpenStatementInput)
     pUscc: col('uscc'),
     pRole: i.parties.map((p) => p.role),
     pExpectName: i.parties.map((p) => p.expectName),
-    pPhoneChanged: i.parties.map((p) => p.phoneChanged),
+    pLocalName: i.parties.map((p) => p.localName),
+    pContactCipher: i.parties.map((p) => p.contact.phoneCipher),
   };
   const params = [...PARAMS.map((k) => values[k]), ...entries.map(([, v]) => v)];
   const res = await runPrepared<{ result: OpenStatementResult }>(db, 'matter_open', CompiledQuery.raw(text, params));

@@ -66,20 +66,37 @@ export function nearestDueLevel(matterRef: string): RawBuilder<string | null> {
 }
 
 /**
- * Matter `matterRef` has a party in common with matter `matterId` — the same party, or one with the same phone
- * (blind index): earlier matters between the same people (features.md M5).
+ * The ids of the matters that have a party in common with matter `matterId` — the same party, or a party given the same
+ * phone (blind index) — `matterId` among them. Two lookups through matter_parties' indexes on party and on phone (issue
+ * #11 item 10): a page finds such matters from these ids (`id = any(ids)`) instead of testing every matter in scope.
+ */
+export async function matterIdsSharingParty(db: Kysely<Database>, matterId: string): Promise<string[]> {
+  const r = await sql<{ matterId: string }>`
+    select theirs.matter_id from kernel.matter_parties mine join kernel.matter_parties theirs on theirs.party_id = mine.party_id
+    where mine.matter_id = ${matterId}
+    union
+    select theirs.matter_id from kernel.matter_parties mine join kernel.matter_parties theirs on theirs.phone_index = mine.phone_index
+    where mine.matter_id = ${matterId} and mine.phone_index is not null`.execute(db);
+  return r.rows.map((x) => x.matterId);
+}
+
+/**
+ * Matter `matterRef` has a party in common with matter `matterId` — the same party, or one given the same phone
+ * (blind index): earlier matters between the same people (features.md M5). To find such matters, use sharingParty.
  */
 export function sharesParty(matterId: string, matterRef: string): RawBuilder<boolean> {
   return sql<boolean>`exists (
-    select 1 from kernel.matter_parties mine join kernel.parties p1 on p1.id = mine.party_id
-    join kernel.matter_parties theirs on theirs.matter_id = ${sql.ref(matterRef)} join kernel.parties p2 on p2.id = theirs.party_id
-    where mine.matter_id = ${matterId} and (p1.id = p2.id or (p1.phone_index is not null and p1.phone_index = p2.phone_index)))`;
+    select 1 from kernel.matter_parties mine join kernel.matter_parties theirs on theirs.matter_id = ${sql.ref(matterRef)}
+    where mine.matter_id = ${matterId} and (mine.party_id = theirs.party_id or (mine.phone_index is not null and mine.phone_index = theirs.phone_index)))`;
 }
 
-/** Matter `matterRef` has a party registered with this phone (its blind index): a citizen's own matters on the portal. */
+/**
+ * Matter `matterRef` has a party given this phone (its blind index) with it: a citizen's own matters on the portal. The
+ * phone given with the matter, not the person's: registering a known person with one's own phone tracks no one else's
+ * matters (issue #11 item 3).
+ */
 export function hasPartyPhone(matterRef: string, phoneIndex: string): RawBuilder<boolean> {
-  return sql<boolean>`exists (select 1 from kernel.matter_parties mp join kernel.parties p on p.id = mp.party_id
-    where mp.matter_id = ${sql.ref(matterRef)} and p.phone_index = ${phoneIndex})`;
+  return sql<boolean>`exists (select 1 from kernel.matter_parties mp where mp.matter_id = ${sql.ref(matterRef)} and mp.phone_index = ${phoneIndex})`;
 }
 
 /**
@@ -87,11 +104,16 @@ export function hasPartyPhone(matterRef: string, phoneIndex: string): RawBuilder
  * issues (names and masked identities only). Unscoped: the caller has read the matter in its scope.
  */
 export async function matterPartyNames(db: Kysely<Database>, matterId: string) {
-  return db
-    .selectFrom('kernel.matterParties as mp')
-    .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
-    .select(['p.name', 'p.idMasked', 'mp.role'])
-    .where('mp.matterId', '=', matterId)
-    .orderBy('mp.addedAt')
-    .execute();
+  return (
+    db
+      .selectFrom('kernel.matterParties as mp')
+      .innerJoin('kernel.parties as p', 'p.id', 'mp.partyId')
+      .innerJoin('kernel.matters as m', 'm.id', 'mp.matterId')
+      .leftJoin('kernel.partyUnits as pu', (j) => j.onRef('pu.partyId', '=', 'mp.partyId').onRef('pu.orgId', '=', 'm.orgId'))
+      // the name the matter's unit registered the party under (migrations/0011)
+      .select([sql<string>`coalesce(${sql.ref('pu.name')}, ${sql.ref('p.name')})`.as('name'), 'p.idMasked', 'mp.role'])
+      .where('mp.matterId', '=', matterId)
+      .orderBy('mp.addedAt')
+      .execute()
+  );
 }

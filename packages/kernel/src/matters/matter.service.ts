@@ -9,8 +9,8 @@ import { actionPermission, availableActions, nextStatus, type WorkflowDefinition
 import type { ActInput, Matter } from '../shared/matters';
 import * as repo from './matter.repository';
 import { openStatement, PARTY_RACE, type ModuleRow, type OpenParty, type OpenStatementResult } from './matter-open';
-import { identityKey, nameMismatch, newPartyRow, phoneColumns, prepare, sameName } from '../parties/party-input';
-import { updatePartyPhone, type NewParty } from '../parties/party.repository';
+import { contactColumns, identityKey, nameMismatch, newPartyRow, prepare, sameName } from '../parties/party-input';
+import { partyNamesIn, type NewParty } from '../parties/party.repository';
 import type { FieldCrypto } from '../parties/crypto';
 import type { PartyInput } from '../shared/identity';
 import { chinaYear } from '../shared/china-time';
@@ -41,7 +41,7 @@ class UnitUnknown extends Error {}
  * someone else aborts the statement; the registration then runs once more, and finds it.
  */
 export async function openMatter(
-  ctx: Ctx & { pii?: FieldCrypto },
+  ctx: Ctx & { pii?: FieldCrypto; forCitizen?: boolean },
   wf: WorkflowDefinition,
   input: OpenMatterInput,
   within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>,
@@ -66,7 +66,7 @@ export async function openMatter(
 }
 
 async function openOnce(
-  ctx: Ctx & { pii?: FieldCrypto },
+  ctx: Ctx & { pii?: FieldCrypto; forCitizen?: boolean },
   wf: WorkflowDefinition,
   input: OpenMatterInput,
   within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>,
@@ -82,7 +82,9 @@ async function openOnce(
     const key = identityKey(p.identity);
     const row = rows.get(key) ?? newPartyRow(pii as FieldCrypto, randomUUID(), party, p, input.orgId, ctx.user.id);
     rows.set(key, row);
-    return { party, p, open: { role, row, expectName: party.name, phoneChanged: false } };
+    const contact = p.phone ? contactColumns(pii as FieldCrypto, key, p.phone) : { phoneCipher: null, phoneIndex: null, phoneMasked: null };
+    const open: OpenParty = { role, row, expectName: party.name, localName: null, contact };
+    return { party, p, open };
   });
   const asGiven = prepared.map((x) => x.open);
   const id = randomUUID();
@@ -135,19 +137,23 @@ async function openOnce(
       closedAt: null,
     };
   };
-  // A recognised party must be the same person or firm: a different name is refused; a name written differently
-  // (width, spacing) is accepted as registered, and a new phone replaces the old one (same transaction).
+  // A recognised party is linked, never changed: its phone stays as registered and the one given stays with the matter.
+  // A name written differently (width, spacing) is accepted as registered. A different name is refused only when the
+  // caller could read the party already; otherwise the refusal would tell that the ID number is registered elsewhere
+  // (issue #11 item 4), so the unit registers the party under the name it was given, and the audit entry says so.
   const reconcile = async (trx: Kysely<Database> | undefined, blocked: OpenStatementResult['blocked']) => {
     const parties = [...asGiven];
     for (const b of blocked) {
       const x = prepared[b.ord - 1];
       if (!x) throw new Error('openMatter: blocked party out of range');
-      if (!sameName(b.name, x.party.name)) throw nameMismatch(x.party, x.p.masked, b.name);
-      if (!trx) continue;
-      const phone = x.p.phone ? phoneColumns(pii as FieldCrypto, b.id, x.p.phone) : undefined;
-      const phoneChanged = phone !== undefined && phone.phoneIndex !== b.phoneIndex;
-      if (phone && phoneChanged) await updatePartyPhone(trx, b.id, phone);
-      parties[b.ord - 1] = { ...x.open, expectName: b.name, phoneChanged };
+      let localName: string | null = null;
+      if (!sameName(b.name, x.party.name)) {
+        const seen = await partyNamesIn(trx ?? ctx.db, ctx.scope, b.id);
+        // the name the caller's units registered it under is the name it reads: the same person to them
+        if (seen.length > 0 && !seen.some((n) => sameName(n, x.party.name)) && !ctx.forCitizen) throw nameMismatch(x.party, x.p.masked, b.name);
+        localName = x.party.name;
+      }
+      parties[b.ord - 1] = { ...x.open, expectName: b.name, localName };
     }
     return parties;
   };

@@ -53,6 +53,17 @@ export function prepare(pii: FieldCrypto, input: PartyInput) {
   return { identity, idNumber: id.normalised, masked: maskIdNumber(id.normalised), phone: phoneNorm };
 }
 
+/**
+ * The associated data of a phone a unit or a matter keeps for a party (migrations/0011): bound to the person's identity
+ * (`identityKey`), which is known before the statement that finds or inserts the party's row runs.
+ */
+export const contactAad = (key: string) => `kernel.party-contact/${key}/phone`;
+
+/** A phone as a unit's record or a matter keeps it: encrypted for the identity `key`, indexed, masked. */
+export function contactColumns(pii: FieldCrypto, key: string, phone: string) {
+  return { phoneCipher: pii.encrypt(phone, contactAad(key)), phoneIndex: pii.blindIndex('phone', phone), phoneMasked: maskPhone(phone) };
+}
+
 export function phoneColumns(pii: FieldCrypto, partyId: string, phone: string) {
   return { phoneCipher: pii.encrypt(phone, aad(partyId, 'phone')), phoneIndex: pii.blindIndex('phone', phone), phoneMasked: maskPhone(phone) };
 }

@@ -3,21 +3,31 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 import type { PartyInput } from '../shared/identity';
 import { fieldCryptoSpec, type FieldCrypto } from './crypto';
-import { identityKey, newPartyRow, prepare } from './party-input';
-import type { NewParty } from './party.repository';
+import { contactColumns, identityKey, newPartyRow, prepare } from './party-input';
+import type { NewParty, UnitContact } from './party.repository';
 
 /** One input of an import checked: its identity and stored forms (and its new row, if encrypted here), or why not. */
-export type Prepared = { input: PartyInput; p: ReturnType<typeof prepare>; key: string; row?: NewParty } | { input: PartyInput; problem: string };
+export type Prepared =
+  | { input: PartyInput; p: ReturnType<typeof prepare>; key: string; row?: NewParty; contact?: UnitContact }
+  | { input: PartyInput; problem: string };
 
 /**
  * Checks one input and, when `encrypt(key)` says its identity is not yet planned, builds its encrypted row
- * (a new party id) — the CPU-heavy part of registering parties in bulk: checks, blind indexes, SM4.
+ * (a new party id) and the encrypted phone given with it — the CPU-heavy part of registering parties in bulk: checks, blind
+ * indexes, SM4.
  */
 export function prepareOne(pii: FieldCrypto, input: PartyInput, unitId: string, userId: string | null, encrypt: (key: string) => boolean): Prepared {
   try {
     const p = prepare(pii, input);
     const key = identityKey(p.identity);
-    return { input, p, key, ...(encrypt(key) ? { row: newPartyRow(pii, randomUUID(), input, p, unitId, userId) } : {}) };
+    return {
+      input,
+      p,
+      key,
+      ...(encrypt(key) ? { row: newPartyRow(pii, randomUUID(), input, p, unitId, userId) } : {}),
+      // the phone as the matter (and a new record of the unit) keeps it
+      ...(p.phone ? { contact: contactColumns(pii, key, p.phone) } : {}),
+    };
   } catch (e) {
     return { input, problem: e instanceof AppError ? e.message : String(e) };
   }

@@ -19,8 +19,11 @@ export interface PartyRow {
 }
 
 /**
- * Parties the scope may see, each with the earliest of its registering units inside the scope. The lateral
- * join is the scope filter: a party none of whose registering units lies in the scope yields no row.
+ * Parties the scope may see, each through the earliest of its registering units inside the scope — that unit's
+ * record of it (migrations/0011): the name it registered the party under, the phone it was given, when it registered.
+ * The lateral join is the scope filter: a party none of whose registering units lies in the scope yields no row.
+ * Reading through a unit's own record is what keeps a registration by another unit from showing it anything that unit
+ * did not record itself (issue #11 items 3, 4).
  */
 const visible = (db: Kysely<Database>, scope: Scope) =>
   db.selectFrom('kernel.parties as p').innerJoinLateral(
@@ -28,7 +31,16 @@ const visible = (db: Kysely<Database>, scope: Scope) =>
       eb
         .selectFrom('kernel.partyUnits as pu')
         .innerJoin('kernel.orgs as o', 'o.id', 'pu.orgId')
-        .select(['o.id as unitId', 'o.name as unitName'])
+        .select([
+          'o.id as unitId',
+          'o.name as unitName',
+          'pu.name as unitPartyName',
+          'pu.phoneCipher as unitPhoneCipher',
+          'pu.phoneIndex as unitPhoneIndex',
+          'pu.phoneMasked as unitPhoneMasked',
+          'pu.registeredAt as unitRegisteredAt',
+          'pu.updatedAt as unitUpdatedAt',
+        ])
         .whereRef('pu.partyId', '=', 'p.id')
         .where(inScope(scope, 'pu.orgId'))
         .orderBy('pu.registeredAt')
@@ -37,28 +49,77 @@ const visible = (db: Kysely<Database>, scope: Scope) =>
     (join) => join.onTrue(),
   );
 
+const shownName = sql<string>`coalesce(${sql.ref('u.unitPartyName')}, ${sql.ref('p.name')})`.as('name');
+
 const rowColumns = [
   'p.id',
   'p.kind',
-  'p.name',
+  shownName,
   'p.idType',
   'p.idMasked',
-  'p.phoneMasked',
-  'p.phoneIndex',
+  'u.unitPhoneMasked as phoneMasked',
+  'u.unitPhoneIndex as phoneIndex',
   'p.uscc',
   'u.unitId as orgId',
   'u.unitName as orgName',
-  'p.createdAt',
-  'p.updatedAt',
+  'u.unitRegisteredAt as createdAt',
+  'u.unitUpdatedAt as updatedAt',
 ] as const;
 
 export async function findParty(db: Kysely<Database>, scope: Scope, id: string): Promise<PartyRow | undefined> {
   return visible(db, scope).select(rowColumns).where('p.id', '=', id).executeTakeFirst();
 }
 
-/** The ciphertexts of a party the scope may see (for unmasking). */
+/**
+ * The ciphertexts of a party the scope may see (for unmasking): its ID number, and the phone of the unit record the
+ * scope reads it through (`legacyPhoneCipher`: the party's own, for records older than migrations/0011).
+ */
 export async function findPartySecrets(db: Kysely<Database>, scope: Scope, id: string) {
-  return visible(db, scope).select(['p.id', 'p.name', 'p.idCipher', 'p.idMasked', 'p.phoneCipher', 'p.phoneMasked']).where('p.id', '=', id).executeTakeFirst();
+  return visible(db, scope)
+    .select([
+      'p.id',
+      shownName,
+      'p.idType',
+      'p.idIndex',
+      'p.uscc',
+      'p.idCipher',
+      'p.idMasked',
+      'u.unitPhoneCipher as phoneCipher',
+      'u.unitPhoneMasked as phoneMasked',
+      'p.phoneCipher as legacyPhoneCipher',
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * The names the scope's units registered the party under (other than `exceptUnit`'s): empty when the caller could not
+ * read the party before; otherwise what it reads it as (each unit's own name for it, or the party's).
+ */
+export async function partyNamesIn(db: Kysely<Database>, scope: Scope, partyId: string, exceptUnit?: string): Promise<string[]> {
+  let q = db
+    .selectFrom('kernel.partyUnits as pu')
+    .innerJoin('kernel.parties as p', 'p.id', 'pu.partyId')
+    .select(sql<string>`coalesce(${sql.ref('pu.name')}, ${sql.ref('p.name')})`.as('name'))
+    .where('pu.partyId', '=', partyId)
+    .where(inScope(scope, 'pu.orgId'));
+  if (exceptUnit) q = q.where('pu.orgId', '<>', exceptUnit);
+  return (await q.execute()).map((r) => r.name);
+}
+
+/** A unit changes its own record of a party (the name it registered it under, its phone); no other unit's. */
+export async function updateUnitRecord(
+  db: Kysely<Database>,
+  partyId: string,
+  unitId: string,
+  patch: { name?: string; phoneCipher?: string; phoneIndex?: string; phoneMasked?: string },
+): Promise<void> {
+  await db
+    .updateTable('kernel.partyUnits')
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where('partyId', '=', partyId)
+    .where('orgId', '=', unitId)
+    .execute();
 }
 
 /** Any of these matches: a name prefix, an ID-number or phone blind index, a social credit code. */
@@ -83,13 +144,13 @@ export async function listParties(
       eb.or([
         ...(filter.namePrefix !== undefined ? [eb('p.name', 'like', `${escapeLike(filter.namePrefix)}%`)] : []),
         ...(filter.idIndex !== undefined ? [eb('p.idIndex', '=', filter.idIndex)] : []),
-        ...(filter.phoneIndex !== undefined ? [eb('p.phoneIndex', '=', filter.phoneIndex)] : []),
+        ...(filter.phoneIndex !== undefined ? [eb('u.unitPhoneIndex', '=', filter.phoneIndex)] : []),
         ...(filter.uscc !== undefined ? [eb('p.uscc', '=', filter.uscc)] : []),
       ]),
     );
   }
   const { n } = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.select(rowColumns).orderBy('p.createdAt', 'desc').orderBy('p.id').offset(page.offset).limit(page.limit).execute();
+  const rows = await q.select(rowColumns).orderBy('u.unitRegisteredAt', 'desc').orderBy('p.id').offset(page.offset).limit(page.limit).execute();
   return { rows, total: Number(n) };
 }
 
@@ -125,55 +186,55 @@ export interface NewParty {
   createdBy: string | null;
 }
 
+/** What the unit's new record of a party starts with: the phone it was given (encrypted for the identity). */
+export interface UnitContact {
+  phoneCipher: string | null;
+  phoneIndex: string | null;
+  phoneMasked: string | null;
+}
+
 /**
- * One statement: finds the party by its identity or inserts `row`, and records that `unitId` registered it.
- * Undefined when a concurrent registration of the same identity won the insert (its row is not in this
- * statement's snapshot); the caller then takes the slower path.
+ * One statement: finds the party by its identity or inserts `row`, and records that `unitId` registered it (a new
+ * record of the unit starts with `contact`; an existing one is left as it is, and its phone index is returned).
+ * Undefined when a concurrent registration of the same identity won the insert (its row is not in this statement's
+ * snapshot); the caller then takes the slower path.
  */
 export async function upsertPartyForUnit(
   db: Kysely<Database>,
   row: NewParty,
   unitId: string,
-): Promise<{ id: string; name: string; phoneIndex: string | null; recognised: boolean; unitAdded: boolean } | undefined> {
+  contact: UnitContact,
+): Promise<{ id: string; name: string; recognised: boolean; unitAdded: boolean; unitPhoneIndex: string | null } | undefined> {
   const match = row.uscc !== null ? sql`uscc = ${row.uscc}` : sql`id_type = ${row.idType} and id_index = ${row.idIndex}`;
   const conflict = row.uscc !== null ? sql`(uscc) where uscc is not null` : sql`(id_type, id_index) where id_index is not null`;
-  const r = await sql<{ id: string; name: string; phoneIndex: string | null; recognised: boolean; unitAdded: boolean }>`
-    with found as (select id, name, phone_index from kernel.parties where ${match}),
+  const r = await sql<{ id: string; name: string; recognised: boolean; unitAdded: boolean; unitPhoneIndex: string | null }>`
+    with found as (select id, name from kernel.parties where ${match}),
     ins as (
       insert into kernel.parties (id, kind, name, id_type, id_cipher, id_index, id_masked, phone_cipher, phone_index, phone_masked, uscc, org_id, created_by)
       select ${row.id}::uuid, ${row.kind}, ${row.name}, ${row.idType}::text, ${row.idCipher}::text, ${row.idIndex}::text, ${row.idMasked}::text,
              ${row.phoneCipher}::text, ${row.phoneIndex}::text, ${row.phoneMasked}::text, ${row.uscc}::text, ${row.orgId}::uuid, ${row.createdBy}::uuid
       where not exists (select 1 from found)
       on conflict ${conflict} do nothing
-      returning id, name, phone_index
+      returning id, name
     ),
-    p as (select id, name, phone_index, false as recognised from ins union all select id, name, phone_index, true from found),
+    p as (select id, name, false as recognised from ins union all select id, name, true from found),
     link as (
-      insert into kernel.party_units (party_id, org_id, registered_by) select id, ${unitId}::uuid, ${row.createdBy}::uuid from p
+      insert into kernel.party_units (party_id, org_id, registered_by, phone_cipher, phone_index, phone_masked)
+      select id, ${unitId}::uuid, ${row.createdBy}::uuid, ${contact.phoneCipher}::text, ${contact.phoneIndex}::text, ${contact.phoneMasked}::text from p
       on conflict (party_id, org_id) do nothing returning party_id
     )
-    select p.id, p.name, p.phone_index, p.recognised, exists (select 1 from link) as unit_added from p`.execute(db);
+    select p.id, p.name, p.recognised, exists (select 1 from link) as unit_added,
+      (select pu.phone_index from kernel.party_units pu where pu.party_id = p.id and pu.org_id = ${unitId}::uuid) as unit_phone_index
+    from p`.execute(db);
   return r.rows[0];
 }
 
 /** Records that a unit registered the party; true when the unit had not registered it before. */
-export async function linkPartyUnit(db: Kysely<Database>, partyId: string, orgId: string, userId: string | null): Promise<boolean> {
+export async function linkPartyUnit(db: Kysely<Database>, partyId: string, orgId: string, userId: string | null, contact: UnitContact): Promise<boolean> {
   const res = await db
     .insertInto('kernel.partyUnits')
-    .values({ partyId, orgId, registeredBy: userId })
+    .values({ partyId, orgId, registeredBy: userId, ...contact })
     .onConflict((oc) => oc.columns(['partyId', 'orgId']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
-}
-
-export async function updatePartyPhone(
-  db: Kysely<Database>,
-  id: string,
-  phone: { phoneCipher: string; phoneIndex: string; phoneMasked: string },
-): Promise<void> {
-  await db
-    .updateTable('kernel.parties')
-    .set({ ...phone, updatedAt: sql`now()` })
-    .where('id', '=', id)
-    .execute();
 }

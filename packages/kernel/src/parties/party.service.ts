@@ -7,12 +7,17 @@ import type { Ctx } from '../http/types';
 import { findOrg } from '../orgs/org.repository';
 import { checkMobile, checkUscc, type Party, type PartyInput, type RegisteredParty, type UnmaskField } from '../shared/identity';
 import { maskIdNumber, maskPhone, type FieldCrypto } from './crypto';
-import { aad, invalid, nameMismatch, newPartyRow, phoneColumns, prepare, sameName } from './party-input';
+import { aad, contactAad, contactColumns, identityKey, invalid, nameMismatch, newPartyRow, prepare, sameName } from './party-input';
 import * as repo from './party.repository';
 
 /** A use-case context with the personal-data crypto of the running app. */
 export interface PartyCtx extends Ctx {
   pii: FieldCrypto;
+  /**
+   * The caller acts for a citizen (the portal's system account, whose scope is the whole city): no answer may depend
+   * on what any unit has registered, so a known ID number under another name is never refused (issue #11 item 4).
+   */
+  forCitizen?: boolean;
 }
 
 export const UNMASK_PERMISSION = 'kernel.party.unmask';
@@ -44,54 +49,69 @@ async function reread(ctx: PartyCtx, db: Kysely<Database>, id: string): Promise<
 /** What registering one party did, for the caller's audit entry. */
 export interface PartyRegistration {
   id: string;
+  /** the caller could read the party before (a unit of its scope had registered it): what the caller may be told */
   recognised: boolean;
   audit: Record<string, unknown>;
 }
 
+const noContact: repo.UnitContact = { phoneCipher: null, phoneIndex: null, phoneMasked: null };
+
 /**
  * Registers one party inside the caller's transaction, for a unit the caller has already checked; writes no
- * audit entry of its own — the caller records `audit` (a matter's registration carries its parties').
+ * audit entry of its own — the caller records `audit`.
+ *
+ * A known identity is linked, never changed (issue #11 items 3, 4; docs/adr/0018-party-records-per-unit.md): the
+ * unit gets its own record of the party (the phone it was given), and only the unit's own record changes when
+ * the unit registers the party again with a new phone. Whether the identity is registered elsewhere is never told:
+ * a party the caller could not read before answers as a new one (`recognised: false`), a different name is
+ * refused only when the caller could read the registered one, and otherwise kept as the unit's own name for it.
  */
 export async function registerPartyIn(ctx: PartyCtx, trx: Kysely<Database>, unit: { id: string; name: string }, input: PartyInput): Promise<PartyRegistration> {
   const p = prepare(ctx.pii, input);
   const id = randomUUID();
   const row = newPartyRow(ctx.pii, id, input, p, unit.id, ctx.user.id);
-  const done = await repo.upsertPartyForUnit(trx, row, unit.id);
-  if (done && !done.recognised) {
-    return {
-      id,
-      recognised: false,
-      audit: { kind: input.kind, name: input.name, identity: p.masked, phone: p.phone ? maskPhone(p.phone) : null, unit: unit.name, recognised: false },
-    };
+  const contact = p.phone ? contactColumns(ctx.pii, identityKey(p.identity), p.phone) : noContact;
+  // undefined: someone registered the same identity meanwhile; their row is committed, and the next statement sees it
+  const done = (await repo.upsertPartyForUnit(trx, row, unit.id, contact)) ?? (await repo.upsertPartyForUnit(trx, row, unit.id, contact));
+  if (!done) throw new Error('party vanished after an insert conflict');
+  const phone = p.phone ? maskPhone(p.phone) : null;
+  if (!done.recognised) {
+    return { id, recognised: false, audit: { kind: input.kind, name: input.name, identity: p.masked, phone, unit: unit.name, recognised: false } };
   }
-  // Recognised — or someone registered the same identity meanwhile; their row is committed and visible now.
-  const existing = done ?? (await repo.findPartyByIdentity(trx, p.identity));
-  if (!existing) throw new Error('party vanished after an insert conflict');
-  if (!sameName(existing.name, input.name)) throw nameMismatch(input, p.masked, existing.name);
-  const phone = p.phone ? phoneColumns(ctx.pii, existing.id, p.phone) : undefined;
-  const phoneChanged = phone !== undefined && phone.phoneIndex !== existing.phoneIndex;
-  if (phone && phoneChanged) await repo.updatePartyPhone(trx, existing.id, phone);
-  const unitAdded = done ? done.unitAdded : await repo.linkPartyUnit(trx, existing.id, unit.id, ctx.user.id);
+  // what the caller could read of the party before: the names its units registered it under (none: it could not)
+  const seen = await repo.partyNamesIn(trx, ctx.scope, done.id, done.unitAdded ? unit.id : undefined);
+  const seenBefore = seen.length > 0;
+  const nameDiffers = !sameName(done.name, input.name);
+  if (nameDiffers && !seen.some((n) => sameName(n, input.name))) {
+    if (seenBefore && !ctx.forCitizen) throw nameMismatch(input, p.masked, done.name);
+    if (done.unitAdded) await repo.updateUnitRecord(trx, done.id, unit.id, { name: input.name });
+  }
+  const phoneChanged = !done.unitAdded && contact.phoneIndex !== null && contact.phoneIndex !== done.unitPhoneIndex;
+  if (phoneChanged && contact.phoneCipher && contact.phoneIndex && contact.phoneMasked) {
+    await repo.updateUnitRecord(trx, done.id, unit.id, { phoneCipher: contact.phoneCipher, phoneIndex: contact.phoneIndex, phoneMasked: contact.phoneMasked });
+  }
   return {
-    id: existing.id,
-    recognised: true,
+    id: done.id,
+    recognised: seenBefore,
     audit: {
       kind: input.kind,
-      name: existing.name,
+      name: nameDiffers ? input.name : done.name,
       identity: p.masked,
       recognised: true,
+      // for the auditor: the caller was not told (it could not read the party), and registered it under another name
+      ...(seenBefore ? {} : { seenBefore: false }),
+      ...(nameDiffers ? { registeredName: done.name } : {}),
       phoneChanged,
-      phone: phoneChanged ? phone.phoneMasked : undefined,
+      phone: done.unitAdded || phoneChanged ? phone : undefined,
       unit: unit.name,
-      unitAdded,
+      unitAdded: done.unitAdded,
     },
   };
 }
 
 /**
- * Registers a person or organisation for the caller's unit (or a unit in its scope). The same identity
- * entered again is recognised: the existing party is returned (its phone updated when a new one is given)
- * and the caller's unit is recorded as registering it too, so it becomes visible there.
+ * Registers a person or organisation for the caller's unit (or a unit in its scope). The same identity entered
+ * again is one party: the caller's unit is recorded as registering it too, with its own record (registerPartyIn).
  */
 export async function registerParty(ctx: PartyCtx, input: PartyInput): Promise<RegisteredParty> {
   prepare(ctx.pii, input); // invalid input is refused before a transaction starts
@@ -136,6 +156,14 @@ export function maskedQuery(q: string | undefined): string | null {
   return /\d{5,}/.test(q) ? maskIdNumber(q.replace(/[\s\u3000]+/g, '')) : q.trim();
 }
 
+/** The clear value of a field of the record the caller reads (a unit's phone older than migrations/0011 is the party's own). */
+function clearValue(pii: FieldCrypto, s: NonNullable<Awaited<ReturnType<typeof repo.findPartySecrets>>>, field: UnmaskField): string | undefined {
+  if (field === 'idNumber') return s.idCipher ? pii.decrypt(s.idCipher, aad(s.id, 'idNumber')) : undefined;
+  const key = identityKey(s.uscc ? { uscc: s.uscc } : { idType: s.idType ?? '', idIndex: s.idIndex ?? '' });
+  if (s.phoneCipher) return pii.decrypt(s.phoneCipher, contactAad(key));
+  return s.phoneMasked && s.legacyPhoneCipher ? pii.decrypt(s.legacyPhoneCipher, aad(s.id, 'phone')) : undefined;
+}
+
 /**
  * The clear ID number or phone of a party in scope, for a stated reason; needs `kernel.party.unmask` and
  * leaves an audit entry with the field and the reason (GB/T 35273-2020: access to sensitive data recorded).
@@ -147,9 +175,9 @@ export async function unmaskParty(ctx: PartyCtx, id: string, field: UnmaskField,
   return ctx.db.transaction().execute(async (trx) => {
     const s = await repo.findPartySecrets(trx, ctx.scope, id);
     if (!s) throw notFound('当事人');
-    const cipher = field === 'idNumber' ? s.idCipher : s.phoneCipher;
-    if (!cipher) throw new AppError('CONFLICT', { reason: field === 'idNumber' ? '该当事人是单位，没有证件号码可查看' : '该当事人没有登记手机号码' });
-    const value = ctx.pii.decrypt(cipher, aad(id, field));
+    const value = clearValue(ctx.pii, s, field);
+    if (value === undefined)
+      throw new AppError('CONFLICT', { reason: field === 'idNumber' ? '该当事人是单位，没有证件号码可查看' : '本单位没有登记该当事人的手机号码' });
     await appendAudit(trx, ctx.actor, {
       action: UNMASK_PERMISSION,
       targetType: 'party',

@@ -49,8 +49,9 @@ describe('parties: identity recognised, personal data masked, unmasking audited'
     expect(row.idCipher).toMatch(/^v[12]\./);
   });
 
+  // issue #11 item 3: the unit that registered the party changes its own record; another unit's registration never does
   test('the same ID entered twice (lower-case x, spaces, a new phone) is one party, with the phone updated', async () => {
-    const again = await office.request('POST', '/api/parties', {
+    const again = await zhanggong.request('POST', '/api/parties', {
       kind: 'person',
       name: ' 刘某某 ',
       idType: 'resident-id',
@@ -176,12 +177,27 @@ describe('parties: identity recognised, personal data masked, unmasking audited'
     expect(res.statusCode).toBe(404);
   });
 
+  // issue #11 items 3, 4: the answer is a new registration's (201, none of 章贡区's record), not a confirmation that the ID is known
   test('when another county registers the same person, it gets the same party, seen as its own registration', async () => {
     const res = await ningdu.request('POST', '/api/parties', { kind: 'person', name: '刘某某', idType: 'resident-id', idNumber: ID });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<RegisteredParty>()).toMatchObject({ id: party.id, recognised: true, orgName: '宁都县司法局', phoneMasked: '158****1111' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<RegisteredParty>()).toMatchObject({ id: party.id, recognised: false, orgName: '宁都县司法局', phoneMasked: null });
     expect((await ningdu.request('GET', `/api/parties/${party.id}`)).statusCode).toBe(200);
     // 章贡区 still sees its own unit as the registering one, not 宁都县's.
     expect((await zhanggong.request('GET', `/api/parties/${party.id}`)).json<Party>().orgName).toBe('章贡区司法局');
+  });
+
+  // issue #11 item 4: was 409 "已登记，但登记的姓名…不一致" to any unit, confirming the ID number exists somewhere in the city
+  test('a unit that cannot read the party, naming its ID under another name, gets what an unregistered ID gets', async () => {
+    // the township office under 章贡区 cannot read what the county bureau registered
+    const stranger = office;
+    const known = await stranger.request('POST', '/api/parties', { kind: 'person', name: '王某某', idType: 'resident-id', idNumber: ID });
+    const unknown = await stranger.request('POST', '/api/parties', { kind: 'person', name: '王某某', idType: 'resident-id', idNumber: '360702199001010010' });
+    expect([known.statusCode, unknown.statusCode], known.body).toEqual([201, 201]);
+    const shape = (r: typeof known) => Object.keys(r.json<object>()).sort();
+    expect(shape(known)).toEqual(shape(unknown));
+    expect(known.json<RegisteredParty>()).toMatchObject({ name: '王某某', recognised: false, phoneMasked: null, orgName: '解放街道司法所' });
+    // 章贡区 still reads its party as registered
+    expect((await zhanggong.request('GET', `/api/parties/${party.id}`)).json<Party>()).toMatchObject({ name: '刘某某', phoneMasked: '158****1111' });
   });
 });

@@ -331,6 +331,10 @@ export const Party = z.object({
 });
 export type Party = z.infer<typeof Party>;
 
+/**
+ * A registration's answer. `recognised`: the caller's scope had registered the party before (200) — never whether
+ * another unit has (issue #11 item 4); the fields are the caller's own unit's record of the party.
+ */
 export const RegisteredParty = Party.extend({ recognised: z.boolean() });
 export type RegisteredParty = z.infer<typeof RegisteredParty>;
 

@@ -23,7 +23,24 @@ export interface WorkflowDefinition<S extends string = string, A extends string 
   /** Permission needed for each action (default `<module>.<kind>.act`). */
   actionPermissions?: Partial<Record<A, string>>;
   labels: { statuses: Record<S, { zh: string; en: string }>; actions: Record<A, { zh: string; en: string }> };
+  /**
+   * The roles a party may hold in the kind's matters (申请人, 被申请人 …): adding or removing a party names one of
+   * them, and the console labels them from here. Without a list the kind's parties cannot be changed after registration.
+   */
+  partyRoles?: readonly PartyRoleDefinition[];
+  /** Permission needed to add or remove a party of a matter after registration (default `<module>.<kind>.write`). */
+  partyPermission?: string;
 }
+
+/** A role a party may hold in a matter, e.g. `{ code: 'applicant', zh: '申请人', en: 'Applicant' }`. */
+export interface PartyRoleDefinition {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** The permission needed to change a matter's parties after registration: `partyPermission`, or `<module>.<kind>.write`. */
+export const partyPermission = (wf: Pick<WorkflowDefinition, 'module' | 'kind' | 'partyPermission'>) => wf.partyPermission ?? `${wf.module}.${wf.kind}.write`;
 
 /** Infers statuses and actions from `statuses` and `transitions` only, so a typo elsewhere is an error. */
 export const defineWorkflow = <S extends string, A extends string>(

@@ -11,15 +11,20 @@ import type { MatterParty } from './schemas';
 
 const isIdType = (v: string | null): v is IdType => v !== null && Object.hasOwn(ID_TYPE_NAMES, v);
 
-/** 当事人: the parties and their roles; ID and phone numbers masked as the server sends them. */
-export function PartiesTab({ matterId }: { matterId: string }) {
+/**
+ * 当事人: the parties of a matter and their roles — the one parties tab of every line (kernel matter page and module
+ * pages alike). Names as the matter's unit registered them, the phone given with the matter, ID and phone numbers
+ * masked as the server sends them. `roleLabel` names the roles (the page's `matterLabels(...).partyRole`, from the
+ * workflow's `partyRoles`); the common roles otherwise.
+ */
+export function PartiesTab({ matterId, roleLabel }: { matterId: string; roleLabel?: (code: string) => string }) {
   const { t, lang } = useI18n();
   const compact = useCompact();
-  const { data, isFetching } = useMatterParties(matterId);
+  const { data, isFetching, isError, error } = useMatterParties(matterId);
 
   const columns: TableColumnsType<MatterParty> = [
     { title: t('party.name'), dataIndex: 'name' },
-    { title: t('party.role'), dataIndex: 'role', render: (_v, p) => partyRoleLabel(p.role, t) },
+    { title: t('party.role'), dataIndex: 'role', render: (_v, p) => (roleLabel ? roleLabel(p.role) : partyRoleLabel(p.role, t)) },
     {
       title: t('party.kind'),
       dataIndex: 'kind',
@@ -47,7 +52,9 @@ export function PartiesTab({ matterId }: { matterId: string }) {
       pagination={false}
       scroll={{ x: 'max-content' }}
       size={compact ? 'small' : 'middle'}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('matter.noParties')} /> }}
+      locale={{
+        emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isError ? `${t('common.loadFailed')}：${error.message}` : t('matter.noParties')} />,
+      }}
     />
   );
 }

@@ -42,6 +42,14 @@ function KernelDetails({ id }: { id: string }) {
   return <WithMatter id={id}>{(d) => <DetailsTab detail={d} labels={matterLabels(d, lang, t, modules)} />}</WithMatter>;
 }
 
+/** The parties do not wait for the matter: its labels name the roles once it is there (the common roles until then). */
+function KernelParties({ id }: { id: string }) {
+  const { t, lang } = useI18n();
+  const modules = useWebModules();
+  const { data } = useMatter(id);
+  return <PartiesTab matterId={id} {...(data ? { roleLabel: matterLabels(data, lang, t, modules).partyRole } : {})} />;
+}
+
 function KernelTimeline({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const modules = useWebModules();
@@ -52,7 +60,7 @@ function KernelTimeline({ id }: { id: string }) {
 export function kernelTabs(id: string, t: UiTranslate): KernelTabs {
   return {
     details: { key: 'details', label: t('matter.tab.details'), children: <KernelDetails id={id} /> },
-    parties: { key: 'parties', label: t('matter.tab.parties'), children: <PartiesTab matterId={id} /> },
+    parties: { key: 'parties', label: t('matter.tab.parties'), children: <KernelParties id={id} /> },
     timeline: { key: 'timeline', label: t('matter.tab.timeline'), children: <KernelTimeline id={id} /> },
     deadlines: { key: 'deadlines', label: t('matter.tab.deadlines'), children: <DeadlinesTab matterId={id} /> },
     documents: {

@@ -10,7 +10,10 @@ type Labels = Record<string, { zh: string; en: string } | undefined>;
 function registeredLabels(modules: readonly WebModule[], module: string, kind: string) {
   for (const m of modules) {
     const wf = m.workflows?.find((w) => w.module === module && w.kind === kind);
-    if (wf) return { statuses: wf.labels.statuses as Labels, actions: wf.labels.actions as Labels };
+    if (wf) {
+      const roles: Labels = Object.fromEntries((wf.partyRoles ?? []).map((r) => [r.code, { zh: r.zh, en: r.en }]));
+      return { statuses: wf.labels.statuses as Labels, actions: wf.labels.actions as Labels, roles };
+    }
   }
   return undefined;
 }
@@ -18,6 +21,8 @@ function registeredLabels(modules: readonly WebModule[], module: string, kind: s
 export interface MatterLabels {
   status: (code: string) => string;
   action: (code: string) => string;
+  /** A party's role: the workflow's own list (`partyRoles`), else the common roles, else the code. */
+  partyRole: (code: string) => string;
 }
 
 /**
@@ -42,6 +47,10 @@ export function matterLabels(detail: MatterDetail, lang: Lang, t: UiTranslate, m
       // every matter starts with the kernel's registration step
       if (code === 'register') return t('matter.action.register');
       return code;
+    },
+    partyRole: (code) => {
+      const own = wf?.roles[code];
+      return own ? pick(lang, own.zh, own.en) : partyRoleLabel(code, t);
     },
   };
 }

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { desktopContext, inCi, missing, SCREENSHOTS, signIn, signInApi, useBrowserAndServer, warnIfSkipped } from '@sifa/testing';
+
+warnIfSkipped('parties.browser.test');
+
+/**
+ * One parties tab (issue #11, part `parties`): mediation's own copy is gone; the dispute page and the kernel's matter page
+ * show the kit's PartiesTab, which names the roles from the dispute workflow's `partyRoles` (其他当事人 is mediation's
+ * own role, unknown to the kit's common list) and shows the phone given with the matter.
+ */
+describe.skipIf(missing && !inCi)('the parties tab in a browser', () => {
+  const env = useBrowserAndServer();
+
+  test('the dispute page and the matter page show the same parties table, roles named by the module', async () => {
+    const { browser, server } = env();
+    const staff = await signInApi(server.url, 'zhanggong');
+    const org = await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '章贡区司法局').executeTakeFirstOrThrow();
+    const matter = await staff.json<{ id: string; number: string }>('POST', '/api/mediation/disputes', {
+      orgId: org.id,
+      category: 'neighbour',
+      source: 'window',
+      summary: '相邻通行纠纷',
+      description: '邻居在共用通道堆放杂物，影响通行。',
+      parties: [
+        { kind: 'person', name: '钱多多', idType: 'resident-id', idNumber: '360702198001011238', phone: '13907976666', role: 'applicant' },
+        { kind: 'person', name: '孙小美', idType: 'resident-id', idNumber: '360702198101011235', role: 'respondent' },
+        { kind: 'person', name: '钱小宝', idType: 'resident-id', idNumber: '360702198201011232', role: 'other' },
+      ],
+    });
+    const context = await desktopContext(browser);
+    const page = await context.newPage();
+    await signIn(page, server.url, 'zhanggong');
+
+    const rowsOf = async () => {
+      const panel = page.getByRole('tabpanel');
+      await panel.getByRole('cell', { name: '钱小宝' }).waitFor();
+      return panel
+        .locator('tr.ant-table-row')
+        .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent.trim()).slice(0, 5)));
+    };
+    const expected = [
+      ['钱多多', '申请人', '自然人', '居民身份证 3607**********1238', '139****6666'],
+      ['孙小美', '被申请人', '自然人', '居民身份证 3607**********1235', '—'],
+      ['钱小宝', '其他当事人', '自然人', '居民身份证 3607**********1232', '—'],
+    ];
+
+    await page.goto(`${server.url}/mediation/disputes/${matter.id}`);
+    await page.getByTestId('matter-header').getByText(matter.number).waitFor();
+    await page.getByRole('tab', { name: '当事人' }).click();
+    expect(await rowsOf()).toEqual(expected);
+    // the kit's table: the date each party joined the matter, which mediation's copy lacked
+    await page.getByRole('tabpanel').getByRole('columnheader', { name: '加入日期' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/dispute-parties.png`, fullPage: true });
+
+    await page.goto(`${server.url}/matters/${matter.id}`);
+    await page.getByTestId('matter-header').getByText(matter.number).waitFor();
+    await page.getByRole('tab', { name: '当事人' }).click();
+    expect(await rowsOf()).toEqual(expected);
+    await context.close();
+  });
+});
