@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { partyPermission, type WorkflowDefinition } from '../shared/workflow';
 import type { Ctx } from '../http/types';
-import { findParty } from '../parties/party.repository';
+import { findParty, scopeContactOf } from '../parties/party.repository';
 import { findMatter } from './matter.repository';
 
 /**
@@ -64,9 +64,11 @@ export async function addMatterParty(ctx: Ctx, wf: WorkflowDefinition, matterId:
     const matter = await openForPartyChange(ctx, trx, wf, matterId);
     const party = await findParty(trx, ctx.scope, partyId);
     if (!party) throw notFound('当事人');
+    // the phone the adding unit holds for the party goes with the matter, so the party can track it on the portal
+    const contact = await scopeContactOf(trx, ctx.scope, partyId);
     await trx
       .insertInto('kernel.matterParties')
-      .values({ matterId, partyId, role })
+      .values({ matterId, partyId, role, ...contact })
       .onConflict((oc) => oc.doNothing())
       .execute();
     await appendAudit(trx, ctx.actor, {

@@ -71,6 +71,17 @@ export async function findParty(db: Kysely<Database>, scope: Scope, id: string):
 }
 
 /**
+ * The phone of the unit record the scope reads the party through, as a matter keeps it (the same ciphertext: both are
+ * bound to the identity, `contactAad`) — for a party added to a matter after its registration.
+ */
+export async function scopeContactOf(db: Kysely<Database>, scope: Scope, id: string): Promise<UnitContact | undefined> {
+  return visible(db, scope)
+    .select(['u.unitPhoneCipher as phoneCipher', 'u.unitPhoneIndex as phoneIndex', 'u.unitPhoneMasked as phoneMasked'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
  * The ciphertexts of a party the scope may see (for unmasking): its ID number, and the phone of the unit record the
  * scope reads it through (`legacyPhoneCipher`: the party's own, for records older than migrations/0011).
  */
