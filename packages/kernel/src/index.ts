@@ -39,3 +39,4 @@ export * from './shared/index';
 export * from './documents/index';
 export { findOrg } from './orgs/org.repository';
 export * from './files/table-file';
+export * from './http/input';

@@ -10,10 +10,12 @@ import { z } from 'zod';
 import {
   checkModules,
   DEFAULT_AUTH_POLICY,
+  hardenInput,
   installDeadlineRules,
   kernelModule,
   resolveDataKey,
   registerModuleActions,
+  requestSchemaOf,
   startAuditSealer,
   systemClock,
   undeclaredPermissionRoutes,
@@ -30,6 +32,16 @@ import { markPublic } from './plugins/public';
 import { registerWeb } from './plugins/web';
 
 z.config(z.locales.zhCN());
+
+/** A route's schema with its request parts as the app validates them (hardenInput), for the API document. */
+function hardenRouteSchema<S extends object>(schema: S): S {
+  const out = { ...schema } as Record<string, unknown>;
+  for (const part of ['body', 'querystring', 'params', 'headers']) {
+    const s = out[part];
+    if (s instanceof z.ZodType) out[part] = hardenInput(s);
+  }
+  return out as S;
+}
 
 export interface RouteEntry {
   method: string;
@@ -118,7 +130,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     trustProxy: false,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // Every route's input: well-formed text and a default maximum length on strings (kernel http/input.ts, ADR 0017).
+  app.setValidatorCompiler((route) => validatorCompiler({ ...route, schema: requestSchemaOf(route.schema as z.ZodType) }));
   app.setSerializerCompiler(serializerCompiler);
   // One instant per request from the app's clock (ctxOf hands it to services as ctx.now).
   const clock = opts.clock ?? systemClock;
@@ -187,7 +200,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     openapi: {
       info: { title: 'Sifa 智慧司法行政平台 API', version: '0.1.0', description: '错误统一为 {code, message, details}；写请求须携带 x-csrf-token。' },
     },
-    transform: jsonSchemaTransform,
+    // The document shows the limits the app applies (default maximum lengths included).
+    transform: (doc) => jsonSchemaTransform({ ...doc, schema: hardenRouteSchema(doc.schema) }),
   });
   await app.register(async (child) => {
     markPublic(child);

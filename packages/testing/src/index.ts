@@ -9,3 +9,4 @@ export * from './sample-module';
 export * from './multipart';
 export * from './pdf-tools';
 export * from './browser/index';
+export * from './route-fuzz';
