@@ -29,6 +29,7 @@ import { anchorFileOf, type AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { markPublic } from './plugins/public';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerWeb } from './plugins/web';
 
 z.config(z.locales.zhCN());
@@ -179,6 +180,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  // Content-Security-Policy and the usual security headers on console, portal and API (ADR 0017).
+  registerSecurityHeaders(app, { https: config.secureCookie });
 
   const modules = allModules(config, opts.modules);
   // What the modules declare must hold together before anything of theirs runs; the deadline catalogue in force
