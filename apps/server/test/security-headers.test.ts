@@ -60,6 +60,13 @@ describe('security headers', () => {
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  test('an address the router cannot decode is answered 400 in the usual shape, with the headers', async () => {
+    const res = await t.anonymous('GET', '/api/indicators/a%ED%A0%80');
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ code: string; message: string }>()).toEqual({ code: 'BAD_REQUEST', message: '请求格式不正确：地址中有无法识别的字符编码，请检查链接' });
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
   test('behind HTTPS (SIFA_COOKIE_SECURE=true) browsers are told to keep to HTTPS', async () => {
     const res = await https.anonymous('GET', '/');
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -10,9 +10,11 @@ import { z } from 'zod';
 import {
   checkModules,
   DEFAULT_AUTH_POLICY,
+  errorMessage,
   hardenInput,
   installDeadlineRules,
   kernelModule,
+  localeOf,
   resolveDataKey,
   registerModuleActions,
   requestSchemaOf,
@@ -29,7 +31,7 @@ import { anchorFileOf, type AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { markPublic } from './plugins/public';
-import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
 import { registerWeb } from './plugins/web';
 
 z.config(z.locales.zhCN());
@@ -130,6 +132,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
     trustProxy: false,
     bodyLimit: 1_048_576,
+    // An address the router cannot decode (%ED%A0%80, an over-long parameter) is answered before any hook runs:
+    // the same error shape, in the client's language, with the security headers, as every other answer.
+    frameworkErrors: (err, req, reply) => {
+      const locale = localeOf(req.headers['accept-language']);
+      const reason = locale === 'en' ? 'the address contains characters that cannot be decoded' : '地址中有无法识别的字符编码，请检查链接';
+      void (reply as FastifyReply)
+        .code(err.statusCode && err.statusCode < 500 ? err.statusCode : 400)
+        .headers(securityHeaders({ https: config.secureCookie }))
+        .send({ code: 'BAD_REQUEST', message: errorMessage('BAD_REQUEST', locale, { reason }) });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   // Every route's input: well-formed text and a default maximum length on strings (kernel http/input.ts, ADR 0017).
   app.setValidatorCompiler((route) => validatorCompiler({ ...route, schema: requestSchemaOf(route.schema as z.ZodType) }));
