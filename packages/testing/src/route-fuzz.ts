@@ -66,6 +66,24 @@ export interface FuzzPools {
   uuids: string[];
   /** Other short strings seen (codes, numbers, names), tried against a string's pattern. */
   words: string[];
+  /** The ids a list answered, by the list's path: `/api/x/{id}…` takes those of `/api/x` first. */
+  idsByPath?: Record<string, string[]>;
+  /** Values to try for a body field of that name (an ID number with its check digit, a phone number). */
+  fieldHints?: Record<string, unknown[]>;
+}
+
+/** The `id`s of the records a list answered (`items[].id`, or a top-level array's, or a tree's `children`). */
+export function listedIds(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 6) return out;
+  const rows = Array.isArray(value) ? value : value && typeof value === 'object' && 'items' in value ? value.items : undefined;
+  if (!Array.isArray(rows)) return out;
+  for (const r of rows) {
+    if (!r || typeof r !== 'object') continue;
+    const { id, children } = r as { id?: unknown; children?: unknown };
+    if (typeof id === 'string' && UUID.test(id)) out.push(id);
+    if (children) listedIds(children, out, depth + 1);
+  }
+  return out;
 }
 
 /** Collects ids and short strings from a JSON answer into `pools` (no duplicates). */
@@ -199,7 +217,12 @@ function objectOf(s: JsonSchema, pools: FuzzPools, wild: boolean, depth: number)
   const props = s.properties ?? {};
   const required = new Set(s.required ?? []);
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [k, v] of Object.entries(props)) model[k] = valueOf(v, pools, wild, depth + 1);
+  for (const [k, v] of Object.entries(props)) {
+    const hints = pools.fieldHints?.[k];
+    model[k] = hints?.length
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom<unknown>(...hints) }, valueOf(v, pools, wild, depth + 1))
+      : valueOf(v, pools, wild, depth + 1);
+  }
   const record = fc.record(model, { requiredKeys: Object.keys(props).filter((k) => required.has(k)) });
   if (!wild) return record;
   // Now and then a required field is missing, or a field nobody declared is there (with a hostile key).
@@ -243,9 +266,15 @@ const asUrlText = (v: unknown): string => (typeof v === 'string' ? v : typeof v 
 export function requestsOf(op: ApiOperation, pools: FuzzPools): fc.Arbitrary<FuzzRequest> {
   const path = op.parameters.filter((p) => p.in === 'path');
   const query = op.parameters.filter((p) => p.in === 'query');
+  // The record a path names: ids its list answered, most of the time.
+  const listed = pools.idsByPath?.[op.path.slice(0, op.path.indexOf('/{'))] ?? [];
+  const pathValue = (p: Parameter, wild: boolean, i: number) =>
+    i === 0 && listed.length
+      ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom<unknown>(...listed) }, valueOf(p.schema, pools, wild))
+      : valueOf(p.schema, pools, wild);
   const partsOf = (wild: boolean) =>
     fc.record({
-      path: fc.tuple(...path.map((p) => valueOf(p.schema, pools, wild))),
+      path: fc.tuple(...path.map((p, i) => pathValue(p, wild, i))),
       query: fc.tuple(
         ...query.map((p) =>
           p.required
