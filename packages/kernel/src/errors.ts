@@ -102,6 +102,11 @@ const MESSAGES = {
     en: 'Unknown deadline rule "{id}"; see /api/deadline-rules',
   },
   DEADLINE_REFUSED: { status: 409, zh: '{reason}', en: 'The deadline cannot be changed: {reason}' },
+  CALENDAR_NOT_LOADED: {
+    status: 404,
+    zh: '{year} 年的节假日安排尚未载入：请系统管理员在“节假日安排”中载入国务院办公厅的通知',
+    en: 'The {year} holiday schedule has not been loaded; an administrator loads it under Holiday calendar',
+  },
   CALENDAR_INVALID: { status: 400, zh: '{year} 年节假日安排有误：{reason}', en: 'The {year} holiday schedule is invalid: {reason}' },
   FILE_TOO_LARGE: {
     status: 413,

@@ -48,3 +48,4 @@ export * from './files/table-file';
 export * from './files/upload';
 export { closeWorkers, configureWorkers, DEFAULT_WORKER_SETTINGS, runInWorker, warmWorkers, workerSettings, type WorkerSettings } from './workers/pool';
 export { resolveFilesRoot } from './files/storage';
+export * from './http/input';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -11,11 +11,15 @@ import {
   checkModules,
   configureWorkers,
   DEFAULT_AUTH_POLICY,
+  errorMessage,
+  hardenInput,
   installDeadlineRules,
   installDocumentKinds,
   kernelModule,
+  localeOf,
   resolveDataKey,
   registerModuleActions,
+  requestSchemaOf,
   startAuditSealer,
   createAnchorWriter,
   systemClock,
@@ -31,9 +35,20 @@ import type { AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { markPublic } from './plugins/public';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
 import { registerWeb } from './plugins/web';
 
 z.config(z.locales.zhCN());
+
+/** A route's schema with its request parts as the app validates them (hardenInput), for the API document. */
+function hardenRouteSchema<S extends object>(schema: S): S {
+  const out = { ...schema } as Record<string, unknown>;
+  for (const part of ['body', 'querystring', 'params', 'headers']) {
+    const s = out[part];
+    if (s instanceof z.ZodType) out[part] = hardenInput(s);
+  }
+  return out as S;
+}
 
 export interface RouteEntry {
   method: string;
@@ -131,8 +146,19 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // proxies (SIFA_TRUST_PROXY): rate limits, lockouts and audit entries key on it (ADR 0020).
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1_048_576,
+    // An address the router cannot decode (%ED%A0%80, an over-long parameter) is answered before any hook runs:
+    // the same error shape, in the client's language, with the security headers, as every other answer.
+    frameworkErrors: (err, req, reply) => {
+      const locale = localeOf(req.headers['accept-language']);
+      const reason = locale === 'en' ? 'the address contains characters that cannot be decoded' : '地址中有无法识别的字符编码，请检查链接';
+      void (reply as FastifyReply)
+        .code(err.statusCode && err.statusCode < 500 ? err.statusCode : 400)
+        .headers(securityHeaders({ https: config.secureCookie }))
+        .send({ code: 'BAD_REQUEST', message: errorMessage('BAD_REQUEST', locale, { reason }) });
+    },
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // Every route's input: well-formed text and a default maximum length on strings (kernel http/input.ts, ADR 0017).
+  app.setValidatorCompiler((route) => validatorCompiler({ ...route, schema: requestSchemaOf(route.schema as z.ZodType) }));
   app.setSerializerCompiler(serializerCompiler);
   // One instant per request from the app's clock (ctxOf hands it to services as ctx.now).
   const clock = opts.clock ?? systemClock;
@@ -185,6 +211,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  // Content-Security-Policy and the usual security headers on console, portal and API (ADR 0017).
+  registerSecurityHeaders(app, { https: config.secureCookie });
 
   const modules = allModules(config, opts.modules);
   // What the modules declare must hold together before anything of theirs runs; the deadline catalogue in force
@@ -207,7 +235,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     openapi: {
       info: { title: 'Sifa 智慧司法行政平台 API', version: '0.1.0', description: '错误统一为 {code, message, details}；写请求须携带 x-csrf-token。' },
     },
-    transform: jsonSchemaTransform,
+    // The document shows the limits the app applies (default maximum lengths included).
+    transform: (doc) => jsonSchemaTransform({ ...doc, schema: hardenRouteSchema(doc.schema) }),
   });
   await app.register(async (child) => {
     markPublic(child);

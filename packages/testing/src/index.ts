@@ -10,3 +10,4 @@ export * from './multipart';
 export * from './pdf-tools';
 export * from './browser/index';
 export * from './xlsx';
+export * from './route-fuzz';

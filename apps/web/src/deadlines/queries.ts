@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { z } from 'zod';
 import { CalendarYear, DeadlinePreview, DeadlineRule } from '@sifa/kernel/shared';
 import type { CalendarSchedule } from '@sifa/kernel/shared';
-import { apiGet, apiSend, queryString } from '@sifa/ui';
+import { ApiError, apiGet, apiSend, queryString } from '@sifa/ui';
 
 // Declared inside the kernel's deadline.routes.ts; repeated here so the answers are checked.
 export const CalendarYearSummary = z.object({
@@ -69,7 +69,17 @@ export function useCalendarYears() {
 export function useCalendarYear(year: number | undefined) {
   return useQuery({
     queryKey: calendarKeys.year(year ?? 0),
-    queryFn: () => apiGet(`/api/calendar/${String(year)}`, CalendarYear),
+    // A year not loaded answers 404 CALENDAR_NOT_LOADED: the page shows it as a year without a schedule.
+    queryFn: async (): Promise<CalendarYear> => {
+      try {
+        return await apiGet(`/api/calendar/${String(year)}`, CalendarYear);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'CALENDAR_NOT_LOADED') {
+          return { year: year ?? 0, covered: false, source: null, loadedAt: null, loadedBy: null, holidays: [], workdays: [] };
+        }
+        throw err;
+      }
+    },
     enabled: year !== undefined,
   });
 }

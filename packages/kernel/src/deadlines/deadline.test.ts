@@ -187,6 +187,15 @@ describe('deadlines over HTTP: preview, calendar loading, to-do levels and the s
     }
   });
 
+  test('a year not loaded answers 404 saying what to do (it answered 500: an empty schedule failed the answer schema)', async () => {
+    const res = await office.request('GET', '/api/calendar/2199');
+    expect(res.statusCode).toBe(404);
+    const body = res.json<{ code: string; message: string }>();
+    expect(body.code).toBe('CALENDAR_NOT_LOADED');
+    expect(body.message).toContain('2199 年的节假日安排尚未载入');
+    expect((await office.request('GET', '/api/calendar/2024')).statusCode).toBe(200);
+  });
+
   test('the bundled calendar covers 2004–2026 in every test database', async () => {
     const years = (await office.request('GET', '/api/calendar')).json<{ year: number }[]>().map((y) => y.year);
     expect(years.slice(0, 23)).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));

@@ -115,9 +115,14 @@ export function deadlineRoutes(app: SifaApp, { engine }: ModuleDeps) {
     '/api/calendar/:year',
     {
       config: { authenticated: true, scopeProbe: { kind: 'unscoped', reason: NATIONAL } },
-      schema: { tags, summary: '某年的节假日安排 (未载入时 covered 为 false)', params: YearParams, response: { 200: CalendarYear } },
+      schema: { tags, summary: '某年的节假日安排 (未载入时 404 CALENDAR_NOT_LOADED)', params: YearParams, response: { 200: CalendarYear } },
     },
-    (req) => getCalendarYear(db, req.params.year),
+    async (req) => {
+      const year = await getCalendarYear(db, req.params.year);
+      // A year not loaded has no schedule to show (the schedule schema needs at least one holiday): say so.
+      if (!year.covered) throw new AppError('CALENDAR_NOT_LOADED', { year: req.params.year });
+      return year;
+    },
   );
 
   app.put(

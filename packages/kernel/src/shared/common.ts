@@ -8,6 +8,28 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
+/**
+ * The longest text a request field takes when its schema says nothing (the app applies it to every route,
+ * ADR 0017): enough for a reason or a note; a field that needs more (a dispute's facts, a document's body)
+ * declares its own `.max(n)`.
+ */
+export const DEFAULT_TEXT_MAX = 2000;
+
+// NUL, or a high surrogate not followed by a low one, or a low one not preceded by a high one (UTF-16 units:
+// no `u` flag, which would hide unpaired surrogates from the pattern).
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
+const ILL_FORMED_UNITS = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why PostgreSQL could not store a text, if it could not: a NUL byte, or an unpaired UTF-16 surrogate (text
+ * columns are UTF-8; both made the database fail with 500s).
+ */
+export function illFormedCharacter(text: string): 'nul' | 'surrogate' | undefined {
+  const m = ILL_FORMED_UNITS.exec(text);
+  if (!m) return undefined;
+  return m[0] === '\u0000' ? 'nul' : 'surrogate';
+}
+
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

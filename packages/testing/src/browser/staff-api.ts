@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from '../config';
 /** A signed-in staff member, talking to the test server over HTTP as the console would. */
 export interface Staff {
   /** A JSON request with the session cookie and CSRF token; throws on a non-2xx answer. */
-  json<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  json<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
 /** Signs a demo account in on the server at `base` (password `Sifa@2026`). */
@@ -20,7 +20,7 @@ export async function signInApi(base: string, username: string): Promise<Staff> 
     .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
-    async json<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
+    async json<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
       const r = await fetch(`${base}${path}`, {
         method,
         headers: {

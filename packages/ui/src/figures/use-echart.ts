@@ -7,6 +7,7 @@ import type { ComposeOption, ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
+import { textOnlyTooltips } from './chart-text';
 
 // Only what the dashboards draw (bars and lines), so the bundle carries only these parts of ECharts. The locale
 // (Chinese by default) names the chart's own words; labels and tooltips come from the caller in the page's language.
@@ -96,7 +97,8 @@ export function useEChart(
   }, [locale, categoryAxis]);
 
   useEffect(() => {
-    if (option) chart.current?.setOption(option, { notMerge: true });
+    // Tooltip formatters' strings are shown as text, whichever chart built them (chart-text.ts).
+    if (option) chart.current?.setOption(textOnlyTooltips(option), { notMerge: true });
   }, [option, locale]);
 
   return ref;
