@@ -6,6 +6,7 @@ import { startServer, type AppConfig } from '@sifa/platform';
 import { testConfig } from './config';
 import { createEmptyPgDatabase } from './pg';
 import { registeredModules } from './registry';
+import { startSmsInbox, type SentSms } from './sms-inbox';
 
 /**
  * The real platform on a random loopback port: embedded database in a fresh directory (or the run's
@@ -15,6 +16,8 @@ export interface TestServer {
   url: string;
   /** The server's own database (it runs in this process): read what a person would receive, e.g. an SMS code. */
   engine: Engine;
+  /** Every SMS the platform sent, as the provider received it (sms-inbox.ts). */
+  sms: SentSms[];
   close(): Promise<void>;
 }
 
@@ -29,8 +32,9 @@ export async function startTestServer(opts: { demoSize?: number; config?: Partia
   }
   // the anchor beside the test's data on both engines (PostgreSQL has no default place for it)
   const auditAnchorFile = join(dataDir, 'audit-anchor.json');
+  const inbox = await startSmsInbox();
   const server = await startServer(
-    testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0, auditAnchorFile, ...opts.config }),
+    testConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl, demoSize: opts.demoSize ?? 0, auditAnchorFile, smsUrl: inbox.url, ...opts.config }),
     {
       modules: registeredModules(),
       logger: false,
@@ -39,8 +43,10 @@ export async function startTestServer(opts: { demoSize?: number; config?: Partia
   return {
     url: server.url,
     engine: server.app.sifaDeps.engine,
+    sms: inbox.messages,
     async close() {
       await server.close();
+      await inbox.close();
       await dropDb?.();
       rmSync(dataDir, { recursive: true, force: true });
     },

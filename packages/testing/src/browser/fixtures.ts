@@ -37,16 +37,16 @@ export async function notifyAbout(server: TestServer, username: string, matter: 
   });
 }
 
-/** The code in the latest one-time-code SMS, read from the outbox as the default (log) gateway leaves it. */
+/** The code in the latest one-time-code SMS the citizen's phone received (the test server's SMS provider), waiting for it to arrive. */
 export async function lastSmsCode(server: TestServer): Promise<string> {
-  const sms = await server.engine.db
-    .selectFrom('kernel.smsOutbox')
-    .select(['text'])
-    .where('purpose', '=', 'otp')
-    .orderBy('createdAt', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const code = /验证码为 (\d{6})/.exec(sms.text)?.[1];
-  if (!code) throw new Error(`no code in the SMS “${sms.text}”`);
-  return code;
+  const codeOf = () => {
+    const sms = server.sms.findLast((m) => /验证码为 \d{6}/.test(m.text));
+    return sms ? /验证码为 (\d{6})/.exec(sms.text)?.[1] : undefined;
+  };
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    const code = codeOf();
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no one-time code reached the phone in 15 s (${String(server.sms.length)} messages sent)`);
 }
