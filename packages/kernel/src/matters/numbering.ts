@@ -16,17 +16,28 @@ export function formatNumber(template: string, v: { abbr: string; year: number; 
   });
 }
 
+/** The ids on a unit's path, top first; a unit without a path cannot number. */
+function pathIds(orgPath: string): string[] {
+  const ids = orgPath.split('/').filter(Boolean);
+  if (ids.length === 0) throw new Error('单位路径为空，无法编号');
+  return ids;
+}
+
+/**
+ * The numbering unit of a path (one row, `id`): the nearest unit at or above the last one that has an abbreviation,
+ * else the top one. Taking, peeking and checking a number all find it here.
+ */
+const numberingUnit = (ids: readonly string[]) =>
+  sql`select coalesce((select id from kernel.orgs where id = any(${ids}::uuid[]) and abbr is not null order by depth desc limit 1), ${ids[0]}::uuid) as id`;
+
 /**
  * Takes the next number inside the caller's transaction (the counter row is locked until it commits): one
  * statement finds the numbering unit on the matter's path and bumps its counter by `count` (a batch takes a block).
  */
 export async function takeNumbers(trx: Kysely<Database>, module: string, orgPath: string, year: number, template: string, count = 1) {
-  const ids = orgPath.split('/').filter(Boolean);
-  if (ids.length === 0) throw new Error('单位路径为空，无法编号');
+  const ids = pathIds(orgPath);
   const row = await sql<{ lastSeq: number; abbr: string | null }>`
-    with unit as (
-      select coalesce((select id from kernel.orgs where id = any(${ids}::uuid[]) and abbr is not null order by depth desc limit 1), ${ids[0]}::uuid) as id
-    ), bumped as (
+    with unit as (${numberingUnit(ids)}), bumped as (
       insert into kernel.matter_counters (module, org_id, year, last_seq) select ${module}, unit.id, ${year}, ${count} from unit
       on conflict (module, org_id, year) do update set last_seq = kernel.matter_counters.last_seq + ${count}
       returning org_id, last_seq
@@ -45,17 +56,12 @@ export async function takeNumber(trx: Kysely<Database>, module: string, orgPath:
   return n;
 }
 
-/** The abbreviation numbers of a unit carry: the nearest unit at or above it that has one (as takeNumbers finds it). */
+/** The abbreviation numbers of a unit carry: its numbering unit's (as takeNumbers finds it), or none. */
 export async function numberingAbbr(db: Kysely<Database>, orgPath: string): Promise<string> {
-  const ids = orgPath.split('/').filter(Boolean);
-  const row = await db
-    .selectFrom('kernel.orgs')
-    .select('abbr')
-    .where('id', 'in', ids)
-    .where('abbr', 'is not', null)
-    .orderBy('depth', 'desc')
-    .executeTakeFirst();
-  return row?.abbr ?? '';
+  const row = await sql<{ abbr: string | null }>`
+    with unit as (${numberingUnit(pathIds(orgPath))})
+    select o.abbr from unit join kernel.orgs o on o.id = unit.id`.execute(db);
+  return row.rows[0]?.abbr ?? '';
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -85,12 +91,9 @@ export const numberMark = (template: string) => template.replace(NUMBER_FIELD, '
  * the work only when another one took this number meanwhile.
  */
 export async function peekNumber(db: Kysely<Database>, module: string, orgPath: string, year: number, template: string): Promise<string> {
-  const ids = orgPath.split('/').filter(Boolean);
-  if (ids.length === 0) throw new Error('单位路径为空，无法编号');
+  const ids = pathIds(orgPath);
   const row = await sql<{ nextSeq: number; abbr: string | null }>`
-    with unit as (
-      select coalesce((select id from kernel.orgs where id = any(${ids}::uuid[]) and abbr is not null order by depth desc limit 1), ${ids[0]}::uuid) as id
-    )
+    with unit as (${numberingUnit(ids)})
     select coalesce((select c.last_seq from kernel.matter_counters c where c.module = ${module} and c.org_id = unit.id and c.year = ${year}), 0) + 1 as next_seq,
       o.abbr
     from unit join kernel.orgs o on o.id = unit.id`.execute(db);
