@@ -196,6 +196,13 @@ export function errorMessage(code: ErrorCode, locale: Locale, params: Params = {
   return fill(MESSAGES[code][locale], params);
 }
 
+/** The error codes by HTTP status (the API document lists them under each error answer, platform plugins/openapi.ts). */
+export function errorCodesByStatus(): Record<number, ErrorCode[]> {
+  const out: Record<number, ErrorCode[]> = {};
+  for (const [code, m] of Object.entries(MESSAGES) as [ErrorCode, { status: number }][]) (out[m.status] ??= []).push(code);
+  return out;
+}
+
 /** A failure a person can act on; rendered as `{ code, message, details }` in the request's locale. */
 export class AppError extends Error {
   readonly status: number;

@@ -3,9 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } f
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   checkModules,
@@ -34,7 +32,7 @@ import type { AuditAnchoring } from './audit-keys';
 import type { AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
-import { markPublic } from './plugins/public';
+import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
 import { registerWeb } from './plugins/web';
 
@@ -231,17 +229,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerAuth(app, engine, authPolicyOf(config), () => modules);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Sifa 智慧司法行政平台 API', version: '0.1.0', description: '错误统一为 {code, message, details}；写请求须携带 x-csrf-token。' },
-    },
-    // The document shows the limits the app applies (default maximum lengths included).
-    transform: (doc) => jsonSchemaTransform({ ...doc, schema: hardenRouteSchema(doc.schema) }),
-  });
-  await app.register(async (child) => {
-    markPublic(child);
-    await child.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  });
+  // The API document: security schemes, operation ids and error answers derived from each route (plugins/openapi.ts).
+  await registerOpenApi(app, { version: '0.1.0', transformSchema: hardenRouteSchema });
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
