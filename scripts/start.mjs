@@ -1,4 +1,6 @@
 // `npm start`: builds the console once if it is missing, then runs the platform (apps/server/src/cli.ts serve).
+// First of all, a Node.js outside package.json `engines` stops here with what to install (ADR 0026).
+import './require-node.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

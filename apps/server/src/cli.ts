@@ -1,3 +1,5 @@
+// first: an unsupported Node.js stops here, before any dependency loads
+import '../../../scripts/require-node.mjs';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -13,7 +15,6 @@ import {
   loadCalendarFile,
   reanchorAudit,
   restrictFileModes,
-  ROLE_NAMES,
   verifyAudit,
 } from '@sifa/kernel';
 import {
@@ -24,8 +25,10 @@ import {
   openPlatform,
   openPlatformForReading,
   seedIfEmpty,
+  startBanner,
   startServer,
 } from '@sifa/platform';
+import { nodeVersionProblem } from '../../../scripts/node-version.mjs';
 import { businessModules } from './registry';
 
 const USAGE = `用法 / usage: cli.ts <serve | migrate | seed | audit:verify | audit:keygen FILE.pem | audit:anchor | calendar:load FILE.json>`;
@@ -46,46 +49,9 @@ async function main(command: string): Promise<number> {
   switch (command) {
     case 'serve': {
       const server = await startServer(config, { modules: businessModules });
-      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `嵌入式数据库 ${config.dataDir}`;
-      const lines = [
-        '',
-        `  Sifa 智慧司法行政平台 已启动 / is running`,
-        `  地址 URL:        ${server.url}`,
-        `  接口文档 API:    ${server.url}/api/docs`,
-        `  数据库 database: ${where}`,
-        `  数据密钥 key:    ${server.dataKey.source === 'env' ? '环境变量 SIFA_DATA_KEY' : (server.dataKey.file ?? '')}`,
-        `  审计锚点 anchor: ${server.auditKey.anchorFile} (SM2 ${server.auditKey.fingerprint}, ${server.auditKey.source === 'env' ? 'SIFA_AUDIT_SIGNING_KEY' : (server.auditKey.keyFile ?? '')})`,
-      ];
-      if (server.auditKey.source === 'dev') {
-        lines.push(
-          '',
-          `  !! 审计锚点使用${server.auditKey.generated ? '刚生成的' : ''}开发用签名密钥 ${server.auditKey.keyFile ?? ''}：仅供演示。`,
-          '     正式部署请用 npm run audit:keygen 生成密钥对，设置 SIFA_AUDIT_SIGNING_KEY_FILE (见 docs/operations.md)。',
-          '  !! Development audit signing key: for the demo only; production must set SIFA_AUDIT_SIGNING_KEY_FILE.',
-        );
-      }
-      for (const n of server.notices.filter((m) => !m.includes('开发用审计签名密钥'))) lines.push('', `  !! ${n}`);
-      if (server.dataKey.generated) {
-        lines.push(
-          '',
-          `  !! 已生成数据加密密钥 ${server.dataKey.file ?? ''}：身份证号、手机号以此加密，丢失则无法恢复。`,
-          '     请立即另行备份该文件；正式部署请改用环境变量 SIFA_DATA_KEY，并与数据分开保管。',
-          '  !! A new data key was generated: back it up now; production should set SIFA_DATA_KEY.',
-        );
-      } else if (server.dataKey.source === 'file') {
-        lines.push('', '  注意：数据密钥与数据位于同一目录；正式部署请改用环境变量 SIFA_DATA_KEY。');
-      }
-      if (server.seed.seeded) {
-        lines.push('', '  首次启动已建立组织机构和以下账号 / accounts created on first start:');
-        for (const a of server.seed.accounts) lines.push(`    ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${ROLE_NAMES[a.role].zh}（${a.unit}）`);
-      } else if (config.seedDemo) {
-        lines.push(
-          '',
-          `  演示账号 demo accounts (免二次验证 no second factor): admin security auditor leader city zhanggong ningdu office，口令 password: ${config.demoPassword === process.env.SIFA_DEMO_PASSWORD ? '(SIFA_DEMO_PASSWORD)' : config.demoPassword}`,
-        );
-      }
-      lines.push('', '  按 Ctrl-C 停止 / press Ctrl-C to stop', '');
-      process.stdout.write(`${lines.join('\n')}\n`);
+      // the portal beside the console, what needs setting (SIFA_PUBLIC_URL), a Node.js past its end of life (ADR 0026)
+      const node = nodeVersionProblem(process.version);
+      process.stdout.write(startBanner(server, config, process.env, node ? [node.message] : []));
       await new Promise<void>((resolve) => {
         const stop = (sig: string) => {
           process.stdout.write(`\n收到 ${sig}，正在停止… / stopping…\n`);

@@ -30,6 +30,7 @@ import {
 } from '@sifa/kernel';
 import type { AuditAnchoring } from './audit-keys';
 import type { AppConfig } from './config';
+import { loggerOptionsOf, registerReadableRequestLog, requestLoggingOf } from './logging';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -92,6 +93,8 @@ export interface BuildOptions {
   clock?: Clock;
   /** Signs the audit chain's head after each sealing (ADR 0019); startServer always gives it, tests may not. */
   auditAnchoring?: AuditAnchoring;
+  /** Where the log goes instead of stdout (tests read it). */
+  logDestination?: NodeJS.WritableStream;
 }
 
 /** The personal-data key of a configuration: SIFA_DATA_KEY, or the embedded data directory's key file. */
@@ -121,21 +124,9 @@ export function allModules(config: AppConfig, business: readonly ModuleDefinitio
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { engine, config } = opts;
   const app = Fastify({
-    logger:
-      opts.logger === false
-        ? false
-        : {
-            level: config.logLevel,
-            // Query strings can carry personal data (?q=<ID number>, ?phone=): logs keep the path only.
-            serializers: {
-              req: (req: { method: string; url: string; ip?: string; id?: string }) => ({
-                method: req.method,
-                url: req.url.split('?')[0],
-                ip: req.ip,
-                id: req.id,
-              }),
-            },
-          },
+    // JSON lines for log collectors, readable lines on a terminal (SIFA_LOG_FORMAT, logging.ts)
+    logger: opts.logger === false ? false : loggerOptionsOf(config, opts.logDestination),
+    ...requestLoggingOf(config.logFormat),
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -209,6 +200,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  if (config.logFormat === 'pretty' && opts.logger !== false) registerReadableRequestLog(app);
   // Content-Security-Policy and the usual security headers on console, portal and API (ADR 0017).
   registerSecurityHeaders(app, { https: config.secureCookie });
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_WORKER_SETTINGS } from '@sifa/kernel';
+import { logFormatOf, type LogFormat } from './logging';
 
 /** Everything the platform reads from its environment (README "Configuration"). */
 export interface AppConfig {
@@ -34,6 +35,8 @@ export interface AppConfig {
    */
   mfaRoles: 'all' | string[];
   logLevel: string;
+  /** SIFA_LOG_FORMAT: `json` (one object a line) or `pretty` (readable); default pretty when stdout is a terminal. Absent: json. */
+  logFormat?: LogFormat;
   /** SMS provider endpoint (HTTP POST {phone, text}); without it messages go to the outbox table and the log. */
   smsUrl: string | undefined;
   smsToken: string | undefined;
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxyOf(env.SIFA_TRUST_PROXY),
     mfaRoles: mfaRolesOf(env.SIFA_MFA_ROLES),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: logFormatOf(env.SIFA_LOG_FORMAT, process.stdout.isTTY),
     smsUrl: env.SIFA_SMS_URL || undefined,
     smsToken: env.SIFA_SMS_TOKEN || undefined,
     runJobs: bool(env.SIFA_RUN_JOBS, true),
