@@ -18,7 +18,9 @@ export async function registerWeb(app: FastifyInstance, webDist: string) {
     app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
     await app.register(async (child) => {
       markPublic(child);
-      await child.register(fastifyStatic, { root: webDist, wildcard: true, index: false, cacheControl: true, maxAge: '1h' });
+      // the build wrote .br and .gz beside each text asset (scripts/precompress.mjs): sent as they are, with
+      // Content-Encoding and Vary: accept-encoding, to a browser that accepts them
+      await child.register(fastifyStatic, { root: webDist, wildcard: true, index: false, cacheControl: true, maxAge: '1h', preCompressed: true });
     });
   }
   app.setNotFoundHandler((req, reply) => {
