@@ -15,7 +15,8 @@ const server: BannerServer = {
 describe('the start banner', () => {
   test('names the console, the portal and the API documents', () => {
     const text = startBanner(server, loadConfig({}), {});
-    expect(text).toContain('管理端 console:  http://127.0.0.1:8080/\n');
+    expect(text).toContain('地址 URL:        http://127.0.0.1:8080  (管理端 console)\n');
+    expect(/地址 URL:\s+(http:\/\/\S+)/.exec(text)?.[1]).toBe('http://127.0.0.1:8080'); // what scripts read
     expect(text).toContain('群众门户 portal: http://127.0.0.1:8080/portal\n');
     expect(text).toContain('接口文档 API:    http://127.0.0.1:8080/api/docs');
     expect(text).toContain('演示账号 demo accounts');

@@ -32,7 +32,8 @@ export function startBanner(server: BannerServer, config: AppConfig, env: NodeJS
   const lines = [
     '',
     `  Sifa 智慧司法行政平台 已启动 / is running`,
-    `  管理端 console:  ${server.url}/`,
+    // the first address keeps its label: scripts and tests read `地址 URL:` for the base address
+    `  地址 URL:        ${server.url}  (管理端 console)`,
     `  群众门户 portal: ${server.url}/portal${publicSet ? `  (群众访问 public: ${config.publicUrl}/portal)` : ''}`,
     `  接口文档 API:    ${server.url}/api/docs`,
     `  数据库 database: ${where}`,
