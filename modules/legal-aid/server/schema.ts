@@ -10,14 +10,55 @@ type Opt<T> = ColumnType<T, T | undefined, T>;
 export interface CasesTable {
   id: string;
   channel: string;
+  category: string;
   summary: string;
-  declineReason: Opt<string | null>;
-  result: Opt<string | null>;
+  receivedOn: ColumnType<string, string, string>;
+  receivedAt: Opt<string | null>;
+  routingReason: Opt<string | null>;
+  notifiedBy: Opt<string | null>;
+  notifyingOrgan: Opt<string | null>;
+  capitalCase: Opt<boolean>;
+  adverseParty: Opt<string | null>;
+  eligible: boolean;
+  meansTest: string;
+  eligibilityArticle: string;
+  eligibilityBasis: string;
+  priorAid: Opt<boolean>;
+  commitment: Opt<boolean>;
+  commitmentSampled: Opt<boolean>;
+  monthlyIncomeFen: Opt<number | null>;
+  materialsRequested: Opt<string | null>;
+  decisionReason: Opt<string | null>;
+  grantedOn: Opt<string | null>;
+  lawyerId: Opt<string | null>;
+  assignmentReason: Opt<string | null>;
+  assignedAt: Opt<Date | string | null>;
+  sameDay: Opt<boolean>;
+  terminationGround: Opt<string | null>;
+  outcome: Opt<string | null>;
+  benefitFen: Opt<number | null>;
+  progress: Opt<unknown>;
+}
+
+export interface LawyersTable {
+  id: string;
+  orgId: string;
+  name: string;
+  kind: string;
+  firm: string;
+  practiceYears: number;
+  specialties: Opt<string[]>;
+  phoneMasked: string;
+  active: Opt<boolean>;
+  openCases: Opt<number>;
+  lastAssignedAt: Opt<Date | string | null>;
+  createdAt: Opt<Date | string>;
 }
 
 // A type alias (not an interface) so it satisfies Kysely's Record<string, …> constraint of withTables().
 export type LegalAidTables = {
   'legal_aid.cases': CasesTable;
+  'legal_aid.lawyers': LawyersTable;
 };
 
 /** The kernel's database handle (or transaction) seen with the module's tables too. */

@@ -1,11 +1,11 @@
 import { BookOutlined, ProfileOutlined } from '@ant-design/icons';
-import { CASE_WORKFLOW } from '@sifa/legal-aid/shared';
+import { ACTION_INPUTS, CASE_WORKFLOW } from '@sifa/legal-aid/shared';
 import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
 
-/** The typed actions' form (decline, close), loaded when one is opened; `accept` is confirmed by the matter page. */
+/** The typed actions' form, loaded when one is opened: every action of the case workflow has one (shared/schemas.ts ACTION_INPUTS). */
 const CaseActionForm: ComponentType<MatterActionFormProps> = lazy(() => import('./components/CaseActionForm').then((m) => ({ default: m.CaseActionForm })));
 
 /** 法律援助 in the console (the case list and a case) and on the public portal (its service guide). */
@@ -13,10 +13,10 @@ export const legalAidWeb: WebModule = {
   name: 'legal-aid',
   labelZh: '法律援助',
   labelEn: 'Legal aid',
-  // TODO(legal-aid): the menu's place among the lines (lower shows higher; mediation is 100)
+  // the menu's place among the lines (lower shows higher; mediation is 100)
   groups: [{ key: 'legal-aid', labelZh: '法律援助', labelEn: 'Legal aid', order: 200 }],
   workflows: [CASE_WORKFLOW],
-  matterActionForms: { 'case.decline': CaseActionForm, 'case.close': CaseActionForm },
+  matterActionForms: Object.fromEntries(Object.keys(ACTION_INPUTS).map((a) => [`case.${a}`, CaseActionForm])),
   entries: [
     {
       key: 'legal-aid.cases',

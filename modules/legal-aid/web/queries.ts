@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { actionPath, Matter } from '@sifa/kernel/shared';
 import { apiGet, apiSend, matterKeys, queryString } from '@sifa/ui';
 import type { QueryValue } from '@sifa/ui';
-import { CASE_WORKFLOW, CaseDetail, CasePage, type CreateCaseInput, type FormAction } from '@sifa/legal-aid/shared';
+import { CASE_WORKFLOW, CaseDetail, CasePage, LawyerPage, LawyerSuggestion, type CreateCaseInput, type FormAction } from '@sifa/legal-aid/shared';
 
 export const legalAidKeys = {
   all: ['legal-aid'] as const,
@@ -33,7 +33,17 @@ export function useRegisterCase() {
   });
 }
 
-/** A typed action (decline, close) through its own route; the case and its matter reload after it. */
+/** The rotation's suggestion for a case and the pool to choose from (the assignment form). */
+export function useLawyerChoice(caseId: string) {
+  const suggestion = useQuery({
+    queryKey: ['legal-aid', 'suggestion', caseId],
+    queryFn: () => apiGet(`/api/legal-aid/cases/${caseId}/lawyer-suggestion`, LawyerSuggestion),
+  });
+  const pool = useQuery({ queryKey: ['legal-aid', 'lawyers'], queryFn: () => apiGet('/api/legal-aid/lawyers?pageSize=100', LawyerPage) });
+  return { suggestion, pool };
+}
+
+/** A typed action through its own route; the case and its matter reload after it. */
 export function useCaseAction(id: string) {
   const client = useQueryClient();
   return useMutation({

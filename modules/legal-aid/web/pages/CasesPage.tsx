@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { CaseChannel, CaseListItem, CaseStatus } from '@sifa/legal-aid/shared';
+import type { CaseChannel, CaseListItem, CaseStatus, MatterCategory } from '@sifa/legal-aid/shared';
 import { DeadlineBadge, formatDate, ListPage, StatusTag, useCan, useListState } from '@sifa/ui';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,16 +10,16 @@ import { useCasePage } from '../queries';
 import { statusTone, useText } from '../text';
 
 // A type alias (not an interface): list filters are a string-keyed record (useListState).
-type Filters = { q?: string; status?: CaseStatus; channel?: CaseChannel };
+type Filters = { q?: string; status?: CaseStatus; channel?: CaseChannel; category?: MatterCategory };
 type QueryValues = Filters;
 
-const FILTER_KEYS = ['q', 'status', 'channel'] as const;
+const FILTER_KEYS = ['q', 'status', 'channel', 'category'] as const;
 
-const toFilters = (v: QueryValues): Filters => ({ q: v.q?.trim() || undefined, status: v.status, channel: v.channel });
+const toFilters = (v: QueryValues): Filters => ({ q: v.q?.trim() || undefined, status: v.status, channel: v.channel, category: v.category });
 
 /** The list of cases: filters, a server-paginated table with status and deadline, Excel export; a row opens the case. */
 export function CasesPage() {
-  const { tx, lang, statusLabel, channelLabel, channelOptions, statusOptions } = useText();
+  const { tx, lang, statusLabel, channelLabel, channelOptions, statusOptions, categoryLabel, categoryOptions } = useText();
   const navigate = useNavigate();
   const canWrite = useCan('legal-aid.case.write');
   const [registering, setRegistering] = useState(false);
@@ -37,8 +37,11 @@ export function CasesPage() {
       ),
     },
     { title: tx('title'), dataIndex: 'title', ellipsis: { showTitle: true }, width: 220 },
+    { title: tx('category'), dataIndex: 'category', render: (_v, c) => categoryLabel(c.category), ellipsis: true },
+    { title: tx('article'), dataIndex: 'eligibilityArticle' },
     { title: tx('channel'), dataIndex: 'channel', render: (_v, c) => channelLabel(c.channel) },
     { title: tx('status'), dataIndex: 'status', render: (_v, c) => <StatusTag tone={statusTone(c.status)}>{statusLabel(c.status)}</StatusTag> },
+    { title: tx('lawyer'), dataIndex: 'lawyerName', render: (_v, c) => c.lawyerName ?? tx('none') },
     { title: tx('org'), dataIndex: 'orgName' },
     { title: tx('registered'), dataIndex: 'openedAt', render: (_v, c) => formatDate(c.openedAt) },
     {
@@ -71,6 +74,9 @@ export function CasesPage() {
         </Form.Item>,
         <Form.Item key="channel" name="channel" label={tx('channel')}>
           <Select allowClear placeholder={tx('all')} options={channelOptions()} />
+        </Form.Item>,
+        <Form.Item key="category" name="category" label={tx('category')}>
+          <Select allowClear placeholder={tx('all')} options={categoryOptions()} />
         </Form.Item>,
       ]}
       columns={columns}
