@@ -18,7 +18,7 @@ export const PROBE_APPLICATION = {
   channel: 'window',
   category: 'labour',
   commitment: true,
-  applicant: { kind: 'person', name: '越权申请人', idType: 'resident-id', idNumber: '11010519491231002X' },
+  applicant: { kind: 'person', name: '越权申请人', idType: 'resident-id', idNumber: '360702197707070032' },
   summary: '越权登记的申请',
 } as const;
 
