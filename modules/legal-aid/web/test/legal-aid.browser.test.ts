@@ -41,7 +41,7 @@ describe.skipIf(missing && !inCi)('法律援助 in a browser: apply → grant �
     await row.click();
     await page.waitForURL((url) => url.pathname === `/legal-aid/cases/${created.id}`);
     // 法律援助法 第三十一条第（五）项 with 第四十一条第二款 (告知承诺): the article is shown
-    await page.getByTestId('case-eligibility').getByText('第三十一条第（五）项').waitFor();
+    await page.getByTestId('case-eligibility').getByText('符合条件的条款：《法律援助法》第三十一条第（五）项').waitFor();
 
     await page.locator('[data-action="grant"]').click();
     await page.getByRole('button', { name: /提\s*交/ }).click();
@@ -51,21 +51,21 @@ describe.skipIf(missing && !inCi)('法律援助 in a browser: apply → grant �
     await page.getByTestId('lawyer-suggestion').getByText(`建议指派${name}`).waitFor();
     await shot('assign');
     await page.getByRole('button', { name: /提\s*交/ }).click();
-    await page.getByTestId('case-facts').getByText(`${name}（`).waitFor();
+    await page.getByTestId('case-facts').getByText(`${name}（`).first().waitFor();
     expect(await page.getByTestId('case-facts').getByText('当日受理指派').count()).toBe(1);
 
     await page.locator('[data-action="recordProgress"]').click();
     await page.getByRole('button', { name: /提\s*交/ }).click();
     await page.getByText('请填写进展情况').waitFor();
-    await page.getByLabel('办理进展').fill('会见受援人，了解欠薪情况');
+    await page.getByRole('dialog').getByLabel('办理进展').fill('会见受援人，了解欠薪情况');
     await page.getByRole('button', { name: /提\s*交/ }).click();
-    await page.getByText('已记录办理进展').waitFor();
+    await page.getByText('已记录办理进展').first().waitFor();
 
     await page.locator('[data-action="close"]').click();
-    await page.getByLabel('办理结果').fill('劳动仲裁调解结案，用人单位支付工资');
-    await page.getByLabel('挽回经济损失（元）').fill('18500');
+    await page.getByRole('dialog').getByLabel('办理结果').fill('劳动仲裁调解结案，用人单位支付工资');
+    await page.getByRole('dialog').getByLabel('挽回经济损失（元）').fill('18500');
     await page.getByRole('button', { name: /提\s*交/ }).click();
-    await page.getByTestId('case-facts').getByText('18,500.00').waitFor();
+    await page.getByTestId('case-facts').getByText('18,500.00').first().waitFor();
     expect(await page.getByText('已结案').count()).toBeGreaterThan(0);
     await shot('case');
   };
