@@ -13,8 +13,8 @@ export const scopeFixtures: ScopeFixtures = async ({ prober, neighbour, orgId, d
       orgId: await orgId(unit),
       applicant: { ...PROBE_APPLICATION.applicant, name, idNumber },
     });
-    if (res.statusCode !== 201) throw new Error(`法律援助数据权限测试登记失败：${res.body}`);
-    return res.json<{ id: string }>().id;
+    if (res.statusCode !== 201) throw new Error(`法律援助数据权限测试登记失败：${JSON.stringify(res.json())}`);
+    return (res.json() as { id: string }).id;
   };
   const newLawyer = async (agent: typeof prober, unit: string, name: string) =>
     (

@@ -1,4 +1,4 @@
-import { BookOutlined, ProfileOutlined } from '@ant-design/icons';
+import { BookOutlined, DashboardOutlined, ProfileOutlined } from '@ant-design/icons';
 import { ACTION_INPUTS, CASE_WORKFLOW } from '@sifa/legal-aid/shared';
 import { lazyPage } from '@sifa/ui';
 import type { MatterActionFormProps, WebModule } from '@sifa/ui';
@@ -27,6 +27,16 @@ export const legalAidWeb: WebModule = {
       permission: 'legal-aid.case.read',
       icon: ProfileOutlined,
       element: lazyPage(() => import('./pages/CasesPage').then((m) => m.CasesPage)),
+    },
+    {
+      key: 'legal-aid.dashboard',
+      group: 'legal-aid',
+      labelZh: '法律援助看板',
+      labelEn: 'Dashboard',
+      path: '/legal-aid/dashboard',
+      permission: 'legal-aid.indicator.read',
+      icon: DashboardOutlined,
+      element: lazyPage(() => import('./pages/DashboardPage').then((m) => m.DashboardPage)),
     },
     {
       key: 'legal-aid.case',

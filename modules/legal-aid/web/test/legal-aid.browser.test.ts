@@ -79,4 +79,17 @@ describe.skipIf(missing && !inCi)('法律援助 in a browser: apply → grant �
     const { browser, server } = env();
     await flow(browser, server.url, true, '乙律师');
   });
+
+  test('the dashboard shows the issue's figures, the same-day rate among them (after the two flows: 2 of 2 assigned)', async () => {
+    const { browser, server } = env();
+    for (const phone of [false, true]) {
+      const page = await (await (phone ? phoneContext(browser) : desktopContext(browser))).newPage();
+      await signIn(page, server.url, 'zhanggong');
+      await page.goto(`${server.url}/legal-aid/dashboard`);
+      await page.getByTestId('legal-aid-dashboard').getByText('当日申请受理指派率').waitFor();
+      await page.getByText('100.00%').first().waitFor();
+      for (const name of ['法律援助申请数', '给予援助数', '援助批准率', '告知承诺占比']) expect(await page.getByText(name).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: `${SCREENSHOTS}/legal-aid-dashboard-${phone ? 'phone' : 'desktop'}.png`, fullPage: true });
+    }
+  });
 });
