@@ -80,7 +80,7 @@ describe.skipIf(missing && !inCi)('法律援助 in a browser: apply → grant �
     await flow(browser, server.url, true, '乙律师');
   });
 
-  test('the dashboard shows the issue's figures, the same-day rate among them (after the two flows: 2 of 2 assigned)', async () => {
+  test('the dashboard shows the figures of the issue, the same-day rate among them (after the two flows: 2 of 2 assigned)', async () => {
     const { browser, server } = env();
     for (const phone of [false, true]) {
       const page = await (await (phone ? phoneContext(browser) : desktopContext(browser))).newPage();
