@@ -220,6 +220,17 @@ export async function pauseMatterDeadlines(ctx: Ctx, trx: Kysely<Database>, matt
   return paused;
 }
 
+/**
+ * The matter's suspension ends on `on` (e.g. the missing materials came in): every paused deadline of it counts again,
+ * in the caller's transaction, each with its audit entry. Returns the deadlines resumed.
+ */
+export async function resumeMatterDeadlines(ctx: Ctx, trx: Kysely<Database>, matterId: string, input: { on: string }): Promise<Deadline[]> {
+  const paused = (await repo.listMatterDeadlines(trx, ctx.scope, matterId)).filter((d) => d.status === 'paused');
+  const resumed: Deadline[] = [];
+  for (const d of paused) resumed.push(await resumeDeadline(ctx, d.id, input, trx));
+  return resumed;
+}
+
 const statusZh = (s: string) => ({ open: '正在计时', paused: '已中止计时', met: '已完成', cancelled: '已撤销' })[s] ?? s;
 
 export async function listMatterDeadlines(ctx: Ctx, matterId: string): Promise<Deadline[]> {

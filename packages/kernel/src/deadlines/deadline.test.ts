@@ -128,10 +128,10 @@ describe('deadlines over HTTP: preview, calendar loading, to-do levels and the s
     }
   });
 
-  test('the catalogue lists the 13 shipped rules, each citing a statute file and article', async () => {
+  test('the catalogue lists the 14 shipped rules (legal aid added 第四十九条 objection), each citing a statute file and article', async () => {
     const res = await office.request('GET', '/api/deadline-rules');
     const rules = res.json<{ id: string; cite: { file: string; article: string } }[]>();
-    expect(rules.map((r) => r.id)).toHaveLength(13);
+    expect(rules.map((r) => r.id)).toHaveLength(14);
     for (const r of rules) expect(r.cite.file).toMatch(/\.md$/);
   });
 

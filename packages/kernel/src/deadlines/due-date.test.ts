@@ -46,19 +46,7 @@ describe('dueDate: concrete cases from the statutes and the 2004–2026 official
     expect(r.explanation.join('')).toContain('《民事诉讼法》第八十五条第三款');
   });
 
-  test('法律援助法 第四十三条: review in 7 calendar days by default — from 2024-09-30 the 7th day 10-07 is National Day, so 2024-10-08', () => {
-    expect(due(R['legal-aid.review'], '2024-09-30').dueDate).toBe('2024-10-08');
-  });
-
-  test('法律援助法 第四十三条 [P]: configured as 7 working days (浙江省法律援助条例 第十七条) — from 2024-09-30, counting make-up Saturday 2024-10-12 → 2024-10-15', () => {
-    const rules = applyDeadlineOverrides({ 'legal-aid.review': { length: { amount: 7, unit: 'workday' }, reason: '浙江省法律援助条例第十七条：七个工作日' } });
-    const rule = rules['legal-aid.review'];
-    if (!rule) throw new Error('rule missing');
-    const r = due(rule, '2024-09-30');
-    expect(r.dueDate).toBe('2024-10-15');
-    expect(r.makeUpWorkdays).toEqual([{ date: '2024-10-12', name: '国庆节' }]);
-    expect(rule.note).toContain('【本地配置】浙江省法律援助条例第十七条');
-  });
+  // 法律援助法 第四十三条's review and assignment moved with their rules to modules/legal-aid/shared/deadlines.test.ts
 
   test('a [V] fact cannot be configured: 行政复议法 第三十条 five working days stay five working days', () => {
     expect(() => applyDeadlineOverrides({ 'reconsideration.intake-review': { length: { amount: 5, unit: 'day' }, reason: '试图改为自然日' } })).toThrow(
@@ -121,7 +109,7 @@ describe('dueDate: concrete cases from the statutes and the 2004–2026 official
 
   test('hour periods run from the next full hour (民诉法解释 第一百二十五条): 48 hours from 2024-10-01T10:25 end 2024-10-03T11:00', () => {
     const rule = defineDeadline({
-      ...R['legal-aid.assignment'],
+      ...R['corrections.report'],
       id: 'test.hours',
       length: { amount: 48, unit: 'hour' },
       rollOverHoliday: false,
@@ -134,7 +122,7 @@ describe('dueDate: concrete cases from the statutes and the 2004–2026 official
   });
 
   test('a bad start date is refused in Chinese', () => {
-    expect(() => due(R['legal-aid.review'], '2025-02-29')).toThrow('起算日期“2025-02-29”不是有效日期');
+    expect(() => due(R['corrections.report'], '2025-02-29')).toThrow('起算日期“2025-02-29”不是有效日期');
   });
 });
 

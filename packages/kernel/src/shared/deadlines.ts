@@ -5,7 +5,8 @@ export * from './deadline-model';
 // Every rule below was checked against the statute text in /shared/laws (file + article cited). Where
 // domain/rules.md marks a value [P] or [M], the rule says so in `verified`/`note` and lists the field in
 // `configurable`; a deployment overrides it (kernel `configureDeadlineRules`), never the code.
-// These are the rules of lines that have no module yet (reconsideration, legal aid, corrections, penalty): a
+// These are the rules of lines that have no module yet (reconsideration, corrections, penalty; legal aid's moved to
+// modules/legal-aid/shared/deadlines.ts): a
 // module declares its own (`defineModule({ deadlines })`, e.g. modules/mediation/shared/deadlines.ts) and a line's
 // rules move into its module when the module is created. The catalogue in force is assembled at boot (rules.ts).
 
@@ -18,8 +19,6 @@ const ARL = cite('行政复议法', 'administrative-reconsideration-law-2023.md'
 /** 民事诉讼法: most lines count their periods by it (第八十五条), so modules cite it too. */
 export const CPL = cite('民事诉讼法', 'civil-procedure-law-2023.md');
 const CRIM = cite('刑事诉讼法', 'criminal-procedure-law-2018.md');
-const LAL = cite('法律援助法', 'legal-aid-law-2021.md');
-const ZJLA = cite('浙江省法律援助条例', 'zhejiang-legal-aid-regulations-2016.md');
 const CCL = cite('社区矫正法', 'community-corrections-law-2019.md');
 const APL = cite('行政处罚法', 'administrative-penalty-law-2021.md');
 
@@ -99,41 +98,6 @@ export const DEADLINE_RULES = {
     warnBefore: { amount: 3, unit: 'workday' },
     verified: 'V',
     note: '简易程序的答复期限为五日，即五个工作日（第五十四条）。逾期不答复的，视为该行政行为没有证据、依据（第七十条）。',
-  }),
-  // 法律援助法 第四十三条第一款: 收到申请之日起七日内审查决定 (legal-aid-law-2021.md)
-  'legal-aid.review': defineDeadline({
-    id: 'legal-aid.review',
-    module: 'legal-aid',
-    nameZh: '法律援助申请审查期限',
-    nameEn: 'Legal aid: review of an application',
-    cite: LAL('第四十三条第一款'),
-    basis: [ZJLA('第十七条'), CPL_START, CPL_ROLL],
-    startsOn: 'application.received',
-    startsOnZh: '法律援助机构收到法律援助申请',
-    length: { amount: 7, unit: 'day' },
-    rollOverHoliday: true,
-    pausable: true,
-    warnBefore: { amount: 2, unit: 'day' },
-    verified: 'P',
-    configurable: ['length', 'rollOverHoliday', 'pausable'],
-    note: '法律援助法未规定“七日”是否为工作日：司法部 2012 年程序规定为七个工作日，2023 年修订后为七日（[P]）；地方性法规可规定为工作日（如浙江省法律援助条例第十七条“七个工作日”）。默认按自然日计算，可按本省规定配置为工作日。补充材料期间不计入审查期限系部门规章做法（[P]），默认可中止。届满日遇节假日顺延参照民事诉讼法第八十五条（可配置）。',
-  }),
-  // 法律援助法 第四十三条第一款: 决定给予法律援助的，自作出决定之日起三日内指派 (legal-aid-law-2021.md)
-  'legal-aid.assignment': defineDeadline({
-    id: 'legal-aid.assignment',
-    module: 'legal-aid',
-    nameZh: '法律援助指派期限',
-    nameEn: 'Legal aid: assignment of a lawyer',
-    cite: LAL('第四十三条第一款'),
-    basis: [LAL('第三十六条'), CPL_START, CPL_ROLL],
-    startsOn: 'aid.granted',
-    startsOnZh: '作出给予法律援助的决定',
-    length: { amount: 3, unit: 'day' },
-    rollOverHoliday: true,
-    warnBefore: { amount: 1, unit: 'day' },
-    verified: 'V',
-    configurable: ['length', 'rollOverHoliday'],
-    note: '法律未规定“三日”为工作日，默认按自然日计算，可按本省规定配置。人民法院、人民检察院、公安机关通知指派的，自收到通知之日起三日内指派（第三十六条），起算事件为收到通知。届满日遇节假日顺延参照民事诉讼法第八十五条（可配置）。',
   }),
   // 社区矫正法 第二十一条第一款: 判决、裁定生效之日起十日内报到 (community-corrections-law-2019.md)
   'corrections.report': defineDeadline({
