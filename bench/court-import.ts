@@ -5,7 +5,7 @@
  * holding that data, without validation, identity checks, encryption, numbering or audit.
  */
 import { sql } from 'kysely';
-import type { Engine } from '@sifa/kernel';
+import { warmWorkers, type Engine } from '@sifa/kernel';
 import { residentIdCheckChar } from '@sifa/kernel/shared';
 import type { FastifyInstance } from 'fastify';
 import { multipartFile } from '../packages/testing/src/multipart';
@@ -68,6 +68,8 @@ export async function benchCourtImport(
   n: number,
   say: (line: string) => void,
 ) {
+  // A served platform starts its file worker after listening (platform serve.ts): the import does not wait for one to load.
+  warmWorkers();
   const tag = 'B';
   const csv = courtCsv(n, tag);
   const upload = multipartFile('court.csv', csv, { mime: 'text/csv' });

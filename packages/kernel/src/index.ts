@@ -49,3 +49,4 @@ export * from './files/upload';
 export { closeWorkers, configureWorkers, DEFAULT_WORKER_SETTINGS, runInWorker, warmWorkers, workerSettings, type WorkerSettings } from './workers/pool';
 export { resolveFilesRoot } from './files/storage';
 export * from './http/input';
+export { sendBuiltJson } from './http/json-reply';

@@ -1,5 +1,5 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../errors';
+import { csvRecords } from './csv-records';
 import { formatBytes } from './file-types';
 import { columnName, readXlsxRows, SheetRefused, type SheetLimits, type TableRow } from './xlsx-reader';
 
@@ -94,29 +94,25 @@ function csvRows(filename: string, bytes: Buffer, limits: SheetLimits): TableRow
   const rows: TableRow[] = [];
   let line = 0;
   try {
-    parseCsv(decodeText(bytes), {
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      // A quoted field that never closes would otherwise gather the rest of the file into one cell. The parser
-      // counts UTF-8 bytes of the whole record: four full cells of four-byte characters pass, to be judged below.
-      max_record_size: limits.maxCellChars * 16,
-      on_record: (record: string[]) => {
-        line++;
-        const cells = record.map((c) => c.trim() || undefined);
-        cells.forEach((c, i) => {
-          if (c === undefined) return;
-          const at = { row: line, column: columnName(i + 1) };
-          if (c.length > limits.maxCellChars) throw new SheetRefused('maxCellChars', { ...at, value: limits.maxCellChars });
-          if (i >= limits.maxColumns) throw new SheetRefused('maxColumns', { ...at, value: limits.maxColumns });
-        });
-        if (cells.some((c) => c !== undefined)) {
-          if (rows.length > limits.maxRows) throw new SheetRefused('maxRows', { row: line, value: limits.maxRows });
-          rows.push({ row: line, cells });
-        }
-        return null; // kept here, not by the parser
-      },
+    // A quoted field that never closes would otherwise gather the rest of the file into one cell. The parser
+    // counts UTF-8 bytes of the whole record: four full cells of four-byte characters pass, to be judged below.
+    csvRecords(decodeText(bytes), limits.maxCellChars * 16, (record) => {
+      line++;
+      const cells: (string | undefined)[] = new Array<string | undefined>(record.length);
+      let filled = false;
+      for (let i = 0; i < record.length; i++) {
+        const c = (record[i] as string).trim() || undefined;
+        cells[i] = c;
+        if (c === undefined) continue;
+        filled = true;
+        // the place of a refusal is worked out only for one (per cell it cost a third of reading the file)
+        if (c.length > limits.maxCellChars) throw new SheetRefused('maxCellChars', { row: line, column: columnName(i + 1), value: limits.maxCellChars });
+        if (i >= limits.maxColumns) throw new SheetRefused('maxColumns', { row: line, column: columnName(i + 1), value: limits.maxColumns });
+      }
+      if (filled) {
+        if (rows.length > limits.maxRows) throw new SheetRefused('maxRows', { row: line, value: limits.maxRows });
+        rows.push({ row: line, cells });
+      }
     });
   } catch (e) {
     if (e instanceof SheetRefused) refusal(filename, e);
@@ -167,8 +163,13 @@ export async function parseSheet<K extends string>(
   const missing = columns.filter((c) => c.required && !index.has(c.key)).map((c) => headerKey(c.header));
   if (missing.length) refuse(`第 ${head.row} 行 (表头) 缺少列：${missing.join('、')}。请使用下载的导入模板，不要改动表头`);
   if (data.length === 0) refuse(`“${filename}”只有表头，没有数据行`);
-  return data.map((r) => ({
-    row: r.row,
-    values: Object.fromEntries([...index].map(([k, i]) => [k, r.cells[i]]).filter(([, v]) => v !== undefined)) as SheetRow<K>['values'],
-  }));
+  const keyed = [...index];
+  return data.map((r) => {
+    const values: Partial<Record<K, string | Date>> = {};
+    for (const [k, i] of keyed) {
+      const v = r.cells[i];
+      if (v !== undefined) values[k] = v;
+    }
+    return { row: r.row, values };
+  });
 }

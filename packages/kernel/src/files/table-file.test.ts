@@ -156,7 +156,8 @@ describe('reading an import sheet', () => {
 
   test('a file that would exhaust memory ends its worker, not the process: 413, and the next file is read by a fresh one', async () => {
     const rows: string[][] = [['名称', '备注']];
-    for (let i = 0; i < 20_000; i++) rows.push([`调委会${String(i)}`, `备注${String(i)}`.repeat(10)]);
+    // long enough notes that the worker runs out of its 24 MB even without the PDF renderer loaded (workers/tasks.ts)
+    for (let i = 0; i < 20_000; i++) rows.push([`调委会${String(i)}`, `备注${String(i)}`.repeat(40)]);
     const bytes = await workbook(rows);
     await closeWorkers();
     configureWorkers({ maxHeapMb: 24 });

@@ -1,4 +1,4 @@
-import { renderPdf, type NoticeSpec } from '../documents/pdf';
+import type { NoticeSpec } from '../documents/pdf';
 import { parseSheet, type SheetColumn, type SheetLimits, type SheetRow } from '../files/sheet-parse';
 
 /** Bytes arrive from another thread as a Uint8Array (structured clone): the same memory seen as a Buffer. */
@@ -14,7 +14,8 @@ export interface ReadSheetInput {
 /** What a worker thread can be asked to do (workers/pool.ts runs them); each takes and returns cloneable data. */
 const TASKS = {
   readSheet: (i: ReadSheetInput): Promise<SheetRow<string>[]> => parseSheet({ filename: i.filename, bytes: asBuffer(i.bytes) }, i.columns, i.limits),
-  renderPdf: async (spec: NoticeSpec): Promise<Uint8Array> => renderPdf(spec),
+  // loaded by the first PDF: a worker that only reads sheets starts without pdfkit and its fonts (~1–4 s)
+  renderPdf: async (spec: NoticeSpec): Promise<Uint8Array> => (await import('../documents/pdf')).renderPdf(spec),
 };
 
 export type TaskName = keyof typeof TASKS;
