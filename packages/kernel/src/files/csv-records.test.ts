@@ -36,17 +36,10 @@ describe('the records of a CSV', () => {
     expect(() => byCsvParse(text, 1000)).toThrow(expect.objectContaining({ code: 'CSV_MAX_RECORD_SIZE' }) as Error);
   });
 
-  test('a file of 20,000 unquoted rows is read in less time than csv-parse takes (best of three each; about a tenth)', () => {
+  // Speed is measured by the bench (measure 3), never by a timed test: here only that a large file reads the same.
+  test('a file of 20,000 unquoted rows reads the same as csv-parse reads it', () => {
     const text = `${Array.from({ length: 20_000 }, (_, i) => `(2026)赣0702民诉前调${i}号,章贡区人民法院,委派,,合同,买卖合同纠纷,买方未按约支付货款,赵建国${i},360702195001010011,13900000000`).join('\n')}\n`;
-    const best = (f: () => unknown) =>
-      Math.min(
-        ...[1, 2, 3].map(() => {
-          const t0 = performance.now();
-          f();
-          return performance.now() - t0;
-        }),
-      );
     expect(records(text)).toHaveLength(20_000);
-    expect(best(() => records(text))).toBeLessThan(best(() => byCsvParse(text)));
+    expect(records(text)).toEqual(byCsvParse(text));
   });
 });
