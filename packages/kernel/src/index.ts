@@ -6,6 +6,7 @@ export type { Database } from './db/schema';
 export * from './errors';
 export * from './scope';
 export * from './define-module';
+export * from './load-steps';
 export * from './module';
 export * from './module-check';
 export * from './audit/audit';
