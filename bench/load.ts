@@ -234,6 +234,8 @@ export async function benchLoad(say: (line: string) => void) {
     SIFA_DATA_DIR: dir,
     SIFA_DATA_KEY: process.env.SIFA_DATA_KEY ?? (scratch ? randomBytes(32).toString('hex') : ''),
     SIFA_DEMO_PASSWORD: PASSWORD,
+    // on PostgreSQL the audit chain's signed anchor must live outside the database (ADR 0019)
+    SIFA_AUDIT_ANCHOR_FILE: join(dir, 'audit-anchor.json'),
     SIFA_DEMO_SIZE: String(DEMO_SIZE),
     PORT: String(port),
     LOG_LEVEL: 'warn',
