@@ -14,7 +14,18 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { ensurePrivateDir, hashPassword, restrictFileModes, inScope, loadStepsOf, migrate, openEngine, type LoadStep, type ModuleLoad } from '@sifa/kernel';
+import {
+  ensurePrivateDir,
+  generateAuditKeyPair,
+  hashPassword,
+  restrictFileModes,
+  inScope,
+  loadStepsOf,
+  migrate,
+  openEngine,
+  type LoadStep,
+  type ModuleLoad,
+} from '@sifa/kernel';
 import { allModules, loadConfig, seedIfEmpty } from '@sifa/platform';
 import { businessModules } from '@sifa/server/registry';
 import { createEmptyPgDatabase } from '../packages/testing/src/pg';
@@ -234,8 +245,9 @@ export async function benchLoad(say: (line: string) => void) {
     SIFA_DATA_DIR: dir,
     SIFA_DATA_KEY: process.env.SIFA_DATA_KEY ?? (scratch ? randomBytes(32).toString('hex') : ''),
     SIFA_DEMO_PASSWORD: PASSWORD,
-    // on PostgreSQL the audit chain's signed anchor must live outside the database (ADR 0019)
+    // on PostgreSQL the audit chain's signed anchor lives outside the database, signed with a key of the run's (ADR 0019)
     SIFA_AUDIT_ANCHOR_FILE: join(dir, 'audit-anchor.json'),
+    ...(scratch ? { SIFA_AUDIT_SIGNING_KEY: generateAuditKeyPair().privatePem } : {}),
     SIFA_DEMO_SIZE: String(DEMO_SIZE),
     PORT: String(port),
     LOG_LEVEL: 'warn',
