@@ -32,6 +32,7 @@ export * from './matters/matter-seed';
 export * from './orgs/units';
 export { findPartyByIdentity } from './parties/party.repository';
 export * from './db/bulk';
+export { runPrepared } from './db/prepared';
 export * from './indicators/sources';
 export * from './indicators/indicator.service';
 export * from './parties/crypto';
