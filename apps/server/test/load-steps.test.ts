@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sql } from 'kysely';
 import { loadStepsOf, MATTER_PAGE_LOAD_STEPS } from '@sifa/kernel';
 import { createTestApp, sampleModule, type Agent, type TestApp } from '@sifa/testing';
 
@@ -45,5 +46,27 @@ describe('the load bench measures every registered line', () => {
       }
     }
     expect(failed).toEqual([]);
+  });
+
+  // ADR 0021: on PGlite a statement's parsing and planning cost more than its execution for these joins, and every
+  // request pays them. PGlite is one session, so its prepared statements are all visible here; on PostgreSQL they
+  // belong to whichever pooled connection ran them.
+  test.skipIf(Boolean(process.env.DATABASE_URL))('the reads every request and every matter page make are planned once (prepared statements)', async () => {
+    const dispute = await office.request('POST', '/api/mediation/disputes', {
+      orgId: officeId,
+      category: 'neighbour',
+      source: 'window',
+      summary: '邻里噪音纠纷',
+      description: '夜间噪音引发争执',
+      parties: [{ kind: 'person', name: '赵越权', idType: 'resident-id', idNumber: '360702199001011232', phone: '13907971235', role: 'applicant' }],
+    });
+    expect(dispute.statusCode).toBe(201);
+    const id = dispute.json<{ id: string }>().id;
+    expect((await office.request('GET', `/api/mediation/disputes/${id}`)).statusCode).toBe(200);
+    expect((await office.request('GET', `/api/matters/${id}/parties`)).statusCode).toBe(200);
+    const names = (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(t.engine.db)).rows.map((r) =>
+      r.name.replace(/_[0-9a-f]{12}$/, ''),
+    );
+    expect(names).toEqual(expect.arrayContaining(['session_lookup', 'matter_find', 'matter_sharing_party', 'dispute_find']));
   });
 });
