@@ -4,6 +4,8 @@
  *   1. creating a dispute through the HTTP API vs a bare single-INSERT route      target ≥ 0.5×
  *   2. all mediation dashboard indicators vs one hand-written GROUP BY            target ≤ 2×
  *   3. importing court referrals from a CSV vs raw COPY of the same rows           target ≥ 0.7×
+ *   4. (issue #12) BENCH_USERS concurrent signed-in users through every module's day (bench/load.ts): p95 per route,
+ *      target reads ≤ 50 ms / writes ≤ 100 ms on PostgreSQL, ≤ 150 / ≤ 250 ms embedded; BENCH_LOAD_SECONDS (30)
  * Sizes: BENCH_DISPUTES (default 100,000; the issue's 10^6 with BENCH_DISPUTES=1000000), BENCH_CREATES (300),
  * BENCH_COURT_ROWS (100,000); BENCH_ONLY=1,3 runs only the measures named.
  * Record results with machine and date in docs/benchmarks.md.
@@ -22,11 +24,12 @@ import { createEmptyPgDatabase } from '../packages/testing/src/pg';
 import { generateDisputes } from '../modules/mediation/server/disputes/demo';
 import { catalogOf } from '../packages/kernel/src/http/indicator.routes';
 import { benchCourtImport } from './court-import';
+import { benchLoad } from './load';
 
 const DISPUTES = Number(process.env.BENCH_DISPUTES ?? 100_000);
 const CREATES = Number(process.env.BENCH_CREATES ?? 300);
 const COURT_ROWS = Number(process.env.BENCH_COURT_ROWS ?? 100_000);
-const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4').split(',').map((s) => s.trim()));
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 /** A route that does one INSERT and nothing else: the floor the real intake is compared with. */
@@ -195,6 +198,8 @@ async function main() {
       );
     }
     await app.close();
+    // 4. many users at once, against a platform of its own in a process of its own (bench/load.ts)
+    if (ONLY.has('4')) await benchLoad(say);
     say(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     await engine.close();

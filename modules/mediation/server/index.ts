@@ -9,6 +9,7 @@ import { generateDisputes } from './disputes/demo';
 import { generateRegister } from './registry/registry-demo';
 import { generateScreenings } from './screening/screening-demo';
 import { DISPUTES_SOURCE } from './reports/indicator-sources';
+import { MEDIATION_LOAD_STEPS } from './load';
 import { mediationRoutes } from './routes';
 
 /** People's mediation 人民调解 (modules/mediation/README.md). */
@@ -39,6 +40,7 @@ export const mediationModule = defineModule({
     { under: 'judicial-office', kind: 'mediation-committee', name: (town) => `${town}人民调解委员会`, sort: 1 },
   ],
   scopeFixtures: () => import('./scope-fixtures'),
+  loadSteps: MEDIATION_LOAD_STEPS,
   async seedDemo(db, { size, now }) {
     const year = chinaYear(now);
     await generateDisputes(db, { count: size, year, until: now });

@@ -9,6 +9,7 @@ import type { JobQueue } from './jobs/queue';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { AnyAction } from './matters/actions';
+import type { LoadStep } from './load-steps';
 
 /** A business line plugged into the platform: its tables, routes, permissions and role grants. */
 export interface ModuleDefinition {
@@ -43,6 +44,8 @@ export interface ModuleDefinition {
   seedUnits?: readonly SeedUnit[];
   /** The module's part of the scope test (resources, forbidden strings, snapshot), loaded only by the test. */
   scopeFixtures?: () => Promise<{ scopeFixtures: ScopeFixtures }>;
+  /** A staff member's day on the line, for the load bench (load-steps.ts, ADR 0021); the matter page's are added. */
+  loadSteps?: readonly LoadStep[];
 }
 
 /**

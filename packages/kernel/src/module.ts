@@ -27,6 +27,11 @@ export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: (
     migrationsDir: KERNEL_MIGRATIONS,
     permissions: KERNEL_PERMISSIONS,
     roleGrants: KERNEL_ROLE_GRANTS,
+    // every user's shell and landing page; the workbench's route (issue workbench) joins this list when it lands
+    loadSteps: [
+      { name: 'GET /api/todos', path: '/api/todos' },
+      { name: 'GET /api/notifications/unread-count', path: '/api/notifications/unread-count' },
+    ],
     jobs(queue, deps) {
       registerDeadlineJobs(queue, deps.engine.db, deps.clock);
     },

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Updateable } from 'kysely';
+import { sql, type InferResult, type Kysely, type Updateable } from 'kysely';
 import {
   inScope,
   matterSummary,
   nearestDueDate,
   nearestDueLevel,
   matterIdsSharingParty,
+  runPrepared,
   underUnit,
   unitSummary,
   type Database,
@@ -103,7 +104,7 @@ export async function listDisputes(
 
 /** A dispute of the caller's scope: its own fields, its whole matter (number, title, unit, status, version, times) and its committee's name. */
 export async function findDispute(db: Kysely<Database>, scope: Scope, id: string) {
-  return disputes(db, scope)
+  const query = disputes(db, scope)
     .selectAll('d')
     .select([
       'm.module',
@@ -120,7 +121,9 @@ export async function findDispute(db: Kysely<Database>, scope: Scope, id: string
       'c.name as committeeName',
     ])
     .where('d.id', '=', id)
-    .executeTakeFirst();
+    .compile();
+  // every action, follow-up and the dispute's page read it first: prepared, planned once (kernel runPrepared, ADR 0021)
+  return (await runPrepared<InferResult<typeof query>[number]>(db, 'dispute_find', query)).rows[0];
 }
 
 /** The query of relatedDisputes, apart for its plan to be checked (related.test.ts): the disputes among `candidates`. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { InferResult, Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit';
+import { runPrepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 import type { FieldCrypto } from '../parties/crypto';
 import { AppError } from '../errors';
@@ -129,7 +130,7 @@ export type SessionLookup = Omit<AuthUser, 'permissions'> | 'expired' | undefine
 /** Finds the session of a cookie token; ends it when idle or past its absolute lifetime. */
 export async function resolveSession(db: Kysely<Database>, token: string, policy: AuthPolicy): Promise<SessionLookup> {
   const id = sha256(token);
-  const row = await db
+  const query = db
     .selectFrom('kernel.sessions as s')
     .innerJoin('kernel.users as u', 'u.id', 's.userId')
     .innerJoin('kernel.orgs as o', 'o.id', 'u.orgId')
@@ -150,7 +151,9 @@ export async function resolveSession(db: Kysely<Database>, token: string, policy
       'o.path as orgPath',
     ])
     .where('s.id', '=', id)
-    .executeTakeFirst();
+    .compile();
+  // every signed-in request runs this: prepared, so PGlite parses and plans it once, not on every request (ADR 0021)
+  const row = (await runPrepared<InferResult<typeof query>[number]>(db, 'session_lookup', query)).rows[0];
   if (!row) return undefined;
   const now = Date.now();
   const idle = now - new Date(row.lastSeenAt).getTime() > policy.idleMinutes * 60_000;

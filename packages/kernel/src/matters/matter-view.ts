@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { runPrepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 
 /**
@@ -71,12 +72,14 @@ export function nearestDueLevel(matterRef: string): RawBuilder<string | null> {
  * #11 item 10): a page finds such matters from these ids (`id = any(ids)`) instead of testing every matter in scope.
  */
 export async function matterIdsSharingParty(db: Kysely<Database>, matterId: string): Promise<string[]> {
-  const r = await sql<{ matterId: string }>`
+  // asked on every opening of a matter's page: prepared, planned once (ADR 0021)
+  const query = sql<{ matterId: string }>`
     select theirs.matter_id from kernel.matter_parties mine join kernel.matter_parties theirs on theirs.party_id = mine.party_id
     where mine.matter_id = ${matterId}
     union
     select theirs.matter_id from kernel.matter_parties mine join kernel.matter_parties theirs on theirs.phone_index = mine.phone_index
-    where mine.matter_id = ${matterId} and mine.phone_index is not null`.execute(db);
+    where mine.matter_id = ${matterId} and mine.phone_index is not null`.compile(db);
+  const r = await runPrepared<{ matterId: string }>(db, 'matter_sharing_party', query);
   return r.rows.map((x) => x.matterId);
 }
 

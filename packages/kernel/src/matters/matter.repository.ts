@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type InferResult, type Kysely } from 'kysely';
+import { runPrepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 import { inScope, type Scope } from '../scope';
 import type { Matter, MatterActionEntry } from '../shared/matters';
@@ -38,7 +39,9 @@ export async function findMatter(
     .where(inScope(scope, 'm.orgId'));
   if (opts.module) q = q.where('m.module', '=', opts.module);
   if (opts.lock) q = q.forUpdate('m');
-  const r = await q.executeTakeFirst();
+  // every matter page's request reads its matter first: prepared, planned once (ADR 0021)
+  const query = q.compile();
+  const r = (await runPrepared<InferResult<typeof query>[number]>(db, opts.lock ? 'matter_find_lock' : 'matter_find', query)).rows[0];
   return r ? { ...r, openedAt: iso(r.openedAt), closedAt: r.closedAt ? iso(r.closedAt) : null } : undefined;
 }
 
