@@ -23,6 +23,7 @@ export * from './http/context';
 export { SESSION_COOKIE, auditDenied } from './http/auth.routes';
 export * from './matters/matter.service';
 export * from './matters/actions';
+export * from './matters/event-dates';
 export { registerModuleActions } from './http/action.routes';
 export * from './matters/numbering';
 export * from './matters/matter-bulk';
