@@ -11,7 +11,7 @@ export const FORM_MESSAGES = {
   'upload.hint': ['单个文件不超过 {limit}；可上传 {types}', 'One file up to {limit}; accepted: {types}'],
   'session.expiring': ['登录即将超时', 'Your session is about to expire'],
   'session.expiringText': [
-    '{minutes} 分钟内无操作将自动退出登录。仍在填写的内容不会丢失，但请先点“继续使用”。',
+    '{minutes} 分钟内无操作将自动退出登录。如仍在办理，请点“继续使用”。',
     'You will be signed out after {minutes} more minutes without activity. Choose “Stay signed in” to keep working.',
   ],
   'session.stay': ['继续使用', 'Stay signed in'],
