@@ -22,6 +22,8 @@ describe.skipIf(missing && !inCi)('forms that keep what is typed, in a browser',
 
     await page.getByLabel('纠纷类型').fill('邻里');
     await page.locator('.ant-select-item-option[title="邻里"]').click();
+    await page.locator('.ant-form-item').filter({ hasText: '纠纷来源' }).locator('.ant-select').click();
+    await page.locator('.ant-select-item-option[title="窗口登记"]').click();
     await page.getByLabel('纠纷名称').fill('王某与李某排水沟纠纷');
     await page.getByLabel('纠纷情况').fill('李某修建围墙堵塞排水沟，王某院内积水，双方多次争吵。');
     const cards = page.getByTestId('party-card');
@@ -60,8 +62,6 @@ describe.skipIf(missing && !inCi)('forms that keep what is typed, in a browser',
       .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
       .execute();
     await page.getByRole('button', { name: /提交登记/ }).click();
-    await page.waitForTimeout(8000);
-    await page.screenshot({ path: `${SCREENSHOTS}/forms-debug-after-submit.png`, fullPage: true });
     const dialog = page.locator('.ant-modal').filter({ hasText: '登录已超时，请重新登录' });
     await dialog.getByLabel('密码').waitFor();
     await page.waitForTimeout(400); // the dialog's opening animation settles
@@ -90,13 +90,18 @@ describe.skipIf(missing && !inCi)('forms that keep what is typed, in a browser',
     await page.clock.install();
     await signIn(page, server.url, 'office');
     await page.getByRole('menuitem').first().waitFor();
-    // 28 idle minutes later, on the server and on the page's clock; the bell's poll in between does not renew it
-    await server.engine.db
-      .updateTable('kernel.sessions')
-      .set({ lastSeenAt: new Date(Date.now() - 28 * 60_000) })
-      .execute();
-    await page.clock.fastForward('28:00');
-    await page.getByTestId('session-expiring').waitFor({ timeout: 20_000 });
+    // 28 idle minutes later, on the server and on the page's clock; the bell's poll in between does not renew it.
+    // A page load still in flight when the clock jumps renews it once: then the jump is taken again.
+    const warning = page.getByTestId('session-expiring');
+    for (let round = 0; round < 3 && !(await warning.isVisible()); round++) {
+      await server.engine.db
+        .updateTable('kernel.sessions')
+        .set({ lastSeenAt: new Date(Date.now() - 28 * 60_000) })
+        .execute();
+      await page.clock.fastForward('28:00');
+      await warning.waitFor({ timeout: 15_000 }).catch(() => undefined);
+    }
+    await warning.waitFor({ timeout: 5_000 });
     await page.screenshot({ path: `${SCREENSHOTS}/forms-session-warning.png` });
     await page.getByTestId('session-stay').click();
     await page.getByTestId('session-expiring').waitFor({ state: 'hidden' });
