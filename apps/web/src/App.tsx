@@ -19,6 +19,7 @@ import {
   PageLoading,
   RequireCitizen,
   SESSION_KEY,
+  SessionGuard,
   setApiLanguage,
   setMessageApi,
   setUnauthenticatedHandler,
@@ -55,6 +56,8 @@ function SignedInShell() {
   return (
     <UnitFilterProvider key={user.id}>
       <ConsoleLayout />
+      {/* the session's end warned ahead, and signed in again in place so nothing typed is lost (issue #13 item 2) */}
+      <SessionGuard username={user.username} />
     </UnitFilterProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { YuanAmount } from './schemas';
+import { countSchema, yuanAmountSchema } from '@sifa/kernel/shared';
 import type { DisputeAction } from './workflow';
 
 /**
@@ -41,12 +41,12 @@ export const ReachAgreementInput = z
     kind: z.enum(['written', 'oral'], { error: '请选择书面或口头协议' }),
     effectiveOn: z.iso.date('协议生效日期格式应为 YYYY-MM-DD'),
     terms: z.array(z.string().trim().min(2).max(1000)).min(1, '请写明协议内容').max(30),
-    amountYuan: YuanAmount.optional(),
+    amountYuan: yuanAmountSchema('协议涉及金额').optional(),
     signedBy: z.string().trim().min(2, '请写明签名、盖章或按指印的当事人').max(300),
     // the monthly report's 防止民转刑 and 防止群体性上访, each in cases and persons (features.md M6)
     preventedCriminal: z.boolean().optional(),
     preventedMassPetition: z.boolean().optional(),
-    personsInvolved: z.number({ error: '涉及人数应为整数' }).int('涉及人数应为整数').min(1, '涉及人数至少为 1').max(100_000, '涉及人数过大').optional(),
+    personsInvolved: countSchema('涉及人数', 1, 100_000).optional(),
   })
   .refine((v) => !(v.preventedCriminal || v.preventedMassPetition) || v.personsInvolved !== undefined, {
     path: ['personsInvolved'],

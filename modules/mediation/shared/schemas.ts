@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkIdNumber, checkMobile, checkUscc, IdTypeSchema, Matter, PartyInput } from '@sifa/kernel/shared';
+import { checkIdNumber, checkMobile, checkUscc, IdTypeSchema, Matter, PartyInput, yuanAmountSchema } from '@sifa/kernel/shared';
 import { CATEGORY_CODE_PATTERN, DISPUTE_SOURCE_CODES, PARTY_ROLES, type DisputePartyRole, type DisputeSource } from './categories';
 import { DISPUTE_STATUSES } from './workflow';
 
@@ -10,13 +10,9 @@ import { DISPUTE_STATUSES } from './workflow';
 export const DisputeCategorySchema = z.string({ error: '请选择纠纷类型' }).trim().regex(CATEGORY_CODE_PATTERN, '请选择纠纷类型');
 export const DisputeSourceSchema = z.enum(DISPUTE_SOURCE_CODES as [DisputeSource, ...DisputeSource[]], { error: '请选择纠纷来源' });
 
-/** An amount in yuan with at most two decimals (stored in fen). */
-export const YuanAmount = z
-  .number({ error: '金额应为数字 (元)' })
-  .min(0, '金额不能为负')
-  .max(1e11, '金额过大')
-  .refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), '金额最多两位小数');
-const yuan = YuanAmount;
+/** An amount in yuan with at most two decimals (stored in fen); a clean number only, the field named in the refusal. */
+export const YuanAmount = yuanAmountSchema('金额');
+const yuan = yuanAmountSchema('涉及金额');
 
 // the roles of the dispute workflow's partyRoles (categories.ts PARTY_ROLES)
 export const DisputePartyInput = PartyInput.and(
@@ -110,6 +106,9 @@ export const DisputeFilter = z.object({
 export type DisputeFilter = z.infer<typeof DisputeFilter>;
 
 const note = z.string().trim().max(2000, '说明不超过 2000 字').optional();
+
+/** The court's ruling date as the date check names it (it may not precede the agreement it confirms). */
+export const RULING_DATE_LABEL = '裁定日期';
 
 export const ConfirmationInput = z.object({
   result: z.enum(['confirmed', 'dismissed'], { error: '请选择法院裁定结果' }),

@@ -29,6 +29,12 @@ export const DISPUTE_WORKFLOW = defineWorkflow({
   },
   // a dispute's parties change with `mediation.dispute.write` (the kernel's default), in these roles, until it closes
   partyRoles: Object.entries(PARTY_ROLES).map(([code, l]) => ({ code, ...l })),
+  // the day each event happened, checked against the dispute's earlier events and today (issue #13 item 4)
+  eventDates: {
+    startSession: { field: 'on', zh: '调解日期', en: 'Session date' },
+    recordSession: { field: 'on', zh: '调解日期', en: 'Session date' },
+    reachAgreement: { field: 'effectiveOn', zh: '协议生效日期', en: 'Agreement effective date' },
+  },
   labels: {
     statuses: {
       registered: { zh: '已登记', en: 'Registered' },

@@ -101,6 +101,8 @@ const MESSAGES = {
     zh: '未知的期限规则“{id}”，可用的规则见 /api/deadline-rules',
     en: 'Unknown deadline rule "{id}"; see /api/deadline-rules',
   },
+  // issue #13 item 4: the message names both dates, e.g. 调解日期 2026-03-01 早于登记日期 2026-03-05
+  EVENT_DATE_OUT_OF_ORDER: { status: 400, zh: '日期先后不对：{reason}，请核对后重新填写', en: 'Dates out of order: {reason}; check and correct the date' },
   DEADLINE_REFUSED: { status: 409, zh: '{reason}', en: 'The deadline cannot be changed: {reason}' },
   CALENDAR_NOT_LOADED: {
     status: 404,
@@ -112,6 +114,11 @@ const MESSAGES = {
     status: 413,
     zh: '文件“{name}”超过 {limit} 的大小上限，请压缩或拆分后再上传',
     en: 'File "{name}" exceeds the {limit} limit; compress or split it',
+  },
+  UPLOAD_TOO_LARGE: {
+    status: 413,
+    zh: '上传的文件约 {size}，超过 {limit} 的大小上限，已停止接收；请压缩或拆分后再上传',
+    en: 'The upload is about {size}, over the {limit} limit, and was stopped; compress or split it',
   },
   SHEET_TOO_LARGE: { status: 413, zh: '{reason}', en: 'The spreadsheet is too large to import: {reason}' },
   WORK_TOO_LARGE: {

@@ -24,6 +24,7 @@ export * from './http/context';
 export { SESSION_COOKIE, auditDenied } from './http/auth.routes';
 export * from './matters/matter.service';
 export * from './matters/actions';
+export * from './matters/event-dates';
 export { registerModuleActions } from './http/action.routes';
 export * from './matters/numbering';
 export * from './matters/matter-bulk';

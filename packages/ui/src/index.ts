@@ -15,6 +15,8 @@ export {
   saveBlob,
   setApiLanguage,
   setCsrfToken,
+  setReauthenticateHandler,
+  setSessionExpiryListener,
   setUnauthenticatedHandler,
   staffApi,
 } from './api/client';
@@ -22,12 +24,14 @@ export type { ApiClient, ApiLanguage, ClientOptions, FetchedFile, Method, QueryV
 export { notifyError, notifySuccess, setMessageApi } from './api/notify';
 export { createQueryClient } from './api/query-client';
 export { SESSION_KEY, switchSession, useCan, useSessionQuery, useSessionUser } from './api/session';
+export { SESSION_WARN_MS, SessionGuard } from './session/SessionGuard';
 
 // i18n: the language the app holds, the shared words, formatting of counts
 export {
   COMMON_MESSAGES,
   DEADLINE_MESSAGES,
   fillText,
+  FORM_MESSAGES,
   formatNumber,
   LangProvider,
   MATTER_MESSAGES,
@@ -95,10 +99,17 @@ export type { IndicatorCardProps, IndicatorQueryState } from './figures/Indicato
 export { knownFields, placeServerErrors, serverFieldErrors, showFieldErrors, zodFieldErrors } from './forms/field-errors';
 export type { FieldError } from './forms/field-errors';
 export { FormDialog } from './forms/FormDialog';
+export { NumberInput, numberRule } from './forms/NumberInput';
+export type { NumberInputProps } from './forms/NumberInput';
 export type { FormDialogProps } from './forms/FormDialog';
 export { PartyEntry } from './forms/PartyEntry';
 export type { PartyEntryProps, PartyValues } from './forms/PartyEntry';
 export { textRule } from './forms/text-rule';
+export { useEventDateRule, useMatterEventDates } from './forms/event-date-rule';
+export { formDraftKey, useFormDraft } from './forms/use-form-draft';
+export type { FormDraft } from './forms/use-form-draft';
+export { acceptOf, attachmentRule, uploadHint, uploadProblem, useUploadLimits } from './forms/upload-check';
+export type { UploadRule } from './forms/upload-check';
 
 // matter: the matter page, its header, tabs, actions and queries
 export { ActionBar } from './ActionBar';

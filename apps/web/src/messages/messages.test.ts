@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { COMMON_MESSAGES, DEADLINE_MESSAGES, MATTER_MESSAGES } from '@sifa/ui';
+import { COMMON_MESSAGES, DEADLINE_MESSAGES, FORM_MESSAGES, MATTER_MESSAGES } from '@sifa/ui';
 import { CONSOLE_MESSAGES } from './console';
 import { NOTIFICATION_MESSAGES } from './notification';
 import { PORTAL_MESSAGES } from './portal';
@@ -9,6 +9,7 @@ const FILES: Record<string, Record<string, readonly [string, string]>> = {
   console: CONSOLE_MESSAGES,
   matter: MATTER_MESSAGES,
   deadline: DEADLINE_MESSAGES,
+  forms: FORM_MESSAGES,
   notification: NOTIFICATION_MESSAGES,
   portal: PORTAL_MESSAGES,
 };

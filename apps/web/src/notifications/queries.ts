@@ -34,7 +34,8 @@ export const LATEST_COUNT = 8;
 export function useUnreadCount() {
   return useQuery({
     queryKey: keys.count,
-    queryFn: () => apiGet('/api/notifications/unread-count', z.object({ unread: z.number() })),
+    // a poll is not the person working: it must not keep an idle session alive (issue #13 item 2)
+    queryFn: () => apiGet('/api/notifications/unread-count', z.object({ unread: z.number() }), { background: true }),
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
     staleTime: 0,

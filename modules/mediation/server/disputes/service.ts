@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  assertEventDate,
   appendAudit,
   AppError,
   closeMatterDeadlines,
@@ -13,7 +14,7 @@ import {
   type Matter,
   type PartyCtx,
 } from '@sifa/kernel';
-import type { CreateDisputeInput, Dispute, FollowUp, FollowUpInput } from '../../shared/schemas';
+import { RULING_DATE_LABEL, type CreateDisputeInput, type Dispute, type FollowUp, type FollowUpInput } from '../../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../../shared/workflow';
 import { assertCategory } from '../categories/category';
 import * as repo from './repository';
@@ -146,6 +147,8 @@ export async function recordConfirmation(ctx: Ctx, id: string, input: { result: 
   if (d.confirmationResult)
     throw new AppError('CONFLICT', { reason: `该纠纷已登记司法确认结果 (${d.confirmationResult === 'confirmed' ? '确认有效' : '驳回申请'})，不能重复登记` });
   await ctx.db.transaction().execute(async (trx) => {
+    // 裁定日期 no earlier than the agreement it confirms, nor later than today (issue #13 item 4)
+    await assertEventDate(trx, DISPUTE_WORKFLOW, id, { label: RULING_DATE_LABEL, on: input.ruledOn, field: 'ruledOn' }, chinaDay(ctx.now));
     await repo.updateDispute(trx, id, { confirmationResult: input.result, confirmationCourt: input.courtName, confirmedOn: input.ruledOn });
     await closeMatterDeadlines(ctx, trx, id);
     await appendAudit(trx, ctx.actor, {

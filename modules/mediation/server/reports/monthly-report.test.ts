@@ -28,6 +28,9 @@ describe('the monthly report', () => {
     };
     agree = (id, extra) => act(id, 'reach-agreement', { kind: 'oral', effectiveOn: '2026-04-01', terms: ['当场履行'], signedBy: '双方', ...extra });
     const open = async (key: string, acceptedOn: string, category = 'neighbour') => {
+      // registered, accepted and assigned on that day by the app's clock (dates in order: issue #13 item 4), which
+      // then returns to the report's day
+      clock.date = acceptedOn;
       const res = await office.request('POST', '/api/mediation/disputes', {
         orgId,
         category,
@@ -39,11 +42,9 @@ describe('the monthly report', () => {
       const id = res.json<{ id: string }>().id;
       ids[key] = id;
       versions.set(id, 1);
-      // accepted on that day by the app's clock, which then returns to the report's day
-      clock.date = acceptedOn;
       await act(id, 'accept', {});
-      clock.date = '2026-04-15';
       await act(id, 'assign', { committeeOrgId, mediatorName: '刘调解' });
+      clock.date = '2026-04-15';
       await act(id, 'start-session', { on: '2026-04-01', place: '调解室', attendees: '双方', record: '陈述' });
     };
     await open('march', '2026-03-10');

@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { DISPUTE_WORKFLOW } from '@sifa/mediation/shared';
 import type { DisputeAction } from '@sifa/mediation/shared';
-import { useCan, useMatterParties } from '@sifa/ui';
+import { NumberInput, numberRule, useCan, useEventDateRule, useMatterParties } from '@sifa/ui';
 import { useMediationText } from '../common/messages';
 import { useCommittees } from './queries';
 import { positionLabel } from '../registry/registry-labels';
@@ -165,13 +166,17 @@ function NoteField() {
   );
 }
 
-function SessionFields() {
+/** The workflow's name of an action's event date, which the kernel's check and its message use (调解日期). */
+const eventLabel = (action: keyof NonNullable<typeof DISPUTE_WORKFLOW.eventDates>) => DISPUTE_WORKFLOW.eventDates?.[action]?.zh ?? '';
+
+function SessionFields({ matterId }: { matterId: string }) {
   const { t, mt } = useMediationText();
+  const inOrder = useEventDateRule(matterId, eventLabel('startSession'));
   const need = (field: string) => [{ required: true, whitespace: true, message: t('common.required', { field }) }, { min: 2 }];
   return (
     <>
-      <Form.Item name="on" label={mt('sessions.on')} rules={[{ required: true, message: t('common.requiredSelect', { field: mt('sessions.on') }) }]}>
-        <DatePicker style={{ width: '100%' }} />
+      <Form.Item name="on" label={mt('sessions.on')} rules={[{ required: true, message: t('common.requiredSelect', { field: mt('sessions.on') }) }, inOrder]}>
+        <DatePicker style={{ width: '100%' }} data-testid="session-on" />
       </Form.Item>
       <Form.Item name="place" label={mt('sessions.place')} rules={need(mt('sessions.place'))}>
         <Input maxLength={100} />
@@ -186,8 +191,9 @@ function SessionFields() {
   );
 }
 
-function AgreementFields() {
+function AgreementFields({ matterId }: { matterId: string }) {
   const { t, mt } = useMediationText();
+  const inOrder = useEventDateRule(matterId, eventLabel('reachAgreement'));
   const kind = Form.useWatch<ActionValues['kind']>('kind');
   return (
     <>
@@ -208,7 +214,7 @@ function AgreementFields() {
       <Form.Item
         name="effectiveOn"
         label={mt('form.effectiveOn')}
-        rules={[{ required: true, message: t('common.requiredSelect', { field: mt('form.effectiveOn') }) }]}
+        rules={[{ required: true, message: t('common.requiredSelect', { field: mt('form.effectiveOn') }) }, inOrder]}
       >
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
@@ -240,8 +246,8 @@ function AgreementFields() {
           </Form.Item>
         )}
       </Form.List>
-      <Form.Item name="amountYuan" label={mt('form.amount')}>
-        <InputNumber min={0} max={1e11} precision={2} style={{ width: '100%' }} />
+      <Form.Item name="amountYuan" label={mt('form.amount')} rules={[numberRule('amount', { label: mt('form.amount') })]}>
+        <NumberInput kind="amount" data-testid="agreement-amount" />
       </Form.Item>
       <Form.Item
         name="signedBy"
@@ -267,9 +273,9 @@ function AgreementFields() {
             <Form.Item
               name="personsInvolved"
               label={mt('form.personsInvolved')}
-              rules={[{ required: true, message: t('common.required', { field: mt('form.personsInvolved') }) }]}
+              rules={[numberRule('count', { label: mt('form.personsInvolved'), required: true, min: 1, max: 100_000 })]}
             >
-              <InputNumber min={1} max={100_000} precision={0} style={{ width: '100%' }} />
+              <NumberInput kind="count" min={1} max={100_000} />
             </Form.Item>
           )
         }
@@ -318,9 +324,9 @@ export function ActionFields({ action, matterId }: { action: DisputeAction; matt
       return <CommitteeFields reason />;
     case 'startSession':
     case 'recordSession':
-      return <SessionFields />;
+      return <SessionFields matterId={matterId} />;
     case 'reachAgreement':
-      return <AgreementFields />;
+      return <AgreementFields matterId={matterId} />;
     case 'fail':
       return (
         <>

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Typography } from 'antd';
-import { ConfirmationInput } from '@sifa/mediation/shared';
+import { ConfirmationInput, RULING_DATE_LABEL } from '@sifa/mediation/shared';
 import type { Dispute } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { knownFields, notifySuccess, placeServerErrors, showFieldErrors, zodFieldErrors } from '@sifa/ui';
+import { knownFields, notifySuccess, placeServerErrors, showFieldErrors, useEventDateRule, zodFieldErrors } from '@sifa/ui';
 import { useMediationText } from '../common/messages';
 import { useRecordConfirmation } from './queries';
 import type { DateValue } from './ActionFields';
@@ -24,6 +24,7 @@ export function ConfirmationCard({ dispute, canAct }: { dispute: Dispute; canAct
   const { modal } = App.useApp();
   const [form] = Form.useForm<ConfirmationValues>();
   const save = useRecordConfirmation(dispute.matter.id);
+  const inOrder = useEventDateRule(dispute.matter.id, RULING_DATE_LABEL);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const resultText = (r: string | null | undefined) =>
     r === 'confirmed' ? mt('confirmation.confirmed') : r === 'dismissed' ? mt('confirmation.dismissed') : (r ?? '');
@@ -99,9 +100,9 @@ export function ConfirmationCard({ dispute, canAct }: { dispute: Dispute; canAct
             <Form.Item
               name="ruledOn"
               label={mt('confirm.ruledOn')}
-              rules={[{ required: true, message: t('common.requiredSelect', { field: mt('confirm.ruledOn') }) }]}
+              rules={[{ required: true, message: t('common.requiredSelect', { field: mt('confirm.ruledOn') }) }, inOrder]}
             >
-              <DatePicker style={{ width: '100%' }} />
+              <DatePicker style={{ width: '100%' }} data-testid="ruled-on" />
             </Form.Item>
           </Col>
           <Col xs={24} md={4}>

@@ -1,9 +1,22 @@
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { CreateDisputeInput, isCourtSource } from '@sifa/mediation/shared';
 import type { DisputePartyRole, DisputeSource } from '@sifa/mediation/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, knownFields, notifySuccess, OrgTreeSelect, PartyEntry, serverFieldErrors, showFieldErrors, useSessionUser, zodFieldErrors } from '@sifa/ui';
+import {
+  ApiError,
+  knownFields,
+  notifySuccess,
+  NumberInput,
+  numberRule,
+  OrgTreeSelect,
+  PartyEntry,
+  serverFieldErrors,
+  showFieldErrors,
+  useFormDraft,
+  useSessionUser,
+  zodFieldErrors,
+} from '@sifa/ui';
 import type { FieldError, PartyValues } from '@sifa/ui';
 import { useCategories } from '../categories/category-queries';
 import { categoryOptions, roleOptions, sourceOptions } from '../common/labels';
@@ -78,6 +91,8 @@ export function NewDisputePage() {
   const user = useSessionUser();
   const [form] = Form.useForm<NewDisputeValues>();
   const create = useCreateDispute();
+  // what is typed stays on this device until registered (issue #13 item 2); one draft per form, not per screening
+  const draft = useFormDraft(form, 'mediation.new-dispute');
   const [unplaced, setUnplaced] = useState<string | undefined>(undefined);
   const source = Form.useWatch('source', form);
   const court = source !== undefined && isCourtSource(source);
@@ -106,6 +121,7 @@ export function NewDisputePage() {
     }
     create.mutate(parsed.data, {
       onSuccess: (matter) => {
+        draft.clear();
         notifySuccess(mt('new.created', { number: matter.number }));
         void navigate(`/mediation/disputes/${matter.id}`, { replace: true });
       },
@@ -141,10 +157,12 @@ export function NewDisputePage() {
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={draft.onValuesChange}
         onFinishFailed={() => setUnplaced(mt('new.fixErrors'))}
         scrollToFirstError={{ block: 'center' }}
         initialValues={{ orgId: user.orgId, ...(screeningId ? { source: 'screening' } : {}), parties: [NEW_PARTY, { ...NEW_PARTY, role: 'respondent' }] }}
       >
+        {draft.notice}
         {screeningId && (
           <Alert
             type={screening.isError ? 'warning' : 'info'}
@@ -223,8 +241,8 @@ export function NewDisputePage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="amountYuan" label={mt('field.amount')}>
-              <InputNumber min={0} max={1e11} precision={2} step={100} style={{ width: '100%' }} />
+            <Form.Item name="amountYuan" label={mt('field.amount')} rules={[numberRule('amount', { label: mt('field.amount') })]}>
+              <NumberInput kind="amount" data-testid="dispute-amount" />
             </Form.Item>
           </Col>
         </Row>

@@ -1,8 +1,20 @@
-import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { CreateScreeningInput, UpdateScreeningInput } from '@sifa/mediation/shared';
 import type { ScreeningDetail, ScreeningKind } from '@sifa/mediation/shared';
 import { useState } from 'react';
-import { ApiError, FormDialog, knownFields, notifySuccess, OrgTreeSelect, serverFieldErrors, showFieldErrors, todayInShanghai, zodFieldErrors } from '@sifa/ui';
+import {
+  ApiError,
+  FormDialog,
+  knownFields,
+  notifySuccess,
+  NumberInput,
+  numberRule,
+  OrgTreeSelect,
+  serverFieldErrors,
+  showFieldErrors,
+  todayInShanghai,
+  zodFieldErrors,
+} from '@sifa/ui';
 import type { FieldError } from '@sifa/ui';
 import { screeningKindOptions, useScreeningText } from './screening-messages';
 import { useCreateScreening, useUpdateScreening } from './screening-queries';
@@ -139,9 +151,9 @@ export function ScreeningFormModal({ screening, defaultOrgId, onClose, onSaved }
             <Form.Item
               name="foundCount"
               label={st('field.foundCount')}
-              rules={[{ required: true, message: t('common.required', { field: st('field.foundCount') }) }]}
+              rules={[numberRule('count', { label: st('field.foundCount'), required: true, max: 9999 })]}
             >
-              <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
+              <NumberInput kind="count" max={9999} />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -150,15 +162,16 @@ export function ScreeningFormModal({ screening, defaultOrgId, onClose, onSaved }
               label={st('field.riskCount')}
               dependencies={['foundCount']}
               rules={[
+                numberRule('count', { label: st('field.riskCount'), max: 9999 }),
                 ({ getFieldValue }) => ({
-                  validator: (_r, v: number | null | undefined) =>
-                    (v ?? 0) > ((getFieldValue('foundCount') as number | null | undefined) ?? 0)
+                  validator: (_r, v: unknown) =>
+                    typeof v === 'number' && typeof getFieldValue('foundCount') === 'number' && v > (getFieldValue('foundCount') as number)
                       ? Promise.reject(new Error(st('form.riskTooMany')))
                       : Promise.resolve(),
                 }),
               ]}
             >
-              <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
+              <NumberInput kind="count" max={9999} />
             </Form.Item>
           </Col>
         </Row>

@@ -127,8 +127,8 @@ export async function login(db: Kysely<Database>, crypto: FieldCrypto, input: Lo
 
 export type SessionLookup = Omit<AuthUser, 'permissions'> | 'expired' | undefined;
 
-/** Finds the session of a cookie token; ends it when idle or past its absolute lifetime. */
-export async function resolveSession(db: Kysely<Database>, token: string, policy: AuthPolicy): Promise<SessionLookup> {
+/** Finds the session of a cookie token; ends it when idle or past its absolute lifetime; renews the idle timer unless told not to. */
+export async function resolveSession(db: Kysely<Database>, token: string, policy: AuthPolicy, opts: { touch?: boolean } = {}): Promise<SessionLookup> {
   const id = sha256(token);
   const query = db
     .selectFrom('kernel.sessions as s')
@@ -162,13 +162,18 @@ export async function resolveSession(db: Kysely<Database>, token: string, policy
     return 'expired';
   }
   // Touch at most once a minute: the idle timer needs no finer grain and reads stay cheap.
-  if (now - new Date(row.lastSeenAt).getTime() > 60_000) {
+  let lastSeen = new Date(row.lastSeenAt).getTime();
+  // A background poll (opts.touch false) reads the session without renewing it: it is not the person working.
+  if (opts.touch !== false && now - lastSeen > 60_000) {
     await db
       .updateTable('kernel.sessions')
       .set({ lastSeenAt: new Date(now) })
       .where('id', '=', id)
       .execute();
+    lastSeen = now;
   }
+  // when the session ends unless used again: the console warns ahead of it (issue #13 item 2)
+  const sessionExpiresAt = new Date(Math.min(lastSeen + policy.idleMinutes * 60_000, new Date(row.expiresAt).getTime()));
   return {
     id: row.id,
     username: row.username,
@@ -181,6 +186,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, policy
     csrfToken: row.csrfToken,
     secondFactorEnrolled: row.totpEnabledAt !== null,
     secondFactorRequired: secondFactorRequired(policy.secondFactor, row.roles as RoleCode[], row.mfaExempt),
+    sessionExpiresAt,
   };
 }
 

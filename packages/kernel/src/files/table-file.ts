@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
 import { runInWorker } from '../workers/pool';
 import { formatBytes } from './file-types';
-import { uploadChunks, uploadFailure } from './upload';
+import { refuseDeclaredOversize, uploadChunks, uploadFailure } from './upload';
 import { headerKey, MAX_IMPORT_ROWS, sheetLimits, type SheetColumn, type SheetLimits, type SheetRow } from './sheet-parse';
 
 export { headerKey, MAX_IMPORT_ROWS, sheetLimits, type SheetColumn, type SheetLimits, type SheetRow } from './sheet-parse';
@@ -90,6 +90,7 @@ export interface UploadedFile {
  */
 export async function uploadedFile(req: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
   if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
+  refuseDeclaredOversize(req, maxBytes);
   const files = req.files({ limits: { fileSize: maxBytes + 1, files: 1 }, throwFileSizeLimit: false });
   const next = async () => {
     try {

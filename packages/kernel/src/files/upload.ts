@@ -1,6 +1,23 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
+import { formatBytes } from './file-types';
+
+/** Room for the multipart framing around the file: boundaries, the part's headers, the few small fields allowed. */
+export const MULTIPART_SLACK_BYTES = 64 * 1024;
+
+/**
+ * Refuses at once, before a byte of the body is read, an upload whose declared length already passes the limit
+ * (issue #13 item 8): the answer is a 413 with `Connection: close` (the error handler's), so the browser stops
+ * sending instead of spinning until the whole file is through. A body without a length is stopped by the parser's
+ * limit as soon as it passes it.
+ */
+export function refuseDeclaredOversize(req: FastifyRequest, maxBytes: number): void {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_SLACK_BYTES) {
+    throw new AppError('UPLOAD_TOO_LARGE', { size: formatBytes(declared), limit: formatBytes(maxBytes) });
+  }
+}
 
 // @fastify/multipart's limits (app.ts registers files: 1, fields: 10, parts: 11) in words a person can act on.
 const LIMIT_REASONS: Record<string, string> = {
@@ -26,6 +43,7 @@ export function uploadFailure(e: unknown): unknown {
 /** The one file of a multipart upload (field `file`), its size capped at one byte over `maxBytes` (enough to refuse it). */
 export async function filePart(req: FastifyRequest, maxBytes: number): Promise<MultipartFile> {
   if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
+  refuseDeclaredOversize(req, maxBytes);
   let part: MultipartFile | undefined;
   try {
     part = await req.file({ limits: { fileSize: maxBytes + 1, files: 1 }, throwFileSizeLimit: false });

@@ -7,7 +7,15 @@ import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../files/file-types';
 import { createFileStorage, resolveFilesRoot } from '../files/storage';
 import { filePart, uploadChunks } from '../files/upload';
 import { IdParams } from '../shared/common';
-import { Attachment, DocumentSummary, DocumentVerification, IssueDocumentInput, RevokeDocumentInput, VerifyCodeParams } from '../shared/documents';
+import {
+  Attachment,
+  UploadLimitsInfo,
+  DocumentSummary,
+  DocumentVerification,
+  IssueDocumentInput,
+  RevokeDocumentInput,
+  VerifyCodeParams,
+} from '../shared/documents';
 import { ctxOf } from './context';
 import type { ModuleDeps, SifaApp } from './types';
 
@@ -67,6 +75,15 @@ export function documentRoutes(app: SifaApp, { engine, config }: ModuleDeps) {
       });
       return reply.code(201).send(attachment);
     },
+  );
+
+  app.get(
+    '/api/attachments/limits',
+    {
+      config: { authenticated: true, scopeProbe: { kind: 'unscoped', reason: '附件的大小上限和格式对所有人相同' } },
+      schema: { tags, summary: '附件的大小上限和可上传的格式 (控制台在发送前据此检查)', response: { 200: UploadLimitsInfo } },
+    },
+    () => ({ maxBytes: limits.maxBytes, types: limits.types.map(({ ext, mime, label }) => ({ ext, mime, label })) }),
   );
 
   app.get(

@@ -6,6 +6,9 @@ import { declaredActions } from '../matters/actions';
 import { describeMatterDeadlines } from '../deadlines/deadline.service';
 import { systemClock } from '../deadlines/clock';
 import { MatterDeadline } from '../shared/deadline-model';
+import { matterEventDates } from '../matters/event-dates';
+import { chinaDay } from '../shared/china-time';
+import { MatterEventDates } from '../shared/event-dates';
 import { addMatterParty, listMatterParties, removeMatterParty } from '../matters/matter-parties';
 import { IdParams } from '../shared/common';
 import { ActInput, Matter, MatterActionEntry } from '../shared/matters';
@@ -77,6 +80,24 @@ export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, module
       const ctx = ctxOf(req, db);
       await load(ctx, req.params.id);
       return matters.matterTimeline(ctx, req.params.id);
+    },
+  );
+
+  app.get(
+    '/api/matters/:id/event-dates',
+    {
+      config: { permission: 'kernel.matter.read', scopeProbe: { kind: 'resource', resource: 'matter' } },
+      schema: {
+        tags,
+        summary: '事项已发生事件的日期 (登记、受理、调解、协议等) 与今天：表单据此检查新填的日期不早于其前事件、不晚于今天',
+        params: IdParams,
+        response: { 200: MatterEventDates },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, db);
+      const { wf } = await load(ctx, req.params.id);
+      return { events: await matterEventDates(db, wf, req.params.id), today: chinaDay(ctx.now) };
     },
   );
 

@@ -29,6 +29,8 @@ export interface AuthUser {
   secondFactorEnrolled?: boolean;
   /** Whether its roles must hold one (SIFA_MFA_ROLES); required and not enrolled: only enrolment is open (ADR 0020). */
   secondFactorRequired?: boolean;
+  /** When the session ends unless used again (idle timeout or absolute lifetime); absent for system accounts. */
+  sessionExpiresAt?: Date;
 }
 
 /**

@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { trackStoredFiles, type DocumentCtx } from '../documents/document.service';
+import { chinaDay } from '../shared/china-time';
 import type { Matter } from '../shared/matters';
-import type { WorkflowDefinition } from '../shared/workflow';
+import type { EventDateField, WorkflowDefinition } from '../shared/workflow';
+import { assertEventDate } from './event-dates';
 import { act } from './matter.service';
 
 /** What every typed action's body carries: the version of the matter the user saw (a concurrent change answers 409). */
@@ -52,6 +54,18 @@ export const defineAction = <A extends string, S extends z.ZodType<ActionBody>>(
   a: ActionDefinition<NoInfer<A>, S> & { workflow: WorkflowDefinition<string, A> },
 ) => a as ActionDefinition<A, S>;
 
+/**
+ * The event's date the workflow declares for this action (a session's day) against the matter's earlier events and
+ * today (issue #13 item 4); inside the action's transaction, after the scope and version checks, so a matter out of
+ * the caller's scope answers 404 and never tells its dates.
+ */
+async function checkEventDate(ctx: ActionCtx, trx: Kysely<Database>, action: AnyAction, matterId: string, input: ActionBody) {
+  const declared: EventDateField | undefined = action.workflow.eventDates?.[action.name];
+  const on = declared ? (input as unknown as Record<string, unknown>)[declared.field] : undefined;
+  if (!declared || typeof on !== 'string') return;
+  await assertEventDate(trx, action.workflow, matterId, { label: declared.zh, on, field: declared.field }, chinaDay(ctx.now), { skipLatest: true });
+}
+
 /** Takes a declared action on a matter: the kernel's act() with the handler inside its transaction. */
 export async function takeAction<A extends string, S extends z.ZodType<ActionBody>>(
   ctx: ActionCtx,
@@ -72,7 +86,10 @@ export async function takeAction<A extends string, S extends z.ZodType<ActionBod
       {
         ...(action.outcome !== undefined ? { outcome: action.outcome } : {}),
         data: action.data?.(input) ?? rest,
-        apply: (trx, _before, after) => action.handle({ ...ctx, files }, trx, after, input),
+        apply: async (trx, _before, after) => {
+          await checkEventDate(ctx, trx, action, matterId, input);
+          await action.handle({ ...ctx, files }, trx, after, input);
+        },
       },
     );
   } catch (e) {

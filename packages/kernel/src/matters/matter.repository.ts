@@ -64,6 +64,8 @@ export async function appendAction(
     actorName: string | null;
     note: string | null;
     data: unknown;
+    /** When the action was taken: the request's `now` (the app's clock), so its day is the day the user acted. */
+    at?: Date;
   },
 ) {
   await db

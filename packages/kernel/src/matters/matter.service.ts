@@ -219,6 +219,7 @@ export async function act(ctx: Ctx, wf: WorkflowDefinition, matterId: string, in
       actorName: ctx.user.displayName,
       note: input.note ?? null,
       data: effects.data ?? {},
+      at: ctx.now,
     });
     await repo.setStatus(trx, matterId, {
       status: next,

@@ -90,3 +90,13 @@ export const DocumentVerification = z.object({
 export type DocumentVerification = z.infer<typeof DocumentVerification>;
 
 export const VerifyCodeParams = z.object({ code: z.string() });
+
+/**
+ * What an attachment upload may be (GET /api/attachments/limits; SIFA_UPLOAD_MAX_MB and the accepted types): the
+ * console checks a file against it before sending, so a file over the limit is refused at once (issue #13 item 8).
+ */
+export const UploadLimitsInfo = z.object({
+  maxBytes: z.number().int().positive(),
+  types: z.array(z.object({ ext: z.string(), mime: z.string(), label: z.string() })),
+});
+export type UploadLimitsInfo = z.infer<typeof UploadLimitsInfo>;

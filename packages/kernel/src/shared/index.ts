@@ -9,3 +9,5 @@ export * from './workflow';
 export * from './indicators';
 export * from './documents';
 export * from './china-time';
+export * from './amount';
+export * from './event-dates';

@@ -116,3 +116,15 @@ export type SecondFactorState = z.infer<typeof SecondFactorState>;
 
 export const SessionInfo = z.object({ user: SessionUser, csrfToken: z.string(), secondFactor: SecondFactorState.optional() });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/**
+ * The response header with the seconds left before the staff session ends unless used again (idle timeout or absolute
+ * lifetime): the console warns a few minutes ahead and offers to stay signed in (issue #13 item 2).
+ */
+export const SESSION_EXPIRES_IN_HEADER = 'x-session-expires-in';
+
+/**
+ * The request header a console sends on its own polls (the bell's unread count): such a request is not the person
+ * working, so it does not renew the idle timer — or an open tab would never time out (issue #13 item 2).
+ */
+export const BACKGROUND_REQUEST_HEADER = 'x-sifa-background';

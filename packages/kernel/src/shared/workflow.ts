@@ -30,6 +30,20 @@ export interface WorkflowDefinition<S extends string = string, A extends string 
   partyRoles?: readonly PartyRoleDefinition[];
   /** Permission needed to add or remove a party of a matter after registration (default `<module>.<kind>.write`). */
   partyPermission?: string;
+  /**
+   * The input field holding the day each action's event happened on (a session's `on`, an agreement's
+   * `effectiveOn`), with its name: the kernel checks it against the matter's earlier events and today, and the
+   * console's form does the same before sending (event-dates.ts, issue #13 item 4). An action without one happened
+   * on the day it was recorded.
+   */
+  eventDates?: Partial<Record<A, EventDateField>>;
+}
+
+/** Which input field of an action is the event's date, and what it is called (`调解日期`). */
+export interface EventDateField {
+  field: string;
+  zh: string;
+  en: string;
 }
 
 /** A role a party may hold in a matter, e.g. `{ code: 'applicant', zh: '申请人', en: 'Applicant' }`. */
@@ -44,10 +58,11 @@ export const partyPermission = (wf: Pick<WorkflowDefinition, 'module' | 'kind' |
 
 /** Infers statuses and actions from `statuses` and `transitions` only, so a typo elsewhere is an error. */
 export const defineWorkflow = <S extends string, A extends string>(
-  wf: Omit<WorkflowDefinition<S, A>, 'actionPermissions' | 'labels' | 'initial' | 'terminal'> & {
+  wf: Omit<WorkflowDefinition<S, A>, 'actionPermissions' | 'eventDates' | 'labels' | 'initial' | 'terminal'> & {
     initial: NoInfer<S>;
     terminal: readonly NoInfer<S>[];
     actionPermissions?: Partial<Record<NoInfer<A>, string>>;
+    eventDates?: Partial<Record<NoInfer<A>, EventDateField>>;
     labels: { statuses: Record<NoInfer<S>, { zh: string; en: string }>; actions: Record<NoInfer<A>, { zh: string; en: string }> };
   },
 ): WorkflowDefinition<S, A> => wf;

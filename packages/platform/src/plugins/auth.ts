@@ -1,15 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   actorOf,
   appendAudit,
   AppError,
   auditDenied,
+  BACKGROUND_REQUEST_HEADER,
   localeOf,
   permissionsOf,
   PUBLIC_COOKIE,
   resolvePublicSession,
   resolveSession,
   SESSION_COOKIE,
+  SESSION_EXPIRES_IN_HEADER,
   type AuthPolicy,
   type Engine,
   type ModuleDefinition,
@@ -26,7 +28,7 @@ export function registerAuth(app: FastifyInstance, engine: Engine, policy: AuthP
   app.decorateRequest('citizen', null);
   app.decorateRequest('locale', 'zh');
 
-  app.addHook('onRequest', async (req: FastifyRequest) => {
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     req.locale = localeOf(req.headers['accept-language']);
     const cfg = req.routeOptions.config;
     if (req.url.startsWith('/api/public/')) {
@@ -36,9 +38,14 @@ export function registerAuth(app: FastifyInstance, engine: Engine, policy: AuthP
     }
     const token = req.cookies[SESSION_COOKIE];
     if (!token || !req.url.startsWith('/api/')) return;
-    const found = await resolveSession(engine.db, token, policy);
-    if (found && found !== 'expired') req.user = { ...found, permissions: permissionsOf(modules(), found.roles) };
-    else if (found === 'expired' && !cfg.public) throw new AppError('SESSION_EXPIRED');
+    const found = await resolveSession(engine.db, token, policy, { touch: req.headers[BACKGROUND_REQUEST_HEADER] !== '1' });
+    if (found && found !== 'expired') {
+      req.user = { ...found, permissions: permissionsOf(modules(), found.roles) };
+      // seconds left before the idle timeout (or the absolute end): the console warns ahead of it and offers to stay
+      // signed in; seconds, not an instant, so a browser clock that is off does not matter (issue #13 item 2)
+      if (found.sessionExpiresAt)
+        reply.header(SESSION_EXPIRES_IN_HEADER, String(Math.max(0, Math.floor((found.sessionExpiresAt.getTime() - Date.now()) / 1000))));
+    } else if (found === 'expired' && !cfg.public) throw new AppError('SESSION_EXPIRED');
   });
 
   // A signed-in request answered 404 on a real route asked for something that does not exist *or is outside the

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,10 +29,32 @@ function englishOf(v: { keyword: string; message: string; params: Record<string,
   }
 }
 
+/** How long the rest of a refused upload is read and dropped before its connection ends. */
+const LINGER_MS = 2_000;
+
+/**
+ * A lingering close, as Apache and nginx do it: the answer goes out, the write side closes, what the client still
+ * sends is read and dropped for a moment, then the connection ends. Closing at once with unread data would reset the
+ * connection, and the client could lose the answer it was about to read.
+ */
+function lingerThenClose(socket: Socket) {
+  socket.destroySoon = function linger(this: Socket) {
+    this.end();
+    this.resume();
+    setTimeout(() => this.destroy(), LINGER_MS).unref();
+  };
+}
+
 /** Every failure leaves as `{ code, message, details }` in the request's locale; 5xx carry the request id only. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const locale = req.locale;
+    // A refusal for size comes while the client may still be sending: closing the connection after the answer
+    // makes the browser stop and show it at once, rather than upload the rest first (issue #13 item 8).
+    if ((err instanceof AppError ? err.status : err.statusCode) === 413) {
+      reply.header('connection', 'close');
+      lingerThenClose(req.raw.socket);
+    }
     if (err instanceof AppError) {
       return reply.code(err.status).send({ code: err.code, message: err.localized(locale), details: err.details });
     }

@@ -1,4 +1,4 @@
-import { ApiError as ApiErrorBody } from '@sifa/kernel/shared';
+import { ApiError as ApiErrorBody, BACKGROUND_REQUEST_HEADER, SESSION_EXPIRES_IN_HEADER } from '@sifa/kernel/shared';
 import type { z } from 'zod';
 
 /** An API failure in the server's one error shape; `message` is meant for the person at the screen. */
@@ -19,6 +19,8 @@ export type ApiLanguage = 'zh-CN' | 'en';
 let csrfToken: string | undefined;
 let language: ApiLanguage = 'zh-CN';
 let onUnauthenticated: (() => void) | undefined;
+let reauthenticate: ((code: string) => Promise<boolean>) | undefined;
+let onSessionExpiresIn: ((seconds: number) => void) | undefined;
 
 const FALLBACK_TEXT: Record<ApiLanguage, { network: string; server: (status: number) => string; shape: string }> = {
   'zh-CN': {
@@ -48,6 +50,20 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined): vo
   onUnauthenticated = handler;
 }
 
+/**
+ * Signs in again in place when a request meets an ended session (the console's dialog, SessionGuard): resolves true
+ * once signed in — the request is then sent again, so a form's submission goes through (issue #13 item 2) — or false
+ * when the person gives up.
+ */
+export function setReauthenticateHandler(handler: ((code: string) => Promise<boolean>) | undefined): void {
+  reauthenticate = handler;
+}
+
+/** Told the seconds left on the staff session by every answer that carries them (the console's expiry warning). */
+export function setSessionExpiryListener(listener: ((seconds: number) => void) | undefined): void {
+  onSessionExpiresIn = listener;
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 /** `?a=1&b=x` from the defined, non-empty values; '' when none. */
@@ -69,6 +85,13 @@ export interface ClientOptions {
   csrf: () => string | undefined;
   /** Called with the error code when a request answers 401. */
   onUnauthenticated: (code: string) => void;
+  /**
+   * Asked when a request answers 401 (before onUnauthenticated): resolve true to send the request once more (the
+   * person signed in again), false to let the 401 stand.
+   */
+  reauthenticate?: (code: string, path: string) => Promise<boolean>;
+  /** Called with the seconds left on the session, from each answer that carries them. */
+  onSessionExpiresIn?: (seconds: number) => void;
 }
 
 /** A file fetched from the API, with the name the server gave it. */
@@ -79,7 +102,8 @@ export interface FetchedFile {
 
 /** The calls of one API audience (staff console, public portal); every answer is checked against its schema. */
 export interface ApiClient {
-  get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
+  /** `background`: a poll of the page's own (not the person working), which does not renew the session's idle timer. */
+  get<S extends z.ZodType>(path: string, schema: S, opts?: { background?: boolean }): Promise<z.infer<S>>;
   send<S extends z.ZodType>(method: WriteMethod, path: string, body: unknown, schema: S): Promise<z.infer<S>>;
   call(method: WriteMethod, path: string, body?: unknown): Promise<void>;
   /** multipart/form-data with one file in the field `file`. */
@@ -87,7 +111,7 @@ export interface ApiClient {
   file(path: string, fallbackName: string): Promise<FetchedFile>;
 }
 
-async function errorFrom(res: Response, opts: ClientOptions): Promise<ApiError> {
+async function errorFrom(res: Response): Promise<ApiError> {
   let parsed: ApiErrorBody | undefined;
   try {
     const result = ApiErrorBody.safeParse(await res.json());
@@ -96,9 +120,7 @@ async function errorFrom(res: Response, opts: ClientOptions): Promise<ApiError> 
     // not JSON (a proxy's HTML page, an empty body): fall back to the status text below
   }
   const code = parsed?.code ?? `HTTP_${res.status}`;
-  const error = new ApiError(res.status, code, parsed?.message ?? FALLBACK_TEXT[language].server(res.status), parsed?.details);
-  if (res.status === 401) opts.onUnauthenticated(code);
-  return error;
+  return new ApiError(res.status, code, parsed?.message ?? FALLBACK_TEXT[language].server(res.status), parsed?.details);
 }
 
 function decode<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -126,8 +148,9 @@ function fileNameFrom(disposition: string | null, fallback: string): string {
 
 /** An API client: Accept-Language on every request, the CSRF token on every write, errors as ApiError. */
 export function createApiClient(opts: ClientOptions): ApiClient {
-  async function send(method: Method, path: string, body?: BodyInit, json = false): Promise<Response> {
+  async function send(method: Method, path: string, body?: BodyInit, json = false, again = false, background = false): Promise<Response> {
     const headers = new Headers({ Accept: 'application/json', 'Accept-Language': language });
+    if (background) headers.set(BACKGROUND_REQUEST_HEADER, '1');
     if (json) headers.set('Content-Type', 'application/json');
     const token = opts.csrf();
     if (method !== 'GET' && token) headers.set('x-csrf-token', token);
@@ -137,14 +160,24 @@ export function createApiClient(opts: ClientOptions): ApiClient {
     } catch {
       throw new ApiError(0, 'NETWORK_ERROR', FALLBACK_TEXT[language].network);
     }
-    if (!res.ok) throw await errorFrom(res, opts);
+    const left = res.headers.get(SESSION_EXPIRES_IN_HEADER);
+    if (left !== null && Number.isFinite(Number(left))) opts.onSessionExpiresIn?.(Number(left));
+    if (!res.ok) {
+      const error = await errorFrom(res);
+      if (res.status === 401) {
+        // the body (a string or FormData) can be sent again as it is, with the new session's CSRF token
+        if (!again && (await opts.reauthenticate?.(error.code, path))) return send(method, path, body, json, true, background);
+        opts.onUnauthenticated(error.code);
+      }
+      throw error;
+    }
     return res;
   }
   const sendJson = (method: Method, path: string, body: unknown) => (body === undefined ? send(method, path) : send(method, path, JSON.stringify(body), true));
 
   return {
-    async get(path, schema) {
-      const res = await send('GET', path);
+    async get(path, schema, getOpts) {
+      const res = await send('GET', path, undefined, false, false, getOpts?.background === true);
       return decode(schema, await res.json());
     },
     async send(method, path, body, schema) {
@@ -170,6 +203,9 @@ export function createApiClient(opts: ClientOptions): ApiClient {
 /** Answers of the sign-in form itself: a wrong password, or the second factor asked for or wrong (ADR 0020). */
 const SIGN_IN_ANSWERS = new Set(['INVALID_CREDENTIALS', 'SECOND_FACTOR_REQUIRED', 'SECOND_FACTOR_INVALID']);
 
+/** Requests whose 401 is their own answer, never a reason to sign in again in place. */
+const NO_REAUTH_PATHS = new Set(['/api/auth/login', '/api/auth/logout']);
+
 /** The staff console's client: the session's CSRF token; a 401 other than the sign-in form's own ends the session. */
 export const staffApi = createApiClient({
   csrf: () => csrfToken,
@@ -177,11 +213,16 @@ export const staffApi = createApiClient({
   onUnauthenticated: (code) => {
     if (!SIGN_IN_ANSWERS.has(code)) onUnauthenticated?.();
   },
+  // Only a session that was there (a CSRF token is held) ended under the person's hands: sign in again in place.
+  // Signing in and out themselves answer for their own 401s.
+  reauthenticate: (code, path) =>
+    csrfToken !== undefined && reauthenticate && !SIGN_IN_ANSWERS.has(code) && !NO_REAUTH_PATHS.has(path) ? reauthenticate(code) : Promise.resolve(false),
+  onSessionExpiresIn: (seconds) => onSessionExpiresIn?.(seconds),
 });
 
-/** GET a JSON resource and check it against its schema. */
-export function apiGet<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
-  return staffApi.get(path, schema);
+/** GET a JSON resource and check it against its schema; `background` for the page's own polls (they do not keep the session alive). */
+export function apiGet<S extends z.ZodType>(path: string, schema: S, opts?: { background?: boolean }): Promise<z.infer<S>> {
+  return staffApi.get(path, schema, opts);
 }
 
 /** POST/PATCH with a JSON body; checks the answer against `schema`. */

@@ -3,10 +3,11 @@ import { translator, useLang } from './lang';
 import type { Lang, MessageVars } from './lang';
 import { COMMON_MESSAGES } from './messages/common';
 import { DEADLINE_MESSAGES } from './messages/deadline';
+import { FORM_MESSAGES } from './messages/forms';
 import { MATTER_MESSAGES } from './messages/matter';
 
 /** The shared components' words; the console adds its own dictionaries on top (apps/web/src/i18n.ts). */
-export const UI_MESSAGES = { ...COMMON_MESSAGES, ...MATTER_MESSAGES, ...DEADLINE_MESSAGES } as const;
+export const UI_MESSAGES = { ...COMMON_MESSAGES, ...MATTER_MESSAGES, ...DEADLINE_MESSAGES, ...FORM_MESSAGES } as const;
 
 export type UiMessageKey = keyof typeof UI_MESSAGES;
 export type UiTranslate = (key: UiMessageKey, vars?: MessageVars) => string;
@@ -31,4 +32,5 @@ export { fillText, formatNumber, LangProvider, pick, translator, useLang } from 
 export type { Lang, LangState, Messages, MessageVars } from './lang';
 export { COMMON_MESSAGES } from './messages/common';
 export { DEADLINE_MESSAGES } from './messages/deadline';
+export { FORM_MESSAGES } from './messages/forms';
 export { MATTER_MESSAGES } from './messages/matter';

@@ -1,6 +1,7 @@
 import { DownloadOutlined, InboxOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { TableColumnsType, UploadProps } from 'antd';
+import { uploadProblem } from '../forms/upload-check';
 import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
 import { ApiError, downloadFile, saveBlob } from '../api/client';
@@ -89,8 +90,10 @@ export function ImportDialog<R extends ImportRow>(props: ImportDialogProps<R>) {
     const { file } = options;
     if (!(file instanceof File)) return;
     setProblem(undefined);
-    if (maxBytes !== undefined && file.size > maxBytes) {
-      setProblem(t('import.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
+    // size and type checked before sending, as every upload is (issue #13 item 8); the server checks again
+    const refused = uploadProblem(file, { maxBytes: maxBytes ?? Number.MAX_SAFE_INTEGER, exts: ['xlsx', 'csv'], typeNames: ['Excel (.xlsx)', 'CSV'] }, t);
+    if (refused) {
+      setProblem(refused);
       return;
     }
     upload.mutate(file, {

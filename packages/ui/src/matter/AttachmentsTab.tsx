@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Empty, Popconfirm, Space, Table, Tooltip, Typography, Upload } from 'antd';
+import { Alert, Button, Empty, Popconfirm, Space, Table, Tooltip, Typography, Upload } from 'antd';
 import type { TableColumnsType, UploadProps } from 'antd';
 import type { Attachment } from '@sifa/kernel/shared';
 import { useState } from 'react';
@@ -9,9 +9,10 @@ import { formatBytes, formatDateTime } from '../format/date';
 import { useCompact } from '../layout/use-compact';
 import { notifyError, notifySuccess } from '../api/notify';
 import { useCan } from '../api/session';
+import { acceptOf, attachmentRule, uploadProblem, useUploadLimits } from '../forms/upload-check';
 import { useDeleteAttachment, useMatterAttachments, useUploadAttachment } from './queries';
 
-// What the server accepts by default (kernel files/file-types.ts); it checks extension and content again.
+// What the server accepts by default (kernel files/file-types.ts) until its limits are read; it checks extension and content again.
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.doc,.xls,.txt,.mp3,.mp4';
 const ACCEPT_NAMES = ['PDF', 'JPG', 'PNG', 'Word', 'Excel', 'TXT', 'MP3', 'MP4'];
 const DEFAULT_LIMIT = '20 MB';
@@ -25,10 +26,20 @@ export function AttachmentsTab({ matterId }: { matterId: string }) {
   const upload = useUploadAttachment(matterId);
   const remove = useDeleteAttachment(matterId);
   const [downloading, setDownloading] = useState<string | undefined>(undefined);
+  const limits = useUploadLimits();
+  const rule = limits.data ? attachmentRule(limits.data) : undefined;
+  // a file refused in the browser: over the limit or of a type the server will not take (issue #13 item 8)
+  const [refused, setRefused] = useState<string | undefined>(undefined);
 
   const customRequest: NonNullable<UploadProps['customRequest']> = (options) => {
     const { file } = options;
     if (!(file instanceof File)) return;
+    const problem = rule ? uploadProblem(file, rule, t) : undefined;
+    setRefused(problem);
+    if (problem) {
+      options.onError?.(new Error(problem));
+      return;
+    }
     upload.mutate(file, {
       onSuccess: (a) => {
         notifySuccess(t('attachment.uploaded', { name: a.filename }));
@@ -94,16 +105,29 @@ export function AttachmentsTab({ matterId }: { matterId: string }) {
     <>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 12, flexWrap: 'wrap' }}>
         {canWrite && (
-          <Upload accept={ACCEPT} customRequest={customRequest} showUploadList={false} multiple={false}>
+          <Upload accept={rule ? acceptOf(rule) : ACCEPT} customRequest={customRequest} showUploadList={false} multiple={false}>
             <Button type="primary" icon={<UploadOutlined />} loading={upload.isPending} data-testid="upload-attachment">
               {t('attachment.upload')}
             </Button>
           </Upload>
         )}
         <Typography.Text type="secondary">
-          {t('attachment.hint', { size: DEFAULT_LIMIT, types: ACCEPT_NAMES.join(lang === 'en' ? ', ' : '、') })}
+          {t('attachment.hint', {
+            size: limits.data ? formatBytes(limits.data.maxBytes) : DEFAULT_LIMIT,
+            types: ACCEPT_NAMES.join(lang === 'en' ? ', ' : '、'),
+          })}
         </Typography.Text>
       </div>
+      {refused && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setRefused(undefined) }}
+          title={refused}
+          style={{ marginBottom: 12 }}
+          data-testid="upload-refused"
+        />
+      )}
       <Table<Attachment>
         rowKey="id"
         columns={columns}
