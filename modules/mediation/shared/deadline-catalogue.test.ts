@@ -13,7 +13,7 @@ describe('the deadline catalogue is assembled from the modules', () => {
   test("the kernel's rules and mediation's, each once", () => {
     const all = assembleDeadlineRules([{ name: 'kernel' }, { name: 'mediation', deadlines: MEDIATION_DEADLINES }]);
     expect(Object.keys(all).sort()).toEqual([...Object.keys(DEADLINE_RULES), ...Object.keys(MEDIATION_DEADLINES)].sort());
-    expect(Object.keys(all)).toHaveLength(13);
+    expect(Object.keys(all)).toHaveLength(14);
     expect(Object.keys(DEADLINE_RULES).filter((id) => id.startsWith('mediation.'))).toEqual([]);
   });
 
@@ -34,7 +34,7 @@ describe('the deadline catalogue is assembled from the modules', () => {
     configureDeadlineRules(override);
     expect(findDeadlineRule('mediation.court-delegated')).toBeUndefined();
     installDeadlineRules([{ name: 'mediation', deadlines: MEDIATION_DEADLINES }]);
-    expect(listDeadlineRules()).toHaveLength(13);
+    expect(listDeadlineRules()).toHaveLength(14);
     expect(findDeadlineRule('legal-aid.review')?.length).toEqual({ amount: 7, unit: 'workday' });
     expect(findDeadlineRule('mediation.court-delegated')?.nameZh).toBe('委派调解期限（立案前）');
     installDeadlineRules([]);
