@@ -146,7 +146,7 @@ describe('a dispute arriving from the portal or a court import reaches the offic
       parties: [{ kind: 'person', name: '钱六', idType: 'resident-id', idNumber: '360730199003150020', phone: '13900001111', role: 'applicant' }],
     });
     expect(res.statusCode, res.body).toBe(201);
-    const { id } = res.json<{ matter: { id: string } }>().matter ?? res.json<{ id: string }>();
+    const { id } = res.json<{ id: string }>();
     expect((await office.request('POST', `/api/mediation/disputes/${id}/accept`, { expectedVersion: 1 })).statusCode).toBe(200);
     expect(await texts()).toHaveLength(sent);
   });

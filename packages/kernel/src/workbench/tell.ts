@@ -42,7 +42,7 @@ export async function tellHolders(trx: Kysely<Database>, a: Arrival): Promise<nu
       returning 1
     )
     select count(*)::int as n from told`.execute(trx);
-  return Number(r.rows[0]?.n ?? 0);
+  return r.rows[0]?.n ?? 0;
 }
 
 const aad = (matterId: string) => `kernel.matter_subscribers.phone:${matterId}`;

@@ -30,7 +30,7 @@ export async function countWork(db: Kysely<Database>, scope: Scope, statuses: re
     from kernel.deadlines d join kernel.matters m on m.id = d.matter_id
     where d.status = 'open' and d.warn_date <= ${today}::date and d.org_id in ${scopeOrgs(scope)}
     group by 2, 3, 4`.execute(db);
-  return r.rows.map((x) => ({ ...x, n: Number(x.n) }));
+  return r.rows;
 }
 
 export interface ItemRow {
@@ -57,7 +57,7 @@ const nearest = sql`left join lateral (
 
 const page = async (db: Kysely<Database>, rows: RawBuilder<ItemRow>, total: RawBuilder<{ n: number }>) => {
   const [items, count] = await Promise.all([rows.execute(db), total.execute(db)]);
-  return { items: items.rows, total: Number(count.rows[0]?.n ?? 0) };
+  return { items: items.rows, total: count.rows[0]?.n ?? 0 };
 };
 
 /** Open matters of the subtree in the given kinds and statuses, oldest first (the longest waiting on top). */
@@ -125,5 +125,5 @@ export async function listArrivals(db: Kysely<Database>, scope: Scope, since: Da
       from kernel.matters m left join kernel.matter_actions a on a.matter_id = m.id and a.action = 'register'
       where ${where} group by 1, 2, 3`.execute(db),
   ]);
-  return { items: items.rows, byChannel: byChannel.rows.map((r) => ({ ...r, n: Number(r.n) })) };
+  return { items: items.rows, byChannel: byChannel.rows };
 }
