@@ -139,11 +139,13 @@ export function WorkbenchPage() {
           </Typography.Text>
         )}
       </div>
-      {isError && <Alert type="error" showIcon title={t('workbench.loadFailed')} action={<Button onClick={() => void refetch()}>{t('workbench.retry')}</Button>} />}
+      {isError && (
+        <Alert type="error" showIcon title={t('workbench.loadFailed')} action={<Button onClick={() => void refetch()}>{t('workbench.retry')}</Button>} />
+      )}
       {canReadMatters && (
         <Row gutter={[12, 12]}>
           {(data?.counts ?? STAGES.map((stage) => ({ stage, count: 0, parts: [] }))).map((c) => (
-            <Col key={c.stage} xs={12} sm={8} lg={{ flex: '1 1 0' }}>
+            <Col key={c.stage} xs={8} sm={8} lg={{ flex: '1 1 0' }}>
               {isPending ? <Card size="small" loading /> : <StageCard c={c} />}
             </Col>
           ))}
