@@ -50,7 +50,7 @@ export async function unreadState(db: Kysely<Database>, userId: string): Promise
     .where('userId', '=', userId)
     .where('readAt', 'is', null)
     .executeTakeFirstOrThrow();
-  return { unread: Number(r.n), newest: r.newest };
+  return { unread: r.n, newest: r.newest };
 }
 
 /** Marks one (or, without id, all) of the user's notifications read; another user's id changes nothing. */
