@@ -18,6 +18,11 @@ const SessionInput = z.object({
 });
 
 export const AcceptInput = z.object({ ...Version, note });
+/** The applicant was reached (the portal's promise to call, shared/deadlines.ts `mediation.portal-contact`). */
+export const RecordContactInput = z.object({
+  ...Version,
+  note: z.string().trim().min(2, '请写明联系情况，例如“已电话联系申请人，约定周三来所面谈”').max(2000, '说明不超过 2000 字'),
+});
 export const DeclineInput = z.object({ ...Version, reason: z.string().trim().min(2, '请写明不予受理的理由') });
 export const WithdrawInput = z.object({ ...Version, reason: z.string().trim().min(2, '请写明撤回的原因') });
 export const AssignInput = z.object({
@@ -62,6 +67,7 @@ export const PartyRefusesInput = z.object({ ...Version, partyName: z.string().tr
 
 /** The forms of the workflow actions by name (each action's body); every action of the workflow has one. */
 export const ActionForms = {
+  recordContact: RecordContactInput,
   accept: AcceptInput,
   decline: DeclineInput,
   withdraw: WithdrawInput,

@@ -13,7 +13,7 @@ describe('the deadline catalogue is assembled from the modules', () => {
   test("the kernel's rules and mediation's, each once", () => {
     const all = assembleDeadlineRules([{ name: 'kernel' }, { name: 'mediation', deadlines: MEDIATION_DEADLINES }]);
     expect(Object.keys(all).sort()).toEqual([...Object.keys(DEADLINE_RULES), ...Object.keys(MEDIATION_DEADLINES)].sort());
-    expect(Object.keys(all)).toHaveLength(Object.keys(DEADLINE_RULES).length + 4);
+    expect(Object.keys(all)).toHaveLength(Object.keys(DEADLINE_RULES).length + 5);
     expect(Object.keys(DEADLINE_RULES).filter((id) => id.startsWith('mediation.'))).toEqual([]);
   });
 
@@ -35,7 +35,7 @@ describe('the deadline catalogue is assembled from the modules', () => {
     configureDeadlineRules(override);
     expect(findDeadlineRule('mediation.court-delegated')).toBeUndefined();
     installDeadlineRules([{ name: 'mediation', deadlines: MEDIATION_DEADLINES }]);
-    expect(listDeadlineRules()).toHaveLength(Object.keys(DEADLINE_RULES).length + 4);
+    expect(listDeadlineRules()).toHaveLength(Object.keys(DEADLINE_RULES).length + 5);
     expect(findDeadlineRule('penalty.decision')?.length).toEqual({ amount: 60, unit: 'day' });
     expect(findDeadlineRule('mediation.court-delegated')?.nameZh).toBe('委派调解期限（立案前）');
     installDeadlineRules([]);

@@ -82,6 +82,24 @@ export const MEDIATION_DEADLINES = {
     verified: 'V',
     note: '延长的调解期限不计入审理期限（第二十七条第二款）。',
   }),
+  // The portal's promise “提交后司法所将在 3 个工作日内联系您” (web/portal/portal-messages.ts): no statute sets it — 人民调解法
+  // 第十七条 only lets a party apply (people-mediation-law-2010.md) — so it is an operational default [M], like the
+  // hotlines' contact limits of domain/operations.md §1 (Shanghai Putuo: 1 working day), and its length is configurable.
+  'mediation.portal-contact': defineDeadline({
+    id: 'mediation.portal-contact',
+    module: 'mediation',
+    nameZh: '网上申请联系期限',
+    nameEn: 'Mediation: contacting an online applicant',
+    cite: PML('第十七条'),
+    startsOn: 'application.received',
+    startsOnZh: '群众在网上提交调解申请',
+    length: { amount: 3, unit: 'workday' },
+    rollOverHoliday: false,
+    warnBefore: { amount: 1, unit: 'workday' },
+    verified: 'M',
+    configurable: ['length'],
+    note: '本平台对群众的服务承诺（门户“3 个工作日内联系您”），非法定期限；按工作日计算，可在期限规则配置中调整。受理或记录联系后即办结。',
+  }),
 } as const satisfies Record<string, DeadlineRule>;
 
 export type MediationDeadlineId = keyof typeof MEDIATION_DEADLINES;

@@ -6,7 +6,7 @@ const ACTIONS = Object.keys(DISPUTE_WORKFLOW.labels.actions) as DisputeAction[];
 
 // The whole table, written out: a change to the workflow must change this test on purpose.
 const EXPECTED: Record<DisputeStatus, Partial<Record<DisputeAction, DisputeStatus>>> = {
-  registered: { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' },
+  registered: { recordContact: 'registered', accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' },
   accepted: { assign: 'assigned', withdraw: 'withdrawn' },
   assigned: { startSession: 'mediating', transfer: 'assigned', partyRefuses: 'failed', withdraw: 'withdrawn' },
   mediating: { recordSession: 'mediating', reachAgreement: 'agreed', fail: 'failed', partyRefuses: 'failed', withdraw: 'withdrawn' },

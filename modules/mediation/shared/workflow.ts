@@ -1,5 +1,5 @@
 import { defineWorkflow } from '@sifa/kernel/shared';
-import { PARTY_ROLES } from './categories';
+import { DISPUTE_SOURCES, PARTY_ROLES } from './categories';
 
 export const DISPUTE_STATUSES = ['registered', 'accepted', 'declined', 'assigned', 'mediating', 'agreed', 'failed', 'withdrawn'] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
@@ -18,7 +18,7 @@ export const DISPUTE_WORKFLOW = defineWorkflow({
   initial: 'registered',
   terminal: ['declined', 'agreed', 'failed', 'withdrawn'],
   transitions: {
-    registered: { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' },
+    registered: { recordContact: 'registered', accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' },
     accepted: { assign: 'assigned', withdraw: 'withdrawn' },
     assigned: { startSession: 'mediating', transfer: 'assigned', partyRefuses: 'failed', withdraw: 'withdrawn' },
     mediating: { recordSession: 'mediating', reachAgreement: 'agreed', fail: 'failed', partyRefuses: 'failed', withdraw: 'withdrawn' },
@@ -26,6 +26,14 @@ export const DISPUTE_WORKFLOW = defineWorkflow({
     failed: {},
     declined: {},
     withdrawn: {},
+  },
+  // The workbench (ADR 0023): a registered dispute waits to be accepted (人民调解法 第十七条 — the committee decides on an
+  // application, people-mediation-law-2010.md), an accepted one for a committee and mediator (第十九条), an assigned or mediating one is in hand.
+  // Whoever may act on disputes holds the work; a citizen who applied on the portal is texted at each step.
+  work: {
+    states: { registered: 'accept', accepted: 'assign', assigned: 'inHand', mediating: 'inHand' },
+    channels: Object.fromEntries(Object.entries(DISPUTE_SOURCES).map(([code, l]) => [code, { zh: l.zh, en: l.en }])),
+    citizenSms: { accepted: 'accepted', assigned: 'assigned', mediating: 'session' },
   },
   // a dispute's parties change with `mediation.dispute.write` (the kernel's default), in these roles, until it closes
   partyRoles: Object.entries(PARTY_ROLES).map(([code, l]) => ({ code, ...l })),
@@ -47,6 +55,7 @@ export const DISPUTE_WORKFLOW = defineWorkflow({
       withdrawn: { zh: '已撤回', en: 'Withdrawn' },
     },
     actions: {
+      recordContact: { zh: '记录联系', en: 'Record contact' },
       accept: { zh: '受理', en: 'Accept' },
       decline: { zh: '不予受理', en: 'Decline' },
       withdraw: { zh: '撤回申请', en: 'Withdraw' },

@@ -42,6 +42,8 @@ export * from './deadlines/index';
 export * from './jobs/queue';
 export * from './notifications/sms';
 export * from './notifications/inbox';
+export { configureWorkbench, DEFAULT_SMS_TEMPLATES, loadSmsTemplatesFile, renderSms, setSmsTemplates, SMS_PLACEHOLDERS } from './workbench/runtime';
+export { tellHolders, textCitizen } from './workbench/tell';
 export * from './public/public-auth.service';
 export { PUBLIC_COOKIE } from './http/public.routes';
 export * from './shared/index';

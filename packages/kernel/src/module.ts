@@ -15,6 +15,9 @@ import { publicRoutes } from './http/public.routes';
 import { partyRoutes } from './http/party.routes';
 import { userRoutes } from './http/user.routes';
 import { KERNEL_PERMISSIONS, KERNEL_ROLE_GRANTS } from './shared/permissions';
+import { workbenchRoutes } from './http/workbench.routes';
+import { createFieldCrypto } from './parties/crypto';
+import { configureWorkbench } from './workbench/runtime';
 
 export const KERNEL_MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -36,6 +39,9 @@ export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: (
       registerDeadlineJobs(queue, deps.engine.db, deps.clock);
     },
     routes(app, deps) {
+      // registration and workflow actions tell the holders of new work and the citizen who applied (ADR 0023)
+      configureWorkbench({ modules, crypto: createFieldCrypto(deps.dataKey) });
+      workbenchRoutes(app, deps, modules);
       authRoutes(app, deps, { ...opts, modules });
       orgRoutes(app, deps);
       userRoutes(app, deps, modules);

@@ -65,6 +65,8 @@ export interface AppConfig {
   uploadMaxMb: number;
   /** SIFA_DEADLINE_RULES: JSON file overriding the configurable ([P]/[M]) fields of deadline rules, e.g. legal-aid review in working days. */
   deadlineRules: string | undefined;
+  /** SIFA_SMS_TEMPLATES: a JSON file with the wording of the citizen's SMS per event (ADR 0023); Chinese defaults otherwise. */
+  smsTemplates: string | undefined;
   /**
    * SIFA_WORKER_THREADS: threads that read import files and render PDFs off the request thread (default: cores − 1,
    * at least 1, at most 4; 0 runs that work on the request thread — debugging only). ADR 0016.
@@ -166,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     filesDir: env.SIFA_FILES_DIR ? resolve(env.SIFA_FILES_DIR) : undefined,
     uploadMaxMb: int('SIFA_UPLOAD_MAX_MB', env.SIFA_UPLOAD_MAX_MB, 20) || 20,
     deadlineRules: env.SIFA_DEADLINE_RULES ? resolve(env.SIFA_DEADLINE_RULES) : undefined,
+    smsTemplates: env.SIFA_SMS_TEMPLATES ? resolve(env.SIFA_SMS_TEMPLATES) : undefined,
     workerThreads: int('SIFA_WORKER_THREADS', env.SIFA_WORKER_THREADS, DEFAULT_WORKER_SETTINGS.threads),
     workerTimeoutSeconds: int('SIFA_WORKER_TIMEOUT_SECONDS', env.SIFA_WORKER_TIMEOUT_SECONDS, DEFAULT_WORKER_SETTINGS.taskTimeoutMs / 1000) || 120,
     workerHeapMb: int('SIFA_WORKER_HEAP_MB', env.SIFA_WORKER_HEAP_MB, DEFAULT_WORKER_SETTINGS.maxHeapMb) || DEFAULT_WORKER_SETTINGS.maxHeapMb,

@@ -7,6 +7,7 @@ import {
   ensureBundledCalendar,
   installDeadlineRules,
   loadDeadlineOverridesFile,
+  loadSmsTemplatesFile,
   ensurePrivateDir,
   lockDataDir,
   migrate,
@@ -51,6 +52,7 @@ export async function openPlatform(config: AppConfig, modules: readonly ModuleDe
     // the overrides name the kernel's and the modules' rules: the modules' catalogue first
     installDeadlineRules(allModules(config, modules));
     if (config.deadlineRules) loadDeadlineOverridesFile(config.deadlineRules); // fails fast on a [V] field
+    if (config.smsTemplates) loadSmsTemplatesFile(config.smsTemplates); // fails fast on an unknown event or placeholder
     const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     if (!config.databaseUrl) restrictTree(config.dataDir);
     await migrate(engine, migrationSources(config, modules));

@@ -27,10 +27,14 @@ const keys = {
   latest: ['notifications', 'latest'] as const,
 };
 
-export const POLL_MS = 60_000;
+/**
+ * New work reaches the bell within seconds (ADR 0023): a short poll the server answers 304 while nothing changed
+ * (ETag of the unread count and the newest one), so a quiet poll costs one indexed count and no body.
+ */
+export const POLL_MS = 5_000;
 export const LATEST_COUNT = 8;
 
-/** The unread count, asked every minute; a failed poll stays quiet (the next one may succeed). */
+/** The unread count, asked every few seconds; a failed poll stays quiet (the next one may succeed). */
 export function useUnreadCount() {
   return useQuery({
     queryKey: keys.count,

@@ -1,6 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Empty, Spin, Typography, theme } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n';
 import { useLatestNotifications, useMarkAllRead, useMarkRead, useUnreadCount } from '../notifications/queries';
@@ -49,7 +50,7 @@ function Item({ n, onOpen }: { n: Notification; onOpen: (n: Notification) => voi
 }
 
 /**
- * The top bar's bell: unread count (asked every minute), a dropdown of the latest notifications with 全部已读;
+ * The top bar's bell: unread count (asked every few seconds, ADR 0023), a dropdown of the latest notifications with 全部已读;
  * opening one marks it read and follows its link.
  */
 export function NotificationBell() {
@@ -62,6 +63,16 @@ export function NotificationBell() {
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
   const unread = count.data?.unread ?? 0;
+  // a new notification is new work: the open lists (the dropdown, the workbench's counts) are read again
+  const client = useQueryClient();
+  const seen = useRef(unread);
+  useEffect(() => {
+    if (unread > seen.current) {
+      void client.invalidateQueries({ queryKey: ['notifications', 'latest'] });
+      void client.invalidateQueries({ queryKey: ['workbench'] });
+    }
+    seen.current = unread;
+  }, [unread, client]);
 
   const onOpen = (n: Notification) => {
     setOpen(false);

@@ -1,10 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazyPage } from '@sifa/ui';
 import type { WebModule } from '@sifa/ui';
 import { deadlineEntries } from '../deadlines';
 import { matterEntries } from '../matters';
 
-/** The kernel's own pages: the to-do list, matter detail, deadline explainer, units, users, audit log, holiday calendar. */
+/** The kernel's own pages: the workbench, the to-do list, matter detail, deadline explainer, units, users, audit log, holiday calendar. */
 export const systemModule: WebModule = {
   name: 'kernel',
   labelZh: '平台',
@@ -14,12 +14,34 @@ export const systemModule: WebModule = {
     { key: 'system', labelZh: '系统管理', labelEn: 'System', order: 1000 },
   ],
   entries: [
+    // the landing page (ADR 0023): counts per stage, own matters, arrivals, to-do and notifications
+    {
+      key: 'workbench',
+      group: 'workbench',
+      labelZh: '工作台',
+      labelEn: 'Workbench',
+      path: '/',
+      permission: 'kernel.todo.read',
+      icon: DashboardOutlined,
+      element: lazyPage(() => import('../workbench/WorkbenchPage').then((m) => m.WorkbenchPage)),
+    },
+    {
+      key: 'workbench-stage',
+      group: 'workbench',
+      labelZh: '工作台环节',
+      labelEn: 'Workbench stage',
+      path: '/workbench/:stage',
+      permission: 'kernel.todo.read',
+      icon: DashboardOutlined,
+      menu: false,
+      element: lazyPage(() => import('../workbench/StagePage').then((m) => m.StagePage)),
+    },
     {
       key: 'todos',
       group: 'workbench',
       labelZh: '我的待办',
       labelEn: 'My to-do',
-      path: '/',
+      path: '/todos',
       permission: 'kernel.todo.read',
       icon: CheckSquareOutlined,
       element: lazyPage(() => import('./pages/TodoPage').then((m) => m.TodoPage)),

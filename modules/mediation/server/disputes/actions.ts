@@ -19,6 +19,7 @@ import {
   FailInput,
   PartyRefusesInput,
   ReachAgreementInput,
+  RecordContactInput,
   RecordSessionInput,
   StartSessionInput,
   TransferInput,
@@ -27,7 +28,7 @@ import {
 import type { DisputeSource } from '../../shared/categories';
 import { DISPUTE_WORKFLOW } from '../../shared/workflow';
 import * as repo from './repository';
-import { issueAgreement, toFen } from './service';
+import { issueAgreement, PORTAL_CONTACT, toFen } from './service';
 
 /**
  * The dispute workflow's actions (ADR 0014): each one's input (shared/actions.ts), its handler and a valid body for
@@ -57,13 +58,30 @@ const ending = async (ctx: ActionCtx, trx: Kysely<Database>, matter: Matter) => 
 const session = { on: '2026-01-05', place: '调解室', attendees: '双方当事人', record: '调解过程记录' };
 const wf = DISPUTE_WORKFLOW;
 
+/** Accepting or recording the contact keeps the portal's promise to call the applicant: its deadline is met. */
+const contacted = (ctx: ActionCtx, trx: Kysely<Database>, matter: Matter) => closeMatterDeadlines(ctx, trx, matter.id, [PORTAL_CONTACT]);
+
+const recordContact = defineAction({
+  workflow: wf,
+  name: 'recordContact',
+  input: RecordContactInput,
+  note: (i) => i.note,
+  probe: { body: { note: '已电话联系申请人' } },
+  handle: async (ctx, trx, matter) => {
+    await contacted(ctx, trx, matter);
+  },
+});
+
 const accept = defineAction({
   workflow: wf,
   name: 'accept',
   input: AcceptInput,
   note: (i) => i.note,
   probe: { body: {} },
-  handle: (ctx, trx, matter) => repo.updateDispute(trx, matter.id, { acceptedAt: ctx.now }),
+  handle: async (ctx, trx, matter) => {
+    await contacted(ctx, trx, matter);
+    await repo.updateDispute(trx, matter.id, { acceptedAt: ctx.now });
+  },
 });
 
 const decline = defineAction({
@@ -203,4 +221,4 @@ const partyRefuses = defineAction({
 });
 
 /** Every action of the dispute workflow, for `defineModule({ actions })`. */
-export const DISPUTE_ACTIONS = [accept, decline, withdraw, assign, transfer, startSession, recordSession, reachAgreement, fail, partyRefuses];
+export const DISPUTE_ACTIONS = [recordContact, accept, decline, withdraw, assign, transfer, startSession, recordSession, reachAgreement, fail, partyRefuses];

@@ -122,7 +122,9 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
       const days = 1 + Math.floor(r() * r() * 40);
       const done = accepted && age > days ? new Date(accepted.getTime() + days * 86_400_000) : null;
       const success = r() < 0.953;
-      const status = !accepted ? 'declined' : !done ? (age < 2 ? 'accepted' : 'mediating') : success ? 'agreed' : 'failed';
+      // registered in the last hours and accepted "later": still waiting to be accepted now (the workbench's 待受理)
+      const pending = accepted !== null && accepted.getTime() > (opts.until?.getTime() ?? Number.POSITIVE_INFINITY);
+      const status = pending ? 'registered' : !accepted ? 'declined' : !done ? (age < 2 ? 'accepted' : 'mediating') : success ? 'agreed' : 'failed';
       const number = `${abbrs.get(numberingOrg) ?? ''}调〔${opts.year}〕${seq}号`;
       const titles = TITLES[category] ?? ['纠纷'];
       const title = `${SURNAMES[Math.floor(r() * SURNAMES.length)] ?? '王'}某与${SURNAMES[Math.floor(r() * SURNAMES.length)] ?? '李'}某${titles[Math.floor(r() * titles.length)] ?? '纠纷'}`;
@@ -144,16 +146,26 @@ export async function generateDisputes(db: Kysely<Database>, opts: DemoOptions):
         courtProcedure: source === 'court-entrusted' ? 'ordinary' : null,
         atRisk: !closedAt && r() < 0.05,
         ...monthlyReportFigures(m6, status === 'agreed'),
+        ...(pending ? { committeeOrgId: null, mediatorName: null, acceptedAt: null, assignedAt: null } : {}),
       });
-      actions.push({ matterId: id, action: 'register', fromStatus: null, toStatus: 'registered', actorName: actor, at: registered });
       actions.push({
         matterId: id,
-        action: status === 'declined' ? 'decline' : 'accept',
-        fromStatus: 'registered',
-        toStatus: status === 'declined' ? 'declined' : 'accepted',
+        action: 'register',
+        fromStatus: null,
+        toStatus: 'registered',
         actorName: actor,
-        at: accepted ?? registered,
+        at: registered,
+        data: { source, category },
       });
+      if (!pending)
+        actions.push({
+          matterId: id,
+          action: status === 'declined' ? 'decline' : 'accept',
+          fromStatus: 'registered',
+          toStatus: status === 'declined' ? 'declined' : 'accepted',
+          actorName: actor,
+          at: accepted ?? registered,
+        });
     }
     await db.transaction().execute(async (trx) => {
       await seedMatters(trx, 'mediation', matters, actions);

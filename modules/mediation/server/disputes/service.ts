@@ -9,6 +9,7 @@ import {
   type DocumentCtx,
   notFound,
   openMatter,
+  scheduleDeadline,
   type Ctx,
   type Database,
   type Matter,
@@ -27,7 +28,11 @@ export const toFen = (yuan: number | undefined) => (yuan === undefined ? null : 
  * Registers a dispute in one statement (kernel openMatter): the parties (recognised by ID, encrypted, masked) with their roles, the
  * matter with its number, and the dispute row; one audit entry records it all.
  */
-export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput): Promise<Matter> {
+/** The deadline an online application opens: the portal's promise to contact the applicant (shared/deadlines.ts). */
+export const PORTAL_CONTACT = 'mediation.portal-contact';
+
+/** `subscriber`: the citizen who applied, told by SMS of the receipt and each status change (kernel, ADR 0023). */
+export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput, opts: { subscriber?: { phone: string } } = {}): Promise<Matter> {
   // every way in — staff, portal, screening — comes through here; the court import checks its rows itself
   await assertCategory(ctx.db, input.category);
   const parties = input.parties.map(({ role, ...party }) => ({ role, party }));
@@ -46,15 +51,34 @@ export async function registerDispute(ctx: PartyCtx, input: CreateDisputeInput):
     },
   };
   // a dispute found by screening links to a screening record the caller may see (screening.ts)
-  const within = input.screeningId
-    ? async (trx: Kysely<Database>) => {
-        if (!(await findScreening(trx, ctx.scope, input.screeningId as string))) throw notFound('排查记录');
-      }
-    : undefined;
+  const screeningId = input.screeningId;
+  // an online application opens the portal's contact promise as a deadline on the workbench (deadlines.ts)
+  const portal = input.source === 'portal';
+  const within =
+    screeningId || portal
+      ? async (trx: Kysely<Database>, matter: Matter) => {
+          if (screeningId && !(await findScreening(trx, ctx.scope, screeningId))) throw notFound('排查记录');
+          if (portal)
+            await scheduleDeadline(trx, {
+              matterId: matter.id,
+              ruleId: PORTAL_CONTACT,
+              start: chinaDay(ctx.now),
+              orgId: input.orgId,
+              today: chinaDay(ctx.now),
+            });
+        }
+      : undefined;
   return openMatter(
     ctx,
     DISPUTE_WORKFLOW,
-    { orgId: input.orgId, title: input.summary, data: { source: input.source, category: input.category }, parties, row },
+    {
+      orgId: input.orgId,
+      title: input.summary,
+      data: { source: input.source, category: input.category },
+      parties,
+      row,
+      ...(opts.subscriber ? { subscriber: opts.subscriber } : {}),
+    },
     within,
   );
 }

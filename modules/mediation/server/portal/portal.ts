@@ -173,15 +173,19 @@ export function portalRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       }
       const description = unidentified.length ? `${input.description}\n\n被申请人：${unidentified.join('；')}` : input.description;
 
-      const matter = await registerDispute(ctx, {
-        orgId: office.id,
-        category: input.category,
-        source: 'portal',
-        summary: input.summary,
-        description,
-        ...(input.address ? { address: input.address } : {}),
-        parties,
-      });
+      const matter = await registerDispute(
+        ctx,
+        {
+          orgId: office.id,
+          category: input.category,
+          source: 'portal',
+          summary: input.summary,
+          description,
+          ...(input.address ? { address: input.address } : {}),
+          parties,
+        },
+        { subscriber: { phone } },
+      );
       return reply.code(201).send({ number: matter.number, officeName: office.name });
     },
   );

@@ -127,6 +127,11 @@ export const MEDIATION_MESSAGES = {
   'action.final': ['“{action}”后纠纷将办结，不能再执行其他操作。确定提交吗？', 'After “{action}” the dispute is closed and nothing more can be done. Submit?'],
   'action.finalTitle': ['确认{action}', 'Confirm: {action}'],
   'action.submit': ['提交', 'Submit'],
+  'action.recordContactText': [
+    '网上申请承诺“3 个工作日内联系您”：联系申请人后在此记录，联系期限即办结（受理时也会办结）。',
+    'The portal promises a call within 3 working days: record the contact here and its deadline is met (accepting meets it too).',
+  ],
+  'form.contactNote': ['联系情况', 'How the applicant was contacted'],
   'action.acceptText': ['受理后即可指派人民调解委员会和调解员。', 'Once accepted, a committee and a mediator can be assigned.'],
   'form.note': ['说明（可选）', 'Note (optional)'],
   'form.reason': ['理由', 'Reason'],

@@ -47,6 +47,9 @@ export function actionBody(action: DisputeAction, v: ActionValues, expectedVersi
     case 'accept':
       put('note', text(v.note));
       break;
+    case 'recordContact':
+      put('note', text(v.reason) ?? '');
+      break;
     case 'decline':
     case 'withdraw':
       put('reason', text(v.reason) ?? '');
@@ -312,6 +315,13 @@ export function ActionFields({ action, matterId }: { action: DisputeAction; matt
         <>
           <Typography.Paragraph type="secondary">{mt('action.acceptText')}</Typography.Paragraph>
           <NoteField />
+        </>
+      );
+    case 'recordContact':
+      return (
+        <>
+          <Typography.Paragraph type="secondary">{mt('action.recordContactText')}</Typography.Paragraph>
+          <ReasonField label={mt('form.contactNote')} />
         </>
       );
     case 'decline':

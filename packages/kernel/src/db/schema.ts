@@ -248,6 +248,13 @@ export interface NotificationsTable {
   readAt: TimestampNull;
 }
 
+export interface MatterSubscribersTable {
+  matterId: string;
+  phoneCipher: string;
+  phoneMasked: string;
+  createdAt: TimestampDefault;
+}
+
 export interface PublicAccountsTable {
   id: string;
   phoneIndex: string;
@@ -304,6 +311,7 @@ export interface Database {
   'kernel.otpChallenges': OtpChallengesTable;
   'kernel.publicSessions': PublicSessionsTable;
   'kernel.notifications': NotificationsTable;
+  'kernel.matterSubscribers': MatterSubscribersTable;
   'kernel.matterCounters': MatterCountersTable;
   'kernel.matterActions': MatterActionsTable;
   'kernel.matterAssignments': MatterAssignmentsTable;

@@ -201,10 +201,13 @@ export const cancelDeadline = (ctx: Ctx, id: string, trx?: Kysely<Database>) => 
 
 /**
  * A matter's act is done or the matter ended: every open or paused deadline of it is met, in the caller's
- * transaction (the workflow action's), each with its audit entry. Returns how many it closed.
+ * transaction (the workflow action's), each with its audit entry; with `ruleIds`, only the deadlines of those rules
+ * (the act one of them asked for was done). Returns how many it closed.
  */
-export async function closeMatterDeadlines(ctx: Ctx, trx: Kysely<Database>, matterId: string): Promise<number> {
-  const live = (await repo.listMatterDeadlines(trx, ctx.scope, matterId)).filter((d) => d.status === 'open' || d.status === 'paused');
+export async function closeMatterDeadlines(ctx: Ctx, trx: Kysely<Database>, matterId: string, ruleIds?: readonly string[]): Promise<number> {
+  const live = (await repo.listMatterDeadlines(trx, ctx.scope, matterId)).filter(
+    (d) => (d.status === 'open' || d.status === 'paused') && (!ruleIds || ruleIds.includes(d.ruleId)),
+  );
   for (const d of live) await completeDeadline(ctx, d.id, {}, trx);
   return live.length;
 }

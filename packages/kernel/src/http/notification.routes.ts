@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../errors';
-import { listNotifications, markRead, unreadCount } from '../notifications/inbox';
+import { listNotifications, markRead, unreadState } from '../notifications/inbox';
 import { IdParams, PageQuery } from '../shared/common';
 import { ctxOf } from './context';
 import type { ModuleDeps, SifaApp } from './types';
@@ -31,13 +31,21 @@ export function notificationRoutes(app: SifaApp, { engine }: ModuleDeps) {
     },
     (req) => listNotifications(db, ctxOf(req, db).user.id, req.query.unread === 'true', req.query.page, req.query.pageSize),
   );
+  // The bell asks every few seconds (ADR 0023): a short poll answered 304 while nothing changed. The tag is the
+  // unread count and the newest unread one, so a new notification changes it even when another was read meanwhile.
   app.get(
     '/api/notifications/unread-count',
     {
       config: { authenticated: true, scopeProbe: { kind: 'self' } },
-      schema: { tags, summary: '未读通知数', response: { 200: z.object({ unread: z.number() }) } },
+      schema: { tags, summary: '未读通知数 (ETag，未变化时 304)', response: { 200: z.object({ unread: z.number() }), 304: z.null().optional() } },
     },
-    async (req) => ({ unread: await unreadCount(db, ctxOf(req, db).user.id) }),
+    async (req, reply) => {
+      const s = await unreadState(db, ctxOf(req, db).user.id);
+      const etag = `W/"${String(s.unread)}-${s.newest ? new Date(s.newest).getTime().toString(36) : '0'}"`;
+      void reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
+      if (req.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      return { unread: s.unread };
+    },
   );
   app.post(
     '/api/notifications/:id/read',

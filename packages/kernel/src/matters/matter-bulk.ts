@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { tellHolders } from '../workbench/tell';
 import { appendAudit } from '../audit/audit';
 import { breather } from '../db/breather';
 import { bulkInsert } from '../db/bulk';
@@ -190,6 +191,16 @@ export async function openMattersBulk<T = BulkMatterItem>(
       await planner.close();
     }
     const parties = planner.totals();
+    // the holders of the new work in the unit are told once per import, not once per row (ADR 0023)
+    if (numbers.length > 0)
+      await tellHolders(trx, {
+        wf,
+        orgId: org.id,
+        actorId: ctx.user.id,
+        title: `导入 ${String(numbers.length)} 件新事项`,
+        body: `${org.name}：${numbers[0] ?? ''}${numbers.length > 1 ? ` 至 ${numbers.at(-1) ?? ''}` : ''}${typeof input.audit.file === 'string' ? `（文件“${input.audit.file}”）` : ''}`,
+        link: '/workbench/accept',
+      });
     await appendAudit(trx, ctx.actor, {
       action: `${wf.module}.${wf.kind}.import`,
       targetType: 'org',

@@ -28,6 +28,8 @@ export interface SeedAction {
   toStatus: string;
   actorName: string;
   at: Date;
+  /** what the action recorded, e.g. the channel of a registration (`{ source: 'portal' }`): the workbench's arrivals read it */
+  data?: Record<string, unknown>;
 }
 
 const MATTER_COLUMNS: readonly BulkColumn[] = [
@@ -72,7 +74,7 @@ export async function seedMatters(trx: Kysely<Database>, module: string, matters
     trx,
     'kernel.matter_actions',
     ACTION_COLUMNS,
-    actions.map((a) => [a.matterId, a.action, a.fromStatus, a.toStatus, a.actorName, a.at, '{}']),
+    actions.map((a) => [a.matterId, a.action, a.fromStatus, a.toStatus, a.actorName, a.at, JSON.stringify(a.data ?? {})]),
   );
 }
 

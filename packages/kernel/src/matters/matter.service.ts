@@ -14,6 +14,10 @@ import { partyNamesIn, type NewParty } from '../parties/party.repository';
 import type { FieldCrypto } from '../parties/crypto';
 import type { PartyInput } from '../shared/identity';
 import { chinaYear } from '../shared/china-time';
+import { citizenSmsEvent } from '../shared/workflow';
+import { workbenchRuntime, workOf } from '../workbench/runtime';
+import { subscribeCitizen, tellHolders, textCitizen } from '../workbench/tell';
+import { maskPhone } from '../parties/crypto';
 
 const strip = ({ orgPath: _p, ...m }: repo.MatterRow): Matter => m;
 
@@ -26,7 +30,15 @@ export interface OpenMatterInput {
   parties?: readonly { role: string; party: PartyInput }[];
   /** The module's own row (its id filled in: the matter's; number, title, unit and status stay the matter's), written by the same statement. */
   row?: ModuleRow;
+  /** A citizen who applied and is told by SMS: the receipt now, each status change later (ADR 0023). */
+  subscriber?: { phone: string };
 }
+
+/** The channel a matter came in by, as the workflow names it (`data.source`), for the arrival notice. */
+const channelOf = (wf: WorkflowDefinition, data: Record<string, unknown> | undefined) => {
+  const source = typeof data?.source === 'string' ? data.source : undefined;
+  return source ? (wf.work?.channels?.[source]?.zh ?? source) : undefined;
+};
 
 /** A concurrent registration of the same identity got in first: the statement aborted itself (PARTY_RACE). */
 class PartyRace extends Error {}
@@ -46,6 +58,28 @@ export async function openMatter(
   input: OpenMatterInput,
   within?: (trx: Kysely<Database>, matter: Matter) => Promise<void>,
 ): Promise<Matter> {
+  // A matter that arrives from elsewhere — a citizen, another unit — is announced to the holders of its work in its
+  // unit, and a citizen applicant gets the receipt; both in the registration's transaction (ADR 0023). A unit's own
+  // registration at its window tells no one and keeps the one-statement path.
+  const fromElsewhere = ctx.user.orgId !== input.orgId && workbenchRuntime() !== undefined && workOf(wf, wf.initial) !== undefined;
+  if (fromElsewhere || input.subscriber) {
+    const inner = within;
+    within = async (trx, matter) => {
+      if (inner) await inner(trx, matter);
+      if (input.subscriber) await subscribeCitizen(trx, matter, input.subscriber.phone, maskPhone(input.subscriber.phone));
+      if (fromElsewhere) {
+        const channel = channelOf(wf, input.data);
+        await tellHolders(trx, {
+          wf,
+          orgId: matter.orgId,
+          actorId: ctx.user.id,
+          title: `新到事项：${matter.number}`,
+          body: [matter.title, channel, matter.orgName].filter(Boolean).join(' · '),
+          link: `/matters/${matter.id}`,
+        });
+      }
+    };
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await openOnce(ctx, wf, input, within);
@@ -229,6 +263,9 @@ export async function act(ctx: Ctx, wf: WorkflowDefinition, matterId: string, in
     });
     const after = await getLocked(ctx, trx, matterId);
     await effects.apply?.(trx, before, after);
+    // a citizen who applied is told of each change of status by SMS (ADR 0023)
+    const sms = next !== before.status ? citizenSmsEvent(wf, next) : undefined;
+    if (sms) await textCitizen(trx, wf, after, sms, ctx.now);
     await appendAudit(trx, ctx.actor, {
       action: `${wf.module}.${wf.kind}.${input.action}`,
       targetType: 'matter',

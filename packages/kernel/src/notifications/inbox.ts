@@ -42,6 +42,17 @@ export async function unreadCount(db: Kysely<Database>, userId: string): Promise
   return r.n;
 }
 
+/** The unread count and the newest unread notification's time: what the bell's ETag is made of. */
+export async function unreadState(db: Kysely<Database>, userId: string): Promise<{ unread: number; newest: Date | string | null }> {
+  const r = await db
+    .selectFrom('kernel.notifications')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('createdAt').as('newest')])
+    .where('userId', '=', userId)
+    .where('readAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { unread: r.n, newest: r.newest };
+}
+
 /** Marks one (or, without id, all) of the user's notifications read; another user's id changes nothing. */
 export async function markRead(db: Kysely<Database>, at: Date, userId: string, id?: string): Promise<number> {
   let q = db.updateTable('kernel.notifications').set({ readAt: at }).where('userId', '=', userId).where('readAt', 'is', null);

@@ -11,3 +11,4 @@ export * from './documents';
 export * from './china-time';
 export * from './amount';
 export * from './event-dates';
+export * from './workbench';

@@ -37,6 +37,12 @@ export interface WorkflowDefinition<S extends string = string, A extends string 
    * on the day it was recorded.
    */
   eventDates?: Partial<Record<A, EventDateField>>;
+  /**
+   * Which statuses are work, at which workbench stage, for whom (ADR 0023): the kernel counts them on the workbench,
+   * tells the holders of a new matter's work, and texts the citizen who applied on each status named in `citizenSms`.
+   * A kind without `work` has no place on the workbench.
+   */
+  work?: WorkDeclaration<S>;
 }
 
 /** Which input field of an action is the event's date, and what it is called (`调解日期`). */
@@ -44,6 +50,54 @@ export interface EventDateField {
   field: string;
   zh: string;
   en: string;
+}
+
+/** The workbench's stages of work a status can be in: 待受理, 待指派, 办理中 (ADR 0023). */
+export const WORK_STAGES = ['accept', 'assign', 'inHand'] as const;
+export type WorkStage = (typeof WORK_STAGES)[number];
+/** The stages computed from open deadlines: 即将到期, 已逾期. */
+export const DEADLINE_STAGES = ['dueSoon', 'overdue'] as const;
+export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
+export type WorkbenchStage = WorkStage | DeadlineStage;
+export const WORKBENCH_STAGE_LABELS: Record<WorkbenchStage, { zh: string; en: string }> = {
+  accept: { zh: '待受理', en: 'To accept' },
+  assign: { zh: '待指派', en: 'To assign' },
+  inHand: { zh: '办理中', en: 'In hand' },
+  dueSoon: { zh: '即将到期', en: 'Due soon' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+};
+
+/** What a citizen who applied is told by SMS (kernel templates, SIFA_SMS_TEMPLATES): on registration, and per status. */
+export const CITIZEN_SMS_EVENTS = ['receipt', 'accepted', 'assigned', 'session', 'closed'] as const;
+export type CitizenSmsEvent = (typeof CITIZEN_SMS_EVENTS)[number];
+
+/** One status that is work: its stage, and the permission of those who hold it (default `<module>.<kind>.act`). */
+export interface WorkState {
+  stage: WorkStage;
+  permission?: string;
+}
+
+export interface WorkDeclaration<S extends string = string> {
+  states: Partial<Readonly<Record<S, WorkStage | WorkState>>>;
+  /** The channels a matter comes in by (the register action's `data.source`), with their names for the arrivals list. */
+  channels?: Readonly<Record<string, { zh: string; en: string }>>;
+  /** The status changes a citizen applicant is told of; a terminal status not named here sends `closed`. */
+  citizenSms?: Partial<Readonly<Record<S, CitizenSmsEvent>>>;
+}
+
+/** The work states of a kind with their stage and holder permission, e.g. `registered → { accept, mediation.dispute.act }`. */
+export function workStates(wf: Pick<WorkflowDefinition, 'module' | 'kind' | 'work'>): { status: string; stage: WorkStage; permission: string }[] {
+  return Object.entries(wf.work?.states ?? {}).flatMap(([status, v]) => {
+    if (!v) return [];
+    const s = typeof v === 'string' ? { stage: v } : v;
+    return [{ status, stage: s.stage, permission: s.permission ?? `${wf.module}.${wf.kind}.act` }];
+  });
+}
+
+/** The SMS event a status change sends to a citizen applicant, if any: the declared one, or `closed` on a terminal status. */
+export function citizenSmsEvent(wf: Pick<WorkflowDefinition, 'terminal' | 'work'>, status: string): CitizenSmsEvent | undefined {
+  if (!wf.work) return undefined;
+  return (wf.work.citizenSms as Record<string, CitizenSmsEvent> | undefined)?.[status] ?? (wf.terminal.includes(status) ? 'closed' : undefined);
 }
 
 /** A role a party may hold in a matter, e.g. `{ code: 'applicant', zh: '申请人', en: 'Applicant' }`. */
@@ -58,8 +112,9 @@ export const partyPermission = (wf: Pick<WorkflowDefinition, 'module' | 'kind' |
 
 /** Infers statuses and actions from `statuses` and `transitions` only, so a typo elsewhere is an error. */
 export const defineWorkflow = <S extends string, A extends string>(
-  wf: Omit<WorkflowDefinition<S, A>, 'actionPermissions' | 'eventDates' | 'labels' | 'initial' | 'terminal'> & {
+  wf: Omit<WorkflowDefinition<S, A>, 'actionPermissions' | 'eventDates' | 'labels' | 'initial' | 'terminal' | 'work'> & {
     initial: NoInfer<S>;
+    work?: WorkDeclaration<NoInfer<S>>;
     terminal: readonly NoInfer<S>[];
     actionPermissions?: Partial<Record<NoInfer<A>, string>>;
     eventDates?: Partial<Record<NoInfer<A>, EventDateField>>;

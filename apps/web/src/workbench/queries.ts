@@ -1,0 +1,23 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Workbench, WorkbenchItemsPage } from '@sifa/kernel/shared';
+import { apiGet } from '@sifa/ui';
+
+/** The workbench refreshes itself as often as the bell, so a count moves while the page is open. */
+export const WORKBENCH_POLL_MS = 30_000;
+
+export function useWorkbench(days = 7) {
+  return useQuery({
+    queryKey: ['workbench', days],
+    queryFn: () => apiGet(`/api/workbench?days=${String(days)}`, Workbench),
+    refetchInterval: WORKBENCH_POLL_MS,
+    refetchIntervalInBackground: false,
+  });
+}
+
+export function useStageItems(stage: string, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['workbench', 'items', stage, page, pageSize],
+    queryFn: () => apiGet(`/api/workbench/items?stage=${encodeURIComponent(stage)}&page=${String(page)}&pageSize=${String(pageSize)}`, WorkbenchItemsPage),
+    placeholderData: keepPreviousData,
+  });
+}
