@@ -48,7 +48,7 @@ export async function registerCase(ctx: PartyCtx, standard: LegalAidStandard, ra
   return openMatter(
     ctx,
     CASE_WORKFLOW,
-    { orgId: input.orgId, title, data: { channel: input.channel, category: input.category }, parties: [{ role: 'applicant', party: input.applicant }], row },
+    { orgId: input.orgId, title, data: { source: input.channel, category: input.category }, parties: [{ role: 'applicant', party: input.applicant }], row },
     async (trx, matter) => {
       // 告知承诺: a configurable share is drawn for a later check, stably from the case id (shared/eligibility.ts)
       if (row.values.commitment) await repo.updateCase(trx, matter.id, { commitmentSampled: inCommitmentSample(matter.id, standard.commitmentCheckShare) });

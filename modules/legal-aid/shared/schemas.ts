@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { ActInput, illFormedCharacter, pageOf, PersonInput } from '@sifa/kernel/shared';
 import { EligibilityInput, MATTER_CATEGORY_KEYS } from './eligibility';
-import { CASE_STATUSES } from './workflow';
+import { CASE_CHANNELS, CASE_STATUSES } from './workflow';
+
+export { CASE_CHANNELS };
 
 /** How an application came in (法律援助法 第三十五条～第三十九条; issue #15 item 1). */
-export const CASE_CHANNELS = {
-  window: { zh: '窗口申请', en: 'Service window' },
-  portal: { zh: '网上申请', en: 'Portal' },
-  hotline: { zh: '12348 热线', en: 'Hotline' },
-  // 第三十六条: 人民法院、人民检察院、公安机关通知指派
-  notice: { zh: '办案机关通知', en: 'Notified by a court, procuratorate or police' },
-  // 第三十九条: 被羁押人员的申请由办案机关、监管场所二十四小时内转交
-  forwarded: { zh: '监管场所转交', en: 'Forwarded from custody' },
-} as const;
 export type CaseChannel = keyof typeof CASE_CHANNELS;
 export const CASE_CHANNEL_KEYS = Object.keys(CASE_CHANNELS) as [CaseChannel, ...CaseChannel[]];
 const Channel = z.enum(CASE_CHANNEL_KEYS, '请选择申请渠道');

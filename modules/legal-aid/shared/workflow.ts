@@ -17,6 +17,17 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Where an application comes in (the register action's `source`, named on the workbench's arrivals). */
+export const CASE_CHANNELS = {
+  window: { zh: '窗口申请', en: 'Service window' },
+  portal: { zh: '网上申请', en: 'Portal' },
+  hotline: { zh: '12348 热线', en: 'Hotline' },
+  // 第三十六条: 人民法院、人民检察院、公安机关通知指派
+  notice: { zh: '办案机关通知', en: 'Notified by a court, procuratorate or police' },
+  // 第三十九条: 被羁押人员的申请由办案机关、监管场所二十四小时内转交
+  forwarded: { zh: '监管场所转交', en: 'Forwarded from custody' },
+} as const;
+
 /**
  * The case workflow of 法律援助: an application (or a notification of the police, procuratorate or court) is reviewed
  * within 7 days, granted or refused (第四十三条); a grant is assigned within 3 days (第四十三条、第三十六条); the lawyer
@@ -53,6 +64,18 @@ export const CASE_WORKFLOW = defineWorkflow({
     withdrawn: {},
   },
   // 第四十九条第二款: the justice bureau, not the centre, decides the objection; the lawyer records progress
+  // the workbench (ADR 0023): review and assignment are the centre's work, handling the lawyer's, objections the bureau's
+  work: {
+    states: {
+      applied: 'accept',
+      'awaiting-materials': 'accept',
+      granted: 'assign',
+      assigned: { stage: 'inHand', permission: 'legal-aid.case.handle' },
+      'refusal-objected': { stage: 'accept', permission: 'legal-aid.objection.decide' },
+      'termination-objected': { stage: 'accept', permission: 'legal-aid.objection.decide' },
+    },
+    channels: CASE_CHANNELS,
+  },
   actionPermissions: { upholdDecision: 'legal-aid.objection.decide', orderCorrection: 'legal-aid.objection.decide', recordProgress: 'legal-aid.case.handle' },
   labels: {
     statuses: {

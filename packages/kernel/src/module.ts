@@ -30,8 +30,10 @@ export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: (
     migrationsDir: KERNEL_MIGRATIONS,
     permissions: KERNEL_PERMISSIONS,
     roleGrants: KERNEL_ROLE_GRANTS,
-    // every user's shell and landing page; the workbench's route (issue workbench) joins this list when it lands
+    // every user's shell and landing page (the workbench, ADR 0023), measured by the load bench (ADR 0021)
     loadSteps: [
+      { name: 'GET /api/workbench', path: '/api/workbench' },
+      { name: 'GET /api/workbench/items', path: '/api/workbench/items?stage=inHand' },
       { name: 'GET /api/todos', path: '/api/todos' },
       { name: 'GET /api/notifications/unread-count', path: '/api/notifications/unread-count' },
     ],
