@@ -60,6 +60,8 @@ export interface AppConfig {
   filesDir: string | undefined;
   /** SIFA_UPLOAD_MAX_MB: the largest attachment accepted, in MB (default 20). */
   uploadMaxMb: number;
+  /** SIFA_PHONE_REVEALS_PER_HOUR: parties' phones one user may reveal in an hour, repeats in a session aside (default 20). */
+  phoneRevealsPerHour: number;
   /** SIFA_DEADLINE_RULES: JSON file overriding the configurable ([P]/[M]) fields of deadline rules, e.g. legal-aid review in working days. */
   deadlineRules: string | undefined;
   /**
@@ -161,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: publicUrlOf(env.SIFA_PUBLIC_URL, env.HOST || '127.0.0.1', port),
     filesDir: env.SIFA_FILES_DIR ? resolve(env.SIFA_FILES_DIR) : undefined,
     uploadMaxMb: int('SIFA_UPLOAD_MAX_MB', env.SIFA_UPLOAD_MAX_MB, 20) || 20,
+    phoneRevealsPerHour: int('SIFA_PHONE_REVEALS_PER_HOUR', env.SIFA_PHONE_REVEALS_PER_HOUR, 20) || 20,
     deadlineRules: env.SIFA_DEADLINE_RULES ? resolve(env.SIFA_DEADLINE_RULES) : undefined,
     workerThreads: int('SIFA_WORKER_THREADS', env.SIFA_WORKER_THREADS, DEFAULT_WORKER_SETTINGS.threads),
     workerTimeoutSeconds: int('SIFA_WORKER_TIMEOUT_SECONDS', env.SIFA_WORKER_TIMEOUT_SECONDS, DEFAULT_WORKER_SETTINGS.taskTimeoutMs / 1000) || 120,
