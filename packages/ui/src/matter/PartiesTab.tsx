@@ -6,6 +6,7 @@ import { pick, useI18n } from '../i18n';
 import { formatDate } from '../format/date';
 import { useCompact } from '../layout/use-compact';
 import { partyRoleLabel } from './labels';
+import { PartyPhone } from './PartyPhone';
 import { useMatterParties } from './queries';
 import type { MatterParty } from './schemas';
 
@@ -39,7 +40,11 @@ export function PartiesTab({ matterId, roleLabel }: { matterId: string; roleLabe
         return p.idMasked ? `${type} ${p.idMasked}`.trim() : t('common.none');
       },
     },
-    { title: t('party.phone'), dataIndex: 'phoneMasked', render: (_v, p) => p.phoneMasked ?? t('common.none') },
+    {
+      title: t('party.phone'),
+      dataIndex: 'phoneMasked',
+      render: (_v, p) => <PartyPhone matterId={matterId} partyId={p.partyId} name={p.name} masked={p.phoneMasked} />,
+    },
     { title: t('party.added'), dataIndex: 'addedAt', render: (_v, p) => formatDate(p.addedAt) },
   ];
 
