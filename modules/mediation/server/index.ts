@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { chinaDay, chinaYear, defineModule } from '@sifa/kernel';
+import { MEDIATION_AUDIT_ACTIONS } from '../shared/audit-actions';
 import { MEDIATION_DEADLINES } from '../shared/deadlines';
 import { MEDIATION_INDICATORS } from '../shared/indicators';
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS, MEDIATION_ROLES } from '../shared/permissions';
@@ -21,6 +22,7 @@ export const mediationModule = defineModule({
   roleGrants: MEDIATION_GRANTS,
   workflows: [DISPUTE_WORKFLOW],
   actions: DISPUTE_ACTIONS,
+  auditActions: MEDIATION_AUDIT_ACTIONS,
   indicators: MEDIATION_INDICATORS,
   indicatorSources: [DISPUTES_SOURCE],
   routes: mediationRoutes,

@@ -9,3 +9,4 @@ export * from './workflow';
 export * from './indicators';
 export * from './documents';
 export * from './china-time';
+export * from './audit-labels';
