@@ -9,7 +9,7 @@ import { DISPUTE_ACTIONS } from './disputes/actions';
 import { generateDisputes } from './disputes/demo';
 import { generateRegister } from './registry/registry-demo';
 import { generateScreenings } from './screening/screening-demo';
-import { DISPUTES_SOURCE } from './reports/indicator-sources';
+import { DISPUTES_SOURCE, RATINGS_SOURCE } from './reports/indicator-sources';
 import { mediationRoutes } from './routes';
 
 /** People's mediation 人民调解 (modules/mediation/README.md). */
@@ -24,7 +24,7 @@ export const mediationModule = defineModule({
   actions: DISPUTE_ACTIONS,
   auditActions: MEDIATION_AUDIT_ACTIONS,
   indicators: MEDIATION_INDICATORS,
-  indicatorSources: [DISPUTES_SOURCE],
+  indicatorSources: [DISPUTES_SOURCE, RATINGS_SOURCE],
   routes: mediationRoutes,
   deadlines: MEDIATION_DEADLINES,
   roles: MEDIATION_ROLES,
