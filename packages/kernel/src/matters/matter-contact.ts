@@ -35,7 +35,7 @@ const sessionTag = (sessionId: string) => createHash('sha256').update(`kernel.re
  * (the city's leaders) does not call parties of matters it does not handle.
  */
 async function handles(ctx: PartyCtx, db: Kysely<Database>, wf: WorkflowDefinition, matterId: string): Promise<boolean> {
-  const actions = Object.values(wf.transitions).flatMap((row) => Object.keys(row ?? {}));
+  const actions = Object.values(wf.transitions).flatMap((row) => Object.keys(row));
   const handling = new Set([`${wf.module}.${wf.kind}.act`, ...actions.map((a) => actionPermission(wf, a))]);
   if ([...handling].some((p) => ctx.user.permissions.has(p))) return true;
   const assigned = await db
@@ -117,7 +117,7 @@ async function checkLimit(db: Kysely<Database>, userId: string, perHour: number)
     .where('at', '>', sql<Date>`now() - interval '1 hour'`)
     .where(sql<boolean>`summary->>'repeat' = 'false'`)
     .executeTakeFirstOrThrow();
-  if (Number(r.n) < perHour) return;
+  if (r.n < perHour) return;
   const freeAt = (r.oldest ? new Date(r.oldest).getTime() : Date.now()) + 3_600_000;
   throw new AppError('PHONE_REVEAL_LIMIT', { max: perHour, minutes: Math.max(1, Math.ceil((freeAt - Date.now()) / 60_000)) });
 }
