@@ -54,6 +54,15 @@ describe('people’s mediation on the public portal: a citizen applies, tracks a
     expect(res.json()).toEqual(expect.arrayContaining([expect.objectContaining({ id: officeId, name: '解放街道司法所', countyName: '章贡区司法局' })]));
     const all = (await t.anonymous('GET', '/api/public/mediation/offices')).json<{ name: string }[]>();
     expect(all.every((o) => o.name.endsWith('司法所'))).toBe(true);
+    // issue #13 item 7: every office is reachable (the list stopped at 200 of the city's 306)
+    const offices = await t.engine.db
+      .selectFrom('kernel.orgs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'judicial-office')
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow();
+    expect(all.length).toBe(Number(offices.n));
+    expect(all.length).toBeGreaterThan(200);
   });
 
   test('applying needs a signed-in citizen; a wrong ID number or a unit that is not a judicial office is refused in Chinese', async () => {

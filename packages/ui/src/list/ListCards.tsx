@@ -17,7 +17,7 @@ export interface ListCardsProps<Row extends object> {
   testId?: string | undefined;
 }
 
-const titleText = (c: LeafColumn<object>): ReactNode => (typeof c.title === 'function' ? null : c.title);
+const titleText = <Row,>(c: LeafColumn<Row>): ReactNode => (typeof c.title === 'function' ? null : c.title);
 
 /**
  * A list on a phone (< 576 px, issue #13 item 6): one card per row — the number and the status in its head, every other
@@ -52,7 +52,7 @@ export function ListCards<Row extends object>(props: ListCardsProps<Row>) {
                   return (
                     <Flex key={columnId(c) ?? j} gap={8} style={{ minWidth: 0, lineHeight: '24px' }}>
                       <Typography.Text type="secondary" style={{ flex: '0 0 auto' }}>
-                        {titleText(c as LeafColumn<object>)}
+                        {titleText(c)}
                       </Typography.Text>
                       <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{value}</span>
                     </Flex>

@@ -50,6 +50,7 @@ export function PartyPhone({ matterId, partyId, name, masked }: { matterId: stri
           problem={reveal.error?.message}
           problemTestId="party-phone-problem"
           width={480}
+          okText={t('party.revealOk')}
           onClose={() => {
             reveal.reset();
             setAsking(false);
@@ -62,7 +63,13 @@ export function PartyPhone({ matterId, partyId, name, masked }: { matterId: stri
               label={t('party.revealReason')}
               rules={[{ required: true, whitespace: true, min: 2, message: t('party.revealReasonRequired') }]}
             >
-              <AutoComplete data-testid="party-phone-reason" options={REASONS.map((k) => ({ value: t(k) }))} maxLength={200} autoFocus />
+              <AutoComplete
+                options={REASONS.map((k) => ({ value: t(k) }))}
+                // typed words narrow the common reasons; a reason of one's own closes the list (it would cover the button)
+                showSearch={{ filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()) }}
+                maxLength={200}
+                autoFocus
+              />
             </Form.Item>
           </Form>
         </FormDialog>
