@@ -148,7 +148,7 @@ export function matterRoutes(app: SifaApp, { engine, clock, config, dataKey }: M
     {
       config: {
         permission: CONTACT_PERMISSION,
-        scopeProbe: { kind: 'resource', resource: 'matter', body: { partyId: '$party', reason: '数据权限测试联系当事人' } },
+        scopeProbe: { kind: 'resource', resource: 'matter', control: 'found', body: { partyId: '$party', reason: '数据权限测试联系当事人' } },
       },
       schema: {
         tags,

@@ -81,7 +81,7 @@ describe('a handler of a matter reveals the phone given with it to call a party'
     expect((await reveal(fresh, parties[0]!)).statusCode).toBe(400);
   });
 
-  test('the city leader, who reads the matter but does not handle it, cannot reveal; a party not of the matter is not found', async () => {
+  test('the city leader, who reads the matter but does not handle it, cannot reveal; a party not of the matter is refused', async () => {
     const res = await reveal(leader, parties[1]!, '核查');
     expect(res.statusCode).toBe(403);
     const other = await zhanggong.request('POST', '/api/parties', {
@@ -91,7 +91,9 @@ describe('a handler of a matter reveals the phone given with it to call a party'
       idNumber: idOf(9),
       phone: '13900009999',
     });
-    expect((await reveal(zhanggong, other.json<{ id: string }>().id, '电话通知')).statusCode).toBe(404);
+    const notOfIt = await reveal(zhanggong, other.json<{ id: string }>().id, '电话通知');
+    expect(notOfIt.statusCode).toBe(409);
+    expect(notOfIt.json<{ message: string }>().message).toContain('不是事项');
   });
 
   test('bulk reveals are refused: past the hourly limit a first reveal answers 429 in Chinese, a repeat is still served', async () => {

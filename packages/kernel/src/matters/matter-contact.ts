@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit';
 import type { Database } from '../db/schema';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import type { PartyCtx } from '../parties/party.service';
 import { aad, contactAad, identityKey, invalid } from '../parties/party-input';
 import { actionPermission, type WorkflowDefinition } from '../shared/workflow';
@@ -73,7 +73,8 @@ export async function revealMatterPhone(
       .where('mp.partyId', '=', partyId)
       .orderBy(sql`mp.phone_cipher is null`)
       .executeTakeFirst();
-    if (!row) throw notFound('当事人');
+    // the party is in scope (or the body names nothing real): either way it is not one of this matter's parties
+    if (!row) throw new AppError('CONFLICT', { reason: `该当事人不是事项 ${matter.number} 的当事人，请在该事项的当事人页签中选择` });
     if (!row.phoneMasked) throw new AppError('CONFLICT', { reason: `事项 ${matter.number} 登记时没有留该当事人的联系电话` });
     const phone = row.phoneCipher
       ? ctx.pii.decrypt(row.phoneCipher, contactAad(identityKey(row.uscc ? { uscc: row.uscc } : { idType: row.idType ?? '', idIndex: row.idIndex ?? '' })))
