@@ -61,7 +61,7 @@ describe('people’s mediation on the public portal: a citizen applies, tracks a
       .where('kind', '=', 'judicial-office')
       .where('active', '=', true)
       .executeTakeFirstOrThrow();
-    expect(all.length).toBe(Number(offices.n));
+    expect(all.length).toBe(offices.n);
     expect(all.length).toBeGreaterThan(200);
   });
 

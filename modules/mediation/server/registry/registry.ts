@@ -58,7 +58,7 @@ function toMediator(r: repo.MediatorRow): Mediator {
     phoneMasked: r.phoneMasked,
     userId: r.userId,
     active: r.active,
-    ratingCount: Number(r.ratingCount),
+    ratingCount: r.ratingCount,
     ratingAverage: r.ratingAverage === null ? null : Number(r.ratingAverage),
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),

@@ -66,7 +66,7 @@ export function PartyPhone({ matterId, partyId, name, masked }: { matterId: stri
               <AutoComplete
                 options={REASONS.map((k) => ({ value: t(k) }))}
                 // typed words narrow the common reasons; a reason of one's own closes the list (it would cover the button)
-                showSearch={{ filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()) }}
+                showSearch={{ filterOption: (input, option) => (option?.value ?? '').includes(input.trim()) }}
                 maxLength={200}
                 autoFocus
               />
