@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { chinaDay, chinaYear, defineModule } from '@sifa/kernel';
+import { MEDIATION_AUDIT_ACTIONS } from '../shared/audit-actions';
 import { MEDIATION_DEADLINES } from '../shared/deadlines';
 import { MEDIATION_INDICATORS } from '../shared/indicators';
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS, MEDIATION_ROLES } from '../shared/permissions';
@@ -8,7 +9,7 @@ import { DISPUTE_ACTIONS } from './disputes/actions';
 import { generateDisputes } from './disputes/demo';
 import { generateRegister } from './registry/registry-demo';
 import { generateScreenings } from './screening/screening-demo';
-import { DISPUTES_SOURCE } from './reports/indicator-sources';
+import { DISPUTES_SOURCE, RATINGS_SOURCE } from './reports/indicator-sources';
 import { MEDIATION_LOAD_STEPS } from './load';
 import { mediationRoutes } from './routes';
 
@@ -22,8 +23,9 @@ export const mediationModule = defineModule({
   roleGrants: MEDIATION_GRANTS,
   workflows: [DISPUTE_WORKFLOW],
   actions: DISPUTE_ACTIONS,
+  auditActions: MEDIATION_AUDIT_ACTIONS,
   indicators: MEDIATION_INDICATORS,
-  indicatorSources: [DISPUTES_SOURCE],
+  indicatorSources: [DISPUTES_SOURCE, RATINGS_SOURCE],
   routes: mediationRoutes,
   deadlines: MEDIATION_DEADLINES,
   roles: MEDIATION_ROLES,

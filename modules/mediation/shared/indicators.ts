@@ -26,6 +26,9 @@ export const SOURCE_GROUPS = {
 } as const;
 export type SourceGroup = keyof typeof SOURCE_GROUPS;
 
+/** A rating of 4 or 5 stars counts as satisfied: 满意 and 非常满意 of the five levels of 国办发〔2019〕51号 (operations.md). */
+export const SATISFIED_SCORE = 4;
+
 const success: IndicatorFilter[] = [...accepted, { column: 'outcome', op: 'eq', value: 'success' }];
 
 /** 防止民转刑 / 防止群体性上访 of the monthly report (features.md M6): the disputes so recorded, and their persons. */
@@ -178,6 +181,32 @@ export const MEDIATION_INDICATORS = [
     ],
     unit: 'count',
     decimals: 0,
+  }),
+  // Citizens' ratings on the portal after closing (portal.ts), counted on the day they were given.
+  defineIndicator({
+    id: 'mediation.rating-average',
+    nameZh: '群众评价平均分（5 分制）',
+    nameEn: 'Average citizen rating (of 5)',
+    permission: read,
+    source: 'mediation.ratings',
+    sum: 'score',
+    numerator: [],
+    denominator: [],
+    unit: 'count',
+    decimals: 2,
+    description: '评分之和 ÷ 评价数 (群众在公众门户对办结纠纷的评价，按评价日期统计)',
+  }),
+  defineIndicator({
+    id: 'mediation.rating-satisfied',
+    nameZh: '群众满意率',
+    nameEn: 'Citizens satisfied',
+    permission: read,
+    source: 'mediation.ratings',
+    numerator: [{ column: 'score', op: 'in', value: [SATISFIED_SCORE, 5] }],
+    denominator: [],
+    unit: 'percent',
+    decimals: 2,
+    description: '评为 4 星或 5 星 (满意、非常满意) 的评价数 ÷ 评价数 (国办发〔2019〕51号 好差评五级；按评价日期统计)',
   }),
 ];
 

@@ -58,6 +58,7 @@ export const MEDIATION_ROLES = [
       'kernel.todo.read',
       'kernel.matter.read',
       'kernel.party.read',
+      'kernel.party.contact',
       'kernel.attachment.write',
       'kernel.document.issue',
     ],

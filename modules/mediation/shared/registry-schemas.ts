@@ -156,6 +156,9 @@ export const Mediator = z.object({
   phoneMasked: z.string().nullable(),
   userId: z.string().nullable(),
   active: z.boolean(),
+  /** citizens' ratings (portal, 1–5) of the disputes the mediator handled: how many, and their average */
+  ratingCount: z.number().int().optional(),
+  ratingAverage: z.number().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -201,3 +201,15 @@ export const RatingStatus = z.object({
   rating: z.object({ score: z.number(), comment: z.string().nullable(), createdAt: z.string() }).nullable(),
 });
 export type RatingStatus = z.infer<typeof RatingStatus>;
+
+/**
+ * The citizens' ratings of one dispute as the console shows them (issue #13 item 9): how many, their average and how
+ * many satisfied (4 or 5 stars: 满意 and 非常满意 of the five levels of 国办发〔2019〕51号 好差评), each without who gave it.
+ */
+export const DisputeRatings = z.object({
+  count: z.number().int(),
+  average: z.number().nullable(),
+  satisfied: z.number().int(),
+  items: z.array(z.object({ score: z.number().int(), comment: z.string().nullable(), createdAt: z.string() })),
+});
+export type DisputeRatings = z.infer<typeof DisputeRatings>;

@@ -33,6 +33,11 @@ export interface ModuleDefinition {
   indicatorSources?: readonly IndicatorSource[];
   /** Typed workflow actions (matters/actions.ts): the kernel makes each one's route, checks and audit entry (ADR 0014). */
   actions?: readonly AnyAction[];
+  /**
+   * The Chinese and English words for the module's audit codes its workflows do not name (registry changes, exports …);
+   * the audit page shows them instead of the code (issue #13 item 9). Workflow actions are named by the workflow.
+   */
+  auditActions?: Readonly<Record<string, { zh: string; en: string }>>;
   // What else a module brings (issue #10): the kernel and the apps assemble these; boot refuses a wrong one.
   /** Statute periods of the module by id (`<module>.…`); the kernel's catalogue in force is assembled from every module's. */
   deadlines?: Readonly<Record<string, DeadlineRule>>;

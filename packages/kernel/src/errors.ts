@@ -81,6 +81,11 @@ const MESSAGES = {
   },
   INVALID_TRANSITION: { status: 409, zh: '事项当前状态为“{status}”，不能执行“{action}”', en: 'In status "{status}" the action "{action}" is not allowed' },
   ACTION_NEEDS_FORM: { status: 400, zh: '“{action}”需要填写相应内容，请在业务页面中办理', en: '"{action}" needs its form; use the business page' },
+  PHONE_REVEAL_LIMIT: {
+    status: 429,
+    zh: '一小时内已查看 {max} 位当事人的电话，已达上限 (不允许批量查看)；请 {minutes} 分钟后再试，确有需要请联系管理员',
+    en: "You have revealed {max} parties' phones within an hour (bulk reveals are refused); try again in {minutes} min",
+  },
   OTP_TOO_SOON: { status: 429, zh: '验证码已发送，请 {seconds} 秒后再重新获取', en: 'A code was just sent; ask again in {seconds} s' },
   OTP_DAILY_LIMIT: { status: 429, zh: '该手机号今日获取验证码已达 {max} 次，请明天再试', en: 'This phone has asked for {max} codes today; try tomorrow' },
   OTP_INVALID: { status: 400, zh: '验证码错误或已失效，请重新获取', en: 'The code is wrong or has expired; ask for a new one' },

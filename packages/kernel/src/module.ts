@@ -47,7 +47,7 @@ export function kernelModule(opts: Omit<AuthRouteOptions, 'modules'>, modules: (
       authRoutes(app, deps, { ...opts, modules });
       orgRoutes(app, deps);
       userRoutes(app, deps, modules);
-      auditRoutes(app, deps);
+      auditRoutes(app, deps, modules);
       deadlineRoutes(app, deps);
       matterRoutes(app, deps, modules);
       indicatorRoutes(app, deps, modules);

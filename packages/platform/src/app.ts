@@ -240,6 +240,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     filesDir: config.filesDir,
     publicBaseUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxMb * 1024 * 1024,
+    phoneRevealsPerHour: config.phoneRevealsPerHour,
     auditAnchor: anchoring ? { file: anchoring.file, publicKey: anchoring.publicKey } : undefined,
   };
   const deps = { engine, config: moduleConfig, dataKey, clock };

@@ -63,6 +63,8 @@ export interface AppConfig {
   filesDir: string | undefined;
   /** SIFA_UPLOAD_MAX_MB: the largest attachment accepted, in MB (default 20). */
   uploadMaxMb: number;
+  /** SIFA_PHONE_REVEALS_PER_HOUR: parties' phones one user may reveal in an hour, repeats in a session aside (default 20). */
+  phoneRevealsPerHour: number;
   /** SIFA_DEADLINE_RULES: JSON file overriding the configurable ([P]/[M]) fields of deadline rules, e.g. legal-aid review in working days. */
   deadlineRules: string | undefined;
   /** SIFA_SMS_TEMPLATES: a JSON file with the wording of the citizen's SMS per event (ADR 0023); Chinese defaults otherwise. */
@@ -167,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: publicUrlOf(env.SIFA_PUBLIC_URL, env.HOST || '127.0.0.1', port),
     filesDir: env.SIFA_FILES_DIR ? resolve(env.SIFA_FILES_DIR) : undefined,
     uploadMaxMb: int('SIFA_UPLOAD_MAX_MB', env.SIFA_UPLOAD_MAX_MB, 20) || 20,
+    phoneRevealsPerHour: int('SIFA_PHONE_REVEALS_PER_HOUR', env.SIFA_PHONE_REVEALS_PER_HOUR, 20) || 20,
     deadlineRules: env.SIFA_DEADLINE_RULES ? resolve(env.SIFA_DEADLINE_RULES) : undefined,
     smsTemplates: env.SIFA_SMS_TEMPLATES ? resolve(env.SIFA_SMS_TEMPLATES) : undefined,
     workerThreads: int('SIFA_WORKER_THREADS', env.SIFA_WORKER_THREADS, DEFAULT_WORKER_SETTINGS.threads),

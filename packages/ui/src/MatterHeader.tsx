@@ -51,7 +51,7 @@ export function MatterHeader(props: MatterHeaderProps) {
     <Card data-testid="matter-header" styles={{ body: { padding: 16 } }}>
       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', justifyContent: 'space-between' }}>
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
             {title}
           </Typography.Title>
           <Space size={8} wrap style={{ marginTop: 6 }}>
@@ -66,7 +66,7 @@ export function MatterHeader(props: MatterHeaderProps) {
       <div
         style={{
           display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(min(240px, 100%), 1fr))',
           gap: '8px 24px',
           marginTop: 12,
         }}
@@ -75,9 +75,10 @@ export function MatterHeader(props: MatterHeaderProps) {
           {parties.length === 0 ? (
             <Typography.Text type="secondary">{uiText(lang, 'matter.noParties')}</Typography.Text>
           ) : (
-            <Space size={[4, 4]} wrap>
+            <Space size={[4, 4]} wrap style={{ maxWidth: '100%' }}>
               {parties.map((p) => (
-                <Tag key={p.key} style={{ marginInlineEnd: 0 }}>
+                // a long name wraps inside the tag: the page never scrolls sideways (issue #13 item 6)
+                <Tag key={p.key} style={{ marginInlineEnd: 0, whiteSpace: 'normal', overflowWrap: 'anywhere', maxWidth: '100%' }}>
                   {p.name}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {' '}

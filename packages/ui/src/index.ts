@@ -123,6 +123,7 @@ export { IssueNoticeModal, paragraphsOf, RevokeDocumentModal } from './matter/Is
 export { assignmentRoleLabel, matterLabels, partyRoleLabel } from './matter/labels';
 export type { MatterLabels } from './matter/labels';
 export { MatterActions } from './matter/MatterActions';
+export { PartyPhone } from './matter/PartyPhone';
 export { MatterDeadlineBadge } from './matter/MatterDeadlineBadge';
 export { MatterHeader } from './MatterHeader';
 export type { HeaderParty, MatterHeaderProps } from './MatterHeader';

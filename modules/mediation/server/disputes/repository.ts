@@ -229,3 +229,13 @@ export async function listCommittees(db: Kysely<Database>, scope: Scope) {
 export async function disputeLinksOf(db: Kysely<Database>, screeningId: string) {
   return (await sql`select id, screening_id from mediation.disputes where screening_id = ${screeningId} order by id`.execute(db)).rows;
 }
+
+/** The citizens' ratings of a dispute, newest first (who rated stays out: the console does not name them). */
+export async function listRatings(db: Kysely<Database>, disputeId: string) {
+  return mdb(db)
+    .selectFrom('mediation.ratings')
+    .select(['score', 'comment', 'createdAt'])
+    .where('disputeId', '=', disputeId)
+    .orderBy('createdAt', 'desc')
+    .execute();
+}

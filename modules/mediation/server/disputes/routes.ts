@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createFieldCrypto, ctxOf, EXPORT_LIMIT, IdParams, Matter, PageQuery, pageOf, sendXlsx, type ModuleDeps, type SifaApp } from '@sifa/kernel';
 import type { FastifyRequest } from 'fastify';
 import { DISPUTE_SOURCES } from '../../shared/categories';
-import { ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem, FollowUp, FollowUpInput } from '../../shared/schemas';
+import { ConfirmationInput, CreateDisputeInput, Dispute, DisputeFilter, DisputeListItem, DisputeRatings, FollowUp, FollowUpInput } from '../../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../../shared/workflow';
 import { categoryNames } from '../categories/category';
 import * as repo from './repository';
@@ -141,6 +141,15 @@ export function disputeRoutes(app: SifaApp, { engine, dataKey }: ModuleDeps) {
       schema: { tags, summary: '调解协议履行回访记录', params: IdParams, response: { 200: z.array(FollowUp) } },
     },
     (req) => service.listFollowUps(ctxOf(req, db), req.params.id),
+  );
+
+  app.get(
+    '/api/mediation/disputes/:id/ratings',
+    {
+      config: { permission: 'mediation.dispute.read', scopeProbe: { kind: 'resource', resource: 'dispute' } },
+      schema: { tags, summary: '群众对本纠纷调解的评价 (公众门户，办结后；不显示评价人)', params: IdParams, response: { 200: DisputeRatings } },
+    },
+    (req) => service.disputeRatings(ctxOf(req, db), req.params.id),
   );
 
   app.post(

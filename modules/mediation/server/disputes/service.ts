@@ -15,7 +15,8 @@ import {
   type Matter,
   type PartyCtx,
 } from '@sifa/kernel';
-import { RULING_DATE_LABEL, type CreateDisputeInput, type Dispute, type FollowUp, type FollowUpInput } from '../../shared/schemas';
+import { SATISFIED_SCORE } from '../../shared/indicators';
+import { RULING_DATE_LABEL, type CreateDisputeInput, type Dispute, type DisputeRatings, type FollowUp, type FollowUpInput } from '../../shared/schemas';
 import { DISPUTE_WORKFLOW } from '../../shared/workflow';
 import { assertCategory } from '../categories/category';
 import * as repo from './repository';
@@ -221,6 +222,19 @@ export async function recordFollowUp(ctx: Ctx, id: string, input: FollowUpInput)
     });
   });
   return listFollowUps(ctx, id);
+}
+
+/** The citizens' ratings of a dispute of the caller's scope (portal, after closing), newest first, without who rated. */
+export async function disputeRatings(ctx: Ctx, id: string): Promise<DisputeRatings> {
+  if (!(await repo.findDispute(ctx.db, ctx.scope, id))) throw notFound('纠纷');
+  const rows = await repo.listRatings(ctx.db, id);
+  const total = rows.reduce((n, r) => n + r.score, 0);
+  return {
+    count: rows.length,
+    average: rows.length ? Math.round((total * 100) / rows.length) / 100 : null,
+    satisfied: rows.filter((r) => r.score >= SATISFIED_SCORE).length,
+    items: rows.map((r) => ({ score: r.score, comment: r.comment, createdAt: new Date(r.createdAt).toISOString() })),
+  };
 }
 
 export async function listFollowUps(ctx: Ctx, id: string): Promise<FollowUp[]> {

@@ -12,7 +12,8 @@ export async function portalOffices(db: Kysely<Database>, q: string | undefined)
     .where('o.kind', '=', 'judicial-office')
     .where('o.active', '=', true);
   if (q) query = query.where((eb) => eb.or([eb('o.name', 'like', `%${q}%`), eb('c.name', 'like', `%${q}%`)]));
-  return query.orderBy('c.sort').orderBy('c.name').orderBy('o.sort').orderBy('o.name').limit(200).execute();
+  // every office (a city has a few hundred): the portal groups them by county, so none is out of reach (issue #13 item 7)
+  return query.orderBy('c.sort').orderBy('c.name').orderBy('o.sort').orderBy('o.name').execute();
 }
 
 /** The dispute numbered `number` if one of its parties has this phone (blind index): the citizen's own. */

@@ -54,6 +54,15 @@ describe('people’s mediation on the public portal: a citizen applies, tracks a
     expect(res.json()).toEqual(expect.arrayContaining([expect.objectContaining({ id: officeId, name: '解放街道司法所', countyName: '章贡区司法局' })]));
     const all = (await t.anonymous('GET', '/api/public/mediation/offices')).json<{ name: string }[]>();
     expect(all.every((o) => o.name.endsWith('司法所'))).toBe(true);
+    // issue #13 item 7: every office is reachable (the list stopped at 200 of the city's 306)
+    const offices = await t.engine.db
+      .selectFrom('kernel.orgs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'judicial-office')
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow();
+    expect(all.length).toBe(offices.n);
+    expect(all.length).toBeGreaterThan(200);
   });
 
   test('applying needs a signed-in citizen; a wrong ID number or a unit that is not a judicial office is refused in Chinese', async () => {
@@ -155,5 +164,37 @@ describe('people’s mediation on the public portal: a citizen applies, tracks a
     expect(again.json<{ message: string }>().message).toContain('每件纠纷只能评价一次');
     const audit = await t.engine.db.selectFrom('kernel.auditLog').select('actorName').where('action', '=', 'mediation.dispute.rate').executeTakeFirstOrThrow();
     expect(audit.actorName).toBe('public:139****1234');
+  });
+
+  test('the console shows the citizens’ rating on the dispute, on its mediator and as dashboard indicators (issue #13 item 9)', async () => {
+    const { id } = await t.engine.db.selectFrom('kernel.matters').select('id').where('number', '=', number).executeTakeFirstOrThrow();
+    const ratings = await office.request('GET', `/api/mediation/disputes/${id}/ratings`);
+    expect(ratings.statusCode, ratings.body).toBe(200);
+    expect(ratings.json()).toMatchObject({ count: 1, average: 5, satisfied: 1, items: [{ score: 5, comment: '调解员很耐心' }] });
+    expect(ratings.body).not.toContain('139');
+
+    const added = await office.request('POST', `/api/mediation/registry/committees/${committeeId}/mediators`, {
+      name: '刘调解',
+      gender: 'male',
+      position: 'member',
+      employment: 'part-time',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const listed = await office.request('GET', `/api/mediation/registry/mediators?q=${encodeURIComponent('刘调解')}`);
+    expect(listed.json<{ items: { name: string; ratingCount: number; ratingAverage: number | null }[] }>().items).toEqual([
+      expect.objectContaining({ name: '刘调解', ratingCount: 1, ratingAverage: 5 }),
+    ]);
+
+    const average = (await office.request('GET', '/api/indicators/mediation.rating-average')).json<{ value: number; numerator: number; denominator: number }>();
+    expect(average).toMatchObject({ value: 5, numerator: 5, denominator: 1 });
+    const satisfied = (await office.request('GET', '/api/indicators/mediation.rating-satisfied')).json<{
+      value: number;
+      numerator: number;
+      denominator: number;
+    }>();
+    expect(satisfied).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+    const records = await office.request('GET', '/api/indicators/mediation.rating-satisfied/records');
+    expect(records.statusCode, records.body).toBe(200);
+    expect(records.body).toContain(number);
   });
 });

@@ -170,6 +170,11 @@ const mediatorColumns = [
   'm.active',
   'm.createdAt',
   'm.updatedAt',
+  // citizens' ratings of the disputes the mediator handled (assigned by name within the committee: actions.ts assign)
+  sql<number>`(select count(*)::int from mediation.ratings r join mediation.disputes d on d.id = r.dispute_id
+    where d.committee_org_id = m.committee_org_id and d.mediator_name = m.name)`.as('ratingCount'),
+  sql<string | null>`(select round(avg(r.score), 2)::text from mediation.ratings r join mediation.disputes d on d.id = r.dispute_id
+    where d.committee_org_id = m.committee_org_id and d.mediator_name = m.name)`.as('ratingAverage'),
 ] as const;
 
 function mediators(db: Kysely<Database>, scope: Scope) {

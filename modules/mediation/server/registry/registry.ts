@@ -58,6 +58,8 @@ function toMediator(r: repo.MediatorRow): Mediator {
     phoneMasked: r.phoneMasked,
     userId: r.userId,
     active: r.active,
+    ratingCount: r.ratingCount,
+    ratingAverage: r.ratingAverage === null ? null : Number(r.ratingAverage),
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
   };

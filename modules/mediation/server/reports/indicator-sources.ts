@@ -64,3 +64,26 @@ export const DISPUTES_SOURCE: IndicatorSource = {
   // matter's, read from kernel.matters (migrations/0010); mediation.overdue reads the matter's deadlines.
   matterColumn: 'id',
 };
+
+/**
+ * The indicators' source `mediation.ratings`: the citizens' ratings on the portal, each counted in the unit of the
+ * dispute it rates (matter-backed through `dispute_id`) on the day it was given; the drill-down lists the disputes.
+ */
+export const RATINGS_SOURCE: IndicatorSource = {
+  id: 'mediation.ratings',
+  table: 'mediation.ratings',
+  orgColumn: 'org_id',
+  dateColumn: 'created_at',
+  columns: ['score', 'created_at'],
+  drill: [
+    ['id', 'id'],
+    ['dispute_id', '纠纷 ID'],
+    ['number', '编号'],
+    ['title', '纠纷'],
+    ['score', '评分'],
+    ['comment', '评价内容'],
+    ['created_at', '评价时间'],
+  ],
+  measures: { score: { nameZh: '评分', column: 'score' } },
+  matterColumn: 'dispute_id',
+};

@@ -99,6 +99,13 @@ export const MEDIATION_MESSAGES = {
   'detail.back': ['返回台账', 'Back to the register'],
   'detail.notFound': ['纠纷不存在或不在您的管辖范围内', 'No such dispute in your scope'],
   'detail.tab.facts': ['纠纷情况', 'Dispute'],
+  'rating.title': ['群众评价', 'Citizens’ ratings'],
+  'rating.summary': [
+    '平均 {average} 分 (5 分制)，共 {count} 条评价，其中满意 {satisfied} 条',
+    'Average {average} of 5 from {count} ratings, {satisfied} satisfied',
+  ],
+  'rating.none': ['当事人尚未在公众门户评价本次调解', 'No party has rated this mediation on the portal yet'],
+  'rating.noComment': ['(未填写评价内容)', '(no comment)'],
   'detail.tab.parties': ['当事人', 'Parties'],
   'detail.tab.sessions': ['调解记录', 'Sessions'],
   'detail.tab.timeline': ['办理过程', 'History'],

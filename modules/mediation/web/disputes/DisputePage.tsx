@@ -4,6 +4,7 @@ import { MatterPage, useCan } from '@sifa/ui';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ConfirmationCard } from './ConfirmationCard';
 import { FollowUpCard } from './FollowUpCard';
+import { RatingsCard } from './RatingsCard';
 import { DisputeActions } from './DisputeActions';
 import { DisputeFacts } from './DisputeFacts';
 import { HistoryTab } from './HistoryTab';
@@ -73,6 +74,7 @@ export function DisputePage() {
             <RelatedAlert dispute={data} />
             {data.matter.status === 'agreed' && <ConfirmationCard dispute={data} canAct={canAct} />}
             {data.matter.status === 'agreed' && <FollowUpCard dispute={data} canAct={canAct} />}
+            {data.matter.closedAt && <RatingsCard dispute={data} />}
           </>
         )
       }

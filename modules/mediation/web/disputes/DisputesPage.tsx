@@ -150,6 +150,7 @@ export function DisputesPage() {
       columns={columns}
       rowKey="id"
       rowTestId="dispute-row"
+      testId="disputes-table"
       onOpen={(d) => void navigate(`/mediation/disputes/${d.id}`)}
       exportPath="/api/mediation/disputes/export.xlsx"
       exportName={mt('list.exportName')}

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { actionPath, Matter, pageOf } from '@sifa/kernel/shared';
-import { ConfirmationInput, Dispute, DISPUTE_WORKFLOW, DisputeListItem, FollowUp } from '@sifa/mediation/shared';
+import { ConfirmationInput, Dispute, DisputeListItem, DisputeRatings, DISPUTE_WORKFLOW, FollowUp } from '@sifa/mediation/shared';
 import type { FollowUpInput } from '@sifa/mediation/shared';
 import type { CreateDisputeInput } from '@sifa/mediation/shared';
 import { apiGet, apiSend, matterKeys, queryString } from '@sifa/ui';
@@ -111,6 +111,11 @@ export function useRecordConfirmation(id: string) {
 
 export function useFollowUps(id: string) {
   return useQuery({ queryKey: [...mediationKeys.dispute(id), 'follow-ups'], queryFn: () => apiGet(`${base(id)}/follow-ups`, z.array(FollowUp)) });
+}
+
+/** The citizens' ratings of the dispute (portal, after closing). */
+export function useDisputeRatings(id: string, enabled = true) {
+  return useQuery({ queryKey: [...mediationKeys.dispute(id), 'ratings'], queryFn: () => apiGet(`${base(id)}/ratings`, DisputeRatings), enabled });
 }
 
 export function useRecordFollowUp(id: string) {

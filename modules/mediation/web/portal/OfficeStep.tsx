@@ -1,5 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Empty, Form, Input, Radio, Space, Typography } from 'antd';
+import { Empty, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { PageLoading } from '@sifa/ui';
 import type { ApplyForm } from './apply-form';
@@ -7,14 +8,34 @@ import { usePortalText } from './portal-messages';
 import { usePortalOffices } from './portal-queries';
 
 /**
- * Step 1, 选择司法所: search by name and pick one office. The search text lives in the page, so going back to this
- * step shows the same list with the chosen office in it.
+ * Step 1, 选择司法所: county first, then its offices (a city has ~300: one list was 15,000 px and cut at 200, issue #13
+ * item 7) — or search by name across all counties. The search text lives in the page, so going back to this step
+ * shows the same list with the chosen office in it.
  */
 export function OfficeStep({ form, q, onSearch }: { form: FormInstance<ApplyForm>; q: string; onSearch: (q: string) => void }) {
   const { pt } = usePortalText();
   const offices = usePortalOffices(q);
+  const [county, setCounty] = useState<string | undefined>(undefined);
+  const counties = useMemo(() => [...new Set((offices.data ?? []).map((o) => o.countyName ?? ''))].filter(Boolean), [offices.data]);
+  const chosenId = Form.useWatch('officeId', form);
+  // a search spans every county; without one, the chosen county's offices (and the one already picked)
+  const shown = (offices.data ?? []).filter((o) => q !== '' || (county !== undefined && o.countyName === county) || o.id === chosenId);
   return (
     <>
+      {q === '' && (
+        <Select
+          allowClear
+          showSearch
+          placeholder={pt('apply.county')}
+          aria-label={pt('apply.county')}
+          data-testid="apply-county"
+          value={county}
+          onChange={setCounty}
+          options={counties.map((c) => ({ value: c, label: c }))}
+          style={{ width: '100%', marginBottom: 12 }}
+          size="large"
+        />
+      )}
       <Input
         allowClear
         prefix={<SearchOutlined />}
@@ -26,6 +47,9 @@ export function OfficeStep({ form, q, onSearch }: { form: FormInstance<ApplyForm
       />
       {offices.isPending && <PageLoading />}
       {offices.data?.length === 0 && <Empty description={pt('apply.officeNone')} />}
+      {q === '' && county === undefined && !chosenId && (offices.data?.length ?? 0) > 0 && (
+        <Typography.Paragraph type="secondary">{pt('apply.countyFirst')}</Typography.Paragraph>
+      )}
       <Form.Item name="officeName" hidden>
         <Input />
       </Form.Item>
@@ -38,7 +62,7 @@ export function OfficeStep({ form, q, onSearch }: { form: FormInstance<ApplyForm
           }}
         >
           <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-            {(offices.data ?? []).map((o) => (
+            {shown.map((o) => (
               <Radio key={o.id} value={o.id} style={{ width: '100%', padding: '10px 12px', border: '1px solid #e5e7eb', borderRadius: 8 }}>
                 <span style={{ fontSize: 16 }}>{o.name}</span>
                 {o.countyName && (

@@ -20,6 +20,8 @@ export const PORTAL_MESSAGES = {
   'apply.officeHint': ['一般选择纠纷发生地或您居住地的司法所', 'Usually where the dispute arose or where you live'],
   'apply.officeSearch': ['输入街道、乡镇或区县名称查找', 'Search by street, town or county'],
   'apply.officeRequired': ['请选择司法所', 'Choose a judicial office'],
+  'apply.county': ['所在县(区)', 'County'],
+  'apply.countyFirst': ['请先选择县(区)，或直接输入街道、乡镇名称查找', 'Choose a county first, or search by name'],
   'apply.officeNone': ['没有找到司法所，请换个名称试试', 'No judicial office found; try another name'],
   'apply.category': ['纠纷类型', 'Type of dispute'],
   'apply.categoryRequired': ['请选择纠纷类型', 'Choose the type of dispute'],

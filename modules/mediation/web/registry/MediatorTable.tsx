@@ -85,6 +85,19 @@ export function MediatorTable({ rows, showCommittee, emptyText, loading, paginat
     },
     { title: rt('field.mobile'), dataIndex: 'phoneMasked', render: (_v, m) => m.phoneMasked ?? none },
     {
+      // citizens' ratings of the disputes the mediator handled (portal, after closing)
+      title: rt('field.rating'),
+      key: 'rating',
+      render: (_v, m) =>
+        m.ratingCount && m.ratingAverage != null ? (
+          <span style={{ whiteSpace: 'nowrap' }} data-testid="mediator-rating">
+            {rt('field.ratingValue', { average: m.ratingAverage.toFixed(2), count: m.ratingCount })}
+          </span>
+        ) : (
+          none
+        ),
+    },
+    {
       title: rt('field.status'),
       dataIndex: 'active',
       render: (_v, m) => (m.active ? <Tag color="green">{rt('status.active')}</Tag> : <Tag>{rt('status.inactive')}</Tag>),

@@ -50,6 +50,8 @@ export const REGISTRY_MESSAGES = {
   'field.specialties': ['调解专长', 'Specialties'],
   'field.specialtiesHint': ['可选择或输入，回车确认', 'Pick or type, Enter to add'],
   'field.mobile': ['手机号', 'Mobile'],
+  'field.rating': ['群众评价', 'Citizen rating'],
+  'field.ratingValue': ['{average} 分 ({count} 条)', '{average} ({count} ratings)'],
   'field.mobileHint': ['加密保存，列表中只显示掩码', 'Stored encrypted, shown masked'],
   'field.mobileKeep': ['留空则不修改 (现为 {masked})', 'Leave empty to keep ({masked})'],
   'field.status': ['状态', 'Status'],

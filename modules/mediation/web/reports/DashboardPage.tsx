@@ -30,6 +30,8 @@ const FIGURES = [
   'mediation.average-duration',
   'mediation.overdue',
   'mediation.at-risk',
+  'mediation.rating-average',
+  'mediation.rating-satisfied',
 ] as const;
 
 const PERIOD_LABELS: Record<PeriodKey, MediationKey> = {

@@ -51,7 +51,8 @@ export function RecordsDrawer({ indicator, bucket, params, onClose }: RecordsDra
     const value = str(v);
     switch (key) {
       case 'number':
-        return <Link to={`/mediation/disputes/${str(row.id)}`}>{value}</Link>;
+        // a rating's row names its dispute (the ratings source); a dispute's row is the dispute
+        return <Link to={`/mediation/disputes/${str(row.dispute_id ?? row.id)}`}>{value}</Link>;
       case 'category':
         return categoryLabel(categories, value, lang);
       case 'source':

@@ -71,5 +71,27 @@ export async function listAudit(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })), total: count.n };
+  const matters = await mattersOf(db, scope, rows);
+  return {
+    items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), matter: (r.targetType === 'matter' && matters.get(r.targetId ?? '')) || null })),
+    total: count.n,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The number and name of the matters a page of entries is about, those of the caller's scope only (an auditor of a
+ * county sees ids of the city's matters it cannot read, not their names): one indexed lookup per page.
+ */
+async function mattersOf(db: Kysely<Database>, scope: Scope, rows: readonly { targetType: string | null; targetId: string | null }[]) {
+  const ids = [...new Set(rows.filter((r) => r.targetType === 'matter' && r.targetId && UUID.test(r.targetId)).map((r) => r.targetId as string))];
+  if (!ids.length) return new Map<string, { number: string; title: string }>();
+  const found = await db
+    .selectFrom('kernel.matters as m')
+    .select(['m.id', 'm.number', 'm.title'])
+    .where('m.id', 'in', ids)
+    .where(inScope(scope, 'm.orgId'))
+    .execute();
+  return new Map(found.map((m) => [m.id, { number: m.number, title: m.title }]));
 }

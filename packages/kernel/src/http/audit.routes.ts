@@ -3,7 +3,9 @@ import { verifyAudit } from '../audit/verify';
 import { listAudit } from '../audit/audit.repository';
 import { systemClock } from '../deadlines/clock';
 import { listTodos } from '../deadlines/deadline.service';
+import { auditLabelCatalogue } from '../shared/audit-labels';
 import { AuditEntry, AuditQuery, pageOf, TodoItem } from '../shared/common';
+import type { ModuleDefinition } from '../define-module';
 import { ctxOf, EXPORT_LIMIT, fmtDateTime, sendXlsx } from './context';
 import type { Ctx, ModuleDeps, SifaApp } from './types';
 
@@ -12,8 +14,13 @@ const tags = ['审计'];
 const UNSEALED_GRACE_MS = 15_000;
 const isRoot = (ctx: Ctx) => !ctx.scope.path.slice(0, -1).includes('/');
 
-export function auditRoutes(app: SifaApp, { engine, clock = systemClock, config }: ModuleDeps) {
+export function auditRoutes(app: SifaApp, { engine, clock = systemClock, config }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
   const db = engine.db;
+  let catalogue: ReturnType<typeof auditLabelCatalogue> | undefined;
+  const labelled = <E extends AuditEntry>(e: E): E => {
+    catalogue ??= auditLabelCatalogue(modules());
+    return { ...e, actionLabel: catalogue.get(e.action) ?? null };
+  };
 
   app.get(
     '/api/audit',
@@ -24,7 +31,8 @@ export function auditRoutes(app: SifaApp, { engine, clock = systemClock, config 
     async (req) => {
       const { page, pageSize, ...filter } = req.query;
       const ctx = ctxOf(req, db);
-      return { ...(await listAudit(ctx.db, ctx.scope, isRoot(ctx), filter, page, pageSize)), page, pageSize };
+      const { items, total } = await listAudit(ctx.db, ctx.scope, isRoot(ctx), filter, page, pageSize);
+      return { items: items.map(labelled), total, page, pageSize };
     },
   );
 
@@ -36,7 +44,7 @@ export function auditRoutes(app: SifaApp, { engine, clock = systemClock, config 
     },
     async (req, reply) => {
       const ctx = ctxOf(req, db);
-      const { items } = await listAudit(ctx.db, ctx.scope, isRoot(ctx), req.query, 1, EXPORT_LIMIT);
+      const items = (await listAudit(ctx.db, ctx.scope, isRoot(ctx), req.query, 1, EXPORT_LIMIT)).items.map(labelled);
       return sendXlsx(ctx, reply, {
         filename: '审计日志.xlsx',
         sheet: '审计日志',
@@ -47,10 +55,15 @@ export function auditRoutes(app: SifaApp, { engine, clock = systemClock, config 
           { header: '序号', width: 8, value: (e) => e.seq ?? '待封存' },
           { header: '时间', width: 20, value: (e) => fmtDateTime(e.at) },
           { header: '操作人', value: (e) => e.actorName },
-          { header: '动作', width: 26, value: (e) => e.action },
+          { header: '动作', width: 26, value: (e) => e.actionLabel?.zh ?? e.action },
+          { header: '动作代码', width: 26, value: (e) => e.action },
           { header: '结果', width: 8, value: (e) => (e.result === 'success' ? '成功' : '失败') },
           { header: '单位', width: 24, value: (e) => e.orgName },
-          { header: '对象', width: 40, value: (e) => (e.targetType ? `${e.targetType}:${e.targetId ?? ''}` : '') },
+          {
+            header: '对象',
+            width: 40,
+            value: (e) => (e.matter ? `${e.matter.number} ${e.matter.title}` : e.targetType ? `${e.targetType}:${e.targetId ?? ''}` : ''),
+          },
           { header: '请求编号', width: 20, value: (e) => e.requestId },
           { header: '来源 IP', value: (e) => e.ip },
           { header: '摘要', width: 60, value: (e) => JSON.stringify(e.summary) },

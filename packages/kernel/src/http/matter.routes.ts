@@ -10,6 +10,8 @@ import { matterEventDates } from '../matters/event-dates';
 import { chinaDay } from '../shared/china-time';
 import { MatterEventDates } from '../shared/event-dates';
 import { addMatterParty, listMatterParties, removeMatterParty } from '../matters/matter-parties';
+import { CONTACT_PERMISSION, revealMatterPhone } from '../matters/matter-contact';
+import { createFieldCrypto } from '../parties/crypto';
 import { IdParams } from '../shared/common';
 import { ActInput, Matter, MatterActionEntry } from '../shared/matters';
 import { availableActions, type WorkflowDefinition } from '../shared/workflow';
@@ -36,8 +38,9 @@ const MatterDetail = z.object({
 });
 
 /** The kernel's generic matter pages: any module's matter by id, its allowed actions, its timeline. */
-export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
+export function matterRoutes(app: SifaApp, { engine, clock, config, dataKey }: ModuleDeps, modules: () => readonly ModuleDefinition[]) {
   const db = engine.db;
+  const pii = createFieldCrypto(dataKey);
 
   async function load(ctx: Ctx, id: string): Promise<{ matter: Matter; wf: WorkflowDefinition; typed: ReadonlySet<string> }> {
     const matter = await matters.getMatter(ctx, id);
@@ -160,6 +163,28 @@ export function matterRoutes(app: SifaApp, { engine, clock }: ModuleDeps, module
       },
     );
   }
+
+  app.post(
+    '/api/matters/:id/party-phone',
+    {
+      config: {
+        permission: CONTACT_PERMISSION,
+        scopeProbe: { kind: 'resource', resource: 'matter', control: 'found', body: { partyId: '$party', reason: '数据权限测试联系当事人' } },
+      },
+      schema: {
+        tags,
+        summary: '查看随本事项登记的当事人联系电话 (承办人；须说明理由，记入审计日志；同一会话再次查看无需理由；每小时有上限)',
+        params: IdParams,
+        body: z.object({ partyId: z.uuid('请选择当事人'), reason: z.string().max(200, '理由不超过 200 个字').optional() }),
+        response: { 200: z.object({ partyId: z.string(), phone: z.string(), masked: z.string(), reason: z.string(), repeat: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, db);
+      const { matter, wf } = await load(ctx, req.params.id);
+      return revealMatterPhone({ ...ctx, pii }, wf, matter, req.body.partyId, req.body.reason, config.phoneRevealsPerHour);
+    },
+  );
 
   app.post(
     '/api/matters/:id/actions',

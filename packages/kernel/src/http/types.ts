@@ -102,6 +102,8 @@ export interface ModuleDeps {
     publicBaseUrl?: string;
     /** SIFA_UPLOAD_MAX_MB in bytes; 20 MB when absent. */
     uploadMaxBytes?: number;
+    /** SIFA_PHONE_REVEALS_PER_HOUR: first reveals of a party's phone one user may make in an hour (default 20, ADR 0025). */
+    phoneRevealsPerHour?: number;
   };
   /** Master key for personal data at rest (parties/crypto.ts resolveDataKey). */
   dataKey: Buffer;

@@ -55,6 +55,10 @@ export const AuditEntry = z.object({
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   summary: z.unknown(),
+  /** the action in words (shared/audit-labels.ts); null for a code nobody declared */
+  actionLabel: z.object({ zh: z.string(), en: z.string() }).nullable().optional(),
+  /** the matter the entry is about, when it is one of the caller's scope: its number and name */
+  matter: z.object({ number: z.string(), title: z.string() }).nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -12,3 +12,4 @@ export * from './china-time';
 export * from './amount';
 export * from './event-dates';
 export * from './workbench';
+export * from './audit-labels';

@@ -18,6 +18,8 @@ export const KERNEL_GRANTS = {
   'kernel.party.read': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],
   'kernel.party.write': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],
   'kernel.party.unmask': ['city-leader', 'county-staff'],
+  // calling the parties of the matters one handles (ADR 0025): the staff who handle matters, not the city's supervisors
+  'kernel.party.contact': ['county-staff', 'office-staff'],
   'kernel.attachment.write': ['city-staff', 'county-staff', 'office-staff'],
   'kernel.document.issue': ['city-staff', 'county-staff', 'office-staff'],
   'kernel.indicator.read': ['city-leader', 'city-staff', 'county-staff', 'office-staff'],

@@ -13,18 +13,20 @@ export interface FormDialogProps {
   /** `data-testid` of that notice. */
   problemTestId: string;
   width: number;
+  /** The submit button's words (保存 when absent). */
+  okText?: ReactNode;
   onClose: () => void;
   children: ReactNode;
 }
 
 /** A dialog around one form: 保存 submits it, 取消 closes, the server's refusal stands above the fields. */
-export function FormDialog({ title, form, busy, problem, problemTestId, width, onClose, children }: FormDialogProps) {
+export function FormDialog({ title, form, busy, problem, problemTestId, width, okText, onClose, children }: FormDialogProps) {
   const { t } = useI18n();
   return (
     <Modal
       open
       title={title}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       onOk={() => form.submit()}

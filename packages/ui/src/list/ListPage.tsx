@@ -1,4 +1,4 @@
-import { Card, Empty, Form, Space, Table, Typography } from 'antd';
+import { Card, Empty, Form, Grid, Space, Table, Typography } from 'antd';
 import type { TableColumnsType, TablePaginationConfig, TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
@@ -6,6 +6,8 @@ import { queryString } from '../api/client';
 import { useI18n } from '../i18n';
 import { useCompact } from '../layout/use-compact';
 import { ExportButton } from './ExportButton';
+import { ListCards } from './ListCards';
+import { fitColumns, KEY_COLUMNS } from './list-columns';
 import { serverPagination } from './pagination';
 import { QueryForm } from './QueryForm';
 import type { ListFilters, ListState } from './use-list-state';
@@ -56,6 +58,11 @@ export interface ListPageProps<Row extends object, F extends ListFilters, V exte
   emptyText?: string;
   /** The line shown when the page could not load. */
   errorText?: (error: Error) => string;
+  /**
+   * The columns that stay in view (fixed at the sides while the rest scroll): by `key` or `dataIndex`; by default
+   * `number` on the left, `status`, `deadline` and `dueDate` on the right (issue #13 item 6).
+   */
+  keyColumns?: { left?: readonly string[]; right?: readonly string[] };
   /** Below the table (dialogs the page opens). */
   children?: ReactNode;
 }
@@ -68,6 +75,8 @@ export interface ListPageProps<Row extends object, F extends ListFilters, V exte
 export function ListPage<Row extends object, F extends ListFilters, V extends object>(props: ListPageProps<Row, F, V>) {
   const { t } = useI18n();
   const compact = useCompact();
+  // below 576 px a table cannot show a row: the rows become cards (issue #13 item 6)
+  const phone = Grid.useBreakpoint().sm === false;
   const [form] = Form.useForm<V>();
   const { state, query } = props;
   const { toValues } = props;
@@ -85,13 +94,16 @@ export function ListPage<Row extends object, F extends ListFilters, V extends ob
     const field = typeof sorter.columnKey === 'string' ? sorter.columnKey : typeof sorter.field === 'string' ? sorter.field : undefined;
     state.setSort(field && sorter.order ? { field, order: sorter.order === 'ascend' ? 'asc' : 'desc' } : undefined);
   };
-  const columns = (props.columns ?? []).map((c) =>
+  const sorted = (props.columns ?? []).map((c) =>
     c.sorter && c.key !== undefined && state.sort?.field === c.key
       ? { ...c, sortOrder: state.sort.order === 'asc' ? ('ascend' as const) : ('descend' as const) }
       : c.sorter
         ? { ...c, sortOrder: null }
         : c,
   );
+  const fitted = fitColumns(sorted, { fixed: !compact, ...(props.keyColumns ? { keyColumns: props.keyColumns } : {}) });
+  const rowKeyOf = props.rowKeyOf ?? ((row: Row) => String(row[(props.rowKey ?? 'id') as keyof Row]));
+  const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText ?? t('list.emptyDefault')} />;
 
   return (
     <Card
@@ -119,14 +131,29 @@ export function ListPage<Row extends object, F extends ListFilters, V extends ob
       )}
       {props.table ? (
         props.table({ rows: [...(query.data?.items ?? [])], loading: query.isFetching, pagination })
+      ) : phone ? (
+        <ListCards<Row>
+          rows={query.data?.items ?? []}
+          columns={fitted.columns}
+          rowKey={rowKeyOf}
+          head={{ left: (props.keyColumns?.left ?? KEY_COLUMNS.left)[0], right: (props.keyColumns?.right ?? KEY_COLUMNS.right)[0] }}
+          loading={query.isFetching}
+          pagination={pagination}
+          empty={empty}
+          onOpen={props.onOpen}
+          rowTestId={props.rowTestId}
+          testId={props.testId}
+        />
       ) : (
         <Table<Row>
           data-testid={props.testId}
           rowKey={props.rowKeyOf ?? props.rowKey ?? 'id'}
-          columns={columns}
+          columns={fitted.columns}
           dataSource={[...(query.data?.items ?? [])]}
           loading={query.isFetching}
-          scroll={{ x: 'max-content' }}
+          // the table scrolls inside itself; the page never does (its key columns stay fixed at the sides)
+          scroll={{ x: fitted.width }}
+          tableLayout="fixed"
           size={compact ? 'small' : 'middle'}
           onChange={onChange}
           onRow={(row) => ({
@@ -134,7 +161,7 @@ export function ListPage<Row extends object, F extends ListFilters, V extends ob
             style: props.onOpen ? { cursor: 'pointer' } : undefined,
             'data-testid': props.rowTestId,
           })}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText ?? t('list.emptyDefault')} /> }}
+          locale={{ emptyText: empty }}
           pagination={pagination}
         />
       )}

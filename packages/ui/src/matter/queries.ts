@@ -132,3 +132,32 @@ export function useDeleteAttachment(matterId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: matterKeys.attachments(matterId) }),
   });
 }
+
+/** A party's phone revealed for the matter (`POST /api/matters/:id/party-phone`, ADR 0025). */
+export const RevealedPhone = z.object({ partyId: z.string(), phone: z.string(), masked: z.string(), reason: z.string(), repeat: z.boolean() });
+export type RevealedPhone = z.infer<typeof RevealedPhone>;
+
+/**
+ * Phones revealed in this sign-in stay in the query cache (outside the matter's own keys, so reloading the matter keeps
+ * them; a change of session drops them with everything else): the second look at a party needs no second request.
+ */
+export const revealedPhoneKey = (matterId: string, partyId: string) => ['party-phone', matterId, partyId] as const;
+
+export function useRevealedPhone(matterId: string, partyId: string): RevealedPhone | undefined {
+  const { data } = useQuery<RevealedPhone>({
+    queryKey: revealedPhoneKey(matterId, partyId),
+    queryFn: () => Promise.reject(new Error('not revealed')),
+    enabled: false,
+    staleTime: Infinity,
+  });
+  return data;
+}
+
+export function useRevealPhone(matterId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { partyId: string; reason?: string }) => apiSend('POST', `${base(matterId)}/party-phone`, input, RevealedPhone),
+    meta: { silent: true },
+    onSuccess: (data) => client.setQueryData(revealedPhoneKey(matterId, data.partyId), data),
+  });
+}

@@ -1,9 +1,10 @@
 import { Card, DatePicker, Empty, Form, Input, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AuditEntry } from '@sifa/kernel/shared';
-import { compactJson, ExportButton, formatDateTime, QueryForm, queryString, serverPagination, StatusTag, useCompact, useUnitFilter } from '@sifa/ui';
+import { compactJson, ExportButton, pick, formatDateTime, QueryForm, queryString, serverPagination, StatusTag, useCompact, useUnitFilter } from '@sifa/ui';
 import type { StatusTone } from '@sifa/ui';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { AuditVerifyAlert, AuditVerifyButton, useAuditVerify } from '../components/AuditVerify';
@@ -46,7 +47,7 @@ const toFilters = (v: AuditForm): Filters => ({
 
 /** 审计日志: who did what, when, where; searchable, exportable, and the hash chain verifiable. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const compact = useCompact();
   const { orgId } = useUnitFilter();
   const [form] = Form.useForm<AuditForm>();
@@ -75,7 +76,15 @@ export function AuditPage() {
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      render: (_v, e) => <Typography.Text code>{e.action}</Typography.Text>,
+      // the action in words (the kernel's and the modules' catalogue); the code stays on hover, for searching by it
+      render: (_v, e) =>
+        e.actionLabel ? (
+          <Tooltip title={e.action}>
+            <span data-testid="audit-action">{pick(lang, e.actionLabel.zh, e.actionLabel.en)}</span>
+          </Tooltip>
+        ) : (
+          <Typography.Text code>{e.action}</Typography.Text>
+        ),
     },
     {
       title: t('audit.result'),
@@ -90,7 +99,15 @@ export function AuditPage() {
       title: t('audit.target'),
       key: 'target',
       render: (_v, e) =>
-        e.targetType ? (
+        e.matter && e.targetId ? (
+          <Tooltip title={`${e.matter.number} ${e.matter.title}`}>
+            <Link to={`/matters/${e.targetId}`} data-testid="audit-matter" style={{ display: 'inline-block', maxWidth: 260 }}>
+              <Typography.Text ellipsis style={{ maxWidth: 260, color: 'inherit' }}>
+                {e.matter.number} {e.matter.title}
+              </Typography.Text>
+            </Link>
+          </Tooltip>
+        ) : e.targetType ? (
           <Tooltip title={e.targetId}>
             <span>
               {e.targetType}

@@ -41,6 +41,20 @@ export const MATTER_MESSAGES = {
   'party.uscc': ['统一社会信用代码', 'USCC'],
   'party.phone': ['手机号码', 'Phone'],
   'party.added': ['加入日期', 'Added'],
+  'party.reveal': ['查看', 'Show'],
+  'party.revealTitle': ['查看 {name} 的联系电话', 'Show the phone of {name}'],
+  'party.revealNote': [
+    '完整号码仅用于办理本事项时联系当事人；查看将连同理由记入审计日志，本次登录内再次查看无需重复填写。',
+    'The full number is for calling the party about this matter only; the reveal and its reason are audited. Within this sign-in it needs no second reason.',
+  ],
+  'party.revealReason': ['查看理由', 'Reason'],
+  'party.revealReasonRequired': ['请选择或填写查看理由', 'Choose or type a reason'],
+  'party.revealOk': ['查看号码', 'Show number'],
+  'party.call': ['拨打 {phone}', 'Call {phone}'],
+  'party.reason.notify': ['电话通知调解 (办理) 时间、地点', 'Tell the time and place of the session'],
+  'party.reason.verify': ['核实当事人身份或联系方式', 'Verify identity or contact details'],
+  'party.reason.serve': ['通知领取或送达文书', 'Arrange service of a document'],
+  'party.reason.followUp': ['办结后回访', 'Follow-up after closing'],
 
   'document.hint': [
     '文书 PDF 带文书编号和核验二维码，扫码可在公开页面核验真伪。',
