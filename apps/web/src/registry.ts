@@ -9,6 +9,7 @@ import { systemModule } from './system';
 export const WEB_MODULES: readonly WebModule[] = [
   systemModule,
   (await import('@sifa/mediation/web')).mediationWeb,
+  (await import('@sifa/reconsideration/web')).reconsiderationWeb,
   // new-module: add modules above this line
 ];
 
