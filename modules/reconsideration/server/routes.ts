@@ -45,7 +45,7 @@ const tags = ['行政复议'];
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const probeCsv =
   '案号,申请人,被申请人,申请日期,受理日期,结案日期,结案方式\n探针复〔2023〕1号,探针申请人,探针市场监督管理局,2023-03-01,2023-03-06,2023-05-06,维持\n';
-/** A valid applicant for the scope probe's registration (a test resident ID with its check digit). */
+/** A valid applicant for the scope probe's registration (a test resident ID with its check digit, used nowhere else). */
 const probeBody = {
   channel: 'window',
   receivedOn: '2026-03-02',
@@ -54,7 +54,7 @@ const probeBody = {
   actType: 'penalty',
   act: '行政处罚决定',
   request: '撤销行政处罚决定',
-  parties: [{ role: 'applicant', kind: 'person', name: '探针申请人', idType: 'resident-id', idNumber: '11010519491231002X' }],
+  parties: [{ role: 'applicant', kind: 'person', name: '复议探针申请人', idType: 'resident-id', idNumber: '360702199003150041' }],
 };
 
 const zh = (table: Record<string, { zh: string }>, key: string | null) => (key ? (table[key]?.zh ?? key) : '');
