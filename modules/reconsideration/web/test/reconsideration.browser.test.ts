@@ -1,44 +1,79 @@
 import { describe, expect, test } from 'vitest';
-import { SCREENSHOTS, desktopContext, inCi, missing, signIn, signInApi, useBrowserAndServer, warnIfSkipped } from '@sifa/testing';
+import {
+  desktopContext,
+  inCi,
+  missing,
+  orgIdOf,
+  phoneContext,
+  SCREENSHOTS,
+  shanghaiDay,
+  signIn,
+  signInApi,
+  useBrowserAndServer,
+  warnIfSkipped,
+} from '@sifa/testing';
 
 warnIfSkipped('reconsideration.browser.test');
 
-// The main flow in a real browser: the list, a case, its actions (accept confirms; close opens the module's form).
-describe.skipIf(missing && !inCi)('行政复议 in a browser: list → case → actions', () => {
+// issue #16 item 8 (part): a case accepted and revoked in the console moves the figures. Statute:
+// ../shared/laws/administrative-reconsideration-law-2023.md 第三十条、第六十四条.
+describe.skipIf(missing && !inCi)('行政复议 in a browser', () => {
   const env = useBrowserAndServer();
 
-  test('a county user finds a case in the list, opens it, accepts it and closes it with a result', async () => {
+  test('county staff accept a case and revoke the act; the dashboard counts it; the pages work at phone width', async () => {
     const { browser, server } = env();
-    const staff = await signInApi(server.url, 'zhanggong');
-    const unit = (await server.engine.db.selectFrom('kernel.orgs').select('id').where('name', '=', '章贡区司法局').executeTakeFirstOrThrow()).id;
-    const created = await staff.json<{ id: string; number: string }>('POST', '/api/reconsideration/cases', {
-      orgId: unit,
-      title: '浏览器测试案件',
+    const api = await signInApi(server.url, 'zhanggong');
+    const orgId = await orgIdOf(server, '章贡区司法局');
+    const c = await api.json<{ id: string }>('POST', '/api/reconsideration/cases', {
+      orgId,
       channel: 'window',
-      summary: '来访登记的测试案件',
+      receivedOn: shanghaiDay(),
+      respondent: '章贡区市场监督管理局',
+      sector: 'market-regulation',
+      actType: 'penalty',
+      act: '章市监罚〔2026〕8号行政处罚决定',
+      request: '撤销该行政处罚决定',
+      parties: [{ role: 'applicant', kind: 'person', name: '李申请', idType: 'resident-id', idNumber: '11010519491231002X' }],
     });
 
-    const page = await (await desktopContext(browser)).newPage();
+    const context = await desktopContext(browser);
+    const page = await context.newPage();
     await signIn(page, server.url, 'zhanggong');
-    await page.goto(`${server.url}/reconsideration/cases`);
-    const row = page.getByTestId('case-row').filter({ hasText: created.number });
-    await row.waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/reconsideration-list.png`, fullPage: true });
-    await row.click();
-    await page.waitForURL((url) => url.pathname === `/reconsideration/cases/${created.id}`);
-    await page.getByTestId('case-facts').getByText('来访登记的测试案件').waitFor();
+    await page.goto(`${server.url}/reconsideration/cases/${c.id}`);
+    await page.getByTestId('case-facts').waitFor();
+    await page.getByRole('button', { name: /^受\s*理$/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('审理程序').waitFor();
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
-    // the workflow's buttons carry their action (ActionBar); 受理 is confirmed in the matter page's own dialog
-    await page.locator('[data-action="accept"]').click();
-    await page.getByRole('button', { name: /确\s*定/ }).click();
-    await page.locator('[data-action="close"]').click();
-    // the form checks the result before sending, and names the field
-    await page.getByRole('button', { name: /提\s*交/ }).click();
-    await page.getByText('请填写办理结果').waitFor();
-    await page.getByLabel('办理结果').fill('已答复申请人');
-    await page.getByRole('button', { name: /提\s*交/ }).click();
-    await page.getByTestId('case-facts').getByText('已答复申请人').waitFor();
-    expect(await page.getByText('已办结').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /作出复议决定/ }).click();
+    await dialog.locator('.ant-form-item').filter({ hasText: '决定类型' }).locator('.ant-select').click();
+    await page.locator('.ant-select-item-option[title^="撤销"]').click();
+    await dialog.getByLabel('决定要点').fill('撤销被申请人作出的行政处罚决定');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('case-closing').getByText('撤销').waitFor();
+    await page.waitForTimeout(300);
     await page.screenshot({ path: `${SCREENSHOTS}/reconsideration-case.png`, fullPage: true });
+
+    await page.goto(`${server.url}/reconsideration/dashboard`);
+    const card = page.getByTestId('figure-reconsideration.direct-correction-rate');
+    await card.getByText('100.00%').waitFor();
+    expect(await page.getByTestId('figure-reconsideration.accepted').textContent()).toContain('1');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SCREENSHOTS}/reconsideration-dashboard.png`, fullPage: true });
+    await context.close();
+
+    const phone = await phoneContext(browser);
+    const p = await phone.newPage();
+    await signIn(p, server.url, 'zhanggong');
+    await p.goto(`${server.url}/reconsideration/cases`);
+    await p.getByTestId('case-row').first().waitFor();
+    await p.screenshot({ path: `${SCREENSHOTS}/reconsideration-cases-phone.png`, fullPage: true });
+    await p.goto(`${server.url}/reconsideration/dashboard`);
+    await p.getByTestId('figure-reconsideration.closure-rate').getByText('100.00%').waitFor();
+    await p.screenshot({ path: `${SCREENSHOTS}/reconsideration-dashboard-phone.png`, fullPage: true });
+    await phone.close();
   });
 });
