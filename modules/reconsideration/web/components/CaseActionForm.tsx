@@ -9,22 +9,23 @@ import { ACTION_FIELDS, type ActionField } from './action-fields';
 
 const isFormAction = (action: string): action is FormAction => Object.hasOwn(ACTION_INPUTS, action);
 
-function FieldInput({ field }: { field: ActionField }) {
+/** The control of one field; Form.Item hands it `value`, `onChange` (or `checked`) and `id`, passed on to the control. */
+function FieldInput({ field, ...control }: { field: ActionField } & Record<string, unknown>) {
   switch (field.input) {
     case 'textarea':
-      return <Input.TextArea rows={3} maxLength={2000} />;
+      return <Input.TextArea {...control} rows={3} maxLength={2000} />;
     case 'date':
-      return <Input type="date" />;
+      return <Input {...control} type="date" />;
     case 'number':
-      return <InputNumber min={0} style={{ width: '100%' }} />;
+      return <InputNumber {...control} min={0} style={{ width: '100%' }} />;
     case 'switch':
-      return <Switch />;
+      return <Switch {...control} />;
     case 'select':
-      return <Select options={field.options ? [...field.options] : []} showSearch={{ optionFilterProp: 'label' }} />;
+      return <Select {...control} options={field.options ? [...field.options] : []} showSearch={{ optionFilterProp: 'label' }} />;
     case 'radio':
-      return <Radio.Group options={field.options ? [...field.options] : []} />;
+      return <Radio.Group {...control} options={field.options ? [...field.options] : []} />;
     case 'text':
-      return <Input maxLength={200} />;
+      return <Input {...control} maxLength={200} />;
   }
 }
 

@@ -50,7 +50,7 @@ describe.skipIf(missing && !inCi)('行政复议 in a browser', () => {
     await page.getByRole('button', { name: /作出复议决定/ }).click();
     await dialog.locator('.ant-form-item').filter({ hasText: '决定类型' }).locator('.ant-select').click();
     await page.locator('.ant-select-item-option[title^="撤销"]').click();
-    await dialog.getByLabel('决定要点').fill('撤销被申请人作出的行政处罚决定');
+    await dialog.locator('.ant-form-item').filter({ hasText: '决定要点' }).locator('textarea').fill('撤销被申请人作出的行政处罚决定');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('case-closing').getByText('撤销').waitFor();
