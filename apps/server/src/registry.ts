@@ -7,5 +7,6 @@ import type { ModuleDefinition } from '@sifa/kernel';
 export const businessModules: readonly ModuleDefinition[] = [
   (await import('@sifa/mediation/server')).mediationModule,
   (await import('@sifa/legal-aid/server')).legalAidModule,
+  (await import('@sifa/reconsideration/server')).reconsiderationModule,
   // new-module: add modules above this line
 ];

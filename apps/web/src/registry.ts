@@ -10,6 +10,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   systemModule,
   (await import('@sifa/mediation/web')).mediationWeb,
   (await import('@sifa/legal-aid/web')).legalAidWeb,
+  (await import('@sifa/reconsideration/web')).reconsiderationWeb,
   // new-module: add modules above this line
 ];
 

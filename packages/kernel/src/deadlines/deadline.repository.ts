@@ -83,6 +83,19 @@ export async function updateDeadline(db: Kysely<Database>, id: string, patch: De
  * Open or paused deadlines a calendar load may move: those computed past the loaded calendar, and those whose
  * span touches the (re)loaded year (its schedule reaches back to late December of the year before).
  */
+/** Open deadlines of one rule whose due date is before `today`, oldest first (a module's job acting on a lapse). */
+export async function lapsedOpenDeadlines(db: Kysely<Database>, ruleId: string, today: string, limit: number) {
+  return db
+    .selectFrom('kernel.deadlines')
+    .select(['id', 'matterId', 'dueDate'])
+    .where('ruleId', '=', ruleId)
+    .where('status', '=', 'open')
+    .where('dueDate', '<', today)
+    .orderBy('dueDate')
+    .limit(limit)
+    .execute();
+}
+
 export async function listDeadlinesTouchingYear(db: Kysely<Database>, year: number): Promise<DeadlineRow[]> {
   return base(db)
     .where('d.status', 'in', ['open', 'paused'])

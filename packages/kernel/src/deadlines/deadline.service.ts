@@ -253,6 +253,21 @@ export async function describeMatterDeadlines(ctx: Ctx, matterId: string, today:
   });
 }
 
+/**
+ * Open deadlines of `ruleId` that lapsed before `today` (Asia/Shanghai), oldest first, over every unit: for a module's
+ * job that acts when a period ends without a decision (e.g. 行政复议法 第三十条第三款: deemed accepted). Not scoped —
+ * the job acts for the law, not for a user.
+ */
+export async function lapsedDeadlines(
+  db: Kysely<Database>,
+  ruleId: string,
+  today: string,
+  limit = 500,
+): Promise<{ id: string; matterId: string; dueDate: string }[]> {
+  getDeadlineRule(ruleId); // an unknown rule is a programming error
+  return (await repo.lapsedOpenDeadlines(db, ruleId, today, limit)).map((r) => ({ id: r.id, matterId: r.matterId, dueDate: r.dueDate }));
+}
+
 export const TODO_LIMIT = 500;
 
 /** The caller's to-do list: open deadlines assigned to the caller or of the caller's own unit, nearest first. */

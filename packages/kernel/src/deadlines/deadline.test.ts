@@ -128,10 +128,11 @@ describe('deadlines over HTTP: preview, calendar loading, to-do levels and the s
     }
   });
 
-  test('the catalogue lists the 14 shipped rules (legal aid added 第四十九条 objection), each citing a statute file and article', async () => {
+  test('the catalogue lists the 21 shipped rules, each citing a statute file and article', async () => {
     const res = await office.request('GET', '/api/deadline-rules');
     const rules = res.json<{ id: string; cite: { file: string; article: string } }[]>();
-    expect(rules.map((r) => r.id)).toHaveLength(14);
+    // the kernel 3 (corrections, penalty), mediation 5, legal aid 3 (with 第四十九条's objection), reconsideration 10
+    expect(rules.map((r) => r.id)).toHaveLength(21);
     for (const r of rules) expect(r.cite.file).toMatch(/\.md$/);
   });
 

@@ -5,8 +5,8 @@ export * from './deadline-model';
 // Every rule below was checked against the statute text in /shared/laws (file + article cited). Where
 // domain/rules.md marks a value [P] or [M], the rule says so in `verified`/`note` and lists the field in
 // `configurable`; a deployment overrides it (kernel `configureDeadlineRules`), never the code.
-// These are the rules of lines that have no module yet (reconsideration, corrections, penalty; legal aid's moved to
-// modules/legal-aid/shared/deadlines.ts): a
+// These are the rules of lines that have no module yet (corrections, penalty; legal aid's and reconsideration's are in
+// modules/legal-aid/shared/deadlines.ts and modules/reconsideration/shared/deadlines.ts): a
 // module declares its own (`defineModule({ deadlines })`, e.g. modules/mediation/shared/deadlines.ts) and a line's
 // rules move into its module when the module is created. The catalogue in force is assembled at boot (rules.ts).
 
@@ -15,7 +15,6 @@ export const lawCite =
   (law: string, file: string) =>
   (article: string): DeadlineCite => ({ law, file, article });
 const cite = lawCite;
-const ARL = cite('行政复议法', 'administrative-reconsideration-law-2023.md');
 /** 民事诉讼法: most lines count their periods by it (第八十五条), so modules cite it too. */
 export const CPL = cite('民事诉讼法', 'civil-procedure-law-2023.md');
 const CRIM = cite('刑事诉讼法', 'criminal-procedure-law-2018.md');
@@ -25,80 +24,8 @@ const APL = cite('行政处罚法', 'administrative-penalty-law-2021.md');
 // 民事诉讼法 第八十五条第二款: 期间开始的时和日，不计算在期间内; 第三款: 最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期。
 export const CPL_START = CPL('第八十五条第二款');
 export const CPL_ROLL = CPL('第八十五条第三款');
-// 行政复议法 第八十八条: 本法没有规定的期间依照民事诉讼法 (第一款)；“三日”“五日”“七日”“十日”是指工作日，不含法定休假日 (第二款)。
-const ARL_CPL = ARL('第八十八条第一款');
-const ARL_WORKDAYS = ARL('第八十八条第二款');
-// 行政复议法 第三十九条: 中止的情形；原因消除后恢复审理 — the suspended days do not run.
-const ARL_SUSPEND = ARL('第三十九条');
 
 export const DEADLINE_RULES = {
-  // 行政复议法 第三十条 + 第八十八条第二款: 收到申请后五日 (= 五个工作日) 内审查 (administrative-reconsideration-law-2023.md)
-  'reconsideration.intake-review': defineDeadline({
-    id: 'reconsideration.intake-review',
-    module: 'reconsideration',
-    nameZh: '行政复议申请受理审查',
-    nameEn: 'Reconsideration: intake review',
-    cite: ARL('第三十条第一款'),
-    basis: [ARL_WORKDAYS, CPL_START, ARL('第三十一条第一款')],
-    startsOn: 'application.received',
-    startsOnZh: '收到行政复议申请',
-    length: { amount: 5, unit: 'workday' },
-    rollOverHoliday: false,
-    warnBefore: { amount: 2, unit: 'workday' },
-    verified: 'V',
-    note: '工作日期限的届满日必然是工作日，不发生顺延。期满未作出不予受理决定的，自期满之日起视为受理（第三十条第三款）；补正通知须在同一五日内发出（第三十一条第一款），收到补正材料后依第三十条重新审查，应另行登记新的审查期限。',
-  }),
-  // 行政复议法 第六十二条第一款: 普通程序自受理之日起六十日；经批准可延长，最多不超过三十日 (administrative-reconsideration-law-2023.md)
-  'reconsideration.decision.ordinary': defineDeadline({
-    id: 'reconsideration.decision.ordinary',
-    module: 'reconsideration',
-    nameZh: '行政复议决定期限（普通程序）',
-    nameEn: 'Reconsideration: decision, ordinary procedure',
-    cite: ARL('第六十二条第一款'),
-    basis: [ARL_CPL, CPL_START, CPL_ROLL, ARL_SUSPEND],
-    startsOn: 'application.accepted',
-    startsOnZh: '受理行政复议申请',
-    length: { amount: 60, unit: 'day' },
-    rollOverHoliday: true,
-    pausable: true,
-    extension: { maxTimes: 1, amount: 30, unit: 'day', approval: '情况复杂的，经行政复议机构的负责人批准，并书面告知当事人', cite: ARL('第六十二条第一款') },
-    warnBefore: { amount: 10, unit: 'day' },
-    verified: 'V',
-    note: '法律规定的行政复议期限少于六十日的，从其规定（第六十二条第一款但书）。视为受理的，自审查期限届满之日起算（第三十条第三款）。',
-  }),
-  // 行政复议法 第六十二条第二款: 简易程序自受理之日起三十日 (administrative-reconsideration-law-2023.md)
-  'reconsideration.decision.simplified': defineDeadline({
-    id: 'reconsideration.decision.simplified',
-    module: 'reconsideration',
-    nameZh: '行政复议决定期限（简易程序）',
-    nameEn: 'Reconsideration: decision, simplified procedure',
-    cite: ARL('第六十二条第二款'),
-    basis: [ARL_CPL, CPL_START, CPL_ROLL, ARL_SUSPEND],
-    startsOn: 'application.accepted',
-    startsOnZh: '受理行政复议申请',
-    length: { amount: 30, unit: 'day' },
-    rollOverHoliday: true,
-    pausable: true,
-    warnBefore: { amount: 5, unit: 'day' },
-    verified: 'V',
-    note: '简易程序的决定期限法律未规定可以延长。转为普通程序审理的（第五十五条），期限如何衔接法律未作规定，请按普通程序另行登记期限并由办案机构确定起算日。',
-  }),
-  // 行政复议法 第四十八条 + 第八十八条第二款: 被申请人收到副本之日起十日 (= 十个工作日) 内答复 (administrative-reconsideration-law-2023.md)
-  'reconsideration.respondent-reply': defineDeadline({
-    id: 'reconsideration.respondent-reply',
-    module: 'reconsideration',
-    nameZh: '被申请人书面答复期限（普通程序）',
-    nameEn: 'Reconsideration: respondent’s written reply, ordinary procedure',
-    cite: ARL('第四十八条'),
-    basis: [ARL_WORKDAYS, CPL_START],
-    startsOn: 'copy.received',
-    startsOnZh: '被申请人收到行政复议申请书副本或者申请笔录复印件',
-    length: { amount: 10, unit: 'workday' },
-    rollOverHoliday: false,
-    warnBefore: { amount: 3, unit: 'workday' },
-    verified: 'V',
-    note: '简易程序的答复期限为五日，即五个工作日（第五十四条）。逾期不答复的，视为该行政行为没有证据、依据（第七十条）。',
-  }),
   // 社区矫正法 第二十一条第一款: 判决、裁定生效之日起十日内报到 (community-corrections-law-2019.md)
   'corrections.report': defineDeadline({
     id: 'corrections.report',
