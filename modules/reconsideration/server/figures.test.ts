@@ -46,7 +46,7 @@ describe('行政复议 figures reproduce a published report from imported record
     const header = (wb.worksheets[0]?.getRow(1).values as string[]).filter(Boolean);
     for (const h of ['案号', '申请人', '被申请人', '申请日期', '受理日期', '结案日期', '结案方式'])
       expect(header.some((x) => x.replace('*', '') === h)).toBe(true);
-    const formula = wb.worksheets[0]?.getCell(2, 7).dataValidation.formulae?.[0] as string;
+    const formula = wb.worksheets[0]?.getCell(2, 7).dataValidation.formulae[0] as string;
     for (const c of ['维持', '驳回', '变更', '撤销', '确认违法', '责令履行', '确认无效', '调解终止', '和解终止', '撤回终止', '其他终止'])
       expect(formula).toContain(c);
   });

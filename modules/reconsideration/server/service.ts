@@ -65,7 +65,7 @@ export async function registerCase(ctx: PartyCtx, input: Application): Promise<M
       enterprise: input.enterprise || input.parties.some((p) => p.role === 'applicant' && p.kind === 'organisation'),
     },
   };
-  return openMatter(ctx, CASE_WORKFLOW, { orgId: input.orgId, title, parties, row, data: { channel: input.channel } }, async (trx, matter) => {
+  return openMatter(ctx, CASE_WORKFLOW, { orgId: input.orgId, title, parties, row, data: { source: input.channel } }, async (trx, matter) => {
     await scheduleDeadline(trx, {
       matterId: matter.id,
       ruleId: 'reconsideration.intake-review',

@@ -1,4 +1,5 @@
 import { defineWorkflow } from '@sifa/kernel/shared';
+import { CASE_CHANNELS } from './catalogue';
 
 // Statutes: ../shared/laws/administrative-reconsideration-law-2023.md (行政复议法, "ARL" below).
 export const CASE_STATUSES = ['received', 'correcting', 'accepted', 'suspended', 'decided', 'declined', 'terminated', 'abandoned'] as const;
@@ -34,6 +35,8 @@ export const CASE_WORKFLOW = defineWorkflow({
     terminated: {},
     abandoned: {},
   },
+  // the workbench (ADR 0023): a received application waits for the 5-working-day review, an accepted one is in hand
+  work: { states: { received: 'accept', correcting: 'accept', accepted: 'inHand', suspended: 'inHand' }, channels: CASE_CHANNELS },
   // 视为受理 happens by law when the period lapses: only the job's system account holds this permission.
   actionPermissions: { deemAccept: 'reconsideration.case.deem' },
   labels: {
