@@ -32,8 +32,8 @@ export function spellings(name, zh, abbr) {
 
 /** Why `name` cannot be a new module's name (in Chinese), or undefined. */
 export function nameProblem(name, at = root) {
-  if (!name) return '请给出模块名，例如：npm run new-module -- legal-aid --zh 法律援助';
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) return `模块名“${name}”须为小写字母开头的短横线分隔英文（kebab-case），例如 legal-aid`;
+  if (!name) return '请给出模块名，例如：npm run new-module -- community-corrections --zh 社区矫正';
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) return `模块名“${name}”须为小写字母开头的短横线分隔英文（kebab-case），例如 community-corrections`;
   if (['kernel', 'system', 'portal', 'platform', 'testing', 'ui', 'web', 'server', 'shared'].includes(name)) return `模块名“${name}”为平台保留名称，请换一个`;
   if (existsSync(join(at, 'modules', name))) return `模块“${name}”已存在（modules/${name}），请换一个名称`;
   return undefined;
@@ -126,7 +126,7 @@ async function format(files, at) {
 export async function newModule({ name, zh, abbr, install = false, at = root, log = console.log }) {
   const problem = nameProblem(name, at);
   if (problem) throw new Error(problem);
-  if (zh !== undefined && !/\p{Script=Han}/u.test(zh)) throw new Error(`中文名称“${zh}”应含汉字，例如 --zh 法律援助`);
+  if (zh !== undefined && !/\p{Script=Han}/u.test(zh)) throw new Error(`中文名称“${zh}”应含汉字，例如 --zh 社区矫正`);
   const words = spellings(name, zh ?? name, abbr);
   const taken = numberMarks(at).get(words.__abbr__);
   if (taken) {

@@ -69,9 +69,9 @@ describe('npm run new-module: a new business line is its own folder plus one lin
     expect(await refused('Legal_Aid')).toContain('须为小写字母开头的短横线分隔英文（kebab-case）');
     expect(await refused('mediation')).toContain('模块“mediation”已存在');
     expect(await refused()).toContain('请给出模块名');
-    expect(await refused('legal-aid', '--zh', 'legal')).toContain('应含汉字');
+    expect(await refused('community-corrections', '--zh', 'legal')).toContain('应含汉字');
     // the test kit's sample module numbers {abbr}样〔…〕: a second module with that mark would take its numbers
-    expect(await refused('legal-aid', '--zh', '样例')).toContain('编号标记“样”已被 packages/testing/src/sample-module.ts 使用');
+    expect(await refused('community-corrections', '--zh', '样例')).toContain('编号标记“样”已被 packages/testing/src/sample-module.ts 使用');
     expect(await git(dir, 'status', '--porcelain')).toBe('');
   });
 
