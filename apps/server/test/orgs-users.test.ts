@@ -279,6 +279,7 @@ describe("a module's roles", () => {
       'county-staff',
       'office-staff',
       'mediation.mediator',
+      'legal-aid.lawyer',
     ]);
     expect(roles.find((r) => r.code === 'mediation.mediator')).toMatchObject({ nameZh: '人民调解员', module: 'mediation' });
     expect(roles.find((r) => r.code === 'mediation.mediator')?.permissions).toEqual(

@@ -68,7 +68,7 @@ describe.skipIf(missing && !inCi)('the mediation dashboard in a browser', () => 
     const card = page.locator('[data-indicator="mediation.success-rate"]');
     await card.waitFor();
     await expect.poll(() => card.textContent()).toContain(`${(rate.value ?? 0).toFixed(2)}%`);
-    expect(await page.getByTestId('figure-card').count()).toBe(10);
+    expect(await page.getByTestId('figure-card').count()).toBe(12); // the 10 figures of the monthly report and the citizens' ratings (issue #13 item 9)
     await page.locator('[data-indicator="mediation.average-duration"]').waitFor();
 
     // Both charts are drawn.
