@@ -33,9 +33,13 @@ describe.skipIf(missing && !inCi)('the workbench 工作台 in a browser (issue #
         await landed(page);
         const staff = role === 'leader' || role === 'city' || role === 'zhanggong' || role === 'ningdu' || role === 'office';
         // staff see the counts per stage; the administrators (no case files, ADR 0005) see their to-do and notifications
-        expect(await page.getByTestId('stage-accept').count()).toBe(staff ? 1 : 0);
-        if (staff) await page.getByTestId('workbench-arrivals').waitFor();
+        // the counts come with the workbench's answer, after the page's frame: wait for them, not for the first paint
+        if (staff) {
+          await page.getByTestId('stage-accept').waitFor();
+          await page.getByTestId('workbench-arrivals').waitFor();
+        }
         await page.waitForLoadState('networkidle');
+        expect(await page.getByTestId('stage-accept').count()).toBe(staff ? 1 : 0);
         await page.screenshot({ path: `${SCREENSHOTS}/workbench-${role}-${name}.png`, fullPage: true });
         await context.close();
       }
