@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { loadStepsOf, MATTER_PAGE_LOAD_STEPS } from '@sifa/kernel';
-import { createTestApp, sampleModule, type Agent, type TestApp } from '@sifa/testing';
+import { createTestApp, sampleModule, scopeFixtureKit, type Agent, type TestApp } from '@sifa/testing';
 
 // The load bench (bench/load.ts, ADR 0021) sends what the modules declare: these tests hold the declarations to the
 // routes that exist, so a renamed route cannot leave the bench measuring 404s, and a new line is measured unasked.
@@ -39,14 +39,7 @@ describe('the load bench measures every registered line', () => {
     // Every other line (whose matters a township office may not hold, e.g. legal aid at a county centre) is driven by a
     // 章贡区 account, on a matter its own scope fixtures make — so a line that lands is checked without editing this test.
     const county = await t.loginAs('zhanggong');
-    const kit = {
-      prober: county,
-      neighbour: await t.loginAs('ningdu'),
-      db: t.engine.db,
-      orgId: (name: string) => t.orgId(name),
-      subtree: async (orgId: string) =>
-        (await t.engine.db.selectFrom('kernel.orgs').select('id').where('path', 'like', `%${orgId}/%`).orderBy('id').execute()).map((o) => o.id),
-    };
+    const kit = scopeFixtureKit(t, county, await t.loginAs('ningdu'));
     const agents: Record<string, { agent: Agent; org: string }> = {};
     for (const m of t.app.sifaModules) {
       const kind = m.workflows?.[0]?.kind;

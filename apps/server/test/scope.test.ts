@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hashPassword, moduleRolesOf, notifyUser, ROLE_CODES, type ModuleScopeFixtures } from '@sifa/kernel';
 import type { RouteEntry } from '@sifa/platform';
 import { businessModules } from '../src/registry';
-import { createTestApp, DEMO_PASSWORD, probeScope, sampleModule, type ScopeProbeSetup, type TestApp, multipartFile } from '@sifa/testing';
+import { createTestApp, DEMO_PASSWORD, probeScope, sampleModule, scopeFixtureKit, type ScopeProbeSetup, type TestApp, multipartFile } from '@sifa/testing';
 
 // The scope test is generated from the route table: every registered route that is not public is probed,
 // and a route without a probe fails the test. The kernel's resources are made here (matters through the sample
@@ -73,9 +73,7 @@ describe('data scope: a county user cannot reach another county through any rout
     const ningduDocument = await newDocument(ningdu, ningduMatter);
 
     // Every module's fixtures, in registration order (modules/<name>/server/scope-fixtures.ts).
-    const subtree = async (orgId: string) =>
-      (await t.engine.db.selectFrom('kernel.orgs').select('id').where('path', 'like', `%${orgId}/%`).orderBy('id').execute()).map((o) => o.id);
-    const kit = { prober, neighbour: ningdu, db: t.engine.db, orgId: (name: string) => t.orgId(name), subtree };
+    const kit = scopeFixtureKit(t, prober, ningdu);
     const parts: ModuleScopeFixtures[] = [];
     for (const m of t.app.sifaModules)
       if (m.scopeFixtures) {

@@ -1,9 +1,22 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
-import type { ScopeProbe } from '@sifa/kernel';
+import type { ScopeFixtureKit, ScopeProbe } from '@sifa/kernel';
 import type { RouteEntry } from '@sifa/platform';
 import type { Agent, Method, TestApp } from './app';
 import { multipartFile } from './multipart';
+
+/** What a module's scope fixtures get (`defineModule({ scopeFixtures })`): the two counties' agents and the test app's data. */
+export function scopeFixtureKit(t: TestApp, prober: Agent, neighbour: Agent): ScopeFixtureKit {
+  return {
+    prober,
+    neighbour,
+    db: t.engine.db,
+    orgId: (name: string) => t.orgId(name),
+    // ids of a unit and every unit under it, read when called (units created since included)
+    subtree: async (orgId: string) =>
+      (await t.engine.db.selectFrom('kernel.orgs').select('id').where('path', 'like', `%${orgId}/%`).orderBy('id').execute()).map((o) => o.id),
+  };
+}
 
 /** Ids of one resource kind: one the prober may touch, one of a neighbouring county it must not. */
 export interface ResourcePair {
